@@ -1,0 +1,19 @@
+package io.backstory.accounts;
+
+import java.net.URI;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+/** `/login` starts the OIDC login (the endpoint requires a session) and then returns to the home page. */
+@Path("/login")
+public class AccountPages {
+
+    @GET
+    @Authenticated
+    public Response login() {
+        return Response.seeOther(URI.create("/")).build();
+    }
+}

@@ -1,0 +1,55 @@
+package io.backstory.accounts;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+/**
+ * Who is making this request, as pages and services see it. Named "viewer" so that the layout can show
+ * the login state ({@code inject:viewer.loggedIn}).
+ */
+@RequestScoped
+@Named("viewer")
+public class CurrentMember {
+
+    private final SecurityIdentity identity;
+    private final MemberService members;
+    private Member member;
+
+    public CurrentMember(SecurityIdentity identity, MemberService members) {
+        this.identity = identity;
+        this.members = members;
+    }
+
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean isModerator() {
+        return identity.hasRole("moderator") || identity.hasRole("admin");
+    }
+
+    /** The logged-in member's profile (created on first use). Callers must be authenticated. */
+    public Member get() {
+        if (identity.isAnonymous()) {
+            throw new IllegalStateException("No member is logged in");
+        }
+        if (member == null) {
+            member = members.findOrCreate(subject(), identity.getPrincipal().getName());
+        }
+        return member;
+    }
+
+    public String getHandle() {
+        return isLoggedIn() ? get().handle : null;
+    }
+
+    private String subject() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,40 @@
+package io.backstory.accounts;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A member's local profile, keyed by the OIDC subject. Health is private: the handle is pseudonymous and
+ * no real name or e-mail is stored.
+ */
+@Entity
+@Table(name = "member")
+public class Member extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "oidc_subject", nullable = false, unique = true)
+    public String oidcSubject;
+
+    @Column(nullable = false)
+    public String handle;
+
+    @Column(name = "trust_level", nullable = false)
+    public short trustLevel;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt = Instant.now();
+
+    public static Member findBySubject(String subject) {
+        return find("oidcSubject", subject).firstResult();
+    }
+}

@@ -1,0 +1,62 @@
+package io.backstory.accounts;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Creates and finds the local profiles of members who log in through OIDC. */
+@ApplicationScoped
+public class MemberService {
+
+    private static final Pattern HANDLE_CHARACTERS = Pattern.compile("[^A-Za-z0-9_-]");
+    private static final int MAX_HANDLE_ATTEMPTS = 8;
+
+    private final EntityManager em;
+
+    public MemberService(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * The profile of the member with this OIDC subject, created on first login. Safe under concurrent first
+     * requests: the insert does nothing when the subject (or the handle) already exists, and we read back.
+     */
+    @Transactional
+    public Member findOrCreate(String subject, String loginName) {
+        Member existing = Member.findBySubject(subject);
+        if (existing != null) {
+            return existing;
+        }
+        String base = initialHandle(loginName);
+        for (int attempt = 0; attempt < MAX_HANDLE_ATTEMPTS; attempt++) {
+            String handle = attempt == 0 ? base : base + "-" + ThreadLocalRandom.current().nextInt(1000, 10000);
+            em.createNativeQuery("insert into member (oidc_subject, handle) values (?1, ?2) on conflict do nothing")
+                    .setParameter(1, subject)
+                    .setParameter(2, handle)
+                    .executeUpdate();
+            Member created = Member.findBySubject(subject);
+            if (created != null) {
+                return created;
+            }
+        }
+        throw new IllegalStateException("Could not find a free handle for a new member");
+    }
+
+    /**
+     * A pseudonymous starting handle: the login name when it is a plain user name, never an e-mail address
+     * (which often contains a real name). Members can change it later.
+     */
+    static String initialHandle(String loginName) {
+        if (loginName == null || loginName.contains("@")) {
+            return "member";
+        }
+        String cleaned = HANDLE_CHARACTERS.matcher(loginName).replaceAll("");
+        if (cleaned.length() < 3) {
+            return "member";
+        }
+        return cleaned.length() > 30 ? cleaned.substring(0, 30) : cleaned;
+    }
+}

@@ -1,0 +1,4 @@
+package io.backstory.community;
+
+public record ConditionCount(String slug, String name, long posts) {
+}

@@ -1,0 +1,52 @@
+package io.backstory.platform.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Formatting helpers available in every template. */
+@TemplateExtension
+public class TemplateFormats {
+
+    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** "3 days ago"; the exact time goes in a title attribute beside it. */
+    static String ago(Instant instant) {
+        long seconds = Math.max(0, Duration.between(instant, Instant.now()).getSeconds());
+        if (seconds < 60) {
+            return "just now";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return plural(minutes, "minute");
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return plural(hours, "hour");
+        }
+        long days = hours / 24;
+        if (days < 31) {
+            return plural(days, "day");
+        }
+        if (days < 365) {
+            return plural(days / 30, "month");
+        }
+        return plural(days / 365, "year");
+    }
+
+    static String exact(Instant instant) {
+        return EXACT.format(instant);
+    }
+
+    static String iso(Instant instant) {
+        return instant.toString();
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s") + " ago";
+    }
+}
