@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -45,6 +46,18 @@ class PostApiTest {
                 .body("remedies.outcome", contains("HELPED", "HELPED", "WORSE"))
                 .extract().header("Location");
         given().when().get(location).then().statusCode(200).body("title", equalTo("Threw my back out lifting a suitcase"));
+        given().when().get("/").then().statusCode(200).body(containsString("Threw my back out lifting a suitcase"));
+    }
+
+    @Test
+    @TestSecurity(user = "bob", roles = "member")
+    void markupInATitleIsEscapedOnTheHomePage() {
+        given().contentType(ContentType.JSON)
+                .body(STORY.replace("Threw my back out lifting a suitcase", "<script>alert(1)</script> my back story"))
+                .when().post("/api/v1/posts").then().statusCode(201);
+        given().when().get("/").then().statusCode(200)
+                .body(not(containsString("<script>alert(1)</script>")))
+                .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt; my back story"));
     }
 
     @Test

