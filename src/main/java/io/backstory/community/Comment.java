@@ -46,6 +46,10 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "body_markdown", nullable = false)
     public String bodyMarkdown;
 
+    /** {@link #bodyMarkdown} rendered and sanitised when it was saved. */
+    @Column(name = "body_html", nullable = false)
+    public String bodyHtml;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ContentStatus status = ContentStatus.PUBLISHED;
@@ -74,4 +78,12 @@ public class Comment extends PanacheEntityBase {
     @JoinTable(name = "comment_remedy", joinColumns = @JoinColumn(name = "comment_id"),
             inverseJoinColumns = @JoinColumn(name = "remedy_id"))
     public Set<Remedy> remedies = new LinkedHashSet<>();
+
+    public boolean isVisible() {
+        return status == ContentStatus.PUBLISHED && !deleted;
+    }
+
+    public boolean isAuthoredBy(Member member) {
+        return author != null && member != null && author.id.equals(member.id);
+    }
 }

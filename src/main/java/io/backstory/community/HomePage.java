@@ -30,6 +30,6 @@ public class HomePage {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance home() {
-        return Templates.home(queries.conditionsWithPostCounts(), queries.recentPosts(RECENT_POSTS));
+        return Templates.home(queries.conditionsWithPostCounts(), queries.posts(PostFilter.ALL, null, RECENT_POSTS).items());
     }
 }

@@ -45,6 +45,14 @@ public class Post extends PanacheEntityBase {
     @Column(name = "body_markdown", nullable = false)
     public String bodyMarkdown;
 
+    /** {@link #bodyMarkdown} rendered and sanitised when it was saved. */
+    @Column(name = "body_html", nullable = false)
+    public String bodyHtml;
+
+    /** Deleted by its author: gone from every public place. */
+    @Column(nullable = false)
+    public boolean deleted;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "author_id")
     public Member author;
@@ -84,4 +92,13 @@ public class Post extends PanacheEntityBase {
     @ElementCollection
     @CollectionTable(name = "post_remedy", joinColumns = @JoinColumn(name = "post_id"))
     public List<RemedyOutcome> remedies = new ArrayList<>();
+
+    /** Whether the public may see it (and reply to it). */
+    public boolean isVisible() {
+        return status == ContentStatus.PUBLISHED && !deleted;
+    }
+
+    public boolean isAuthoredBy(Member member) {
+        return author != null && member != null && author.id.equals(member.id);
+    }
 }

@@ -8,4 +8,17 @@ public enum PostKind {
     PostKind(String label) {
         this.label = label;
     }
+
+    /** The kind named by a query parameter (any case); null for none; a 400 for anything else. */
+    public static PostKind fromParameter(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (PostKind kind : values()) {
+            if (kind.name().equalsIgnoreCase(value.strip())) {
+                return kind;
+            }
+        }
+        throw new io.backstory.platform.api.InvalidInputException(parameter, "must be story, question or tip");
+    }
 }

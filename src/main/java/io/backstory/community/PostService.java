@@ -1,54 +1,146 @@
 package io.backstory.community;
 
-import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.backstory.accounts.Member;
+import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
-import io.backstory.taxonomy.Condition;
+import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Remedy;
+import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+/** Writing posts: validation, tags, rendering, revisions and who may change what. */
 @ApplicationScoped
 public class PostService {
 
-    /** Creates a published post; every tag is checked before anything is written. */
+    private final InputValidator validator;
+    private final TagResolver tags;
+    private final MarkdownRenderer markdown;
+
+    public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown) {
+        this.validator = validator;
+        this.tags = tags;
+        this.markdown = markdown;
+    }
+
+    /** Creates a published post. Everything is checked before anything is written. */
     @Transactional
-    public Post create(PostRequest request, Member author) {
+    public PostDetail create(PostRequest request, Member author) {
+        validator.check(request);
         Post post = new Post();
-        post.kind = request.kind();
-        post.title = request.title().strip();
-        post.bodyMarkdown = request.body();
         post.author = author;
-        for (int i = 0; i < request.conditions().size(); i++) {
-            String slug = request.conditions().get(i);
-            Condition condition = Condition.findBySlug(slug);
-            if (condition == null) {
-                throw new InvalidInputException("conditions[" + i + "]", "unknown condition '" + slug + "'");
-            }
-            post.conditions.add(condition);
-        }
-        List<PostRequest.RemedyTag> remedies = request.remedies() == null ? List.of() : request.remedies();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < remedies.size(); i++) {
-            PostRequest.RemedyTag tag = remedies.get(i);
-            Remedy remedy = Remedy.findBySlug(tag.remedy());
-            if (remedy == null) {
-                throw new InvalidInputException("remedies[" + i + "].remedy", "unknown remedy '" + tag.remedy() + "'");
-            }
-            if (!seen.add(remedy.slug)) {
-                throw new InvalidInputException("remedies[" + i + "].remedy", "remedy '" + remedy.slug + "' is listed twice");
-            }
-            post.remedies.add(new RemedyOutcome(remedy, tag.outcome()));
-        }
+        apply(request, post);
         post.persist();
+        recordRevision(post, author);
+        return PostDetail.of(post);
+    }
+
+    /**
+     * Saves an edit by the post's author. The request names the version it was based on; if the post changed
+     * since, nothing is saved and the 409 carries the current post so the member's text can be reconciled.
+     */
+    @Transactional
+    public PostDetail edit(long id, PostRequest request, Member editor) {
+        validator.check(request);
+        Post post = findVisible(id);
+        requireAuthor(post, editor, "edit");
+        if (request.version() == null) {
+            throw new InvalidInputException("version", "the version you are editing is required");
+        }
+        if (request.version() != post.version) {
+            throw ProblemException.conflict("This post was changed since you opened it (you edited version "
+                    + request.version() + ", it is now version " + post.version + "). Nothing was saved.",
+                    PostDetail.of(post));
+        }
+        apply(request, post);
+        post.editedAt = Instant.now();
+        post.persistAndFlush(); // bumps the version, so the revision records the new one
+        recordRevision(post, editor);
+        return PostDetail.of(post);
+    }
+
+    @Transactional
+    public void delete(long id, Member member) {
+        Post post = findVisible(id);
+        requireAuthor(post, member, "delete");
+        post.deleted = true;
+    }
+
+    /** The post as its author is about to edit it; a 403 for anyone else. */
+    @Transactional
+    public PostDetail getForAuthor(long id, Member member, String action) {
+        Post post = findVisible(id);
+        requireAuthor(post, member, action);
+        return PostDetail.of(post);
+    }
+
+    @Transactional
+    public PostDetail get(long id) {
+        return PostDetail.of(findVisible(id));
+    }
+
+    @Transactional
+    public List<Revision> revisions(long id) {
+        findVisible(id);
+        return PostRevision.<PostRevision>list("from PostRevision r left join fetch r.editor where r.post.id = ?1 order by r.revision", id)
+                .stream()
+                .map(r -> new Revision(r.revision, r.editor == null ? null : r.editor.handle, r.createdAt, r.title,
+                        r.bodyMarkdown + "\n\n" + r.tags))
+                .toList();
+    }
+
+    static Post findVisible(long id) {
+        Post post = Post.findById(id);
+        if (post == null || !post.isVisible()) {
+            throw ProblemException.notFound("Post " + id);
+        }
         return post;
     }
 
-    public Post findPublished(long id) {
-        Post post = Post.findById(id);
-        return post != null && post.status == ContentStatus.PUBLISHED ? post : null;
+    private static void requireAuthor(Post post, Member member, String action) {
+        if (!post.isAuthoredBy(member)) {
+            throw ProblemException.forbidden("Only the author of a post can " + action + " it.");
+        }
+    }
+
+    private void apply(PostRequest request, Post post) {
+        post.kind = request.kind();
+        post.title = request.title().strip();
+        post.bodyMarkdown = request.body();
+        post.bodyHtml = markdown.toSafeHtml(request.body());
+        post.conditions.clear();
+        post.conditions.addAll(tags.conditions(request.conditions(), "conditions"));
+        post.remedies.clear();
+        List<PostRequest.RemedyTag> requested = request.remedyTags();
+        List<Remedy> remedies = tags.remedies(requested.stream().map(PostRequest.RemedyTag::remedy).toList(),
+                i -> "remedies[" + i + "].remedy");
+        for (int i = 0; i < remedies.size(); i++) {
+            post.remedies.add(new RemedyOutcome(remedies.get(i), requested.get(i).outcome()));
+        }
+    }
+
+    private static void recordRevision(Post post, Member editor) {
+        PostRevision revision = new PostRevision();
+        revision.post = post;
+        revision.revision = (int) PostRevision.count("post.id", post.id) + 1;
+        revision.editor = editor;
+        revision.title = post.title;
+        revision.bodyMarkdown = post.bodyMarkdown;
+        revision.tags = describeTags(post);
+        revision.persist();
+    }
+
+    /** Conditions and remedy outcomes as lines of text, so that a tag change shows in the revision diff. */
+    static String describeTags(Post post) {
+        String conditions = post.conditions.stream().map(c -> "Condition: " + c.name).collect(Collectors.joining("\n"));
+        String remedies = post.remedies.stream()
+                .map(r -> "Remedy: " + r.remedy.name + (r.outcome == null ? "" : " (" + r.outcome.label.toLowerCase() + ")"))
+                .collect(Collectors.joining("\n"));
+        return remedies.isEmpty() ? conditions : conditions + "\n" + remedies;
     }
 }

@@ -3,10 +3,10 @@ package io.backstory.community;
 import java.time.Instant;
 import java.util.List;
 
-/** A post as lists show it: enough for a line in a list, no body. */
+/**
+ * A post as lists show it: no body. {@code outcome} is what the listed remedy did for the author, on a
+ * remedy's list only.
+ */
 public record PostSummary(long id, PostKind kind, String title, String author, Instant createdAt, int score,
-        int commentCount, List<Tag> conditions) {
-
-    public record Tag(String slug, String name) {
-    }
+        int commentCount, List<Tag> conditions, Outcome outcome) {
 }

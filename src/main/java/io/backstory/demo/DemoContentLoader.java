@@ -17,11 +17,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.backstory.accounts.Member;
-import io.backstory.community.Comment;
+import io.backstory.community.CommentRequest;
+import io.backstory.community.CommentService;
 import io.backstory.community.Post;
-import io.backstory.community.RemedyOutcome;
-import io.backstory.taxonomy.Condition;
-import io.backstory.taxonomy.Remedy;
+import io.backstory.community.PostRequest;
+import io.backstory.community.PostService;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,10 +45,14 @@ class DemoContentLoader {
 
     private final ObjectMapper json;
     private final EntityManager em;
+    private final PostService posts;
+    private final CommentService comments;
 
-    DemoContentLoader(ObjectMapper json, EntityManager em) {
+    DemoContentLoader(ObjectMapper json, EntityManager em, PostService posts, CommentService comments) {
         this.json = json;
         this.em = em;
+        this.posts = posts;
+        this.comments = comments;
     }
 
     @Transactional
@@ -59,27 +63,31 @@ class DemoContentLoader {
         DemoContent content = read();
         Random random = new Random(2026);
         Map<String, Member> members = createMembers(content.members());
-        List<Post> posts = new ArrayList<>();
-        List<Comment> comments = new ArrayList<>();
+        List<Long> postIds = new ArrayList<>();
+        List<Long> commentIds = new ArrayList<>();
         Instant start = Instant.now().minus(Duration.ofDays(content.posts().size() * 2L));
         for (int i = 0; i < content.posts().size(); i++) {
             DemoContent.DemoPost demo = content.posts().get(i);
-            Post post = createPost(demo, members, start.plus(Duration.ofHours(i * 47L + random.nextInt(12))));
-            posts.add(post);
+            Instant createdAt = start.plus(Duration.ofHours(i * 47L + random.nextInt(12)));
+            long postId = posts.create(new PostRequest(demo.kind(), demo.title(), demo.body(), demo.conditions(),
+                    demo.remedies().entrySet().stream().map(e -> new PostRequest.RemedyTag(e.getKey(), e.getValue())).toList(),
+                    null), member(members, demo.author())).id();
+            backdate("post", postId, createdAt);
+            postIds.add(postId);
             for (DemoContent.DemoComment comment : demo.comments()) {
-                createThread(comment, post, null, members, random, comments);
+                createThread(comment, postId, null, createdAt, members, random, commentIds);
             }
         }
-        em.flush();
         List<Member> voters = new ArrayList<>(members.values());
-        for (Post post : posts) {
-            castVotes("post_vote", "post_id", post.id, post.author, voters, random, 22);
+        for (long postId : postIds) {
+            castVotes("post_vote", "post_id", postId, authorOf("post", postId), voters, random, 22);
         }
-        for (Comment comment : comments) {
-            castVotes("comment_vote", "comment_id", comment.id, comment.author, voters, random, 9);
+        for (long commentId : commentIds) {
+            castVotes("comment_vote", "comment_id", commentId, authorOf("comment", commentId), voters, random, 9);
         }
-        recountTallies();
-        LOG.infof("Loaded demo content: %d members, %d posts, %d comments", members.size(), posts.size(), comments.size());
+        recountVotes();
+        LOG.infof("Loaded demo content: %d members, %d posts, %d comments", members.size(), postIds.size(),
+                commentIds.size());
     }
 
     private DemoContent read() {
@@ -107,50 +115,38 @@ class DemoContentLoader {
         return members;
     }
 
-    private Post createPost(DemoContent.DemoPost demo, Map<String, Member> members, Instant createdAt) {
-        Post post = new Post();
-        post.kind = demo.kind();
-        post.title = demo.title();
-        post.bodyMarkdown = demo.body();
-        post.author = member(members, demo.author());
-        post.createdAt = createdAt;
-        for (String slug : demo.conditions()) {
-            post.conditions.add(require(Condition.findBySlug(slug), "condition", slug));
-        }
-        demo.remedies().forEach((slug, outcome) -> post.remedies.add(
-                new RemedyOutcome(require(Remedy.findBySlug(slug), "remedy", slug), outcome)));
-        post.persist();
-        return post;
-    }
-
-    private void createThread(DemoContent.DemoComment demo, Post post, Comment parent, Map<String, Member> members,
-            Random random, List<Comment> created) {
-        Comment comment = new Comment();
-        comment.post = post;
-        comment.parent = parent;
-        comment.author = member(members, demo.author());
-        comment.bodyMarkdown = demo.body();
-        Instant after = parent == null ? post.createdAt : parent.createdAt;
-        comment.createdAt = after.plus(Duration.ofMinutes(20 + random.nextInt(600)));
-        if (demo.remedies() != null) {
-            for (String slug : demo.remedies()) {
-                comment.remedies.add(require(Remedy.findBySlug(slug), "remedy", slug));
-            }
-        }
-        comment.persist();
-        created.add(comment);
+    private void createThread(DemoContent.DemoComment demo, long postId, Long parentId, Instant after,
+            Map<String, Member> members, Random random, List<Long> created) {
+        long id = comments.create(postId, new CommentRequest(demo.body(), parentId, demo.remedies(), null),
+                member(members, demo.author())).id();
+        Instant createdAt = after.plus(Duration.ofMinutes(20 + random.nextInt(600)));
+        backdate("comment", id, createdAt);
+        created.add(id);
         if (demo.replies() != null) {
             for (DemoContent.DemoComment reply : demo.replies()) {
-                createThread(reply, post, comment, members, random, created);
+                createThread(reply, postId, id, createdAt, members, random, created);
             }
         }
+    }
+
+    /** Spreads the demo over past weeks, so lists and relative dates look lived-in. */
+    private void backdate(String table, long id, Instant createdAt) {
+        em.createNativeQuery("update " + table + " set created_at = ?1 where id = ?2")
+                .setParameter(1, createdAt).setParameter(2, id).executeUpdate();
+        em.createNativeQuery("update " + table + "_revision set created_at = ?1 where " + table + "_id = ?2")
+                .setParameter(1, createdAt).setParameter(2, id).executeUpdate();
+    }
+
+    private long authorOf(String table, long id) {
+        return ((Number) em.createNativeQuery("select author_id from " + table + " where id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue();
     }
 
     /** A random crowd of other members votes, mostly up: demo data for rankings, not a model of real voting. */
-    private void castVotes(String table, String targetColumn, long targetId, Member author, List<Member> voters,
+    private void castVotes(String table, String targetColumn, long targetId, long authorId, List<Member> voters,
             Random random, int maxVoters) {
         List<Member> crowd = new ArrayList<>(voters);
-        crowd.remove(author);
+        crowd.removeIf(m -> m.id == authorId);
         Collections.shuffle(crowd, random);
         int count = random.nextInt(Math.min(maxVoters, crowd.size()) + 1);
         for (Member voter : crowd.subList(0, count)) {
@@ -162,12 +158,12 @@ class DemoContentLoader {
         }
     }
 
-    private void recountTallies() {
+    private void recountVotes() {
         em.createNativeQuery("""
                 update post p set
                   upvotes = (select count(*) from post_vote v where v.post_id = p.id and v.value = 1),
-                  downvotes = (select count(*) from post_vote v where v.post_id = p.id and v.value = -1),
-                  comment_count = (select count(*) from comment c where c.post_id = p.id)""").executeUpdate();
+                  downvotes = (select count(*) from post_vote v where v.post_id = p.id and v.value = -1)""")
+                .executeUpdate();
         em.createNativeQuery("""
                 update comment c set
                   upvotes = (select count(*) from comment_vote v where v.comment_id = c.id and v.value = 1),

@@ -42,7 +42,7 @@ class PostApiTest {
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/posts/"))
                 .body("author", equalTo("bob"))
-                .body("conditions", contains("muscle-spasm", "chronic-low-back-pain"))
+                .body("conditions.slug", contains("muscle-spasm", "chronic-low-back-pain"))
                 .body("remedies.outcome", contains("HELPED", "HELPED", "WORSE"))
                 .extract().header("Location");
         given().when().get(location).then().statusCode(200).body("title", equalTo("Threw my back out lifting a suitcase"));

@@ -2,17 +2,18 @@ package io.backstory.platform.api;
 
 import java.util.List;
 
-/** Input that passed bean validation but is still wrong (an unknown condition slug, say): a 400 naming the field. */
-public class InvalidInputException extends RuntimeException {
-
-    private final List<Problem.FieldError> errors;
+/** Input that is wrong (too long, an unknown condition slug, ...): a 400 naming each field at fault. */
+public class InvalidInputException extends ProblemException {
 
     public InvalidInputException(String field, String message) {
-        super(field + ": " + message);
-        this.errors = List.of(new Problem.FieldError(field, message));
+        this(List.of(new Problem.FieldError(field, message)));
+    }
+
+    public InvalidInputException(List<Problem.FieldError> errors) {
+        super(Problem.invalid(errors));
     }
 
     public List<Problem.FieldError> errors() {
-        return errors;
+        return problem().errors();
     }
 }

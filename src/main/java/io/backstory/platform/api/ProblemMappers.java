@@ -1,56 +1,105 @@
 package io.backstory.platform.api;
 
-import java.util.Comparator;
 import java.util.List;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-/** Turns input errors into `application/problem+json` answers that name the offending fields. */
+import io.backstory.platform.web.ErrorPage;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Turns failures into answers people can read: `application/problem+json` naming the fields at fault under
+ * `/api`, an error page everywhere else.
+ */
 public class ProblemMappers {
 
     @ServerExceptionMapper
-    public Response invalidInput(InvalidInputException e) {
-        return problem(Problem.invalid(e.errors()));
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
     }
 
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
-        return problem(Problem.invalid(errors));
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        // Method validation: the path starts with the method and parameter names.
+        return respond(Problem.invalid(InputValidator.fieldErrors(e.getConstraintViolations(), 2)), uri);
     }
 
-    /** The request field, without the method and parameter names bean validation puts in front. */
-    private static String fieldName(ConstraintViolation<?> violation) {
-        StringBuilder field = new StringBuilder();
-        int index = 0;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (index++ < 2) {
-                continue; // method name, then parameter name
-            }
-            if (node.getIndex() != null && field.length() > 0) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null && !node.getName().startsWith("<")) {
-                field.append(field.length() > 0 ? "." : "").append(node.getName());
+    /** Exact Jackson types, ahead of Quarkus' built-in mappers, so every unreadable body gets the same answer. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? jsonPath(mapping) : "body";
+        String message = e instanceof JsonMappingException && !"body".equals(field)
+                ? "has the wrong type or an unknown value" : "is not valid JSON";
+        return respond(Problem.invalid(List.of(new Problem.FieldError(field, message))), uri);
+    }
+
+    /** JAX-RS' own 4xx answers (no such path, wrong method or content type, unreadable body) get a readable body too. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response response = e.getResponse();
+        if (response.hasEntity() || response.getStatus() >= 500) {
+            return response;
+        }
+        if (response.getStatus() == 400) {
+            // Quarkus REST answers a body it cannot parse (malformed JSON) with a bare 400.
+            return respond(Problem.invalid(List.of(new Problem.FieldError("body", "is not valid JSON"))), uri);
+        }
+        String detail = switch (response.getStatus()) {
+            case 404 -> "There is nothing at " + uri.getPath() + ".";
+            case 405 -> "This address does not accept that method.";
+            case 406 -> "This address cannot answer in the requested format.";
+            case 415 -> "This address does not accept that content type"
+                    + (uri.getPath().startsWith("/api/") ? "; send application/json." : ".");
+            default -> response.getStatusInfo().getReasonPhrase();
+        };
+        return respond(Problem.of(response.getStatus(), response.getStatusInfo().getReasonPhrase(), detail), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(409, "Conflict",
+                "Someone else changed this at the same moment. Reload to see the current version."), uri);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        if (uri.getPath().startsWith("/api/")) {
+            return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        }
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
+                .entity(ErrorPage.render(problem)).build();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() > 0 ? "." : "").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return field.length() > 0 ? field.toString() : "body";
-    }
-
-    public static Response problem(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    public static NotFoundException notFound(String what) {
-        return new NotFoundException(problem(Problem.of(404, "Not found", what + " does not exist")));
+        return path.toString();
     }
 }

@@ -1,0 +1,206 @@
+package io.backstory.community;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.backstory.accounts.Member;
+import io.backstory.platform.api.InputValidator;
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.text.MarkdownRenderer;
+import io.backstory.taxonomy.TagResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Threaded comments: replies, edits with revisions, deletion that keeps replies in place, and reading threads. */
+@ApplicationScoped
+public class CommentService {
+
+    private final InputValidator validator;
+    private final TagResolver tags;
+    private final MarkdownRenderer markdown;
+    private final EntityManager em;
+
+    public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em) {
+        this.validator = validator;
+        this.tags = tags;
+        this.markdown = markdown;
+        this.em = em;
+    }
+
+    @Transactional
+    public CommentDetail create(long postId, CommentRequest request, Member author) {
+        validator.check(request);
+        Post post = Post.findById(postId);
+        if (post == null) {
+            throw ProblemException.notFound("Post " + postId);
+        }
+        if (!post.isVisible()) {
+            throw ProblemException.conflict("This post was removed, so it no longer takes comments.", null);
+        }
+        Comment comment = new Comment();
+        comment.post = post;
+        comment.author = author;
+        if (request.parentId() != null) {
+            Comment parent = Comment.findById(request.parentId());
+            if (parent == null || !parent.post.id.equals(postId)) {
+                throw new InvalidInputException("parentId", "comment " + request.parentId() + " is not a comment on post " + postId);
+            }
+            if (!parent.isVisible()) {
+                throw ProblemException.conflict("The comment you are replying to was deleted.", null);
+            }
+            comment.parent = parent;
+        }
+        apply(request, comment);
+        comment.persist();
+        recordRevision(comment, author);
+        // A counter update, not an entity change: commenting must not bump the post's edit version.
+        em.createNativeQuery("update post set comment_count = comment_count + 1 where id = ?1")
+                .setParameter(1, postId).executeUpdate();
+        return CommentDetail.of(comment);
+    }
+
+    @Transactional
+    public CommentDetail edit(long id, CommentRequest request, Member editor) {
+        validator.check(request);
+        Comment comment = findVisible(id);
+        requireAuthor(comment, editor, "edit");
+        if (request.version() == null) {
+            throw new InvalidInputException("version", "the version you are editing is required");
+        }
+        if (request.version() != comment.version) {
+            throw ProblemException.conflict("This comment was changed since you opened it (you edited version "
+                    + request.version() + ", it is now version " + comment.version + "). Nothing was saved.",
+                    CommentDetail.of(comment));
+        }
+        apply(request, comment);
+        comment.editedAt = Instant.now();
+        comment.persistAndFlush();
+        recordRevision(comment, editor);
+        return CommentDetail.of(comment);
+    }
+
+    /** The author deletes: the text and its history go; replies stay under a "[deleted]" placeholder. */
+    @Transactional
+    public long delete(long id, Member member) {
+        Comment comment = findVisible(id);
+        requireAuthor(comment, member, "delete");
+        comment.deleted = true;
+        comment.bodyMarkdown = "";
+        comment.bodyHtml = "";
+        comment.remedies.clear();
+        CommentRevision.delete("comment.id", id);
+        em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0) where id = ?1")
+                .setParameter(1, comment.post.id).executeUpdate();
+        return comment.post.id;
+    }
+
+    /** The comment as its author is about to edit it; a 403 for anyone else. */
+    @Transactional
+    public CommentDetail getForAuthor(long id, Member member, String action) {
+        Comment comment = findVisible(id);
+        requireAuthor(comment, member, action);
+        return CommentDetail.of(comment);
+    }
+
+    @Transactional
+    public CommentDetail get(long id) {
+        return CommentDetail.of(findVisible(id));
+    }
+
+    @Transactional
+    public List<Revision> revisions(long id) {
+        findVisible(id);
+        return CommentRevision.<CommentRevision>list(
+                "from CommentRevision r left join fetch r.editor where r.comment.id = ?1 order by r.revision", id)
+                .stream()
+                .map(r -> new Revision(r.revision, r.editor == null ? null : r.editor.handle, r.createdAt, null,
+                        r.bodyMarkdown))
+                .toList();
+    }
+
+    /** The whole thread of a visible post: two statements, whatever its size. */
+    @Transactional
+    public List<CommentNode> thread(long postId) {
+        return CommentTree.build(rows(postId), null);
+    }
+
+    /** The replies below one comment, for "continue this thread"; the comment itself comes first. */
+    @Transactional
+    public List<CommentNode> subtree(long postId, long commentId) {
+        List<CommentTree.Row> rows = rows(postId);
+        CommentTree.Row root = rows.stream().filter(r -> r.id() == commentId).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Comment " + commentId + " on post " + postId));
+        List<CommentNode> below = CommentTree.build(rows, root.parentId());
+        return below.stream().filter(n -> n.id() == commentId).toList();
+    }
+
+    private List<CommentTree.Row> rows(long postId) {
+        PostService.findVisible(postId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> tagRows = em.createNativeQuery("""
+                select cr.comment_id, r.slug, r.name
+                from comment_remedy cr
+                join comment c on c.id = cr.comment_id
+                join remedy r on r.id = cr.remedy_id
+                where c.post_id = ?1
+                order by r.name""").setParameter(1, postId).getResultList();
+        Map<Long, List<Tag>> remedies = new HashMap<>();
+        for (Object[] r : tagRows) {
+            remedies.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(new Tag((String) r[1], (String) r[2]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> commentRows = em.createNativeQuery("""
+                select c.id, c.parent_id, c.deleted, c.status, m.handle, c.author_id, c.body_html,
+                       c.upvotes, c.downvotes, c.created_at, c.edited_at, c.version
+                from comment c
+                left join member m on m.id = c.author_id
+                where c.post_id = ?1""").setParameter(1, postId).getResultList();
+        List<CommentTree.Row> rows = new ArrayList<>(commentRows.size());
+        for (Object[] r : commentRows) {
+            long id = ((Number) r[0]).longValue();
+            CommentNode.State state = Boolean.TRUE.equals(r[2]) ? CommentNode.State.DELETED
+                    : ContentStatus.PUBLISHED.name().equals(r[3]) ? CommentNode.State.VISIBLE : CommentNode.State.REMOVED;
+            rows.add(new CommentTree.Row(id, r[1] == null ? null : ((Number) r[1]).longValue(), state, (String) r[4],
+                    r[5] == null ? null : ((Number) r[5]).longValue(), (String) r[6], remedies.getOrDefault(id, List.of()),
+                    ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), (Instant) r[9], (Instant) r[10],
+                    ((Number) r[11]).intValue()));
+        }
+        return rows;
+    }
+
+    static Comment findVisible(long id) {
+        Comment comment = Comment.findById(id);
+        if (comment == null || !comment.isVisible() || !comment.post.isVisible()) {
+            throw ProblemException.notFound("Comment " + id);
+        }
+        return comment;
+    }
+
+    private static void requireAuthor(Comment comment, Member member, String action) {
+        if (!comment.isAuthoredBy(member)) {
+            throw ProblemException.forbidden("Only the author of a comment can " + action + " it.");
+        }
+    }
+
+    private void apply(CommentRequest request, Comment comment) {
+        comment.bodyMarkdown = request.body();
+        comment.bodyHtml = markdown.toSafeHtml(request.body());
+        comment.remedies.clear();
+        comment.remedies.addAll(tags.remedies(request.remedySlugs(), i -> "remedies[" + i + "]"));
+    }
+
+    private static void recordRevision(Comment comment, Member editor) {
+        CommentRevision revision = new CommentRevision();
+        revision.comment = comment;
+        revision.revision = (int) CommentRevision.count("comment.id", comment.id) + 1;
+        revision.editor = editor;
+        revision.bodyMarkdown = comment.bodyMarkdown;
+        revision.persist();
+    }
+}

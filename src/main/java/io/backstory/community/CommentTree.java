@@ -1,0 +1,94 @@
+package io.backstory.community;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.backstory.voting.Ranking;
+
+/** Builds a post's comment tree from flat rows, and lays it out for the page. */
+final class CommentTree {
+
+    /** Levels shown on one page; deeper replies get a "continue this thread" link. */
+    static final int MAX_DEPTH = 6;
+
+    private static final Comparator<CommentNode> BY_TIME = Comparator.comparing(CommentNode::createdAt)
+            .thenComparing(CommentNode::id);
+    private static final Comparator<CommentNode> BY_BEST = Comparator
+            .comparingDouble((CommentNode c) -> -Ranking.wilsonLowerBound(c.upvotes(), c.downvotes()))
+            .thenComparing(BY_TIME);
+
+    private CommentTree() {
+    }
+
+    /** A comment as loaded, before the tree is built. */
+    record Row(long id, Long parentId, CommentNode.State state, String author, Long authorId, String bodyHtml,
+            List<Tag> remedies, int upvotes, int downvotes, java.time.Instant createdAt,
+            java.time.Instant editedAt, int version) {
+    }
+
+    /** The replies under {@code rootParentId} (null: the whole post), placeholders pruned where nothing hangs below. */
+    static List<CommentNode> build(List<Row> rows, Long rootParentId) {
+        Map<Long, List<Row>> byParent = new HashMap<>();
+        for (Row row : rows) {
+            byParent.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row);
+        }
+        return children(byParent, rootParentId);
+    }
+
+    private static List<CommentNode> children(Map<Long, List<Row>> byParent, Long parentId) {
+        List<CommentNode> nodes = new ArrayList<>();
+        for (Row row : byParent.getOrDefault(parentId, List.of())) {
+            List<CommentNode> replies = children(byParent, row.id());
+            if (row.state() != CommentNode.State.VISIBLE && replies.isEmpty()) {
+                continue;
+            }
+            boolean visible = row.state() == CommentNode.State.VISIBLE;
+            nodes.add(new CommentNode(row.id(), row.parentId(), row.state(), visible ? row.author() : null,
+                    visible ? row.authorId() : null, visible ? row.bodyHtml() : "", visible ? row.remedies() : List.of(),
+                    row.upvotes(), row.downvotes(), row.createdAt(), row.editedAt(), row.version(), replies));
+        }
+        boolean anyVotes = nodes.stream().anyMatch(n -> n.upvotes() + n.downvotes() > 0);
+        nodes.sort(anyVotes ? BY_BEST : BY_TIME);
+        return nodes;
+    }
+
+    /**
+     * One comment in page order. The template opens a nested list after an item with replies and closes
+     * {@code closes} levels after the last item of a subtree, so the page gets properly nested lists.
+     */
+    public static final class Item {
+        public final CommentNode node;
+        public final int depth;
+        public final boolean opensReplies;
+        public final boolean continueThread;
+        public int closes;
+
+        Item(CommentNode node, int depth, boolean opensReplies, boolean continueThread) {
+            this.node = node;
+            this.depth = depth;
+            this.opensReplies = opensReplies;
+            this.continueThread = continueThread;
+        }
+    }
+
+    static List<Item> layout(List<CommentNode> roots) {
+        List<Item> items = new ArrayList<>();
+        layout(roots, 0, items);
+        return items;
+    }
+
+    private static void layout(List<CommentNode> nodes, int depth, List<Item> items) {
+        for (CommentNode node : nodes) {
+            boolean hasReplies = !node.replies().isEmpty();
+            boolean cut = hasReplies && depth == MAX_DEPTH - 1;
+            items.add(new Item(node, depth, hasReplies && !cut, cut));
+            if (hasReplies && !cut) {
+                layout(node.replies(), depth + 1, items);
+                items.get(items.size() - 1).closes++;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.backstory.community;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.backstory.taxonomy.RemedyCategory;
+
+/** A whole post as its page and the API show it. */
+public record PostDetail(long id, PostKind kind, String title, String body, String bodyHtml, String author,
+        @JsonIgnore Long authorId, List<Tag> conditions, List<RemedyTag> remedies, int upvotes,
+        int downvotes, int commentCount, Instant createdAt, Instant editedAt, int version) {
+
+    public record RemedyTag(String slug, String name, RemedyCategory category, Outcome outcome, String caution) {
+    }
+
+    public int score() {
+        return upvotes - downvotes;
+    }
+
+    static PostDetail of(Post post) {
+        return new PostDetail(post.id, post.kind, post.title, post.bodyMarkdown, post.bodyHtml,
+                post.author == null ? null : post.author.handle, post.author == null ? null : post.author.id,
+                post.conditions.stream().map(c -> new Tag(c.slug, c.name)).toList(),
+                post.remedies.stream().map(r -> new RemedyTag(r.remedy.slug, r.remedy.name, r.remedy.category,
+                        r.outcome, r.remedy.caution)).toList(),
+                post.upvotes, post.downvotes, post.commentCount, post.createdAt, post.editedAt, post.version);
+    }
+}

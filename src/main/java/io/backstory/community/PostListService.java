@@ -1,0 +1,41 @@
+package io.backstory.community;
+
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.Page;
+import io.backstory.platform.api.PageCursor;
+import io.backstory.taxonomy.TagResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Lists of published posts for pages and the API, with their parameters checked. */
+@ApplicationScoped
+public class PostListService {
+
+    public static final int DEFAULT_PAGE_SIZE = 20;
+
+    private final CommunityQueries queries;
+    private final TagResolver tags;
+
+    public PostListService(CommunityQueries queries, TagResolver tags) {
+        this.queries = queries;
+        this.tags = tags;
+    }
+
+    /** Unknown condition or remedy slugs, bad kinds, cursors or sizes are 400s naming the parameter. */
+    @Transactional
+    public Page<PostSummary> list(String condition, String remedy, String kind, String after, Integer limit) {
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
+        if (size < 1 || size > CommunityQueries.MAX_PAGE_SIZE) {
+            throw new InvalidInputException("limit", "must be between 1 and " + CommunityQueries.MAX_PAGE_SIZE);
+        }
+        PostFilter filter = new PostFilter(
+                blank(condition) ? null : tags.condition(condition, "condition").slug,
+                blank(remedy) ? null : tags.remedy(remedy, "remedy").slug,
+                PostKind.fromParameter(kind, "kind"));
+        return queries.posts(filter, PageCursor.decode(after, "after"), size);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,162 @@
+package io.backstory.community;
+
+import java.net.URI;
+import java.util.List;
+
+import io.backstory.accounts.CurrentMember;
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.web.FieldErrors;
+import io.backstory.taxonomy.Condition;
+import io.backstory.taxonomy.TaxonomyCatalog;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+/** Post pages: reading a post and its thread, writing, editing, deleting, and the revision history. */
+@Path("/posts")
+@Produces(MediaType.TEXT_HTML)
+public class PostPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance post(PostDetail post, List<CommentTree.Item> comments, Long threadOf,
+                String viewerHandle, List<TaxonomyCatalog.RemedyGroup> remedyGroups, CommentForm reply,
+                FieldErrors errors);
+
+        static native TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
+                List<Condition> conditions, List<TaxonomyCatalog.RemedyGroup> remedyGroups, PostDetail conflict);
+
+        static native TemplateInstance history(String heading, String backUrl, List<Revision.Change> changes);
+
+        static native TemplateInstance confirm(String heading, String question, String action, String cancelUrl);
+    }
+
+    private final PostService posts;
+    private final CommentService comments;
+    private final TaxonomyCatalog catalog;
+    private final CurrentMember viewer;
+
+    public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer) {
+        this.posts = posts;
+        this.comments = comments;
+        this.catalog = catalog;
+        this.viewer = viewer;
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance post(@PathParam("id") long id) {
+        PostDetail post = posts.get(id);
+        return postPage(post, comments.thread(id), null, CommentForm.empty(null), FieldErrors.NONE);
+    }
+
+    @GET
+    @Path("{id}/comments/{commentId}")
+    public TemplateInstance thread(@PathParam("id") long id, @PathParam("commentId") long commentId) {
+        PostDetail post = posts.get(id);
+        return postPage(post, comments.subtree(id, commentId), commentId, CommentForm.empty(null), FieldErrors.NONE);
+    }
+
+    TemplateInstance postPage(PostDetail post, List<CommentNode> thread, Long threadOf, CommentForm reply,
+            FieldErrors errors) {
+        return Templates.post(post, CommentTree.layout(thread), threadOf, viewer.getHandle(),
+                catalog.remediesByCategory(), reply, errors);
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed("member")
+    public TemplateInstance newPost() {
+        return form("Share your story, question or tip", "/posts", PostForm.empty(), FieldErrors.NONE, null);
+    }
+
+    @POST
+    @RolesAllowed("member")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> fields) {
+        PostForm form = PostForm.from(fields);
+        try {
+            PostDetail post = posts.create(form.toRequest(), viewer.get());
+            return Response.seeOther(URI.create("/posts/" + post.id())).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(form("Share your story, question or tip", "/posts", form,
+                    FieldErrors.of(e.errors()), null)).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @RolesAllowed("member")
+    public TemplateInstance editPost(@PathParam("id") long id) {
+        PostDetail post = posts.getForAuthor(id, viewer.get(), "edit");
+        return form("Edit your post", "/posts/" + id + "/edit", PostForm.of(post), FieldErrors.NONE, null);
+    }
+
+    @POST
+    @Path("{id}/edit")
+    @RolesAllowed("member")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
+        PostForm form = PostForm.from(fields);
+        String action = "/posts/" + id + "/edit";
+        try {
+            posts.edit(id, form.toRequest(), viewer.get());
+            return Response.seeOther(URI.create("/posts/" + id)).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(form("Edit your post", action, form,
+                    FieldErrors.of(e.errors()), null)).build();
+        } catch (ProblemException e) {
+            if (e.problem().status() != 409) {
+                throw e;
+            }
+            // Keep what the member wrote, show what is there now, and let them save on top of it.
+            PostDetail current = (PostDetail) e.problem().current();
+            PostForm kept = new PostForm(form.kind, form.title, form.body, form.conditions, form.remedies,
+                    current.version());
+            return Response.status(409).entity(form("Edit your post", action, kept, FieldErrors.NONE, current)).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/delete")
+    @RolesAllowed("member")
+    public TemplateInstance confirmDelete(@PathParam("id") long id) {
+        PostDetail post = posts.getForAuthor(id, viewer.get(), "delete");
+        return Templates.confirm("Delete your post?", "Delete \"" + post.title()
+                + "\"? It disappears from Backstory together with its comments. This cannot be undone.",
+                "/posts/" + id + "/delete", "/posts/" + id);
+    }
+
+    @POST
+    @Path("{id}/delete")
+    @RolesAllowed("member")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("id") long id) {
+        posts.delete(id, viewer.get());
+        return Response.seeOther(URI.create("/")).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    public TemplateInstance history(@PathParam("id") long id) {
+        PostDetail post = posts.get(id);
+        return Templates.history("History of \"" + post.title() + "\"", "/posts/" + id,
+                Revision.changes(posts.revisions(id)));
+    }
+
+    private TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
+            PostDetail conflict) {
+        return Templates.form(heading, action, form, errors, catalog.conditions(), catalog.remediesByCategory(),
+                conflict);
+    }
+}

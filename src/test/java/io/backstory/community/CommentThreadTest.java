@@ -1,0 +1,100 @@
+package io.backstory.community;
+
+import static io.backstory.platform.TestUsers.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CommentThreadTest {
+
+    @Test
+    void aFiveLevelThreadRendersNestedInOrderAndDeletingAMiddleCommentKeepsItsReplies() {
+        long post = Posts.story("bob", "Five levels of replies about heat packs");
+        List<Long> chain = new ArrayList<>();
+        Long parent = null;
+        for (int level = 1; level <= 5; level++) {
+            parent = Posts.comment(level % 2 == 0 ? "bob" : "alice", post, parent, "level " + level);
+            chain.add(parent);
+        }
+        long laterTopLevel = Posts.comment("alice", post, null, "second top-level comment");
+
+        Document page = page("/posts/" + post);
+        Element level1 = page.selectFirst("ol.thread > li#c" + chain.get(0));
+        assertNotNull(level1, "level 1 is a top-level comment");
+        Element current = level1;
+        for (int level = 2; level <= 5; level++) {
+            Element child = current.selectFirst("> ol.replies > li#c" + chain.get(level - 1));
+            assertNotNull(child, "level " + level + " nested directly under level " + (level - 1));
+            assertEquals("level " + level, child.selectFirst(".body").text());
+            current = child;
+        }
+        List<String> topLevelOrder = page.select("ol.thread > li").eachAttr("id");
+        assertEquals(List.of("c" + chain.get(0), "c" + laterTopLevel), topLevelOrder, "older first until votes exist");
+
+        as("bob").when().delete("/api/v1/comments/" + chain.get(2)).then().statusCode(403); // level 3 is alice's
+        as("alice").when().delete("/api/v1/comments/" + chain.get(2)).then().statusCode(204);
+
+        Document after = page("/posts/" + post);
+        Element deleted = after.selectFirst("li#c" + chain.get(2));
+        assertEquals("[deleted]", deleted.selectFirst("> .placeholder").text());
+        assertNotNull(deleted.selectFirst("> ol.replies > li#c" + chain.get(3)), "level 4 still under the placeholder");
+        assertNotNull(after.selectFirst("li#c" + chain.get(3) + " > ol.replies > li#c" + chain.get(4)), "and level 5 under it");
+        given().when().get("/api/v1/posts/" + post).then().body("commentCount", equalTo(5));
+        given().when().get("/api/v1/posts/" + post + "/comments")
+                .then().body("[0].replies[0].replies[0].state", equalTo("DELETED"))
+                .body("[0].replies[0].replies[0].bodyHtml", equalTo(""))
+                .body("[0].replies[0].replies[0].replies[0].replies[0].bodyHtml", equalTo("<p>level 5</p>\n"));
+    }
+
+    @Test
+    void deepThreadsContinueOnTheirOwnPage() {
+        long post = Posts.story("bob", "A very long back-and-forth about walking");
+        List<Long> chain = new ArrayList<>();
+        Long parent = null;
+        for (int level = 1; level <= CommentTree.MAX_DEPTH + 2; level++) {
+            parent = Posts.comment("alice", post, parent, "depth " + level);
+            chain.add(parent);
+        }
+        Document page = page("/posts/" + post);
+        long lastShown = chain.get(CommentTree.MAX_DEPTH - 1);
+        assertTrue(page.select("li#c" + chain.get(CommentTree.MAX_DEPTH)).isEmpty(), "deeper replies are not inline");
+        Element link = page.selectFirst("li#c" + lastShown + " a.continue");
+        assertEquals("/posts/" + post + "/comments/" + lastShown, link.attr("href"));
+
+        Document thread = page(link.attr("href"));
+        assertNotNull(thread.selectFirst("ol.thread > li#c" + lastShown + " > ol.replies > li#c" + chain.get(CommentTree.MAX_DEPTH)));
+    }
+
+    @Test
+    void siblingsAreOrderedByBestOnceVotesExist() {
+        CommentTree.Row old = row(1, 0, 0, 1_000);
+        CommentTree.Row fewVotes = row(2, 3, 0, 2_000);
+        CommentTree.Row manyVotes = row(3, 60, 5, 3_000);
+        List<CommentNode> byTime = CommentTree.build(List.of(row(3, 0, 0, 3_000), row(1, 0, 0, 1_000)), null);
+        assertEquals(List.of(1L, 3L), byTime.stream().map(CommentNode::id).toList());
+        List<CommentNode> byBest = CommentTree.build(List.of(old, fewVotes, manyVotes), null);
+        assertEquals(List.of(3L, 2L, 1L), byBest.stream().map(CommentNode::id).toList());
+    }
+
+    private static CommentTree.Row row(long id, int up, int down, long epochSecond) {
+        return new CommentTree.Row(id, null, CommentNode.State.VISIBLE, "someone", 1L, "<p>x</p>", List.of(), up, down,
+                java.time.Instant.ofEpochSecond(epochSecond), null, 0);
+    }
+
+    private static Document page(String path) {
+        return Jsoup.parse(given().when().get(path).then().statusCode(200).extract().asString());
+    }
+}
