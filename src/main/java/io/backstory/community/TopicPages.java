@@ -3,10 +3,10 @@ package io.backstory.community;
 import java.util.List;
 
 import io.backstory.platform.api.Page;
-import io.backstory.platform.api.ProblemException;
-import io.backstory.taxonomy.Condition;
-import io.backstory.taxonomy.Remedy;
 import io.backstory.taxonomy.TaxonomyCatalog;
+import io.backstory.taxonomy.TaxonomyService;
+import io.backstory.taxonomy.TaxonomyViews.ConditionView;
+import io.backstory.taxonomy.TaxonomyViews.RemedyView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
@@ -26,22 +26,25 @@ public class TopicPages {
     static class Templates {
         static native TemplateInstance conditions(List<ConditionCount> conditions);
 
-        static native TemplateInstance condition(Condition condition, PostKind kind, Page<PostSummary> posts,
+        static native TemplateInstance condition(ConditionView condition, PostKind kind, Page<PostSummary> posts,
                 boolean firstPage);
 
         static native TemplateInstance remedies(List<TaxonomyCatalog.RemedyGroup> groups);
 
-        static native TemplateInstance remedy(Remedy remedy, Page<PostSummary> posts, boolean firstPage);
+        static native TemplateInstance remedy(RemedyView remedy, Page<PostSummary> posts, boolean firstPage);
     }
 
     private final CommunityQueries queries;
     private final PostListService lists;
     private final TaxonomyCatalog catalog;
+    private final TaxonomyService taxonomy;
 
-    public TopicPages(CommunityQueries queries, PostListService lists, TaxonomyCatalog catalog) {
+    public TopicPages(CommunityQueries queries, PostListService lists, TaxonomyCatalog catalog,
+            TaxonomyService taxonomy) {
         this.queries = queries;
         this.lists = lists;
         this.catalog = catalog;
+        this.taxonomy = taxonomy;
     }
 
     @GET
@@ -56,10 +59,7 @@ public class TopicPages {
     @Transactional
     public TemplateInstance condition(@PathParam("slug") String slug, @QueryParam("kind") String kind,
             @QueryParam("after") String after) {
-        Condition condition = Condition.findBySlug(slug);
-        if (condition == null) {
-            throw ProblemException.notFound("Condition '" + slug + "'");
-        }
+        ConditionView condition = taxonomy.condition(slug);
         PostKind postKind = PostKind.fromParameter(kind, "kind");
         return Templates.condition(condition, postKind,
                 lists.list(slug, null, kind, after, PostListService.DEFAULT_PAGE_SIZE), after == null || after.isBlank());
@@ -75,11 +75,7 @@ public class TopicPages {
     @Path("remedies/{slug}")
     @Transactional
     public TemplateInstance remedy(@PathParam("slug") String slug, @QueryParam("after") String after) {
-        Remedy remedy = Remedy.findBySlug(slug);
-        if (remedy == null) {
-            throw ProblemException.notFound("Remedy '" + slug + "'");
-        }
-        return Templates.remedy(remedy, lists.list(null, slug, null, after, PostListService.DEFAULT_PAGE_SIZE),
+        return Templates.remedy(taxonomy.remedy(slug), lists.list(null, slug, null, after, PostListService.DEFAULT_PAGE_SIZE),
                 after == null || after.isBlank());
     }
 }

@@ -1,6 +1,12 @@
 package io.backstory.taxonomy;
 
+import java.util.Set;
+import java.util.LinkedHashSet;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -28,6 +34,12 @@ public class Condition extends PanacheEntityBase {
 
     @Column(name = "red_flags")
     public String redFlags;
+
+    /** Other words people use for it ("slipped disc", "Advil"); unique across all conditions, ignoring case. */
+    @ElementCollection
+    @CollectionTable(name = "condition_synonym", joinColumns = @JoinColumn(name = "condition_id"))
+    @Column(name = "synonym", nullable = false)
+    public Set<String> synonyms = new LinkedHashSet<>();
 
     public static Condition findBySlug(String slug) {
         return find("slug", slug).firstResult();

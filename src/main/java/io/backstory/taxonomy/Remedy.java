@@ -1,6 +1,12 @@
 package io.backstory.taxonomy;
 
+import java.util.Set;
+import java.util.LinkedHashSet;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,6 +39,12 @@ public class Remedy extends PanacheEntityBase {
     public String description;
 
     public String caution;
+
+    /** Other words people use for it ("slipped disc", "Advil"); unique across all remedys, ignoring case. */
+    @ElementCollection
+    @CollectionTable(name = "remedy_synonym", joinColumns = @JoinColumn(name = "remedy_id"))
+    @Column(name = "synonym", nullable = false)
+    public Set<String> synonyms = new LinkedHashSet<>();
 
     public static Remedy findBySlug(String slug) {
         return find("slug", slug).firstResult();

@@ -1,0 +1,180 @@
+package io.backstory.taxonomy;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+import io.backstory.accounts.CurrentMember;
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.web.FieldErrors;
+import io.backstory.taxonomy.TaxonomyRequests.ConditionRequest;
+import io.backstory.taxonomy.TaxonomyRequests.DecisionRequest;
+import io.backstory.taxonomy.TaxonomyRequests.RemedyRequest;
+import io.backstory.taxonomy.TaxonomyRequests.SuggestionRequest;
+import io.backstory.taxonomy.TaxonomyViews.ConditionView;
+import io.backstory.taxonomy.TaxonomyViews.RemedyView;
+import io.backstory.taxonomy.TaxonomyViews.SuggestionView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Suggesting a missing tag (members), deciding on suggestions and editing tags (moderators). */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class TaxonomyPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance suggest(SuggestionRequest form, FieldErrors errors, boolean sent,
+                List<RemedyCategory> categories);
+
+        static native TemplateInstance review(List<SuggestionView> suggestions, FieldErrors errors, Long failedId,
+                List<RemedyCategory> categories);
+
+        static native TemplateInstance editCondition(ConditionView condition, ConditionRequest form, FieldErrors errors);
+
+        static native TemplateInstance editRemedy(RemedyView remedy, RemedyRequest form, FieldErrors errors,
+                List<RemedyCategory> categories);
+    }
+
+    private static final List<RemedyCategory> CATEGORIES = Arrays.asList(RemedyCategory.values());
+
+    private final TaxonomyService taxonomy;
+    private final CurrentMember viewer;
+
+    public TaxonomyPages(TaxonomyService taxonomy, CurrentMember viewer) {
+        this.taxonomy = taxonomy;
+        this.viewer = viewer;
+    }
+
+    @GET
+    @Path("tags/suggest")
+    @RolesAllowed("member")
+    public TemplateInstance suggestForm(@QueryParam("sent") boolean sent) {
+        return Templates.suggest(new SuggestionRequest(TagSuggestion.Kind.CONDITION, "", null, ""), FieldErrors.NONE,
+                sent, CATEGORIES);
+    }
+
+    @POST
+    @Path("tags/suggest")
+    @RolesAllowed("member")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response suggest(@FormParam("kind") String kind, @FormParam("name") String name,
+            @FormParam("category") String category, @FormParam("note") String note) {
+        SuggestionRequest form = new SuggestionRequest(parse(TagSuggestion.Kind.class, kind), name,
+                parse(RemedyCategory.class, category), note);
+        try {
+            taxonomy.suggest(form, viewer.get());
+            return Response.seeOther(URI.create("/tags/suggest?sent=true")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.suggest(form, FieldErrors.of(e.errors()), false, CATEGORIES)).build();
+        }
+    }
+
+    @GET
+    @Path("moderation/tags")
+    @RolesAllowed({"moderator", "admin"})
+    public TemplateInstance review() {
+        return Templates.review(taxonomy.pendingSuggestions(), FieldErrors.NONE, null, CATEGORIES);
+    }
+
+    @POST
+    @Path("moderation/tags/{id}")
+    @RolesAllowed({"moderator", "admin"})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@PathParam("id") long id, @FormParam("decision") String decision,
+            @FormParam("slug") String slug, @FormParam("category") String category, @FormParam("reason") String reason) {
+        try {
+            taxonomy.decide(id, new DecisionRequest(decision == null ? null : "approve".equals(decision),
+                    blankToNull(slug), null, parse(RemedyCategory.class, category), reason), viewer.get());
+            return Response.seeOther(URI.create("/moderation/tags")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.review(taxonomy.pendingSuggestions(), FieldErrors.of(e.errors()),
+                    id, CATEGORIES)).build();
+        }
+    }
+
+    @GET
+    @Path("conditions/{slug}/edit")
+    @RolesAllowed({"moderator", "admin"})
+    public TemplateInstance editConditionForm(@PathParam("slug") String slug) {
+        ConditionView condition = taxonomy.condition(slug);
+        return Templates.editCondition(condition, new ConditionRequest(condition.slug(), condition.name(),
+                condition.description(), condition.redFlags(), condition.synonyms()), FieldErrors.NONE);
+    }
+
+    @POST
+    @Path("conditions/{slug}/edit")
+    @RolesAllowed({"moderator", "admin"})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response editCondition(@PathParam("slug") String slug, @FormParam("name") String name,
+            @FormParam("description") String description, @FormParam("redFlags") String redFlags,
+            @FormParam("synonyms") String synonyms) {
+        ConditionRequest form = new ConditionRequest(slug, name, description, redFlags, lines(synonyms));
+        try {
+            taxonomy.updateCondition(slug, form);
+            return Response.seeOther(URI.create("/conditions/" + slug)).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.editCondition(taxonomy.condition(slug), form,
+                    FieldErrors.of(e.errors()))).build();
+        }
+    }
+
+    @GET
+    @Path("remedies/{slug}/edit")
+    @RolesAllowed({"moderator", "admin"})
+    public TemplateInstance editRemedyForm(@PathParam("slug") String slug) {
+        RemedyView remedy = taxonomy.remedy(slug);
+        return Templates.editRemedy(remedy, new RemedyRequest(remedy.slug(), remedy.name(), remedy.category(),
+                remedy.description(), remedy.caution(), remedy.synonyms()), FieldErrors.NONE, CATEGORIES);
+    }
+
+    @POST
+    @Path("remedies/{slug}/edit")
+    @RolesAllowed({"moderator", "admin"})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response editRemedy(@PathParam("slug") String slug, @FormParam("name") String name,
+            @FormParam("category") String category, @FormParam("description") String description,
+            @FormParam("caution") String caution, @FormParam("synonyms") String synonyms) {
+        RemedyRequest form = new RemedyRequest(slug, name, parse(RemedyCategory.class, category), description, caution,
+                lines(synonyms));
+        try {
+            taxonomy.updateRemedy(slug, form);
+            return Response.seeOther(URI.create("/remedies/" + slug)).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.editRemedy(taxonomy.remedy(slug), form,
+                    FieldErrors.of(e.errors()), CATEGORIES)).build();
+        }
+    }
+
+    /** One synonym per line (commas also separate), blanks ignored. */
+    static List<String> lines(String text) {
+        return text == null ? List.of()
+                : Arrays.stream(text.split("[\\n,]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

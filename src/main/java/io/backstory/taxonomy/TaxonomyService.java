@@ -1,0 +1,271 @@
+package io.backstory.taxonomy;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.backstory.accounts.Member;
+import io.backstory.platform.api.InputValidator;
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.ProblemException;
+import io.backstory.taxonomy.TaxonomyRequests.ConditionRequest;
+import io.backstory.taxonomy.TaxonomyRequests.DecisionRequest;
+import io.backstory.taxonomy.TaxonomyRequests.RemedyRequest;
+import io.backstory.taxonomy.TaxonomyRequests.SuggestionRequest;
+import io.backstory.taxonomy.TaxonomyViews.ConditionView;
+import io.backstory.taxonomy.TaxonomyViews.Match;
+import io.backstory.taxonomy.TaxonomyViews.RemedyView;
+import io.backstory.taxonomy.TaxonomyViews.SuggestionView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Looking tags up by name or synonym, moderators' edits, and members' suggestions for new tags. */
+@ApplicationScoped
+public class TaxonomyService {
+
+    private static final int MAX_MATCHES = 20;
+
+    private final EntityManager em;
+    private final InputValidator validator;
+
+    public TaxonomyService(EntityManager em, InputValidator validator) {
+        this.em = em;
+        this.validator = validator;
+    }
+
+    /**
+     * Conditions and remedies whose name, slug or a synonym contains the words typed (ignoring case):
+     * "slipped disc" finds herniated-disc, "advil" finds nsaids. Exact matches come first.
+     */
+    @Transactional
+    public List<Match> lookup(String query) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty() || q.length() > 100) {
+            throw new InvalidInputException("q", "type between 1 and 100 characters");
+        }
+        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select kind, slug, name, matched from (
+                  select 'CONDITION' as kind, c.slug, c.name, s.synonym as matched,
+                         case when lower(c.name) = lower(:q) or c.slug = lower(:q) or lower(s.synonym) = lower(:q) then 0 else 1 end as rank
+                  from condition c left join condition_synonym s on s.condition_id = c.id
+                  where lower(c.name) like :p or c.slug like :p or lower(s.synonym) like :p
+                  union all
+                  select 'REMEDY', r.slug, r.name, s.synonym,
+                         case when lower(r.name) = lower(:q) or r.slug = lower(:q) or lower(s.synonym) = lower(:q) then 0 else 1 end
+                  from remedy r left join remedy_synonym s on s.remedy_id = r.id
+                  where lower(r.name) like :p or r.slug like :p or lower(s.synonym) like :p
+                ) hits
+                order by rank, name""").setParameter("q", q).setParameter("p", pattern).getResultList();
+        Map<String, Match> matches = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            String matched = r[3] != null && ((String) r[3]).toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))
+                    ? (String) r[3] : null;
+            matches.putIfAbsent(r[0] + ":" + r[1],
+                    new Match(TagSuggestion.Kind.valueOf((String) r[0]), (String) r[1], (String) r[2], matched));
+        }
+        return matches.values().stream().limit(MAX_MATCHES).toList();
+    }
+
+    @Transactional
+    public List<ConditionView> conditions() {
+        return Condition.<Condition>list("order by name").stream().map(ConditionView::of).toList();
+    }
+
+    @Transactional
+    public ConditionView condition(String slug) {
+        return ConditionView.of(findCondition(slug));
+    }
+
+    @Transactional
+    public List<RemedyView> remedies() {
+        return Remedy.<Remedy>list("order by name").stream().map(RemedyView::of).toList();
+    }
+
+    @Transactional
+    public RemedyView remedy(String slug) {
+        return RemedyView.of(findRemedy(slug));
+    }
+
+    @Transactional
+    public ConditionView createCondition(ConditionRequest request) {
+        validator.check(request);
+        if (Condition.findBySlug(request.slug()) != null) {
+            throw slugTaken("condition", request.slug());
+        }
+        Condition condition = new Condition();
+        applyCondition(request, condition);
+        condition.persist();
+        return ConditionView.of(condition);
+    }
+
+    /** Replaces a condition's fields and synonyms; the slug may change (links by old slug then 404). */
+    @Transactional
+    public ConditionView updateCondition(String slug, ConditionRequest request) {
+        validator.check(request);
+        Condition condition = findCondition(slug);
+        Condition clash = Condition.findBySlug(request.slug());
+        if (clash != null && !clash.id.equals(condition.id)) {
+            throw slugTaken("condition", request.slug());
+        }
+        applyCondition(request, condition);
+        return ConditionView.of(condition);
+    }
+
+    @Transactional
+    public RemedyView createRemedy(RemedyRequest request) {
+        validator.check(request);
+        if (Remedy.findBySlug(request.slug()) != null) {
+            throw slugTaken("remedy", request.slug());
+        }
+        Remedy remedy = new Remedy();
+        applyRemedy(request, remedy);
+        remedy.persist();
+        return RemedyView.of(remedy);
+    }
+
+    @Transactional
+    public RemedyView updateRemedy(String slug, RemedyRequest request) {
+        validator.check(request);
+        Remedy remedy = findRemedy(slug);
+        Remedy clash = Remedy.findBySlug(request.slug());
+        if (clash != null && !clash.id.equals(remedy.id)) {
+            throw slugTaken("remedy", request.slug());
+        }
+        applyRemedy(request, remedy);
+        return RemedyView.of(remedy);
+    }
+
+    @Transactional
+    public SuggestionView suggest(SuggestionRequest request, Member member) {
+        validator.check(request);
+        TagSuggestion suggestion = new TagSuggestion();
+        suggestion.kind = request.kind();
+        suggestion.name = request.name().strip();
+        suggestion.category = request.kind() == TagSuggestion.Kind.REMEDY ? request.category() : null;
+        suggestion.note = blankToNull(request.note());
+        suggestion.suggestedBy = member;
+        suggestion.persist();
+        return SuggestionView.of(suggestion);
+    }
+
+    @Transactional
+    public List<SuggestionView> pendingSuggestions() {
+        return TagSuggestion.<TagSuggestion>list("status = ?1 order by createdAt", TagSuggestion.Status.PENDING)
+                .stream().map(SuggestionView::of).toList();
+    }
+
+    /** Approving creates the condition or remedy (slug from the name unless given); either way it is decided once. */
+    @Transactional
+    public SuggestionView decide(long id, DecisionRequest request, Member moderator) {
+        validator.check(request);
+        TagSuggestion suggestion = TagSuggestion.findById(id);
+        if (suggestion == null) {
+            throw ProblemException.notFound("Suggestion " + id);
+        }
+        if (suggestion.status != TagSuggestion.Status.PENDING) {
+            throw ProblemException.conflict("This suggestion was already " + suggestion.status.name().toLowerCase(Locale.ROOT)
+                    + (suggestion.decidedBy == null ? "." : " by " + suggestion.decidedBy.handle + "."), SuggestionView.of(suggestion));
+        }
+        if (request.approve()) {
+            String slug = request.slug() != null ? request.slug() : slugOf(suggestion.name);
+            String description = request.description() != null && !request.description().isBlank()
+                    ? request.description() : suggestion.name + " (suggested by the community).";
+            if (suggestion.kind == TagSuggestion.Kind.CONDITION) {
+                createCondition(new ConditionRequest(slug, suggestion.name, description, null, List.of()));
+            } else {
+                RemedyCategory category = request.category() != null ? request.category() : suggestion.category;
+                if (category == null) {
+                    throw new InvalidInputException("category", "choose a category for the new remedy");
+                }
+                createRemedy(new RemedyRequest(slug, suggestion.name, category, description, null, List.of()));
+            }
+        }
+        suggestion.status = request.approve() ? TagSuggestion.Status.APPROVED : TagSuggestion.Status.REJECTED;
+        suggestion.decidedBy = moderator;
+        suggestion.decidedAt = Instant.now();
+        suggestion.reason = blankToNull(request.reason());
+        return SuggestionView.of(suggestion);
+    }
+
+    /** "Kinesiology tape!" becomes "kinesiology-tape". */
+    static String slugOf(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        slug = slug.length() > 80 ? slug.substring(0, 80).replaceAll("-+$", "") : slug;
+        if (slug.isEmpty()) {
+            throw new InvalidInputException("slug", "the name has no letters or digits to make a slug from; give one");
+        }
+        return slug;
+    }
+
+    private void applyCondition(ConditionRequest request, Condition condition) {
+        condition.slug = request.slug();
+        condition.name = request.name().strip();
+        condition.description = request.description().strip();
+        condition.redFlags = blankToNull(request.redFlags());
+        replaceSynonyms(condition.synonyms, request.synonyms(), "condition_synonym", "condition_id", condition.id);
+    }
+
+    private void applyRemedy(RemedyRequest request, Remedy remedy) {
+        remedy.slug = request.slug();
+        remedy.name = request.name().strip();
+        remedy.category = request.category();
+        remedy.description = request.description().strip();
+        remedy.caution = blankToNull(request.caution());
+        replaceSynonyms(remedy.synonyms, request.synonyms(), "remedy_synonym", "remedy_id", remedy.id);
+    }
+
+    /** Synonyms are unique across their table regardless of case: a clash is a 409 naming the owner. */
+    private void replaceSynonyms(java.util.Set<String> current, List<String> requested, String table, String ownerColumn,
+            Long ownerId) {
+        List<String> cleaned = new ArrayList<>();
+        List<String> requestedList = requested == null ? List.of() : requested;
+        for (int i = 0; i < requestedList.size(); i++) {
+            String synonym = requestedList.get(i).strip();
+            if (cleaned.stream().anyMatch(s -> s.equalsIgnoreCase(synonym))) {
+                throw new InvalidInputException("synonyms[" + i + "]", "'" + synonym + "' is listed twice");
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> owners = em.createNativeQuery("select " + ownerColumn + " from " + table
+                    + " where lower(synonym) = lower(?1)").setParameter(1, synonym).getResultList();
+            if (owners.stream().anyMatch(o -> ownerId == null || ((Number) o).longValue() != ownerId)) {
+                throw ProblemException.conflict("The synonym '" + synonym + "' already belongs to another "
+                        + (table.startsWith("condition") ? "condition" : "remedy") + ".", null);
+            }
+            cleaned.add(synonym);
+        }
+        current.clear();
+        current.addAll(cleaned);
+    }
+
+    private static ProblemException slugTaken(String kind, String slug) {
+        return ProblemException.conflict("The slug '" + slug + "' is already used by another " + kind + ".", null);
+    }
+
+    private static Condition findCondition(String slug) {
+        Condition condition = Condition.findBySlug(slug);
+        if (condition == null) {
+            throw ProblemException.notFound("Condition '" + slug + "'");
+        }
+        return condition;
+    }
+
+    private static Remedy findRemedy(String slug) {
+        Remedy remedy = Remedy.findBySlug(slug);
+        if (remedy == null) {
+            throw ProblemException.notFound("Remedy '" + slug + "'");
+        }
+        return remedy;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
