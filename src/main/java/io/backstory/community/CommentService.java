@@ -68,15 +68,8 @@ public class CommentService {
     public CommentDetail edit(long id, CommentRequest request, Member editor) {
         validator.check(request);
         Comment comment = findVisible(id);
-        requireAuthor(comment, editor, "edit");
-        if (request.version() == null) {
-            throw new InvalidInputException("version", "the version you are editing is required");
-        }
-        if (request.version() != comment.version) {
-            throw ProblemException.conflict("This comment was changed since you opened it (you edited version "
-                    + request.version() + ", it is now version " + comment.version + "). Nothing was saved.",
-                    CommentDetail.of(comment));
-        }
+        comment.requireAuthor(editor, "edit");
+        comment.requireVersion(request.version(), () -> CommentDetail.of(comment));
         apply(request, comment);
         comment.editedAt = Instant.now();
         comment.persistAndFlush();
@@ -88,7 +81,7 @@ public class CommentService {
     @Transactional
     public long delete(long id, Member member) {
         Comment comment = findVisible(id);
-        requireAuthor(comment, member, "delete");
+        comment.requireAuthor(member, "delete");
         comment.deleted = true;
         comment.bodyMarkdown = "";
         comment.bodyHtml = "";
@@ -103,7 +96,7 @@ public class CommentService {
     @Transactional
     public CommentDetail getForAuthor(long id, Member member, String action) {
         Comment comment = findVisible(id);
-        requireAuthor(comment, member, action);
+        comment.requireAuthor(member, action);
         return CommentDetail.of(comment);
     }
 
@@ -180,12 +173,6 @@ public class CommentService {
             throw ProblemException.notFound("Comment " + id);
         }
         return comment;
-    }
-
-    private static void requireAuthor(Comment comment, Member member, String action) {
-        if (!comment.isAuthoredBy(member)) {
-            throw ProblemException.forbidden("Only the author of a comment can " + action + " it.");
-        }
     }
 
     private void apply(CommentRequest request, Comment comment) {

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import io.backstory.accounts.Member;
 import io.backstory.platform.api.InputValidator;
-import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Remedy;
@@ -40,23 +39,13 @@ public class PostService {
         return PostDetail.of(post);
     }
 
-    /**
-     * Saves an edit by the post's author. The request names the version it was based on; if the post changed
-     * since, nothing is saved and the 409 carries the current post so the member's text can be reconciled.
-     */
+    /** Saves an edit by the post's author, if the post is still at the version the edit started from. */
     @Transactional
     public PostDetail edit(long id, PostRequest request, Member editor) {
         validator.check(request);
         Post post = findVisible(id);
-        requireAuthor(post, editor, "edit");
-        if (request.version() == null) {
-            throw new InvalidInputException("version", "the version you are editing is required");
-        }
-        if (request.version() != post.version) {
-            throw ProblemException.conflict("This post was changed since you opened it (you edited version "
-                    + request.version() + ", it is now version " + post.version + "). Nothing was saved.",
-                    PostDetail.of(post));
-        }
+        post.requireAuthor(editor, "edit");
+        post.requireVersion(request.version(), () -> PostDetail.of(post));
         apply(request, post);
         post.editedAt = Instant.now();
         post.persistAndFlush(); // bumps the version, so the revision records the new one
@@ -67,7 +56,7 @@ public class PostService {
     @Transactional
     public void delete(long id, Member member) {
         Post post = findVisible(id);
-        requireAuthor(post, member, "delete");
+        post.requireAuthor(member, "delete");
         post.deleted = true;
     }
 
@@ -75,7 +64,7 @@ public class PostService {
     @Transactional
     public PostDetail getForAuthor(long id, Member member, String action) {
         Post post = findVisible(id);
-        requireAuthor(post, member, action);
+        post.requireAuthor(member, action);
         return PostDetail.of(post);
     }
 
@@ -100,12 +89,6 @@ public class PostService {
             throw ProblemException.notFound("Post " + id);
         }
         return post;
-    }
-
-    private static void requireAuthor(Post post, Member member, String action) {
-        if (!post.isAuthoredBy(member)) {
-            throw ProblemException.forbidden("Only the author of a post can " + action + " it.");
-        }
     }
 
     private void apply(PostRequest request, Post post) {

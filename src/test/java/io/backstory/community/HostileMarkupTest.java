@@ -1,6 +1,5 @@
 package io.backstory.community;
 
-import static io.backstory.platform.TestUsers.as;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 
 /** Script payloads in every member-written field never come back executable. */
 @QuarkusTest

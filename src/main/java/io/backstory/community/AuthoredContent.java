@@ -1,0 +1,96 @@
+package io.backstory.community;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import io.backstory.accounts.Member;
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+
+/** What posts and comments share: an author, Markdown text, a status, vote tallies and an edit version. */
+@MappedSuperclass
+public abstract class AuthoredContent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_id")
+    public Member author;
+
+    @Column(name = "body_markdown", nullable = false)
+    public String bodyMarkdown;
+
+    /** {@link #bodyMarkdown} rendered and sanitised when it was saved. */
+    @Column(name = "body_html", nullable = false)
+    public String bodyHtml;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ContentStatus status = ContentStatus.PUBLISHED;
+
+    /** Deleted by its author. */
+    @Column(nullable = false)
+    public boolean deleted;
+
+    @Column(nullable = false)
+    public int upvotes;
+
+    @Column(nullable = false)
+    public int downvotes;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "edited_at")
+    public Instant editedAt;
+
+    @Version
+    @Column(nullable = false)
+    public int version;
+
+    /** "post" or "comment", for messages. */
+    protected abstract String noun();
+
+    /** Whether the public may see it (and reply to it). */
+    public boolean isVisible() {
+        return status == ContentStatus.PUBLISHED && !deleted;
+    }
+
+    public boolean isAuthoredBy(Member member) {
+        return author != null && member != null && author.id.equals(member.id);
+    }
+
+    void requireAuthor(Member member, String action) {
+        if (!isAuthoredBy(member)) {
+            throw ProblemException.forbidden("Only the author of a " + noun() + " can " + action + " it.");
+        }
+    }
+
+    /**
+     * An edit names the version it was based on. If it changed since, nothing is saved and the 409 carries
+     * the current state, so the member can reconcile their text with it.
+     */
+    void requireVersion(Integer editedVersion, Supplier<Object> currentView) {
+        if (editedVersion == null) {
+            throw new InvalidInputException("version", "the version you are editing is required");
+        }
+        if (editedVersion != version) {
+            throw ProblemException.conflict("This " + noun() + " was changed since you opened it (you edited version "
+                    + editedVersion + ", it is now version " + version + "). Nothing was saved.", currentView.get());
+        }
+    }
+}
