@@ -38,6 +38,15 @@ public class TemplateFormats {
         return plural(days / 365, "year");
     }
 
+    /** "1 comment", "3 comments": {@code {post.commentCount.count('comment')}}. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 || n == -1 ? "" : "s");
+    }
+
+    static String count(long n, String noun) {
+        return count((int) n, noun);
+    }
+
     static String exact(Instant instant) {
         return EXACT.format(instant);
     }
