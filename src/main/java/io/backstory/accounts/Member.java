@@ -34,6 +34,10 @@ public class Member extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 
+    /** Upvotes received on tips: "helped N people". Maintained by the vote service. */
+    @Column(name = "helped_count", nullable = false)
+    public int helpedCount;
+
     public static Member findBySubject(String subject) {
         return find("oidcSubject", subject).firstResult();
     }

@@ -17,7 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-@Path("/api/v1/comments")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Comments")
@@ -32,14 +32,14 @@ public class CommentApi {
     }
 
     @GET
-    @Path("{id}")
+    @Path("comments/{id}")
     @Operation(summary = "One comment")
     public CommentDetail get(@PathParam("id") long id) {
         return comments.get(id);
     }
 
     @PUT
-    @Path("{id}")
+    @Path("comments/{id}")
     @RolesAllowed("member")
     @Operation(summary = "Edit your comment", description = "Send the `version` you read; a stale one gets 409.")
     @APIResponse(responseCode = "409", description = "Changed since you read it; nothing saved")
@@ -48,7 +48,7 @@ public class CommentApi {
     }
 
     @DELETE
-    @Path("{id}")
+    @Path("comments/{id}")
     @RolesAllowed("member")
     @Operation(summary = "Delete your comment; replies stay under a [deleted] placeholder")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -57,7 +57,7 @@ public class CommentApi {
     }
 
     @GET
-    @Path("{id}/revisions")
+    @Path("comments/{id}/revisions")
     @Operation(summary = "Every saved version of a comment, oldest first")
     public List<Revision> revisions(@PathParam("id") long id) {
         return comments.revisions(id);

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * placeholder with no author and no text, so the replies keep their place.
  */
 public record CommentNode(long id, Long parentId, State state, String author, @JsonIgnore Long authorId,
-        String bodyHtml, List<Tag> remedies, int upvotes, int downvotes, Instant createdAt,
+        int authorHelped, String bodyHtml, List<Tag> remedies, int upvotes, int downvotes, Instant createdAt,
         Instant editedAt, int version, List<CommentNode> replies) {
 
     public enum State {

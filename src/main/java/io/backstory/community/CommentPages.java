@@ -62,7 +62,8 @@ public class CommentPages {
         } catch (InvalidInputException e) {
             FieldErrors errors = FieldErrors.of(e.errors());
             TemplateInstance page = form.parentId == null
-                    ? postPages.postPage(posts.get(postId), comments.thread(postId), null, form, errors)
+                    ? postPages.postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST),
+                            CommentTree.Sort.BEST, null, form, errors)
                     : Templates.reply(posts.get(postId), comments.get(form.parentId), form, errors,
                             catalog.remediesByCategory());
             return Response.status(400).entity(page).build();

@@ -12,6 +12,7 @@ import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.TagResolver;
+import io.backstory.voting.VoteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,12 +25,15 @@ public class CommentService {
     private final TagResolver tags;
     private final MarkdownRenderer markdown;
     private final EntityManager em;
+    private final VoteService votes;
 
-    public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em) {
+    public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em,
+            VoteService votes) {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
         this.em = em;
+        this.votes = votes;
     }
 
     @Transactional
@@ -74,6 +78,7 @@ public class CommentService {
         comment.editedAt = Instant.now();
         comment.persistAndFlush();
         recordRevision(comment, editor);
+        votes.recountHelped(editor.id); // remedy tags decide whether it counts as a tip
         return CommentDetail.of(comment);
     }
 
@@ -87,8 +92,10 @@ public class CommentService {
         comment.bodyHtml = "";
         comment.remedies.clear();
         CommentRevision.delete("comment.id", id);
-        em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0) where id = ?1")
-                .setParameter(1, comment.post.id).executeUpdate();
+        em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0),"
+                + " accepted_comment_id = case when accepted_comment_id = ?2 then null else accepted_comment_id end"
+                + " where id = ?1").setParameter(1, comment.post.id).setParameter(2, id).executeUpdate();
+        votes.recountHelped(member.id);
         return comment.post.id;
     }
 
@@ -118,17 +125,17 @@ public class CommentService {
 
     /** The whole thread of a visible post: two statements, whatever its size. */
     @Transactional
-    public List<CommentNode> thread(long postId) {
-        return CommentTree.build(rows(postId), null);
+    public List<CommentNode> thread(long postId, CommentTree.Sort sort) {
+        return CommentTree.build(rows(postId), null, sort);
     }
 
     /** The replies below one comment, for "continue this thread"; the comment itself comes first. */
     @Transactional
-    public List<CommentNode> subtree(long postId, long commentId) {
+    public List<CommentNode> subtree(long postId, long commentId, CommentTree.Sort sort) {
         List<CommentTree.Row> rows = rows(postId);
         CommentTree.Row root = rows.stream().filter(r -> r.id() == commentId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Comment " + commentId + " on post " + postId));
-        List<CommentNode> below = CommentTree.build(rows, root.parentId());
+        List<CommentNode> below = CommentTree.build(rows, root.parentId(), sort);
         return below.stream().filter(n -> n.id() == commentId).toList();
     }
 
@@ -150,7 +157,7 @@ public class CommentService {
         @SuppressWarnings("unchecked")
         List<Object[]> commentRows = em.createNativeQuery("""
                 select c.id, c.parent_id, c.deleted, c.status, m.handle, c.author_id, c.body_html,
-                       c.upvotes, c.downvotes, c.created_at, c.edited_at, c.version
+                       c.upvotes, c.downvotes, c.created_at, c.edited_at, c.version, coalesce(m.helped_count, 0)
                 from comment c
                 left join member m on m.id = c.author_id
                 where c.post_id = ?1""").setParameter(1, postId).getResultList();
@@ -160,7 +167,8 @@ public class CommentService {
             CommentNode.State state = Boolean.TRUE.equals(r[2]) ? CommentNode.State.DELETED
                     : ContentStatus.PUBLISHED.name().equals(r[3]) ? CommentNode.State.VISIBLE : CommentNode.State.REMOVED;
             rows.add(new CommentTree.Row(id, r[1] == null ? null : ((Number) r[1]).longValue(), state, (String) r[4],
-                    r[5] == null ? null : ((Number) r[5]).longValue(), (String) r[6], remedies.getOrDefault(id, List.of()),
+                    r[5] == null ? null : ((Number) r[5]).longValue(), ((Number) r[12]).intValue(), (String) r[6],
+                    remedies.getOrDefault(id, List.of()),
                     ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), (Instant) r[9], (Instant) r[10],
                     ((Number) r[11]).intValue()));
         }

@@ -20,38 +20,70 @@ final class CommentTree {
             .comparingDouble((CommentNode c) -> -Ranking.wilsonLowerBound(c.upvotes(), c.downvotes()))
             .thenComparing(BY_TIME);
 
+    /** Orders of the siblings in a thread; the default, BEST, falls back to oldest first until anyone votes. */
+    public enum Sort {
+        BEST(BY_BEST),
+        TOP(Comparator.comparingInt((CommentNode c) -> -c.score()).thenComparing(BY_TIME)),
+        NEW(BY_TIME.reversed()),
+        HOT(Comparator.comparingDouble((CommentNode c) -> -Ranking.hot(c.score(), c.createdAt())).thenComparing(BY_TIME));
+
+        final Comparator<CommentNode> order;
+
+        Sort(Comparator<CommentNode> order) {
+            this.order = order;
+        }
+
+        public String parameter() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Sort fromParameter(String value) {
+            if (value == null || value.isBlank()) {
+                return BEST;
+            }
+            for (Sort sort : values()) {
+                if (sort.name().equalsIgnoreCase(value.strip())) {
+                    return sort;
+                }
+            }
+            throw new io.backstory.platform.api.InvalidInputException("sort", "must be best, top, new or hot");
+        }
+    }
+
     private CommentTree() {
     }
 
     /** A comment as loaded, before the tree is built. */
-    record Row(long id, Long parentId, CommentNode.State state, String author, Long authorId, String bodyHtml,
+    record Row(long id, Long parentId, CommentNode.State state, String author, Long authorId, int authorHelped,
+            String bodyHtml,
             List<Tag> remedies, int upvotes, int downvotes, java.time.Instant createdAt,
             java.time.Instant editedAt, int version) {
     }
 
     /** The replies under {@code rootParentId} (null: the whole post), placeholders pruned where nothing hangs below. */
-    static List<CommentNode> build(List<Row> rows, Long rootParentId) {
+    static List<CommentNode> build(List<Row> rows, Long rootParentId, Sort sort) {
         Map<Long, List<Row>> byParent = new HashMap<>();
         for (Row row : rows) {
             byParent.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row);
         }
-        return children(byParent, rootParentId);
+        return children(byParent, rootParentId, sort);
     }
 
-    private static List<CommentNode> children(Map<Long, List<Row>> byParent, Long parentId) {
+    private static List<CommentNode> children(Map<Long, List<Row>> byParent, Long parentId, Sort sort) {
         List<CommentNode> nodes = new ArrayList<>();
         for (Row row : byParent.getOrDefault(parentId, List.of())) {
-            List<CommentNode> replies = children(byParent, row.id());
+            List<CommentNode> replies = children(byParent, row.id(), sort);
             if (row.state() != CommentNode.State.VISIBLE && replies.isEmpty()) {
                 continue;
             }
             boolean visible = row.state() == CommentNode.State.VISIBLE;
             nodes.add(new CommentNode(row.id(), row.parentId(), row.state(), visible ? row.author() : null,
-                    visible ? row.authorId() : null, visible ? row.bodyHtml() : "", visible ? row.remedies() : List.of(),
+                    visible ? row.authorId() : null, visible ? row.authorHelped() : 0, visible ? row.bodyHtml() : "",
+                    visible ? row.remedies() : List.of(),
                     row.upvotes(), row.downvotes(), row.createdAt(), row.editedAt(), row.version(), replies));
         }
         boolean anyVotes = nodes.stream().anyMatch(n -> n.upvotes() + n.downvotes() > 0);
-        nodes.sort(anyVotes ? BY_BEST : BY_TIME);
+        nodes.sort(sort == Sort.BEST && !anyVotes ? BY_TIME : sort.order);
         return nodes;
     }
 

@@ -38,15 +38,16 @@ public class CommunityQueries {
                 .toList();
     }
 
-    /** Published posts, newest first, one keyset page at a time. */
+    /** Published posts in the filter's order, one keyset page at a time. */
     public Page<PostSummary> posts(PostFilter filter, PageCursor after, int limit) {
+        PostSort sort = filter.sort();
         StringBuilder sql = new StringBuilder("""
-                select p.id, p.kind, p.title, m.handle, p.created_at, p.upvotes - p.downvotes, p.comment_count, %s
+                select p.id, p.kind, p.title, m.handle, p.created_at, p.score, p.comment_count, %s, %s
                 from post p
                 left join member m on m.id = p.author_id
                 %s
                 where p.status = 'PUBLISHED' and not p.deleted""".formatted(
-                filter.remedy() != null ? "pr.outcome" : "null",
+                filter.remedy() != null ? "pr.outcome" : "null", sort.column,
                 filter.remedy() != null ? "join post_remedy pr on pr.post_id = p.id "
                         + "join remedy r on r.id = pr.remedy_id and r.slug = :remedy" : ""));
         if (filter.condition() != null) {
@@ -56,10 +57,13 @@ public class CommunityQueries {
         if (filter.kind() != null) {
             sql.append(" and p.kind = :kind");
         }
-        if (after != null) {
-            sql.append(" and (p.created_at, p.id) < (:afterTime, :afterId)");
+        if (sort == PostSort.TOP && filter.period().days > 0) {
+            sql.append(" and p.created_at >= now() - make_interval(days => :days)");
         }
-        sql.append(" order by p.created_at desc, p.id desc limit :limit");
+        if (after != null) {
+            sql.append(" and (").append(sort.column).append(", p.id) < (:afterKey, :afterId)");
+        }
+        sql.append(" order by ").append(sort.column).append(" desc, p.id desc limit :limit");
         Query query = em.createNativeQuery(sql.toString()).setParameter("limit", limit + 1);
         if (filter.remedy() != null) {
             query.setParameter("remedy", filter.remedy());
@@ -70,8 +74,11 @@ public class CommunityQueries {
         if (filter.kind() != null) {
             query.setParameter("kind", filter.kind().name());
         }
+        if (sort == PostSort.TOP && filter.period().days > 0) {
+            query.setParameter("days", filter.period().days);
+        }
         if (after != null) {
-            query.setParameter("afterTime", after.createdAt()).setParameter("afterId", after.id());
+            query.setParameter("afterKey", sort.key(after, "after")).setParameter("afterId", after.id());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -85,8 +92,8 @@ public class CommunityQueries {
                     (Instant) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
                     tags.getOrDefault(id, List.of()), r[7] == null ? null : Outcome.valueOf((String) r[7])));
         }
-        String next = more ? new PageCursor(posts.get(posts.size() - 1).createdAt(), posts.get(posts.size() - 1).id()).encode()
-                : null;
+        String next = more ? new PageCursor(String.valueOf(shown.get(shown.size() - 1)[8]),
+                ((Number) shown.get(shown.size() - 1)[0]).longValue()).encode() : null;
         return new Page<>(posts, next);
     }
 

@@ -23,7 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-@Path("/api/v1/posts")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Posts", description = "Stories, questions and tips, and their comment threads")
@@ -42,19 +42,23 @@ public class PostApi {
     }
 
     @GET
-    @Operation(summary = "Published posts, newest first",
-            description = "Keyset pagination: pass the previous page's `next` as `after`. Stable under inserts.")
+    @Path("posts")
+    @Operation(summary = "Published posts",
+            description = "Sorted by new (default), hot (score with time decay), best (Wilson lower bound) or top "
+                    + "(score, within `period`). Keyset pagination: pass the previous page's `next` as `after`.")
     public Page<PostSummary> list(
             @Parameter(description = "condition slug, e.g. herniated-disc") @QueryParam("condition") String condition,
             @Parameter(description = "remedy slug, e.g. heat") @QueryParam("remedy") String remedy,
             @Parameter(description = "story, question or tip") @QueryParam("kind") String kind,
+            @Parameter(description = "new, hot, best or top") @QueryParam("sort") String sort,
+            @Parameter(description = "for top: week, month, year or all (default)") @QueryParam("period") String period,
             @Parameter(description = "cursor from the previous page") @QueryParam("after") String after,
             @Parameter(description = "page size, 1 to 100 (default 20)") @QueryParam("limit") Integer limit) {
-        return lists.list(condition, remedy, kind, after, limit);
+        return lists.list(condition, remedy, kind, sort, period, after, limit);
     }
 
     @GET
-    @Path("{id}")
+    @Path("posts/{id}")
     @Operation(summary = "One published post")
     @APIResponse(responseCode = "404", description = "No such post, or not public")
     public PostDetail get(@PathParam("id") long id) {
@@ -62,6 +66,7 @@ public class PostApi {
     }
 
     @POST
+    @Path("posts")
     @RolesAllowed("member")
     @Operation(summary = "Create a post")
     @APIResponse(responseCode = "201", description = "Created")
@@ -72,7 +77,7 @@ public class PostApi {
     }
 
     @PUT
-    @Path("{id}")
+    @Path("posts/{id}")
     @RolesAllowed("member")
     @Operation(summary = "Edit your post", description = "Send the `version` you read; a stale one gets 409 with `current`.")
     @APIResponse(responseCode = "403", description = "Not your post")
@@ -82,7 +87,7 @@ public class PostApi {
     }
 
     @DELETE
-    @Path("{id}")
+    @Path("posts/{id}")
     @RolesAllowed("member")
     @Operation(summary = "Delete your post")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -91,21 +96,47 @@ public class PostApi {
     }
 
     @GET
-    @Path("{id}/revisions")
+    @Path("posts/{id}/revisions")
     @Operation(summary = "Every saved version of a post, oldest first")
     public List<Revision> revisions(@PathParam("id") long id) {
         return posts.revisions(id);
     }
 
     @GET
-    @Path("{id}/comments")
-    @Operation(summary = "The comment thread, nested; Best first within a level once there are votes")
-    public List<CommentNode> thread(@PathParam("id") long id) {
-        return comments.thread(id);
+    @Path("posts/{id}/comments")
+    @Operation(summary = "The comment thread, nested",
+            description = "Siblings sorted by best (default; oldest first until anyone votes), top, new or hot.")
+    public List<CommentNode> thread(@PathParam("id") long id, @QueryParam("sort") String sort) {
+        return comments.thread(id, CommentTree.Sort.fromParameter(sort));
+    }
+
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"commentId\": 42}")
+    public record AcceptedAnswer(Long commentId) {
+    }
+
+    @PUT
+    @Path("posts/{id}/accepted-answer")
+    @RolesAllowed("member")
+    @Operation(summary = "Mark the comment that answered your question (or change it)")
+    @APIResponse(responseCode = "204", description = "Marked")
+    public void acceptAnswer(@PathParam("id") long id, AcceptedAnswer request) {
+        if (request == null || request.commentId() == null) {
+            throw new io.backstory.platform.api.InvalidInputException("commentId", "name the comment that answered the question");
+        }
+        posts.acceptAnswer(id, request.commentId(), currentMember.get());
+    }
+
+    @DELETE
+    @Path("posts/{id}/accepted-answer")
+    @RolesAllowed("member")
+    @Operation(summary = "Clear the accepted answer of your question")
+    @APIResponse(responseCode = "204", description = "Cleared")
+    public void clearAcceptedAnswer(@PathParam("id") long id) {
+        posts.acceptAnswer(id, null, currentMember.get());
     }
 
     @POST
-    @Path("{id}/comments")
+    @Path("posts/{id}/comments")
     @RolesAllowed("member")
     @Operation(summary = "Reply to the post, or to one of its comments with parentId")
     @APIResponse(responseCode = "201", description = "Created")

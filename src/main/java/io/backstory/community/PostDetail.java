@@ -9,8 +9,8 @@ import io.backstory.taxonomy.RemedyCategory;
 
 /** A whole post as its page and the API show it. */
 public record PostDetail(long id, PostKind kind, String title, String body, String bodyHtml, String author,
-        @JsonIgnore Long authorId, List<Tag> conditions, List<RemedyTag> remedies, int upvotes,
-        int downvotes, int commentCount, Instant createdAt, Instant editedAt, int version) {
+        @JsonIgnore Long authorId, int authorHelped, List<Tag> conditions, List<RemedyTag> remedies, int upvotes,
+        int downvotes, int commentCount, Long acceptedCommentId, Instant createdAt, Instant editedAt, int version) {
 
     public record RemedyTag(String slug, String name, RemedyCategory category, Outcome outcome, String caution) {
     }
@@ -22,9 +22,11 @@ public record PostDetail(long id, PostKind kind, String title, String body, Stri
     static PostDetail of(Post post) {
         return new PostDetail(post.id, post.kind, post.title, post.bodyMarkdown, post.bodyHtml,
                 post.author == null ? null : post.author.handle, post.author == null ? null : post.author.id,
+                post.author == null ? 0 : post.author.helpedCount,
                 post.conditions.stream().map(c -> new Tag(c.slug, c.name)).toList(),
                 post.remedies.stream().map(r -> new RemedyTag(r.remedy.slug, r.remedy.name, r.remedy.category,
                         r.outcome, r.remedy.caution)).toList(),
-                post.upvotes, post.downvotes, post.commentCount, post.createdAt, post.editedAt, post.version);
+                post.upvotes, post.downvotes, post.commentCount,
+                post.acceptedComment == null ? null : post.acceptedComment.id, post.createdAt, post.editedAt, post.version);
     }
 }

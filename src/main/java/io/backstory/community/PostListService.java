@@ -23,7 +23,8 @@ public class PostListService {
 
     /** Unknown condition or remedy slugs, bad kinds, cursors or sizes are 400s naming the parameter. */
     @Transactional
-    public Page<PostSummary> list(String condition, String remedy, String kind, String after, Integer limit) {
+    public Page<PostSummary> list(String condition, String remedy, String kind, String sort, String period,
+            String after, Integer limit) {
         int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
         if (size < 1 || size > CommunityQueries.MAX_PAGE_SIZE) {
             throw new InvalidInputException("limit", "must be between 1 and " + CommunityQueries.MAX_PAGE_SIZE);
@@ -31,7 +32,7 @@ public class PostListService {
         PostFilter filter = new PostFilter(
                 blank(condition) ? null : tags.condition(condition, "condition").slug,
                 blank(remedy) ? null : tags.remedy(remedy, "remedy").slug,
-                PostKind.fromParameter(kind, "kind"));
+                PostKind.fromParameter(kind, "kind"), PostSort.fromParameter(sort), PostSort.Period.fromParameter(period));
         return queries.posts(filter, PageCursor.decode(after, "after"), size);
     }
 

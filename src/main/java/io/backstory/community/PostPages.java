@@ -2,6 +2,7 @@ package io.backstory.community;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.platform.api.InvalidInputException;
@@ -9,29 +10,32 @@ import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.web.FieldErrors;
 import io.backstory.taxonomy.Condition;
 import io.backstory.taxonomy.TaxonomyCatalog;
+import io.backstory.voting.VoteService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /** Post pages: reading a post and its thread, writing, editing, deleting, and the revision history. */
-@Path("/posts")
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PostPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance post(PostDetail post, List<CommentTree.Item> comments, Long threadOf,
-                String viewerHandle, List<TaxonomyCatalog.RemedyGroup> remedyGroups, CommentForm reply,
-                FieldErrors errors);
+        static native TemplateInstance post(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
+                CommentTree.Sort sort, Long threadOf, Viewer viewer, List<TaxonomyCatalog.RemedyGroup> remedyGroups,
+                CommentForm reply, FieldErrors errors);
 
         static native TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
                 List<Condition> conditions, List<TaxonomyCatalog.RemedyGroup> remedyGroups, PostDetail conflict);
@@ -45,42 +49,87 @@ public class PostPages {
     private final CommentService comments;
     private final TaxonomyCatalog catalog;
     private final CurrentMember viewer;
+    private final VoteService votes;
 
-    public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer) {
+    public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
+            VoteService votes) {
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
         this.viewer = viewer;
+        this.votes = votes;
+    }
+
+    /** Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. */
+    public record Viewer(String handle, int postVote, Map<Long, Integer> commentVotes) {
+
+        public int commentVote(long commentId) {
+            return commentVotes.getOrDefault(commentId, 0);
+        }
+
+        public boolean isAuthor(String author) {
+            return handle != null && handle.equals(author);
+        }
     }
 
     @GET
-    @Path("{id}")
-    public TemplateInstance post(@PathParam("id") long id) {
-        PostDetail post = posts.get(id);
-        return postPage(post, comments.thread(id), null, CommentForm.empty(null), FieldErrors.NONE);
+    @Path("posts/{id}")
+    public TemplateInstance post(@PathParam("id") long id, @QueryParam("sort") String sort) {
+        CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
+        return postPage(posts.get(id), comments.thread(id, order), order, null, CommentForm.empty(null), FieldErrors.NONE);
     }
 
     @GET
-    @Path("{id}/comments/{commentId}")
-    public TemplateInstance thread(@PathParam("id") long id, @PathParam("commentId") long commentId) {
-        PostDetail post = posts.get(id);
-        return postPage(post, comments.subtree(id, commentId), commentId, CommentForm.empty(null), FieldErrors.NONE);
+    @Path("posts/{id}/comments/{commentId}")
+    public TemplateInstance thread(@PathParam("id") long id, @PathParam("commentId") long commentId,
+            @QueryParam("sort") String sort) {
+        CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
+        return postPage(posts.get(id), comments.subtree(id, commentId, order), order, commentId, CommentForm.empty(null),
+                FieldErrors.NONE);
     }
 
-    TemplateInstance postPage(PostDetail post, List<CommentNode> thread, Long threadOf, CommentForm reply,
-            FieldErrors errors) {
-        return Templates.post(post, CommentTree.layout(thread), threadOf, viewer.getHandle(),
+    TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
+            CommentForm reply, FieldErrors errors) {
+        Viewer reader = viewer.isLoggedIn()
+                ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()),
+                        votes.commentVotes(viewer.get().id, post.id()))
+                : new Viewer(null, 0, Map.of());
+        CommentNode accepted = post.acceptedCommentId() == null ? null : find(thread, post.acceptedCommentId());
+        return Templates.post(post, CommentTree.layout(thread), accepted, sort, threadOf, reader,
                 catalog.remediesByCategory(), reply, errors);
     }
 
+    private static CommentNode find(List<CommentNode> nodes, long id) {
+        for (CommentNode node : nodes) {
+            if (node.id() == id) {
+                return node.isVisible() ? node : null;
+            }
+            CommentNode below = find(node.replies(), id);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
+    }
+
+    @POST
+    @Path("posts/{id}/accepted-answer")
+    @RolesAllowed("member")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response acceptAnswer(@PathParam("id") long id, @FormParam("commentId") Long commentId) {
+        posts.acceptAnswer(id, commentId, viewer.get());
+        return Response.seeOther(URI.create("/posts/" + id + (commentId == null ? "" : "#c" + commentId))).build();
+    }
+
     @GET
-    @Path("new")
+    @Path("posts/new")
     @RolesAllowed("member")
     public TemplateInstance newPost() {
         return form("Share your story, question or tip", "/posts", PostForm.empty(), FieldErrors.NONE, null);
     }
 
     @POST
+    @Path("posts")
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> fields) {
@@ -95,7 +144,7 @@ public class PostPages {
     }
 
     @GET
-    @Path("{id}/edit")
+    @Path("posts/{id}/edit")
     @RolesAllowed("member")
     public TemplateInstance editPost(@PathParam("id") long id) {
         PostDetail post = posts.getForAuthor(id, viewer.get(), "edit");
@@ -103,7 +152,7 @@ public class PostPages {
     }
 
     @POST
-    @Path("{id}/edit")
+    @Path("posts/{id}/edit")
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
@@ -128,7 +177,7 @@ public class PostPages {
     }
 
     @GET
-    @Path("{id}/delete")
+    @Path("posts/{id}/delete")
     @RolesAllowed("member")
     public TemplateInstance confirmDelete(@PathParam("id") long id) {
         PostDetail post = posts.getForAuthor(id, viewer.get(), "delete");
@@ -138,7 +187,7 @@ public class PostPages {
     }
 
     @POST
-    @Path("{id}/delete")
+    @Path("posts/{id}/delete")
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("id") long id) {
@@ -147,7 +196,7 @@ public class PostPages {
     }
 
     @GET
-    @Path("{id}/history")
+    @Path("posts/{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         PostDetail post = posts.get(id);
         return Templates.history("History of \"" + post.title() + "\"", "/posts/" + id,

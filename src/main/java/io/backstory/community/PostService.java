@@ -6,10 +6,12 @@ import java.util.stream.Collectors;
 
 import io.backstory.accounts.Member;
 import io.backstory.platform.api.InputValidator;
+import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Remedy;
 import io.backstory.taxonomy.TagResolver;
+import io.backstory.voting.VoteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -20,11 +22,13 @@ public class PostService {
     private final InputValidator validator;
     private final TagResolver tags;
     private final MarkdownRenderer markdown;
+    private final VoteService votes;
 
-    public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown) {
+    public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, VoteService votes) {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
+        this.votes = votes;
     }
 
     /** Creates a published post. Everything is checked before anything is written. */
@@ -50,6 +54,7 @@ public class PostService {
         post.editedAt = Instant.now();
         post.persistAndFlush(); // bumps the version, so the revision records the new one
         recordRevision(post, editor);
+        votes.recountHelped(editor.id); // kind and remedy outcomes decide whether it counts as a tip
         return PostDetail.of(post);
     }
 
@@ -58,6 +63,31 @@ public class PostService {
         Post post = findVisible(id);
         post.requireAuthor(member, "delete");
         post.deleted = true;
+        post.flush();
+        votes.recountHelped(member.id);
+    }
+
+    /**
+     * The question's author marks the comment that answered it (null clears the mark). A counter-style
+     * update: marking an answer does not bump the question's edit version.
+     */
+    @Transactional
+    public void acceptAnswer(long postId, Long commentId, Member member) {
+        Post post = findVisible(postId);
+        if (post.kind != PostKind.QUESTION) {
+            throw new InvalidInputException("commentId", "only questions have an accepted answer");
+        }
+        if (!post.isAuthoredBy(member)) {
+            throw ProblemException.forbidden("Only the person who asked can mark the answer that helped.");
+        }
+        if (commentId != null) {
+            Comment comment = Comment.findById(commentId);
+            if (comment == null || !comment.post.id.equals(postId) || !comment.isVisible()) {
+                throw new InvalidInputException("commentId", "comment " + commentId + " is not a visible comment on this question");
+            }
+        }
+        Post.getEntityManager().createNativeQuery("update post set accepted_comment_id = ?1 where id = ?2")
+                .setParameter(1, commentId).setParameter(2, postId).executeUpdate();
     }
 
     /** The post as its author is about to edit it; a 403 for anyone else. */

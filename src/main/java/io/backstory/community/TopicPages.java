@@ -2,6 +2,10 @@ package io.backstory.community;
 
 import java.util.List;
 
+import io.backstory.evidence.Evidence;
+import io.backstory.evidence.EvidenceService;
+import io.backstory.evidence.Tip;
+import io.backstory.evidence.TipService;
 import io.backstory.platform.api.Page;
 import io.backstory.taxonomy.TaxonomyCatalog;
 import io.backstory.taxonomy.TaxonomyService;
@@ -26,25 +30,36 @@ public class TopicPages {
     static class Templates {
         static native TemplateInstance conditions(List<ConditionCount> conditions);
 
-        static native TemplateInstance condition(ConditionView condition, PostKind kind, Page<PostSummary> posts,
-                boolean firstPage);
+        static native TemplateInstance condition(ConditionView condition, ListView list, Page<PostSummary> posts,
+                boolean firstPage, Evidence evidence, List<Tip> bestTips);
+
+        static native TemplateInstance tips(ConditionView condition, Page<Tip> tips, String remedy,
+                List<TaxonomyCatalog.RemedyGroup> remedyGroups, boolean firstPage);
 
         static native TemplateInstance remedies(List<TaxonomyCatalog.RemedyGroup> groups);
 
-        static native TemplateInstance remedy(RemedyView remedy, Page<PostSummary> posts, boolean firstPage);
+        static native TemplateInstance remedy(RemedyView remedy, Page<PostSummary> posts, boolean firstPage,
+                Evidence evidence);
     }
 
     private final CommunityQueries queries;
     private final PostListService lists;
     private final TaxonomyCatalog catalog;
     private final TaxonomyService taxonomy;
+    private final EvidenceService evidence;
+    private final TipService tips;
+
+    /** Tips on the condition page itself; the rest are one click away. */
+    private static final int BEST_TIPS_SHOWN = 5;
 
     public TopicPages(CommunityQueries queries, PostListService lists, TaxonomyCatalog catalog,
-            TaxonomyService taxonomy) {
+            TaxonomyService taxonomy, EvidenceService evidence, TipService tips) {
         this.queries = queries;
         this.lists = lists;
         this.catalog = catalog;
         this.taxonomy = taxonomy;
+        this.evidence = evidence;
+        this.tips = tips;
     }
 
     @GET
@@ -58,11 +73,64 @@ public class TopicPages {
     @Path("conditions/{slug}")
     @Transactional
     public TemplateInstance condition(@PathParam("slug") String slug, @QueryParam("kind") String kind,
-            @QueryParam("after") String after) {
+            @QueryParam("sort") String sort, @QueryParam("period") String period, @QueryParam("after") String after) {
         ConditionView condition = taxonomy.condition(slug);
-        PostKind postKind = PostKind.fromParameter(kind, "kind");
-        return Templates.condition(condition, postKind,
-                lists.list(slug, null, kind, after, PostListService.DEFAULT_PAGE_SIZE), after == null || after.isBlank());
+        ListView list = new ListView("/conditions/" + slug, PostKind.fromParameter(kind, "kind"),
+                PostSort.fromParameter(sort), PostSort.Period.fromParameter(period));
+        boolean firstPage = after == null || after.isBlank();
+        return Templates.condition(condition, list,
+                lists.list(slug, null, kind, sort, period, after, PostListService.DEFAULT_PAGE_SIZE), firstPage,
+                evidence.forCondition(slug), tips.bestTips(slug, null, null, BEST_TIPS_SHOWN).items());
+    }
+
+    @GET
+    @Path("conditions/{slug}/tips")
+    public TemplateInstance tips(@PathParam("slug") String slug, @QueryParam("remedy") String remedy,
+            @QueryParam("after") String after) {
+        return Templates.tips(taxonomy.condition(slug), tips.bestTips(slug, remedy, after, PostListService.DEFAULT_PAGE_SIZE),
+                remedy == null || remedy.isBlank() ? null : remedy, catalog.remediesByCategory(),
+                after == null || after.isBlank());
+    }
+
+    /** The list's current kind filter and order, to build its links (filters, sorts, next page). */
+    public record ListView(String path, PostKind kind, PostSort sort, PostSort.Period period) {
+
+        public String link(String kindParameter, String sortParameter, String periodParameter) {
+            StringBuilder query = new StringBuilder();
+            append(query, "kind", kindParameter);
+            append(query, "sort", "new".equals(sortParameter) ? null : sortParameter);
+            append(query, "period", "top".equals(sortParameter) && !"all".equals(periodParameter) ? periodParameter : null);
+            return path + (query.length() == 0 ? "" : "?" + query);
+        }
+
+        /** This list with another kind filter (null for all), keeping the order. */
+        public String withKind(String kindParameter) {
+            return link(kindParameter, sort.parameter(), period.parameter());
+        }
+
+        /** This list in another order, keeping the kind filter. */
+        public String withSort(String sortParameter, String periodParameter) {
+            return link(kind == null ? null : kind.name().toLowerCase(java.util.Locale.ROOT), sortParameter, periodParameter);
+        }
+
+        public String next(String cursor) {
+            String base = withKind(kind == null ? null : kind.name().toLowerCase(java.util.Locale.ROOT));
+            return base + (base.contains("?") ? "&" : "?") + "after=" + cursor;
+        }
+
+        public boolean isSort(String sortParameter, String periodParameter) {
+            return sort.parameter().equals(sortParameter) && (sort != PostSort.TOP || period.parameter().equals(periodParameter));
+        }
+
+        public boolean isKind(String kindParameter) {
+            return kind == null ? kindParameter == null : kind.name().equalsIgnoreCase(kindParameter);
+        }
+
+        private static void append(StringBuilder query, String name, String value) {
+            if (value != null) {
+                query.append(query.length() == 0 ? "" : "&").append(name).append('=').append(value);
+            }
+        }
     }
 
     @GET
@@ -75,7 +143,8 @@ public class TopicPages {
     @Path("remedies/{slug}")
     @Transactional
     public TemplateInstance remedy(@PathParam("slug") String slug, @QueryParam("after") String after) {
-        return Templates.remedy(taxonomy.remedy(slug), lists.list(null, slug, null, after, PostListService.DEFAULT_PAGE_SIZE),
-                after == null || after.isBlank());
+        return Templates.remedy(taxonomy.remedy(slug),
+                lists.list(null, slug, null, null, null, after, PostListService.DEFAULT_PAGE_SIZE),
+                after == null || after.isBlank(), evidence.forRemedy(slug));
     }
 }

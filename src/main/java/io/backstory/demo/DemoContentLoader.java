@@ -22,6 +22,7 @@ import io.backstory.community.CommentService;
 import io.backstory.community.Post;
 import io.backstory.community.PostRequest;
 import io.backstory.community.PostService;
+import io.backstory.voting.VoteService;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,12 +48,15 @@ class DemoContentLoader {
     private final EntityManager em;
     private final PostService posts;
     private final CommentService comments;
+    private final VoteService votes;
 
-    DemoContentLoader(ObjectMapper json, EntityManager em, PostService posts, CommentService comments) {
+    DemoContentLoader(ObjectMapper json, EntityManager em, PostService posts, CommentService comments,
+            VoteService votes) {
         this.json = json;
         this.em = em;
         this.posts = posts;
         this.comments = comments;
+        this.votes = votes;
     }
 
     @Transactional
@@ -86,6 +90,8 @@ class DemoContentLoader {
             castVotes("comment_vote", "comment_id", commentId, authorOf("comment", commentId), voters, random, 9);
         }
         recountVotes();
+        members.values().forEach(m -> votes.recountHelped(m.id));
+        acceptBestAnswers();
         LOG.infof("Loaded demo content: %d members, %d posts, %d comments", members.size(), postIds.size(),
                 commentIds.size());
     }
@@ -156,6 +162,16 @@ class DemoContentLoader {
                     .setParameter(3, random.nextDouble() < 0.85 ? 1 : -1)
                     .executeUpdate();
         }
+    }
+
+    /** Each demo question's asker accepts the best-voted top-level reply from someone else. */
+    private void acceptBestAnswers() {
+        em.createNativeQuery("""
+                update post p set accepted_comment_id = (
+                  select c.id from comment c
+                  where c.post_id = p.id and c.parent_id is null and c.author_id <> p.author_id
+                  order by c.upvotes - c.downvotes desc, c.id limit 1)
+                where p.kind = 'QUESTION'""").executeUpdate();
     }
 
     private void recountVotes() {

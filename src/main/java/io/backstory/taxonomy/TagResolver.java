@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns condition and remedy slugs a member sent into taxonomy entries, naming the field of any unknown one. */
@@ -24,6 +25,24 @@ public class TagResolver {
         Remedy remedy = Remedy.findBySlug(slug.strip());
         if (remedy == null) {
             throw new InvalidInputException(field, "unknown remedy '" + slug.strip() + "'");
+        }
+        return remedy;
+    }
+
+    /** The condition a URL names: a 404 if there is none. */
+    public Condition existingCondition(String slug) {
+        Condition condition = Condition.findBySlug(slug);
+        if (condition == null) {
+            throw ProblemException.notFound("Condition '" + slug + "'");
+        }
+        return condition;
+    }
+
+    /** The remedy a URL names: a 404 if there is none. */
+    public Remedy existingRemedy(String slug) {
+        Remedy remedy = Remedy.findBySlug(slug);
+        if (remedy == null) {
+            throw ProblemException.notFound("Remedy '" + slug + "'");
         }
         return remedy;
     }

@@ -32,10 +32,12 @@ public class TaxonomyService {
 
     private final EntityManager em;
     private final InputValidator validator;
+    private final TagResolver tags;
 
-    public TaxonomyService(EntityManager em, InputValidator validator) {
+    public TaxonomyService(EntityManager em, InputValidator validator, TagResolver tags) {
         this.em = em;
         this.validator = validator;
+        this.tags = tags;
     }
 
     /**
@@ -80,7 +82,7 @@ public class TaxonomyService {
 
     @Transactional
     public ConditionView condition(String slug) {
-        return ConditionView.of(findCondition(slug));
+        return ConditionView.of(tags.existingCondition(slug));
     }
 
     @Transactional
@@ -90,7 +92,7 @@ public class TaxonomyService {
 
     @Transactional
     public RemedyView remedy(String slug) {
-        return RemedyView.of(findRemedy(slug));
+        return RemedyView.of(tags.existingRemedy(slug));
     }
 
     @Transactional
@@ -109,7 +111,7 @@ public class TaxonomyService {
     @Transactional
     public ConditionView updateCondition(String slug, ConditionRequest request) {
         validator.check(request);
-        Condition condition = findCondition(slug);
+        Condition condition = tags.existingCondition(slug);
         Condition clash = Condition.findBySlug(request.slug());
         if (clash != null && !clash.id.equals(condition.id)) {
             throw slugTaken("condition", request.slug());
@@ -133,7 +135,7 @@ public class TaxonomyService {
     @Transactional
     public RemedyView updateRemedy(String slug, RemedyRequest request) {
         validator.check(request);
-        Remedy remedy = findRemedy(slug);
+        Remedy remedy = tags.existingRemedy(slug);
         Remedy clash = Remedy.findBySlug(request.slug());
         if (clash != null && !clash.id.equals(remedy.id)) {
             throw slugTaken("remedy", request.slug());
@@ -247,22 +249,6 @@ public class TaxonomyService {
 
     private static ProblemException slugTaken(String kind, String slug) {
         return ProblemException.conflict("The slug '" + slug + "' is already used by another " + kind + ".", null);
-    }
-
-    private static Condition findCondition(String slug) {
-        Condition condition = Condition.findBySlug(slug);
-        if (condition == null) {
-            throw ProblemException.notFound("Condition '" + slug + "'");
-        }
-        return condition;
-    }
-
-    private static Remedy findRemedy(String slug) {
-        Remedy remedy = Remedy.findBySlug(slug);
-        if (remedy == null) {
-            throw ProblemException.notFound("Remedy '" + slug + "'");
-        }
-        return remedy;
     }
 
     private static String blankToNull(String value) {

@@ -26,4 +26,28 @@ public final class Ranking {
         double z2 = Z * Z;
         return (p + z2 / (2 * n) - Z * Math.sqrt((p * (1 - p) + z2 / (4 * n)) / n)) / (1 + z2 / n);
     }
+
+    /** The upper bound of the same interval, for showing the range of an evidence share. No votes: 1. */
+    public static double wilsonUpperBound(long up, long down) {
+        long n = up + down;
+        if (n <= 0) {
+            return 1;
+        }
+        double p = (double) up / n;
+        double z2 = Z * Z;
+        return (p + z2 / (2 * n) + Z * Math.sqrt((p * (1 - p) + z2 / (4 * n)) / n)) / (1 + z2 / n);
+    }
+
+    /** 2025-01-01T00:00:00Z: hot ranks count time from here, so the numbers stay small. */
+    public static final long HOT_EPOCH_SECOND = 1_735_689_600L;
+
+    /**
+     * "Hot": {@code sign(s)·log10(max(|s|, 1)) + (created - 2025-01-01) / 45000 s}. Each 12.5 hours of
+     * youth is worth a tenfold score, so older items sink unless they keep earning votes. The database
+     * keeps the same value per row (migration V4, {@code hot_rank}).
+     */
+    public static double hot(int score, java.time.Instant createdAt) {
+        return Math.signum(score) * Math.log10(Math.max(Math.abs(score), 1))
+                + (createdAt.getEpochSecond() + createdAt.getNano() / 1e9 - HOT_EPOCH_SECOND) / 45000.0;
+    }
 }

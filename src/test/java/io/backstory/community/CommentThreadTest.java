@@ -60,6 +60,22 @@ class CommentThreadTest {
     }
 
     @Test
+    void membersReplyThroughThePageFormsWithoutJavaScript() {
+        long post = Posts.story("bob", "A story replied to through the forms");
+        io.restassured.response.Response top = io.backstory.platform.PageForms.submit("alice", "/posts/" + post,
+                "/posts/" + post + "/comments", java.util.Map.of("body", "Top-level reply from the form", "remedy", "heat"));
+        assertEquals(303, top.statusCode());
+        long topId = Long.parseLong(top.header("Location").replaceAll(".*#c", ""));
+        io.restassured.response.Response nested = io.backstory.platform.PageForms.submit("bob", "/comments/" + topId + "/reply",
+                "/posts/" + post + "/comments", java.util.Map.of("body", "Nested reply from the reply page", "parentId", topId));
+        assertEquals(303, nested.statusCode());
+        Document page = page("/posts/" + post);
+        assertEquals("Top-level reply from the form", page.selectFirst("li#c" + topId + " > article .body").text());
+        assertEquals("Heat", page.selectFirst("li#c" + topId + " > article ul.tags a").text());
+        assertEquals("Nested reply from the reply page", page.selectFirst("li#c" + topId + " > ol.replies > li .body").text());
+    }
+
+    @Test
     void deepThreadsContinueOnTheirOwnPage() {
         long post = Posts.story("bob", "A very long back-and-forth about walking");
         List<Long> chain = new ArrayList<>();
@@ -83,14 +99,20 @@ class CommentThreadTest {
         CommentTree.Row old = row(1, 0, 0, 1_000);
         CommentTree.Row fewVotes = row(2, 3, 0, 2_000);
         CommentTree.Row manyVotes = row(3, 60, 5, 3_000);
-        List<CommentNode> byTime = CommentTree.build(List.of(row(3, 0, 0, 3_000), row(1, 0, 0, 1_000)), null);
+        List<CommentNode> byTime = CommentTree.build(List.of(row(3, 0, 0, 3_000), row(1, 0, 0, 1_000)), null,
+                CommentTree.Sort.BEST);
         assertEquals(List.of(1L, 3L), byTime.stream().map(CommentNode::id).toList());
-        List<CommentNode> byBest = CommentTree.build(List.of(old, fewVotes, manyVotes), null);
+        List<CommentNode> byBest = CommentTree.build(List.of(old, fewVotes, manyVotes), null, CommentTree.Sort.BEST);
         assertEquals(List.of(3L, 2L, 1L), byBest.stream().map(CommentNode::id).toList());
+        List<CommentNode> newest = CommentTree.build(List.of(old, fewVotes, manyVotes), null, CommentTree.Sort.NEW);
+        assertEquals(List.of(3L, 2L, 1L), newest.stream().map(CommentNode::id).toList());
+        CommentTree.Row fewVotesLater = row(4, 3, 0, 4_000);
+        List<CommentNode> top = CommentTree.build(List.of(old, fewVotesLater, manyVotes), null, CommentTree.Sort.TOP);
+        assertEquals(List.of(3L, 4L, 1L), top.stream().map(CommentNode::id).toList());
     }
 
     private static CommentTree.Row row(long id, int up, int down, long epochSecond) {
-        return new CommentTree.Row(id, null, CommentNode.State.VISIBLE, "someone", 1L, "<p>x</p>", List.of(), up, down,
+        return new CommentTree.Row(id, null, CommentNode.State.VISIBLE, "someone", 1L, 0, "<p>x</p>", List.of(), up, down,
                 java.time.Instant.ofEpochSecond(epochSecond), null, 0);
     }
 

@@ -1,0 +1,76 @@
+package io.backstory.evidence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.backstory.taxonomy.TagResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * "What helped": remedy outcomes reported in published posts, counted in SQL, ranked by the lower bound of
+ * the helped share's Wilson interval so that a few lucky reports do not outrank many consistent ones.
+ */
+@ApplicationScoped
+public class EvidenceService {
+
+    private static final Comparator<EvidenceRow> RANKING = Comparator.comparingDouble(EvidenceRow::lowerBound).reversed()
+            .thenComparing(Comparator.comparingInt(EvidenceRow::reports).reversed())
+            .thenComparing(EvidenceRow::name);
+
+    private final EntityManager em;
+    private final TagResolver tags;
+
+    public EvidenceService(EntityManager em, TagResolver tags) {
+        this.em = em;
+        this.tags = tags;
+    }
+
+    /** For each remedy reported in this condition's posts. */
+    @Transactional
+    public Evidence forCondition(String conditionSlug) {
+        long conditionId = tags.existingCondition(conditionSlug).id;
+        return evidence("""
+                select r.slug, r.name, %s
+                from post_remedy pr
+                join post p on p.id = pr.post_id and p.status = 'PUBLISHED' and not p.deleted
+                join post_condition pc on pc.post_id = p.id and pc.condition_id = ?1
+                join remedy r on r.id = pr.remedy_id
+                where pr.outcome is not null
+                group by r.id, r.slug, r.name""", conditionId);
+    }
+
+    /** How one remedy fared in each condition its reports are tagged with. */
+    @Transactional
+    public Evidence forRemedy(String remedySlug) {
+        long remedyId = tags.existingRemedy(remedySlug).id;
+        return evidence("""
+                select c.slug, c.name, %s
+                from post_remedy pr
+                join post p on p.id = pr.post_id and p.status = 'PUBLISHED' and not p.deleted
+                join post_condition pc on pc.post_id = p.id
+                join condition c on c.id = pc.condition_id
+                where pr.remedy_id = ?1 and pr.outcome is not null
+                group by c.id, c.slug, c.name""", remedyId);
+    }
+
+    private Evidence evidence(String sql, long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql.formatted("""
+                count(*) filter (where pr.outcome = 'HELPED'),
+                count(*) filter (where pr.outcome = 'NO_CHANGE'),
+                count(*) filter (where pr.outcome = 'WORSE')""")).setParameter(1, id).getResultList();
+        List<EvidenceRow> ranked = new ArrayList<>();
+        List<EvidenceRow> tooFew = new ArrayList<>();
+        for (Object[] r : rows) {
+            EvidenceRow row = EvidenceRow.of((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                    ((Number) r[3]).intValue(), ((Number) r[4]).intValue());
+            (row.isEnoughReports() ? ranked : tooFew).add(row);
+        }
+        ranked.sort(RANKING);
+        tooFew.sort(RANKING);
+        return new Evidence(List.copyOf(ranked), List.copyOf(tooFew));
+    }
+}

@@ -1,0 +1,139 @@
+package io.backstory.evidence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.backstory.community.Outcome;
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.Page;
+import io.backstory.platform.api.PageCursor;
+import io.backstory.taxonomy.TagResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+/**
+ * The best tips for a condition: tip posts, posts reporting remedy outcomes and comments tagged with remedies,
+ * published only, ranked by Best (Wilson lower bound), ties broken by recency. Keyset-paged.
+ */
+@ApplicationScoped
+public class TipService {
+
+    private static final int EXCERPT_LENGTH = 220;
+
+    private final EntityManager em;
+    private final TagResolver tags;
+
+    public TipService(EntityManager em, TagResolver tags) {
+        this.em = em;
+        this.tags = tags;
+    }
+
+    @Transactional
+    public Page<Tip> bestTips(String conditionSlug, String remedySlug, String after, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new InvalidInputException("limit", "must be between 1 and 100");
+        }
+        long conditionId = tags.existingCondition(conditionSlug).id;
+        Long remedyId = remedySlug == null || remedySlug.isBlank() ? null : tags.remedy(remedySlug, "remedy").id;
+        PageCursor cursor = PageCursor.decode(after, "after");
+        String remedyOnPost = remedyId == null ? "" : " and exists (select 1 from post_remedy f where f.post_id = p.id and f.remedy_id = :remedy)";
+        String remedyOnComment = remedyId == null ? "" : " and exists (select 1 from comment_remedy f where f.comment_id = c.id and f.remedy_id = :remedy)";
+        String sql = """
+                select type, id, post_id, title, excerpt, handle, upvotes, downvotes, best_rank, created_at from (
+                  select 'POST' as type, p.id, p.id as post_id, p.title, null as excerpt, m.handle,
+                         p.upvotes, p.downvotes, p.best_rank, p.created_at
+                  from post p
+                  join post_condition pc on pc.post_id = p.id and pc.condition_id = :condition
+                  left join member m on m.id = p.author_id
+                  where p.status = 'PUBLISHED' and not p.deleted
+                    and (p.kind = 'TIP' or exists (select 1 from post_remedy t where t.post_id = p.id))%s
+                  union all
+                  select 'COMMENT', c.id, p.id, p.title, left(c.body_markdown, %d), m.handle,
+                         c.upvotes, c.downvotes, c.best_rank, c.created_at
+                  from comment c
+                  join post p on p.id = c.post_id and p.status = 'PUBLISHED' and not p.deleted
+                  join post_condition pc on pc.post_id = p.id and pc.condition_id = :condition
+                  left join member m on m.id = c.author_id
+                  where c.status = 'PUBLISHED' and not c.deleted
+                    and exists (select 1 from comment_remedy t where t.comment_id = c.id)%s
+                ) tips
+                %s
+                order by best_rank desc, created_at desc, type desc, id desc
+                limit :limit""".formatted(remedyOnPost, EXCERPT_LENGTH + 1, remedyOnComment,
+                cursor == null ? "" : "where (best_rank, created_at, type, id) < (:rank, :created, :type, :id)");
+        Query query = em.createNativeQuery(sql).setParameter("condition", conditionId).setParameter("limit", limit + 1);
+        if (remedyId != null) {
+            query.setParameter("remedy", remedyId);
+        }
+        if (cursor != null) {
+            String[] key = cursor.key().split(";", 3);
+            try {
+                query.setParameter("rank", Double.valueOf(key[0])).setParameter("created", Instant.parse(key[1]))
+                        .setParameter("type", Tip.Type.valueOf(key[2]).name()).setParameter("id", cursor.id());
+            } catch (RuntimeException e) {
+                throw PageCursor.invalid("after");
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<Object[]> shown = more ? rows.subList(0, limit) : rows;
+        Map<String, List<Tip.TipRemedy>> remedies = remedies(shown);
+        List<Tip> tips = new ArrayList<>();
+        for (Object[] r : shown) {
+            Tip.Type type = Tip.Type.valueOf((String) r[0]);
+            long id = ((Number) r[1]).longValue();
+            tips.add(new Tip(type, id, ((Number) r[2]).longValue(), (String) r[3], excerpt((String) r[4]),
+                    (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), ((Number) r[8]).doubleValue(),
+                    (Instant) r[9], remedies.getOrDefault(type + ":" + id, List.of())));
+        }
+        String next = null;
+        if (more) {
+            Tip last = tips.get(tips.size() - 1);
+            next = new PageCursor(last.bestRank() + ";" + last.createdAt() + ";" + last.type(), last.id()).encode();
+        }
+        return new Page<>(tips, next);
+    }
+
+    /** The remedies of the tips shown: two statements, whatever the page size. */
+    private Map<String, List<Tip.TipRemedy>> remedies(List<Object[]> tips) {
+        List<Long> postIds = new ArrayList<>();
+        List<Long> commentIds = new ArrayList<>();
+        for (Object[] r : tips) {
+            ("POST".equals(r[0]) ? postIds : commentIds).add(((Number) r[1]).longValue());
+        }
+        Map<String, List<Tip.TipRemedy>> remedies = new HashMap<>();
+        collect(remedies, "POST", postIds, """
+                select pr.post_id, r.slug, r.name, pr.outcome from post_remedy pr join remedy r on r.id = pr.remedy_id
+                where pr.post_id = any(?1) order by r.name""");
+        collect(remedies, "COMMENT", commentIds, """
+                select cr.comment_id, r.slug, r.name, null from comment_remedy cr join remedy r on r.id = cr.remedy_id
+                where cr.comment_id = any(?1) order by r.name""");
+        return remedies;
+    }
+
+    private void collect(Map<String, List<Tip.TipRemedy>> into, String type, List<Long> ids, String sql) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, ids.toArray(Long[]::new)).getResultList();
+        for (Object[] r : rows) {
+            into.computeIfAbsent(type + ":" + ((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(new Tip.TipRemedy((String) r[1], (String) r[2], r[3] == null ? null : Outcome.valueOf((String) r[3])));
+        }
+    }
+
+    private static String excerpt(String markdown) {
+        if (markdown == null) {
+            return null;
+        }
+        String plain = markdown.replaceAll("[*_`#>\\[\\]]", "").replaceAll("\\s+", " ").strip();
+        return plain.length() > EXCERPT_LENGTH ? plain.substring(0, EXCERPT_LENGTH).strip() + "…" : plain;
+    }
+}

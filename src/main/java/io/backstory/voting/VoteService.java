@@ -1,0 +1,124 @@
+package io.backstory.voting;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.backstory.accounts.Member;
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * One vote per member per post or comment: +1, -1, or none. The target row is locked first, so concurrent
+ * votes on it run one after another; the vote row and the tallies change in the same transaction, by the
+ * difference the vote makes, and the ranking columns follow through a database trigger.
+ */
+@ApplicationScoped
+public class VoteService {
+
+    /** The caller's vote and the target's tallies after the change. */
+    public record VoteState(int value, int upvotes, int downvotes, int score) {
+    }
+
+    private final EntityManager em;
+
+    public VoteService(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Sets the member's vote to {@code value} (1 or -1; 0 withdraws). Repeating a vote changes nothing. */
+    @Transactional
+    public VoteState vote(VoteTarget target, long id, Member voter, int value) {
+        if (value < -1 || value > 1) {
+            throw new InvalidInputException("value", "must be 1 (up) or -1 (down)");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> authors = em.createNativeQuery(target.lockVisible).setParameter(1, id).getResultList();
+        if (authors.isEmpty()) {
+            throw ProblemException.notFound(capitalised(target.noun) + " " + id);
+        }
+        Long authorId = authors.get(0) == null ? null : ((Number) authors.get(0)).longValue();
+        if (authorId != null && authorId.equals(voter.id)) {
+            throw ProblemException.forbidden("You cannot vote on your own " + target.noun + ".");
+        }
+        int previous = currentVote(target, id, voter.id);
+        if (previous != value) {
+            if (value == 0) {
+                em.createNativeQuery("delete from " + target.voteTable + " where " + target.targetColumn
+                        + " = ?1 and member_id = ?2").setParameter(1, id).setParameter(2, voter.id).executeUpdate();
+            } else {
+                em.createNativeQuery("insert into " + target.voteTable + " (" + target.targetColumn
+                        + ", member_id, value) values (?1, ?2, ?3) on conflict (" + target.targetColumn
+                        + ", member_id) do update set value = excluded.value")
+                        .setParameter(1, id).setParameter(2, voter.id).setParameter(3, (short) value).executeUpdate();
+            }
+            int upDelta = (value == 1 ? 1 : 0) - (previous == 1 ? 1 : 0);
+            int downDelta = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
+            em.createNativeQuery("update " + target.table() + " set upvotes = upvotes + ?1, downvotes = downvotes + ?2"
+                    + " where id = ?3").setParameter(1, upDelta).setParameter(2, downDelta).setParameter(3, id)
+                    .executeUpdate();
+            if (upDelta != 0 && authorId != null && isTip(target, id)) {
+                em.createNativeQuery("update member set helped_count = helped_count + ?1 where id = ?2")
+                        .setParameter(1, upDelta).setParameter(2, authorId).executeUpdate();
+            }
+        }
+        Object[] tallies = (Object[]) em.createNativeQuery("select upvotes, downvotes, score from " + target.table()
+                + " where id = ?1").setParameter(1, id).getSingleResult();
+        return new VoteState(value, ((Number) tallies[0]).intValue(), ((Number) tallies[1]).intValue(),
+                ((Number) tallies[2]).intValue());
+    }
+
+    /** The member's votes on a post and on each of its comments (comment id -> value), for showing pressed buttons. */
+    @Transactional
+    public Map<Long, Integer> commentVotes(long memberId, long postId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select v.comment_id, v.value from comment_vote v join comment c on c.id = v.comment_id
+                where v.member_id = ?1 and c.post_id = ?2""").setParameter(1, memberId).setParameter(2, postId)
+                .getResultList();
+        Map<Long, Integer> votes = new HashMap<>();
+        rows.forEach(r -> votes.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
+        return votes;
+    }
+
+    @Transactional
+    public int postVote(long memberId, long postId) {
+        return currentVote(VoteTarget.POST, postId, memberId);
+    }
+
+    /**
+     * Recounts a member's "helped" total from scratch: upvotes on their visible tips. Called when a post or
+     * comment changes in a way that can make it a tip or stop being one (edit, deletion).
+     */
+    @Transactional
+    public void recountHelped(long memberId) {
+        em.createNativeQuery("""
+                update member m set helped_count =
+                  coalesce((select sum(p.upvotes) from post p where p.author_id = m.id and p.status = 'PUBLISHED'
+                            and not p.deleted and (%s)), 0)
+                  + coalesce((select sum(c.upvotes) from comment c where c.author_id = m.id and c.status = 'PUBLISHED'
+                            and not c.deleted and %s), 0)
+                where m.id = ?1""".formatted(VoteTarget.POST.isTip, VoteTarget.COMMENT.isTip))
+                .setParameter(1, memberId).executeUpdate();
+    }
+
+    private int currentVote(VoteTarget target, long id, long memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object> values = em.createNativeQuery("select value from " + target.voteTable + " where "
+                + target.targetColumn + " = ?1 and member_id = ?2").setParameter(1, id).setParameter(2, memberId)
+                .getResultList();
+        return values.isEmpty() ? 0 : ((Number) values.get(0)).intValue();
+    }
+
+    private boolean isTip(VoteTarget target, long id) {
+        return !em.createNativeQuery("select 1 from " + target.table() + " " + target.alias() + " where "
+                + target.alias() + ".id = ?1 and (" + target.isTip + ")").setParameter(1, id).getResultList().isEmpty();
+    }
+
+    private static String capitalised(String noun) {
+        return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+    }
+}

@@ -1,0 +1,38 @@
+package io.backstory.voting;
+
+/** What can be voted on, and where its votes and tallies live. */
+public enum VoteTarget {
+    POST("post", "post_vote", "post_id",
+            "select p.author_id from post p where p.id = ?1 and p.status = 'PUBLISHED' and not p.deleted for update",
+            "p.kind = 'TIP' or exists (select 1 from post_remedy r where r.post_id = p.id)"),
+    COMMENT("comment", "comment_vote", "comment_id",
+            """
+            select c.author_id from comment c join post p on p.id = c.post_id
+            where c.id = ?1 and c.status = 'PUBLISHED' and not c.deleted and p.status = 'PUBLISHED' and not p.deleted
+            for update of c""",
+            "exists (select 1 from comment_remedy r where r.comment_id = c.id)");
+
+    final String noun;
+    final String voteTable;
+    final String targetColumn;
+    /** Locks the visible target row (serialising its voters) and returns its author. */
+    final String lockVisible;
+    /** SQL condition (alias p for posts, c for comments): the target counts as a tip. */
+    final String isTip;
+
+    VoteTarget(String noun, String voteTable, String targetColumn, String lockVisible, String isTip) {
+        this.noun = noun;
+        this.voteTable = voteTable;
+        this.targetColumn = targetColumn;
+        this.lockVisible = lockVisible;
+        this.isTip = isTip;
+    }
+
+    String table() {
+        return noun;
+    }
+
+    String alias() {
+        return this == POST ? "p" : "c";
+    }
+}
