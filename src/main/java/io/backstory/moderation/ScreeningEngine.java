@@ -1,0 +1,167 @@
+package io.backstory.moderation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Screens text against compiled rules. Pure and immutable: built from the rule rows, shared by all requests,
+ * rebuilt when rules change. Matching is per sentence. A match is void when
+ * <ul>
+ * <li>the rule is negatable and a negation word stands within {@value #NEGATION_WINDOW} tokens before any of its
+ * clauses ("no numbness in the groin", "I would never share my pills"), or "none"/"negative" right after it;</li>
+ * <li>one of the rule's exception patterns matches in the same sentence ("supervised traction at the clinic",
+ * "exactly as the box says", "if you ever lose bladder control").</li>
+ * </ul>
+ */
+public final class ScreeningEngine {
+
+    static final int NEGATION_WINDOW = 5;
+    private static final int AFTER_WINDOW = 3;
+    private static final Set<String> NEGATIONS = stems("no", "not", "never", "without", "none", "nothing", "nobody",
+            "don't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "haven't", "hasn't", "hadn't", "won't",
+            "wouldn't", "shouldn't", "denied", "deny", "denies", "negative");
+    private static final Set<String> NEGATIONS_AFTER = stems("none", "negative");
+
+    /** A rule ready to run. {@code conditionScope} empty: applies whatever the post is about. */
+    public record Rule(String code, ScreeningCategory category, String subcategory, ScreeningAction action,
+            List<RulePattern> patterns, List<RulePattern> exceptions, boolean negatable, Pattern regex,
+            int minRegexHits, Set<String> conditionScope, String notice) {
+    }
+
+    private final List<Rule> rules;
+
+    public ScreeningEngine(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public int ruleCount() {
+        return rules.size();
+    }
+
+    /** Compiles a rule's pattern lines (blank lines ignored); a bad line is an IllegalArgumentException naming it. */
+    public static List<RulePattern> compileLines(String lines, Map<String, List<String>> wordLists) {
+        List<RulePattern> patterns = new ArrayList<>();
+        for (String line : lines.split("\\R")) {
+            if (!line.isBlank()) {
+                patterns.add(RulePattern.compile(line, wordLists));
+            }
+        }
+        return patterns;
+    }
+
+    public ScreeningResult screen(String text, Collection<String> conditions) {
+        if (text == null || text.isBlank()) {
+            return ScreeningResult.CLEAN;
+        }
+        List<TextAnalysis.Token> tokens = TextAnalysis.tokens(text);
+        List<int[]> sentences = sentences(tokens);
+        List<ScreeningResult.Match> matches = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!rule.conditionScope().isEmpty() && conditions.stream().noneMatch(rule.conditionScope()::contains)) {
+                continue;
+            }
+            for (int[] sentence : sentences) {
+                ScreeningResult.Match match = matchInSentence(rule, text, tokens, sentence[0], sentence[1]);
+                if (match != null) {
+                    matches.add(match);
+                }
+            }
+            if (rule.regex() != null) {
+                matchRegex(rule, text, matches);
+            }
+        }
+        ScreeningAction verdict = ScreeningAction.ALLOW;
+        Set<String> notices = new LinkedHashSet<>();
+        matches.sort(Comparator.comparing((ScreeningResult.Match m) -> m.category() != ScreeningCategory.RED_FLAG)
+                .thenComparing(ScreeningResult.Match::start));
+        for (ScreeningResult.Match match : matches) {
+            verdict = verdict.atLeast(match.action());
+            rules.stream().filter(r -> r.code().equals(match.rule())).findFirst().ifPresent(r -> notices.add(r.notice()));
+        }
+        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices));
+    }
+
+    private static ScreeningResult.Match matchInSentence(Rule rule, String text, List<TextAnalysis.Token> tokens,
+            int from, int to) {
+        for (RulePattern pattern : rule.patterns()) {
+            List<RulePattern.Span> spans = pattern.match(tokens, from, to);
+            if (spans == null || (rule.negatable() && negated(spans, tokens, from, to))) {
+                continue;
+            }
+            for (RulePattern exception : rule.exceptions()) {
+                if (exception.match(tokens, from, to) != null) {
+                    return null; // the sentence's context makes it safe for this rule
+                }
+            }
+            int first = spans.stream().mapToInt(RulePattern.Span::firstToken).min().orElseThrow();
+            int last = spans.stream().mapToInt(RulePattern.Span::lastToken).max().orElseThrow();
+            int start = tokens.get(first).start();
+            int end = tokens.get(last).end();
+            return new ScreeningResult.Match(rule.code(), rule.category(), rule.subcategory(), rule.action(),
+                    TextAnalysis.normalise(text).substring(start, end), start, end);
+        }
+        return null;
+    }
+
+    private static boolean negated(List<RulePattern.Span> spans, List<TextAnalysis.Token> tokens, int from, int to) {
+        for (RulePattern.Span span : spans) {
+            for (int i = Math.max(from, span.firstToken() - NEGATION_WINDOW); i < span.firstToken(); i++) {
+                if (NEGATIONS.contains(tokens.get(i).stem())) {
+                    return true;
+                }
+            }
+            for (int i = span.lastToken() + 1; i < Math.min(to, span.lastToken() + 1 + AFTER_WINDOW); i++) {
+                if (NEGATIONS_AFTER.contains(tokens.get(i).stem())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void matchRegex(Rule rule, String text, List<ScreeningResult.Match> matches) {
+        Matcher matcher = rule.regex().matcher(text);
+        int hits = 0;
+        int firstStart = -1;
+        int lastEnd = -1;
+        while (matcher.find()) {
+            hits++;
+            if (firstStart < 0) {
+                firstStart = matcher.start();
+            }
+            lastEnd = matcher.end();
+        }
+        if (hits >= rule.minRegexHits()) {
+            matches.add(new ScreeningResult.Match(rule.code(), rule.category(), rule.subcategory(), rule.action(),
+                    text.substring(firstStart, lastEnd), firstStart, lastEnd));
+        }
+    }
+
+    /** Token index ranges [from, to) of each sentence. */
+    private static List<int[]> sentences(List<TextAnalysis.Token> tokens) {
+        List<int[]> sentences = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= tokens.size(); i++) {
+            if (i == tokens.size() || tokens.get(i).sentence() != tokens.get(start).sentence()) {
+                sentences.add(new int[] {start, i});
+                start = i;
+            }
+        }
+        return sentences;
+    }
+
+    private static Set<String> stems(String... words) {
+        Set<String> stems = new java.util.HashSet<>();
+        for (String word : words) {
+            stems.add(TextAnalysis.stemOfWord(word));
+        }
+        return Set.copyOf(stems);
+    }
+}

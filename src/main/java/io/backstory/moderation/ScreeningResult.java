@@ -1,0 +1,14 @@
+package io.backstory.moderation;
+
+import java.util.List;
+
+/** The outcome of screening a text: the verdict, what matched where, and the notices to show. */
+public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices) {
+
+    /** One rule matching one place: {@code start}/{@code end} are character offsets into the screened text. */
+    public record Match(String rule, ScreeningCategory category, String subcategory, ScreeningAction action,
+            String excerpt, int start, int end) {
+    }
+
+    public static final ScreeningResult CLEAN = new ScreeningResult(ScreeningAction.ALLOW, List.of(), List.of());
+}
