@@ -206,7 +206,9 @@ stop|stopped|stopping|quit|ditch|forget|skip @drug|physio*|treatment & overnight
 forget|ditch|skip your @drug|physio*|treatment|meds ~3',
  '@health_pro said|told|advised|reduced|took|switched|recommended|agreed ~4
 by the|my @health_pro ~2
-before my|the surgery|operation|procedure ~4', true,
+before my|the surgery|operation|procedure ~4
+i|we learned|decided|managed|planned|agreed to stop|quit ~3
+every|each|next|bus stop ~0', true,
  'Do not stop prescribed treatment without talking to the doctor who prescribed it; some medicines must be tapered.'),
 ('unsafe-dismissing-red-flags', 'UNSAFE_ADVICE', 'dismissing red-flag symptoms', 'HOLD',
  '@symptom|drop|@numbness & nothing to worry|panic ~2
@@ -221,7 +223,8 @@ before my|the surgery|operation|procedure ~4', true,
 @symptom|numb*|@numbness & nothing serious ~1
 @symptom|numb*|@numbness|@saddle & just sciatica|nerve ~2
 @numbness|@symptom & normal|nothing|waste ~6 & doctor|doctor''s|gp|er|hospital',
- '@health_pro said|told|says ~3', false,
+ '@health_pro said|told|says ~3
+@relative|he|she|they|i ignored ~1', false,
  'Red-flag symptoms such as numbness in the groin, loss of bladder control or leg weakness need urgent medical care. Please do not wait them out.'),
 ('unsafe-heat-cold', 'UNSAFE_ADVICE', 'dangerous heat or cold use', 'FLAG',
  'sleep|asleep|sleeping heat*|heating|hot|electric pad|bottle|blanket|pack ~6

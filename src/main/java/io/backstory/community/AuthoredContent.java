@@ -6,6 +6,9 @@ import java.util.function.Supplier;
 import io.backstory.accounts.Member;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
@@ -61,6 +64,11 @@ public abstract class AuthoredContent extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public int version;
+
+    /** Safety notices screening attached (urgent-care messages for red flags, cautions). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "safety_notices", nullable = false)
+    public String[] safetyNotices = new String[0];
 
     /** "post" or "comment", for messages. */
     protected abstract String noun();

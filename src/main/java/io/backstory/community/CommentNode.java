@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record CommentNode(long id, Long parentId, State state, String author, @JsonIgnore Long authorId,
         int authorHelped, String bodyHtml, List<Tag> remedies, int upvotes, int downvotes, Instant createdAt,
-        Instant editedAt, int version, List<CommentNode> replies) {
+        Instant editedAt, int version, List<String> safetyNotices, List<CommentNode> replies) {
 
     public enum State {
         VISIBLE, DELETED, REMOVED

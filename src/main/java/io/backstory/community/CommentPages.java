@@ -58,6 +58,9 @@ public class CommentPages {
         CommentForm form = CommentForm.from(fields);
         try {
             CommentDetail comment = comments.create(postId, form.toRequest(), viewer.get());
+            if (comment.status() == ContentStatus.PENDING_REVIEW) {
+                return Response.ok(PostPages.Templates.held("comment", comment.safetyNotices(), "/posts/" + postId)).build();
+            }
             return Response.seeOther(URI.create("/posts/" + postId + "#c" + comment.id())).build();
         } catch (InvalidInputException e) {
             FieldErrors errors = FieldErrors.of(e.errors());
@@ -95,6 +98,10 @@ public class CommentPages {
         CommentForm form = CommentForm.from(fields);
         try {
             CommentDetail saved = comments.edit(id, form.toRequest(), viewer.get());
+            if (saved.status() == ContentStatus.PENDING_REVIEW) {
+                return Response.ok(PostPages.Templates.held("comment", saved.safetyNotices(), "/posts/" + saved.postId()))
+                        .build();
+            }
             return Response.seeOther(URI.create("/posts/" + saved.postId() + "#c" + id)).build();
         } catch (InvalidInputException e) {
             CommentDetail comment = comments.getForAuthor(id, viewer.get(), "edit");

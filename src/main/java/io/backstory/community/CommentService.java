@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.backstory.accounts.Member;
+import io.backstory.moderation.ContentScreening;
+import io.backstory.moderation.ScreeningAction;
+import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
@@ -26,14 +29,16 @@ public class CommentService {
     private final MarkdownRenderer markdown;
     private final EntityManager em;
     private final VoteService votes;
+    private final ContentScreening screening;
 
     public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em,
-            VoteService votes) {
+            VoteService votes, ContentScreening screening) {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
         this.em = em;
         this.votes = votes;
+        this.screening = screening;
     }
 
     @Transactional
@@ -60,11 +65,15 @@ public class CommentService {
             comment.parent = parent;
         }
         apply(request, comment);
+        ScreeningResult screened = screen(comment, post);
         comment.persist();
         recordRevision(comment, author);
-        // A counter update, not an entity change: commenting must not bump the post's edit version.
-        em.createNativeQuery("update post set comment_count = comment_count + 1 where id = ?1")
-                .setParameter(1, postId).executeUpdate();
+        screening.queueForReview(null, comment.id, screened);
+        if (comment.isVisible()) {
+            // A counter update, not an entity change: commenting must not bump the post's edit version.
+            em.createNativeQuery("update post set comment_count = comment_count + 1 where id = ?1")
+                    .setParameter(1, postId).executeUpdate();
+        }
         return CommentDetail.of(comment);
     }
 
@@ -75,9 +84,15 @@ public class CommentService {
         comment.requireAuthor(editor, "edit");
         comment.requireVersion(request.version(), () -> CommentDetail.of(comment));
         apply(request, comment);
+        ScreeningResult screened = screen(comment, comment.post);
         comment.editedAt = Instant.now();
         comment.persistAndFlush();
         recordRevision(comment, editor);
+        screening.queueForReview(null, comment.id, screened);
+        if (!comment.isVisible()) {
+            em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0) where id = ?1")
+                    .setParameter(1, comment.post.id).executeUpdate();
+        }
         votes.recountHelped(editor.id); // remedy tags decide whether it counts as a tip
         return CommentDetail.of(comment);
     }
@@ -157,7 +172,8 @@ public class CommentService {
         @SuppressWarnings("unchecked")
         List<Object[]> commentRows = em.createNativeQuery("""
                 select c.id, c.parent_id, c.deleted, c.status, m.handle, c.author_id, c.body_html,
-                       c.upvotes, c.downvotes, c.created_at, c.edited_at, c.version, coalesce(m.helped_count, 0)
+                       c.upvotes, c.downvotes, c.created_at, c.edited_at, c.version, coalesce(m.helped_count, 0),
+                       c.safety_notices
                 from comment c
                 left join member m on m.id = c.author_id
                 where c.post_id = ?1""").setParameter(1, postId).getResultList();
@@ -170,9 +186,18 @@ public class CommentService {
                     r[5] == null ? null : ((Number) r[5]).longValue(), ((Number) r[12]).intValue(), (String) r[6],
                     remedies.getOrDefault(id, List.of()),
                     ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), (Instant) r[9], (Instant) r[10],
-                    ((Number) r[11]).intValue()));
+                    ((Number) r[11]).intValue(), notices(r[13])));
         }
         return rows;
+    }
+
+    private static List<String> notices(Object array) {
+        try {
+            Object[] values = array instanceof java.sql.Array sql ? (Object[]) sql.getArray() : (Object[]) array;
+            return values == null ? List.of() : java.util.Arrays.stream(values).map(String::valueOf).toList();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Comment findVisible(long id) {
@@ -188,6 +213,16 @@ public class CommentService {
         comment.bodyHtml = markdown.toSafeHtml(request.body());
         comment.remedies.clear();
         comment.remedies.addAll(tags.remedies(request.remedySlugs(), i -> "remedies[" + i + "]"));
+    }
+
+    /** Screens the comment with its post's conditions in scope; HOLD keeps it from the public until approved. */
+    private ScreeningResult screen(Comment comment, Post post) {
+        ScreeningResult screened = screening.screen(comment.bodyMarkdown, post.conditions.stream().map(c -> c.slug).toList());
+        comment.safetyNotices = screened.notices().toArray(String[]::new);
+        if (screened.verdict() == ScreeningAction.HOLD) {
+            comment.status = ContentStatus.PENDING_REVIEW;
+        }
+        return screened;
     }
 
     private static void recordRevision(Comment comment, Member editor) {

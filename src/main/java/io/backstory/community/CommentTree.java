@@ -57,7 +57,7 @@ final class CommentTree {
     record Row(long id, Long parentId, CommentNode.State state, String author, Long authorId, int authorHelped,
             String bodyHtml,
             List<Tag> remedies, int upvotes, int downvotes, java.time.Instant createdAt,
-            java.time.Instant editedAt, int version) {
+            java.time.Instant editedAt, int version, List<String> safetyNotices) {
     }
 
     /** The replies under {@code rootParentId} (null: the whole post), placeholders pruned where nothing hangs below. */
@@ -80,7 +80,8 @@ final class CommentTree {
             nodes.add(new CommentNode(row.id(), row.parentId(), row.state(), visible ? row.author() : null,
                     visible ? row.authorId() : null, visible ? row.authorHelped() : 0, visible ? row.bodyHtml() : "",
                     visible ? row.remedies() : List.of(),
-                    row.upvotes(), row.downvotes(), row.createdAt(), row.editedAt(), row.version(), replies));
+                    row.upvotes(), row.downvotes(), row.createdAt(), row.editedAt(), row.version(),
+                    visible ? row.safetyNotices() : List.of(), replies));
         }
         boolean anyVotes = nodes.stream().anyMatch(n -> n.upvotes() + n.downvotes() > 0);
         nodes.sort(sort == Sort.BEST && !anyVotes ? BY_TIME : sort.order);

@@ -10,7 +10,8 @@ import io.backstory.taxonomy.RemedyCategory;
 /** A whole post as its page and the API show it. */
 public record PostDetail(long id, PostKind kind, String title, String body, String bodyHtml, String author,
         @JsonIgnore Long authorId, int authorHelped, List<Tag> conditions, List<RemedyTag> remedies, int upvotes,
-        int downvotes, int commentCount, Long acceptedCommentId, Instant createdAt, Instant editedAt, int version) {
+        int downvotes, int commentCount, Long acceptedCommentId, Instant createdAt, Instant editedAt, int version,
+        ContentStatus status, List<String> safetyNotices) {
 
     public record RemedyTag(String slug, String name, RemedyCategory category, Outcome outcome, String caution) {
     }
@@ -27,6 +28,7 @@ public record PostDetail(long id, PostKind kind, String title, String body, Stri
                 post.remedies.stream().map(r -> new RemedyTag(r.remedy.slug, r.remedy.name, r.remedy.category,
                         r.outcome, r.remedy.caution)).toList(),
                 post.upvotes, post.downvotes, post.commentCount,
-                post.acceptedComment == null ? null : post.acceptedComment.id, post.createdAt, post.editedAt, post.version);
+                post.acceptedComment == null ? null : post.acceptedComment.id, post.createdAt, post.editedAt, post.version,
+                post.status, List.of(post.safetyNotices));
     }
 }

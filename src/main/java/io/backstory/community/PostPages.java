@@ -43,6 +43,8 @@ public class PostPages {
         static native TemplateInstance history(String heading, String backUrl, List<Revision.Change> changes);
 
         static native TemplateInstance confirm(String heading, String question, String action, String cancelUrl);
+
+        static native TemplateInstance held(String what, List<String> reasons, String backUrl);
     }
 
     private final PostService posts;
@@ -136,6 +138,9 @@ public class PostPages {
         PostForm form = PostForm.from(fields);
         try {
             PostDetail post = posts.create(form.toRequest(), viewer.get());
+            if (post.status() == ContentStatus.PENDING_REVIEW) {
+                return Response.ok(Templates.held("post", post.safetyNotices(), "/")).build();
+            }
             return Response.seeOther(URI.create("/posts/" + post.id())).build();
         } catch (InvalidInputException e) {
             return Response.status(400).entity(form("Share your story, question or tip", "/posts", form,
@@ -159,7 +164,10 @@ public class PostPages {
         PostForm form = PostForm.from(fields);
         String action = "/posts/" + id + "/edit";
         try {
-            posts.edit(id, form.toRequest(), viewer.get());
+            PostDetail post = posts.edit(id, form.toRequest(), viewer.get());
+            if (post.status() == ContentStatus.PENDING_REVIEW) {
+                return Response.ok(Templates.held("post", post.safetyNotices(), "/")).build();
+            }
             return Response.seeOther(URI.create("/posts/" + id)).build();
         } catch (InvalidInputException e) {
             return Response.status(400).entity(form("Edit your post", action, form,

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.backstory.accounts.Member;
+import io.backstory.moderation.ContentScreening;
+import io.backstory.moderation.ScreeningAction;
+import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
@@ -23,12 +26,15 @@ public class PostService {
     private final TagResolver tags;
     private final MarkdownRenderer markdown;
     private final VoteService votes;
+    private final ContentScreening screening;
 
-    public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, VoteService votes) {
+    public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, VoteService votes,
+            ContentScreening screening) {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
         this.votes = votes;
+        this.screening = screening;
     }
 
     /** Creates a published post. Everything is checked before anything is written. */
@@ -38,8 +44,10 @@ public class PostService {
         Post post = new Post();
         post.author = author;
         apply(request, post);
+        ScreeningResult screened = screen(post);
         post.persist();
         recordRevision(post, author);
+        screening.queueForReview(post.id, null, screened);
         return PostDetail.of(post);
     }
 
@@ -51,9 +59,11 @@ public class PostService {
         post.requireAuthor(editor, "edit");
         post.requireVersion(request.version(), () -> PostDetail.of(post));
         apply(request, post);
+        ScreeningResult screened = screen(post);
         post.editedAt = Instant.now();
         post.persistAndFlush(); // bumps the version, so the revision records the new one
         recordRevision(post, editor);
+        screening.queueForReview(post.id, null, screened);
         votes.recountHelped(editor.id); // kind and remedy outcomes decide whether it counts as a tip
         return PostDetail.of(post);
     }
@@ -135,6 +145,20 @@ public class PostService {
         for (int i = 0; i < remedies.size(); i++) {
             post.remedies.add(new RemedyOutcome(remedies.get(i), requested.get(i).outcome()));
         }
+    }
+
+    /**
+     * Screens title and body with the post's conditions in scope: BLOCK throws before anything is written,
+     * HOLD keeps the post from the public until a moderator approves it, notices are stored with it.
+     */
+    private ScreeningResult screen(Post post) {
+        ScreeningResult screened = screening.screen(post.title + "\n\n" + post.bodyMarkdown,
+                post.conditions.stream().map(c -> c.slug).toList());
+        post.safetyNotices = screened.notices().toArray(String[]::new);
+        if (screened.verdict() == ScreeningAction.HOLD) {
+            post.status = ContentStatus.PENDING_REVIEW;
+        }
+        return screened;
     }
 
     private static void recordRevision(Post post, Member editor) {

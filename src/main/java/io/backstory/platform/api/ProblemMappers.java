@@ -26,7 +26,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        Response response = respond(e.problem(), uri);
+        if (e instanceof io.backstory.platform.ratelimit.RateLimitedException limited) {
+            return Response.fromResponse(response).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

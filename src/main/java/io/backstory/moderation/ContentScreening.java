@@ -1,0 +1,64 @@
+package io.backstory.moderation;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+import io.backstory.platform.api.Problem;
+import io.backstory.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Screening as part of writing a post or comment: BLOCK refuses the write (422, nothing saved); after saving,
+ * FLAG and HOLD put the content in the review queue (one open item per target, updated on re-screening).
+ */
+@ApplicationScoped
+public class ContentScreening {
+
+    private final ScreeningService screening;
+    private final EntityManager em;
+
+    public ContentScreening(ScreeningService screening, EntityManager em) {
+        this.screening = screening;
+        this.em = em;
+    }
+
+    /** Screens new or edited text. A BLOCK verdict is thrown as a 422 whose detail says why. */
+    public ScreeningResult screen(String text, Collection<String> conditions) {
+        ScreeningResult result = screening.screen(text, conditions);
+        if (result.verdict() == ScreeningAction.BLOCK) {
+            throw new ProblemException(new Problem("about:blank", "Not accepted", 422,
+                    String.join(" ", result.notices()), java.util.List.of(), result));
+        }
+        return result;
+    }
+
+    /** Puts flagged or held content in the review queue with what matched. Other verdicts need no review. */
+    public void queueForReview(Long postId, Long commentId, ScreeningResult result) {
+        if (result.verdict() != ScreeningAction.FLAG && result.verdict() != ScreeningAction.HOLD) {
+            return;
+        }
+        ScreeningResult.Match worst = result.matches().stream()
+                .max(java.util.Comparator.comparing(ScreeningResult.Match::action)).orElseThrow();
+        String reasons = result.matches().stream()
+                .map(m -> m.rule() + " (" + m.subcategory() + "): \"" + m.excerpt() + "\"")
+                .collect(Collectors.joining("\n"));
+        String target = postId != null ? "post_id" : "comment_id";
+        em.createNativeQuery("""
+                insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, ?3, ?4)
+                on conflict (%1$s) where status = 'OPEN' and %1$s is not null
+                do update set severity = greatest(review_item.severity, excluded.severity),
+                              reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()"""
+                .formatted(target))
+                .setParameter(1, postId != null ? postId : commentId)
+                .setParameter(2, severity(worst))
+                .setParameter(3, worst.category().name())
+                .setParameter(4, reasons)
+                .executeUpdate();
+    }
+
+    /** Queue order: held before flagged; within that, red flags and unsafe advice before spam. */
+    static int severity(ScreeningResult.Match match) {
+        return match.action().ordinal() * 10 + (match.category() == ScreeningCategory.SPAM ? 0 : 5);
+    }
+}

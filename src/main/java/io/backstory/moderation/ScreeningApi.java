@@ -1,0 +1,70 @@
+package io.backstory.moderation;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.backstory.platform.api.InputValidator;
+import io.backstory.platform.ratelimit.RateLimiter;
+import io.backstory.taxonomy.TagResolver;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Moderation")
+public class ScreeningApi {
+
+    static final int PREVIEWS_PER_MINUTE = 30;
+
+    @Schema(example = "{\"text\": \"Have your husband pull your legs to fix the disc\", \"conditions\": [\"herniated-disc\"]}")
+    public record ScreeningRequest(
+            @NotNull(message = "text is required") @Size(max = 40_000, message = "must be at most 40000 characters") String text,
+            @Size(max = 5, message = "at most 5 conditions") List<String> conditions) {
+    }
+
+    private final ScreeningService screening;
+    private final InputValidator validator;
+    private final TagResolver tags;
+    private final RateLimiter rateLimiter;
+    private final SecurityIdentity identity;
+
+    public ScreeningApi(ScreeningService screening, InputValidator validator, TagResolver tags, RateLimiter rateLimiter,
+            SecurityIdentity identity) {
+        this.screening = screening;
+        this.validator = validator;
+        this.tags = tags;
+        this.rateLimiter = rateLimiter;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("screening")
+    @Transactional
+    @Operation(summary = "Preview what safety screening says about a text", description = "Anyone may call it (it is "
+            + "what the new-post form shows live); " + PREVIEWS_PER_MINUTE + " calls a minute per member or address.")
+    @APIResponse(responseCode = "429", description = "Too many previews; see Retry-After")
+    public ScreeningResult preview(ScreeningRequest request, @Context HttpServerRequest http) {
+        validator.check(request);
+        List<String> conditions = request.conditions() == null ? List.of()
+                : tags.conditions(request.conditions(), "conditions").stream().map(c -> c.slug).toList();
+        String caller = identity.isAnonymous() ? "address:" + http.remoteAddress().hostAddress()
+                : "member:" + identity.getPrincipal().getName();
+        rateLimiter.acquire("screening-preview:" + caller, PREVIEWS_PER_MINUTE, Duration.ofMinutes(1));
+        return screening.screen(request.text(), conditions);
+    }
+}

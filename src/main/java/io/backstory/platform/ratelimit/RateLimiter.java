@@ -1,0 +1,45 @@
+package io.backstory.platform.ratelimit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Fixed-window rate limits counted in PostgreSQL, so they hold across every app instance. Each call counts in
+ * its own transaction: a request that is then rejected for another reason still counts, and a rejected
+ * request writes nothing else.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private final EntityManager em;
+
+    public RateLimiter(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Counts one hit on {@code bucket}; throws {@link RateLimitedException} (429) past {@code limit} per window. */
+    public void acquire(String bucket, int limit, Duration window) {
+        Instant now = Instant.now();
+        long windowSeconds = window.toSeconds();
+        Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() / windowSeconds * windowSeconds);
+        int hits = QuarkusTransaction.requiringNew().call(() -> {
+            if (ThreadLocalRandom.current().nextInt(500) == 0) {
+                em.createNativeQuery("delete from rate_limit_counter where window_start < now() - interval '2 days'")
+                        .executeUpdate();
+            }
+            return ((Number) em.createNativeQuery("""
+                    insert into rate_limit_counter (bucket, window_start, hits) values (?1, ?2, 1)
+                    on conflict (bucket, window_start) do update set hits = rate_limit_counter.hits + 1
+                    returning hits""").setParameter(1, bucket).setParameter(2, windowStart).getSingleResult()).intValue();
+        });
+        if (hits > limit) {
+            long retryAfter = Math.max(1, Duration.between(now, windowStart.plus(window)).toSeconds());
+            throw new RateLimitedException(limit, window, retryAfter);
+        }
+    }
+}
