@@ -2,6 +2,7 @@ package io.backstory.accounts;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.backstory.notifications.NotificationService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -16,11 +17,13 @@ public class CurrentMember {
 
     private final SecurityIdentity identity;
     private final MemberService members;
+    private final NotificationService notifications;
     private Member member;
 
-    public CurrentMember(SecurityIdentity identity, MemberService members) {
+    public CurrentMember(SecurityIdentity identity, MemberService members, NotificationService notifications) {
         this.identity = identity;
         this.members = members;
+        this.notifications = notifications;
     }
 
     public boolean isLoggedIn() {
@@ -40,6 +43,11 @@ public class CurrentMember {
             member = members.findOrCreate(subject(), identity.getPrincipal().getName());
         }
         return member;
+    }
+
+    /** Unread notifications, for the header; 0 for visitors. */
+    public long getUnreadNotifications() {
+        return isLoggedIn() ? notifications.unreadCount(get().id) : 0;
     }
 
     public String getHandle() {

@@ -38,6 +38,20 @@ public class Member extends PanacheEntityBase {
     @Column(name = "helped_count", nullable = false)
     public int helpedCount;
 
+    @Column(name = "flags_upheld", nullable = false)
+    public int flagsUpheld;
+
+    @Column(name = "flags_dismissed", nullable = false)
+    public int flagsDismissed;
+
+    /** Set by a moderator: no posting, commenting or flagging until then. */
+    @Column(name = "silenced_until")
+    public Instant silencedUntil;
+
+    public boolean isSilenced() {
+        return silencedUntil != null && silencedUntil.isAfter(Instant.now());
+    }
+
     public static Member findBySubject(String subject) {
         return find("oidcSubject", subject).firstResult();
     }

@@ -14,7 +14,9 @@ public record CommentNode(long id, Long parentId, State state, String author, @J
         Instant editedAt, int version, List<String> safetyNotices, List<CommentNode> replies) {
 
     public enum State {
-        VISIBLE, DELETED, REMOVED
+        VISIBLE, DELETED, REMOVED,
+        /** Hidden by member flags until a moderator decides: its place stays, with a note saying so. */
+        HIDDEN
     }
 
     public boolean isVisible() {

@@ -44,6 +44,7 @@ public class CommentService {
     @Transactional
     public CommentDetail create(long postId, CommentRequest request, Member author) {
         validator.check(request);
+        PostService.requireNotSilenced(author);
         Post post = Post.findById(postId);
         if (post == null) {
             throw ProblemException.notFound("Post " + postId);
@@ -80,6 +81,7 @@ public class CommentService {
     @Transactional
     public CommentDetail edit(long id, CommentRequest request, Member editor) {
         validator.check(request);
+        PostService.requireNotSilenced(editor);
         Comment comment = findVisible(id);
         comment.requireAuthor(editor, "edit");
         comment.requireVersion(request.version(), () -> CommentDetail.of(comment));
@@ -181,7 +183,8 @@ public class CommentService {
         for (Object[] r : commentRows) {
             long id = ((Number) r[0]).longValue();
             CommentNode.State state = Boolean.TRUE.equals(r[2]) ? CommentNode.State.DELETED
-                    : ContentStatus.PUBLISHED.name().equals(r[3]) ? CommentNode.State.VISIBLE : CommentNode.State.REMOVED;
+                    : ContentStatus.PUBLISHED.name().equals(r[3]) ? CommentNode.State.VISIBLE
+                    : ContentStatus.HIDDEN.name().equals(r[3]) ? CommentNode.State.HIDDEN : CommentNode.State.REMOVED;
             rows.add(new CommentTree.Row(id, r[1] == null ? null : ((Number) r[1]).longValue(), state, (String) r[4],
                     r[5] == null ? null : ((Number) r[5]).longValue(), ((Number) r[12]).intValue(), (String) r[6],
                     remedies.getOrDefault(id, List.of()),

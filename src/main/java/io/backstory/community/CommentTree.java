@@ -73,7 +73,7 @@ final class CommentTree {
         List<CommentNode> nodes = new ArrayList<>();
         for (Row row : byParent.getOrDefault(parentId, List.of())) {
             List<CommentNode> replies = children(byParent, row.id(), sort);
-            if (row.state() != CommentNode.State.VISIBLE && replies.isEmpty()) {
+            if (row.state() != CommentNode.State.VISIBLE && row.state() != CommentNode.State.HIDDEN && replies.isEmpty()) {
                 continue;
             }
             boolean visible = row.state() == CommentNode.State.VISIBLE;

@@ -41,6 +41,7 @@ public class PostService {
     @Transactional
     public PostDetail create(PostRequest request, Member author) {
         validator.check(request);
+        requireNotSilenced(author);
         Post post = new Post();
         post.author = author;
         apply(request, post);
@@ -55,6 +56,7 @@ public class PostService {
     @Transactional
     public PostDetail edit(long id, PostRequest request, Member editor) {
         validator.check(request);
+        requireNotSilenced(editor);
         Post post = findVisible(id);
         post.requireAuthor(editor, "edit");
         post.requireVersion(request.version(), () -> PostDetail.of(post));
@@ -125,10 +127,21 @@ public class PostService {
 
     static Post findVisible(long id) {
         Post post = Post.findById(id);
+        if (post != null && !post.deleted && post.status == ContentStatus.HIDDEN) {
+            throw new ProblemException(io.backstory.platform.api.Problem.of(404, "Hidden for review",
+                    "This post is hidden while moderators review it."));
+        }
         if (post == null || !post.isVisible()) {
             throw ProblemException.notFound("Post " + id);
         }
         return post;
+    }
+
+    static void requireNotSilenced(Member member) {
+        if (member.isSilenced()) {
+            throw ProblemException.forbidden("A moderator has paused your posting until "
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(member.silencedUntil) + ".");
+        }
     }
 
     private void apply(PostRequest request, Post post) {

@@ -44,17 +44,20 @@ public class ContentScreening {
                 .map(m -> m.rule() + " (" + m.subcategory() + "): \"" + m.excerpt() + "\"")
                 .collect(Collectors.joining("\n"));
         String target = postId != null ? "post_id" : "comment_id";
-        em.createNativeQuery("""
+        long itemId = ((Number) em.createNativeQuery("""
                 insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, ?3, ?4)
                 on conflict (%1$s) where status = 'OPEN' and %1$s is not null
                 do update set severity = greatest(review_item.severity, excluded.severity),
-                              reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()"""
-                .formatted(target))
+                              reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()
+                returning id""".formatted(target))
                 .setParameter(1, postId != null ? postId : commentId)
                 .setParameter(2, severity(worst))
                 .setParameter(3, worst.category().name())
                 .setParameter(4, reasons)
-                .executeUpdate();
+                .getSingleResult()).longValue();
+        String status = result.verdict() == ScreeningAction.HOLD ? "PENDING_REVIEW" : "PUBLISHED";
+        ContentStatusChange.log(em, itemId, null, "SCREENING_" + result.verdict().name(), status, status,
+                worst.rule() + ": " + worst.excerpt());
     }
 
     /** Queue order: held before flagged; within that, red flags and unsafe advice before spam. */

@@ -1,0 +1,34 @@
+package io.backstory.moderation;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Moves a post or comment between statuses with a plain SQL update (moderation must not bump the author's
+ * edit version) and keeps the post's comment count equal to its public comments.
+ */
+final class ContentStatusChange {
+
+    private ContentStatusChange() {
+    }
+
+    /** One audit-log row; {@code moderatorId} null for automatic transitions (screening, member flags). */
+    static void log(EntityManager em, long itemId, Long moderatorId, String action, String from, String to, String note) {
+        em.createNativeQuery("insert into moderation_action (review_item_id, moderator_id, action, from_status, to_status, note)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, itemId).setParameter(2, moderatorId)
+                .setParameter(3, action).setParameter(4, from).setParameter(5, to)
+                .setParameter(6, note == null || note.isBlank() ? null : note.strip()).executeUpdate();
+    }
+
+    static void apply(EntityManager em, ReviewTarget target, long id, String from, String to) {
+        if (from.equals(to)) {
+            return;
+        }
+        em.createNativeQuery("update " + target.table + " set status = ?1 where id = ?2")
+                .setParameter(1, to).setParameter(2, id).executeUpdate();
+        if (target == ReviewTarget.COMMENT && ("PUBLISHED".equals(from) || "PUBLISHED".equals(to))) {
+            em.createNativeQuery("update post set comment_count = greatest(comment_count + ?1, 0)"
+                    + " where id = (select post_id from comment where id = ?2)")
+                    .setParameter(1, "PUBLISHED".equals(to) ? 1 : -1).setParameter(2, id).executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.backstory.moderation;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.backstory.accounts.CurrentMember;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Moderation")
+public class ModerationApi {
+
+    @Schema(example = "{\"reason\": \"UNSAFE_ADVICE\", \"note\": \"Suggests traction by a family member\"}")
+    public record FlagRequest(FlagReason reason, String note) {
+    }
+
+    @Schema(example = "{\"action\": \"HIDE\", \"version\": 0, \"note\": \"Home traction can hurt a herniated disc\", \"warn\": false, \"silenceDays\": 0}")
+    public record ActionRequest(ReviewAction action, Integer version, String note, Boolean warn, Integer silenceDays) {
+    }
+
+    private final FlagService flags;
+    private final ReviewService reviews;
+    private final CurrentMember currentMember;
+
+    public ModerationApi(FlagService flags, ReviewService reviews, CurrentMember currentMember) {
+        this.flags = flags;
+        this.reviews = reviews;
+        this.currentMember = currentMember;
+    }
+
+    @POST
+    @Path("posts/{id}/flags")
+    @RolesAllowed("member")
+    @Operation(summary = "Flag a post for the moderators")
+    @APIResponse(responseCode = "409", description = "You already flagged it")
+    public Response flagPost(@PathParam("id") long id, FlagRequest request) {
+        return Response.status(201).entity(flag(ReviewTarget.POST, id, request)).build();
+    }
+
+    @POST
+    @Path("comments/{id}/flags")
+    @RolesAllowed("member")
+    @Operation(summary = "Flag a comment for the moderators")
+    public Response flagComment(@PathParam("id") long id, FlagRequest request) {
+        return Response.status(201).entity(flag(ReviewTarget.COMMENT, id, request)).build();
+    }
+
+    @GET
+    @Path("moderation/queue")
+    @RolesAllowed({"moderator", "admin"})
+    @Operation(summary = "Open review items, most severe and oldest first")
+    public List<ReviewService.QueueItem> queue(@QueryParam("category") String category) {
+        return reviews.queue(category);
+    }
+
+    @GET
+    @Path("moderation/items/{id}")
+    @RolesAllowed({"moderator", "admin"})
+    public ReviewService.ItemDetail item(@PathParam("id") long id) {
+        return reviews.item(id);
+    }
+
+    @POST
+    @Path("moderation/items/{id}/actions")
+    @RolesAllowed({"moderator", "admin"})
+    @Operation(summary = "Decide an item", description = "Send the item `version` you reviewed; if another moderator "
+            + "acted first you get 409 and nothing changes.")
+    @APIResponse(responseCode = "409", description = "Another moderator acted first")
+    public ReviewService.ItemDetail act(@PathParam("id") long id, ActionRequest request) {
+        if (request == null) {
+            throw new io.backstory.platform.api.InvalidInputException("body", "a request body is required");
+        }
+        return reviews.act(id, request.action(), request.version(), request.note(), Boolean.TRUE.equals(request.warn()),
+                request.silenceDays() == null ? 0 : request.silenceDays(), currentMember.get());
+    }
+
+    @GET
+    @Path("moderation/log")
+    @RolesAllowed({"moderator", "admin"})
+    @Operation(summary = "The audit log, newest first")
+    public List<ReviewService.LogEntry> log() {
+        return reviews.log(200);
+    }
+
+    private FlagService.FlagResult flag(ReviewTarget target, long id, FlagRequest request) {
+        if (request == null) {
+            throw new io.backstory.platform.api.InvalidInputException("reason", "choose a reason");
+        }
+        return flags.flag(target, id, currentMember.get(), request.reason(), request.note());
+    }
+}

@@ -1,0 +1,212 @@
+package io.backstory.moderation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.backstory.accounts.Member;
+import io.backstory.notifications.NotificationService;
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The moderators' review queue: one open item per post or comment, most severe and oldest first. Acting on an
+ * item names the version the moderator saw; if another moderator acted first the second gets a 409. Every
+ * transition is written to the audit log, the author is told the outcome, and the flaggers' records are updated.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    public record QueueItem(long id, ReviewTarget target, long targetId, Long postId, String title, String category,
+            int severity, double flagWeight, String firstReason, Instant createdAt, int version) {
+    }
+
+    public record Flag(String flagger, String reason, String note, double weight, Instant createdAt) {
+    }
+
+    public record ItemDetail(long id, String status, ReviewTarget target, long targetId, long postId, String postTitle,
+            String contentStatus, String author, Long authorId, String bodyMarkdown, List<String> reasons,
+            List<Flag> flags, long authorRemovedCount, double flagWeight, Instant createdAt, int version) {
+    }
+
+    public record LogEntry(long itemId, String moderator, String action, String fromStatus, String toStatus, String note,
+            Instant createdAt) {
+    }
+
+    private final EntityManager em;
+    private final NotificationService notifications;
+
+    public ReviewService(EntityManager em, NotificationService notifications) {
+        this.em = em;
+        this.notifications = notifications;
+    }
+
+    @Transactional
+    public List<QueueItem> queue(String category) {
+        String filter = category == null || category.isBlank() ? "" : " and r.category = :category";
+        var query = em.createNativeQuery("""
+                select r.id, r.post_id, r.comment_id, coalesce(p.title, cp.title), r.category, r.severity, r.flag_weight,
+                       split_part(r.reasons, E'\\n', 1), r.created_at, r.version, coalesce(r.post_id, c.post_id)
+                from review_item r
+                left join post p on p.id = r.post_id
+                left join comment c on c.id = r.comment_id
+                left join post cp on cp.id = c.post_id
+                where r.status = 'OPEN'""" + filter + " order by r.severity desc, r.created_at, r.id limit 200");
+        if (!filter.isEmpty()) {
+            query.setParameter("category", category.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<QueueItem> items = new ArrayList<>();
+        for (Object[] r : rows) {
+            boolean isPost = r[1] != null;
+            items.add(new QueueItem(((Number) r[0]).longValue(), isPost ? ReviewTarget.POST : ReviewTarget.COMMENT,
+                    ((Number) (isPost ? r[1] : r[2])).longValue(), ((Number) r[10]).longValue(), (String) r[3],
+                    (String) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).doubleValue(), (String) r[7],
+                    (Instant) r[8], ((Number) r[9]).intValue()));
+        }
+        return items;
+    }
+
+    @Transactional
+    public ItemDetail item(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select r.id, r.status, r.post_id, r.comment_id, coalesce(r.post_id, c.post_id), coalesce(p.title, cp.title),
+                       coalesce(p.status, c.status), m.handle, m.id, coalesce(p.body_markdown, c.body_markdown),
+                       r.reasons, r.flag_weight, r.created_at, r.version
+                from review_item r
+                left join post p on p.id = r.post_id
+                left join comment c on c.id = r.comment_id
+                left join post cp on cp.id = c.post_id
+                left join member m on m.id = coalesce(p.author_id, c.author_id)
+                where r.id = ?1""").setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("Review item " + id);
+        }
+        Object[] r = rows.get(0);
+        boolean isPost = r[2] != null;
+        Long authorId = r[8] == null ? null : ((Number) r[8]).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> flagRows = em.createNativeQuery("""
+                select m.handle, f.reason, f.note, f.weight, f.created_at from content_flag f join member m on m.id = f.member_id
+                where f.review_item_id = ?1 order by f.created_at""").setParameter(1, id).getResultList();
+        long removed = authorId == null ? 0 : ((Number) em.createNativeQuery("""
+                select (select count(*) from post where author_id = ?1 and status in ('REMOVED', 'HIDDEN'))
+                     + (select count(*) from comment where author_id = ?1 and status in ('REMOVED', 'HIDDEN'))""")
+                .setParameter(1, authorId).getSingleResult()).longValue();
+        return new ItemDetail(((Number) r[0]).longValue(), (String) r[1], isPost ? ReviewTarget.POST : ReviewTarget.COMMENT,
+                ((Number) (isPost ? r[2] : r[3])).longValue(), ((Number) r[4]).longValue(), (String) r[5], (String) r[6],
+                (String) r[7], authorId, (String) r[9], List.of(((String) r[10]).split("\n")),
+                flagRows.stream().map(f -> new Flag((String) f[0], FlagReason.valueOf((String) f[1]).label, (String) f[2],
+                        ((Number) f[3]).doubleValue(), (Instant) f[4])).toList(),
+                removed, ((Number) r[11]).doubleValue(), (Instant) r[12], ((Number) r[13]).intValue());
+    }
+
+    /**
+     * Decides an open item. {@code version} is the item version the moderator saw; {@code note} is the reason told
+     * to the author (required to approve with a safety note). {@code warn} sends the author a warning;
+     * {@code silenceDays} &gt; 0 stops them posting for that long.
+     */
+    @Transactional
+    public ItemDetail act(long id, ReviewAction action, Integer version, String note, boolean warn, int silenceDays,
+            Member moderator) {
+        if (action == null) {
+            throw new InvalidInputException("action", "choose approve, approve with a note, hide, remove or dismiss flags");
+        }
+        if (version == null) {
+            throw new InvalidInputException("version", "the item version you reviewed is required");
+        }
+        if (action == ReviewAction.APPROVE_WITH_NOTE && (note == null || note.isBlank())) {
+            throw new InvalidInputException("note", "write the safety note to show beside the content");
+        }
+        if (silenceDays < 0 || silenceDays > 365) {
+            throw new InvalidInputException("silenceDays", "must be between 0 and 365");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> locked = em.createNativeQuery("select status, version from review_item where id = ?1 for update")
+                .setParameter(1, id).getResultList();
+        if (locked.isEmpty()) {
+            throw ProblemException.notFound("Review item " + id);
+        }
+        String itemStatus = (String) locked.get(0)[0];
+        int current = ((Number) locked.get(0)[1]).intValue();
+        if (current != version || !"OPEN".equals(itemStatus)) {
+            throw ProblemException.conflict("Another moderator already acted on this item ("
+                    + lastAction(id) + "). Nothing was changed; reload to see the current state.", null);
+        }
+        ItemDetail before = item(id);
+        String toStatus = action.contentStatus == null
+                ? ("HIDDEN".equals(before.contentStatus()) ? "PUBLISHED" : before.contentStatus()) : action.contentStatus;
+        ContentStatusChange.apply(em, before.target(), before.targetId(), before.contentStatus(), toStatus);
+        if (action == ReviewAction.APPROVE_WITH_NOTE) {
+            em.createNativeQuery("update " + before.target().table + " set safety_notices = array_append(safety_notices, ?1)"
+                    + " where id = ?2").setParameter(1, "Moderator's note: " + note.strip()).setParameter(2, before.targetId())
+                    .executeUpdate();
+        }
+        em.createNativeQuery("update review_item set status = ?1, version = version + 1, updated_at = now() where id = ?2")
+                .setParameter(1, action.itemStatus).setParameter(2, id).executeUpdate();
+        em.createNativeQuery("""
+                update member m set flags_upheld = flags_upheld + ?1, flags_dismissed = flags_dismissed + ?2
+                where m.id in (select member_id from content_flag where review_item_id = ?3)""")
+                .setParameter(1, action.upholdsFlags ? 1 : 0).setParameter(2, action.upholdsFlags ? 0 : 1)
+                .setParameter(3, id).executeUpdate();
+        log(id, moderator, action.name(), before.contentStatus(), toStatus, note);
+        if (before.authorId() != null) {
+            tellAuthor(before, action, note, warn, silenceDays);
+            if (silenceDays > 0) {
+                em.createNativeQuery("update member set silenced_until = now() + make_interval(days => ?1) where id = ?2")
+                        .setParameter(1, silenceDays).setParameter(2, before.authorId()).executeUpdate();
+                log(id, moderator, "SILENCE_AUTHOR", toStatus, toStatus, silenceDays + " days");
+            }
+            if (warn) {
+                log(id, moderator, "WARN_AUTHOR", toStatus, toStatus, note);
+            }
+        }
+        return item(id);
+    }
+
+    @Transactional
+    public List<LogEntry> log(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select a.review_item_id, coalesce(m.handle, case when a.moderator_id is null then 'automatic' end),
+                       a.action, a.from_status, a.to_status, a.note, a.created_at
+                from moderation_action a left join member m on m.id = a.moderator_id
+                order by a.created_at desc, a.id desc limit ?1""").setParameter(1, limit).getResultList();
+        return rows.stream().map(r -> new LogEntry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], (String) r[5], (Instant) r[6])).toList();
+    }
+
+    private void log(long itemId, Member moderator, String action, String from, String to, String note) {
+        ContentStatusChange.log(em, itemId, moderator.id, action, from, to, note);
+    }
+
+    private String lastAction(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select a.action, m.handle from moderation_action a left join member m on m.id = a.moderator_id
+                where a.review_item_id = ?1 order by a.id desc limit 1""").setParameter(1, id).getResultList();
+        return rows.isEmpty() ? "it is already decided" : rows.get(0)[0].toString().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + " by " + rows.get(0)[1];
+    }
+
+    private void tellAuthor(ItemDetail item, ReviewAction action, String note, boolean warn, int silenceDays) {
+        String what = "Your " + item.target().noun() + (item.postTitle() == null ? "" : " on \"" + item.postTitle() + "\"");
+        String outcome = switch (action) {
+            case APPROVE, DISMISS_FLAGS -> what + " was reviewed by a moderator and is public.";
+            case APPROVE_WITH_NOTE -> what + " was approved with a safety note from a moderator.";
+            case HIDE -> what + " was hidden by a moderator.";
+            case REMOVE -> what + " was removed by a moderator.";
+        };
+        String reason = note == null || note.isBlank() ? "" : " Reason: " + note.strip();
+        String extra = (warn ? " Please take this as a warning." : "")
+                + (silenceDays > 0 ? " You cannot post for " + silenceDays + " days." : "");
+        String link = item.target() == ReviewTarget.POST ? "/posts/" + item.postId()
+                : "/posts/" + item.postId() + "#c" + item.targetId();
+        notifications.notify(item.authorId(), outcome + reason + extra, link);
+    }
+}

@@ -1,0 +1,158 @@
+package io.backstory.moderation;
+
+import static io.backstory.platform.TestUsers.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import io.backstory.accounts.Member;
+import io.backstory.accounts.MemberService;
+import io.backstory.community.CommentRequest;
+import io.backstory.community.CommentService;
+import io.backstory.platform.PageForms;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+@QuarkusTest
+class ModerationFlowTest {
+
+    @Inject
+    MemberService members;
+    @Inject
+    CommentService comments;
+    @Inject
+    FlagService flags;
+    @Inject
+    EntityManager em;
+
+    private long story(String title) {
+        return ((Number) as("bob").contentType(ContentType.JSON).body("""
+                {"kind": "STORY", "title": "%s", "body": "Walking helped me.", "conditions": ["sciatica"]}""".formatted(title))
+                .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    private long commentBy(Member author, long post, String body) {
+        return comments.create(post, new CommentRequest(body, null, List.of(), null), author).id();
+    }
+
+    @Test
+    void threeFlagsHideACommentAModeratorRestoresItAndTheLogHasEachStep() {
+        long post = story("A story whose comment gets flagged");
+        Member author = members.findOrCreate("flow-author-" + System.nanoTime(), "flowauthor");
+        long comment = commentBy(author, post, "My cousin says sleeping on the floor cures everything.");
+        for (int i = 0; i < 2; i++) {
+            Member flagger = members.findOrCreate("flow-flagger-" + i + "-" + System.nanoTime(), "flagger");
+            assertEquals(false, flags.flag(ReviewTarget.COMMENT, comment, flagger, FlagReason.UNSAFE_ADVICE, null).hidden());
+        }
+        Member third = members.findOrCreate("flow-flagger-third-" + System.nanoTime(), "flagger");
+        FlagService.FlagResult result = flags.flag(ReviewTarget.COMMENT, comment, third, FlagReason.OTHER, "misleading");
+        assertTrue(result.hidden(), "three new members' flags reach the threshold");
+
+        Document hidden = PageForms.html(given().when().get("/posts/" + post));
+        assertEquals("[hidden while moderators review it]", hidden.selectFirst("li#c" + comment + " .placeholder").text());
+        given().when().get("/api/v1/posts/" + post).then().body("commentCount", equalTo(0));
+
+        int version = as("alice").when().get("/api/v1/moderation/items/" + result.reviewItemId()).then().statusCode(200)
+                .body("flags.size()", equalTo(3)).body("flags.note", hasItem("misleading"))
+                .extract().path("version");
+        as("alice").contentType(ContentType.JSON)
+                .body(Map.of("action", "APPROVE", "version", version, "note", "Not harmful, just an opinion"))
+                .when().post("/api/v1/moderation/items/" + result.reviewItemId() + "/actions")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("contentStatus", equalTo("PUBLISHED"));
+
+        Document restored = PageForms.html(given().when().get("/posts/" + post));
+        assertTrue(restored.selectFirst("li#c" + comment + " .body").text().contains("cures everything"));
+        given().when().get("/api/v1/posts/" + post).then().body("commentCount", equalTo(1));
+
+        List<String> steps = as("alice").when().get("/api/v1/moderation/log").then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.itemId == " + result.reviewItemId() + " }.action");
+        assertEquals(List.of("APPROVE", "HIDDEN_BY_FLAGS"), steps, "newest first: the automatic hide, then the approval");
+        Document log = PageForms.html(as("alice").when().get("/moderation/log"));
+        assertTrue(log.select("table.audit-log td").eachText().contains("HIDDEN_BY_FLAGS"));
+
+        String notice = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select text from notification where member_id = ?1 order by id desc limit 1")
+                .setParameter(1, author.id).getSingleResult());
+        assertTrue(notice.contains("public") && notice.contains("Not harmful"), notice);
+        int upheld = QuarkusTransaction.requiringNew().call(() -> Member.<Member>findById(third.id).flagsDismissed);
+        assertEquals(1, upheld, "approving counts against the flaggers' record");
+    }
+
+    @Test
+    void flaggingThroughTheApiAndItsRefusals() {
+        long post = story("A story bob wrote that alice flags");
+        as("alice").contentType(ContentType.JSON).body("{\"reason\": \"SPAM\"}")
+                .when().post("/api/v1/posts/" + post + "/flags").then().statusCode(201).body("hidden", equalTo(false));
+        as("alice").contentType(ContentType.JSON).body("{\"reason\": \"SPAM\"}")
+                .when().post("/api/v1/posts/" + post + "/flags").then().statusCode(409).body("detail", containsString("already flagged"));
+        as("bob").contentType(ContentType.JSON).body("{\"reason\": \"SPAM\"}")
+                .when().post("/api/v1/posts/" + post + "/flags").then().statusCode(403);
+        as("admin").contentType(ContentType.JSON).body("{\"reason\": \"OTHER\"}")
+                .when().post("/api/v1/posts/" + post + "/flags").then().statusCode(400).body("errors.field", hasItem("note"));
+        as("admin").contentType(ContentType.JSON).body("{\"reason\": \"NONSENSE\"}")
+                .when().post("/api/v1/posts/" + post + "/flags").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"reason\": \"SPAM\"}")
+                .when().post("/api/v1/posts/" + post + "/flags").then().statusCode(401);
+    }
+
+    @Test
+    void membersCannotOpenTheQueue() {
+        as("bob").redirects().follow(false).when().get("/moderation").then().statusCode(403);
+        as("bob").when().get("/api/v1/moderation/queue").then().statusCode(403);
+        as("bob").contentType(ContentType.JSON).body("{\"action\": \"REMOVE\", \"version\": 0}")
+                .when().post("/api/v1/moderation/items/1/actions").then().statusCode(403);
+        given().when().get("/api/v1/moderation/queue").then().statusCode(401);
+        as("alice").when().get("/moderation").then().statusCode(200);
+    }
+
+    @Test
+    void whenTwoModeratorsActAtOnceOneWinsAndTheOtherGetsAConflict() throws Exception {
+        long post = story("A flagged story two moderators review at once");
+        Member flagger = members.findOrCreate("race-flagger-" + System.nanoTime(), "raceflagger");
+        long item = flags.flag(ReviewTarget.POST, post, flagger, FlagReason.UNSAFE_ADVICE, null).reviewItemId();
+        int version = as("alice").when().get("/api/v1/moderation/items/" + item).then().extract().path("version");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String moderator : List.of("alice", "admin")) {
+            String token = io.backstory.platform.TestUsers.token(moderator);
+            String action = moderator.equals("alice") ? "REMOVE" : "APPROVE";
+            answers.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .body(Map.of("action", action, "version", version, "note", "decided by " + moderator))
+                        .when().post("/api/v1/moderation/items/" + item + "/actions").statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        statuses.sort(Integer::compare);
+        assertEquals(List.of(200, 409), statuses);
+        long decisions = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from moderation_action where review_item_id = ?1 and moderator_id is not null")
+                .setParameter(1, item).getSingleResult()).longValue());
+        assertEquals(1, decisions, "only the winner's decision is logged");
+    }
+}
