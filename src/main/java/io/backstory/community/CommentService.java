@@ -13,6 +13,8 @@ import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.ratelimit.RateLimiter;
+import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.TagResolver;
 import io.backstory.voting.VoteService;
@@ -30,21 +32,26 @@ public class CommentService {
     private final EntityManager em;
     private final VoteService votes;
     private final ContentScreening screening;
+    private final RateLimiter rateLimiter;
+    private final RateLimits limits;
 
     public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em,
-            VoteService votes, ContentScreening screening) {
+            VoteService votes, ContentScreening screening, RateLimiter rateLimiter, RateLimits limits) {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
         this.em = em;
         this.votes = votes;
         this.screening = screening;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
     }
 
     @Transactional
     public CommentDetail create(long postId, CommentRequest request, Member author) {
         validator.check(request);
         PostService.requireNotSilenced(author);
+        rateLimiter.acquire("comments:" + author.id, limits.commentsPerHour(), java.time.Duration.ofHours(1));
         Post post = Post.findById(postId);
         if (post == null) {
             throw ProblemException.notFound("Post " + postId);

@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,6 +12,8 @@ import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.ratelimit.RateLimiter;
+import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Remedy;
 import io.backstory.taxonomy.TagResolver;
@@ -27,14 +30,18 @@ public class PostService {
     private final MarkdownRenderer markdown;
     private final VoteService votes;
     private final ContentScreening screening;
+    private final RateLimiter rateLimiter;
+    private final RateLimits limits;
 
     public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, VoteService votes,
-            ContentScreening screening) {
+            ContentScreening screening, RateLimiter rateLimiter, RateLimits limits) {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
         this.votes = votes;
         this.screening = screening;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
     }
 
     /** Creates a published post. Everything is checked before anything is written. */
@@ -42,6 +49,7 @@ public class PostService {
     public PostDetail create(PostRequest request, Member author) {
         validator.check(request);
         requireNotSilenced(author);
+        rateLimiter.acquire("posts:" + author.id, limits.postsPerHour(), Duration.ofHours(1));
         Post post = new Post();
         post.author = author;
         apply(request, post);

@@ -7,6 +7,7 @@ import io.backstory.accounts.Member;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.ratelimit.RateLimiter;
+import io.backstory.platform.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -21,17 +22,18 @@ public class FlagService {
 
     /** Three flags from members with no record yet hide the content. */
     public static final double HIDE_THRESHOLD = 3.0;
-    static final int FLAGS_PER_HOUR = 20;
 
     public record FlagResult(long reviewItemId, double flagWeight, boolean hidden) {
     }
 
     private final EntityManager em;
     private final RateLimiter rateLimiter;
+    private final RateLimits limits;
 
-    public FlagService(EntityManager em, RateLimiter rateLimiter) {
+    public FlagService(EntityManager em, RateLimiter rateLimiter, RateLimits limits) {
         this.em = em;
         this.rateLimiter = rateLimiter;
+        this.limits = limits;
     }
 
     static double weight(Member flagger) {
@@ -63,7 +65,7 @@ public class FlagService {
         if (author != null && ((Number) author).longValue() == flagger.id) {
             throw ProblemException.forbidden("You cannot flag your own " + target.noun() + ".");
         }
-        rateLimiter.acquire("flags:" + flagger.id, FLAGS_PER_HOUR, Duration.ofHours(1));
+        rateLimiter.acquire("flags:" + flagger.id, limits.flagsPerHour(), Duration.ofHours(1));
         double weight = weight(flagger);
         int inserted = em.createNativeQuery("insert into content_flag (member_id, " + target.column
                 + ", reason, note, weight) values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")

@@ -7,6 +7,8 @@ import java.util.Map;
 import io.backstory.accounts.Member;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.ratelimit.RateLimiter;
+import io.backstory.platform.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,9 +26,13 @@ public class VoteService {
     }
 
     private final EntityManager em;
+    private final RateLimiter rateLimiter;
+    private final RateLimits limits;
 
-    public VoteService(EntityManager em) {
+    public VoteService(EntityManager em, RateLimiter rateLimiter, RateLimits limits) {
         this.em = em;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
     }
 
     /** Sets the member's vote to {@code value} (1 or -1; 0 withdraws). Repeating a vote changes nothing. */
@@ -44,6 +50,7 @@ public class VoteService {
         if (authorId != null && authorId.equals(voter.id)) {
             throw ProblemException.forbidden("You cannot vote on your own " + target.noun + ".");
         }
+        rateLimiter.acquire("votes:" + voter.id, limits.votesPerHour(), java.time.Duration.ofHours(1));
         int previous = currentVote(target, id, voter.id);
         if (previous != value) {
             if (value == 0) {
