@@ -33,14 +33,62 @@ public class ModerationApi {
     public record ActionRequest(ReviewAction action, Integer version, String note, Boolean warn, Integer silenceDays) {
     }
 
+    @Schema(example = "{\"rule\": {\"code\": \"unsafe-cupping\", \"category\": \"UNSAFE_ADVICE\", \"subcategory\": \"home cupping\", \"action\": \"FLAG\", \"patterns\": \"cupping & home|yourself\", \"minRegexHits\": 1, \"notice\": \"...\", \"negatable\": true, \"enabled\": true}, \"text\": \"Try cupping at home\"}")
+    public record RuleTest(RuleService.RuleRequest rule, String text, List<String> conditions) {
+    }
+
     private final FlagService flags;
     private final ReviewService reviews;
+    private final RuleService rules;
     private final CurrentMember currentMember;
 
-    public ModerationApi(FlagService flags, ReviewService reviews, CurrentMember currentMember) {
+    public ModerationApi(FlagService flags, ReviewService reviews, RuleService rules, CurrentMember currentMember) {
         this.flags = flags;
         this.reviews = reviews;
+        this.rules = rules;
         this.currentMember = currentMember;
+    }
+
+    @GET
+    @Path("moderation/rules")
+    @RolesAllowed({"moderator", "admin"})
+    @Operation(summary = "Every screening rule, enabled or not")
+    public List<RuleService.RuleView> rules() {
+        return rules.list();
+    }
+
+    @GET
+    @Path("moderation/rules/{code}")
+    @RolesAllowed({"moderator", "admin"})
+    public RuleService.RuleView rule(@PathParam("code") String code) {
+        return rules.get(code);
+    }
+
+    @POST
+    @Path("moderation/rules")
+    @RolesAllowed({"moderator", "admin"})
+    @Operation(summary = "Add a rule; patterns that do not compile are a 400 naming the line")
+    public Response createRule(RuleService.RuleRequest rule) {
+        return Response.status(201).entity(rules.create(rule)).build();
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("moderation/rules/{code}")
+    @RolesAllowed({"moderator", "admin"})
+    @Operation(summary = "Edit, enable or disable a rule (send the version you read)")
+    public RuleService.RuleView updateRule(@PathParam("code") String code, RuleService.RuleRequest rule) {
+        return rules.update(code, rule);
+    }
+
+    @POST
+    @Path("moderation/rules/test")
+    @RolesAllowed({"moderator", "admin"})
+    @Operation(summary = "Run a rule that is not saved on sample text")
+    public ScreeningResult testRule(RuleTest request) {
+        if (request == null) {
+            throw new io.backstory.platform.api.InvalidInputException("body", "a request body is required");
+        }
+        return rules.test(request.rule(), request.text(), request.conditions());
     }
 
     @POST

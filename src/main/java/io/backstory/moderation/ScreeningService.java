@@ -68,11 +68,9 @@ public class ScreeningService {
         for (Object[] r : rows) {
             String code = (String) r[0];
             try {
-                rules.add(new ScreeningEngine.Rule(code, ScreeningCategory.valueOf((String) r[1]), (String) r[2],
-                        ScreeningAction.valueOf((String) r[3]), ScreeningEngine.compileLines((String) r[4], wordLists),
-                        ScreeningEngine.compileLines((String) r[5], wordLists), (Boolean) r[6],
-                        r[7] == null ? null : Pattern.compile((String) r[7], Pattern.CASE_INSENSITIVE),
-                        ((Number) r[8]).intValue(), scope((String) r[9]), (String) r[10]));
+                rules.add(compile(code, ScreeningCategory.valueOf((String) r[1]), (String) r[2],
+                        ScreeningAction.valueOf((String) r[3]), (String) r[4], (String) r[5], (Boolean) r[6],
+                        (String) r[7], ((Number) r[8]).intValue(), (String) r[9], (String) r[10], wordLists));
             } catch (IllegalArgumentException e) {
                 // A rule that does not compile must not switch screening off: skip it loudly.
                 LOG.errorf("Screening rule %s is skipped: %s", code, e.getMessage());
@@ -81,6 +79,18 @@ public class ScreeningService {
         return new ScreeningEngine(rules);
     }
 
+    /** Builds a runnable rule; IllegalArgumentException (or PatternSyntaxException) names what does not compile. */
+    static ScreeningEngine.Rule compile(String code, ScreeningCategory category, String subcategory,
+            ScreeningAction action, String patterns, String exceptions, boolean negatable, String regex, int minRegexHits,
+            String conditionScope, String notice, Map<String, List<String>> wordLists) {
+        return new ScreeningEngine.Rule(code, category, subcategory, action,
+                ScreeningEngine.compileLines(patterns == null ? "" : patterns, wordLists),
+                ScreeningEngine.compileLines(exceptions == null ? "" : exceptions, wordLists), negatable,
+                regex == null || regex.isBlank() ? null : Pattern.compile(regex, Pattern.CASE_INSENSITIVE),
+                minRegexHits, scope(conditionScope), notice);
+    }
+
+    @Transactional
     Map<String, List<String>> wordLists() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select name, words from screening_word_list").getResultList();

@@ -1,0 +1,171 @@
+package io.backstory.moderation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.PatternSyntaxException;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.backstory.platform.api.InputValidator;
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Moderators manage screening rules: list, add, edit, disable, and test a rule on sample text before saving. */
+@ApplicationScoped
+public class RuleService {
+
+    @Schema(description = "A screening rule; patterns use the language described in migration V5 and the README")
+    public record RuleRequest(
+            @NotBlank(message = "a code is required") @Size(max = 60, message = "must be at most 60 characters")
+            @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "use lowercase letters, digits and hyphens") String code,
+            @NotNull(message = "choose a category") ScreeningCategory category,
+            @NotBlank(message = "a subcategory is required") @Size(max = 60, message = "must be at most 60 characters") String subcategory,
+            @NotNull(message = "choose an action") ScreeningAction action,
+            @Size(max = 20_000, message = "must be at most 20000 characters") String patterns,
+            @Size(max = 20_000, message = "must be at most 20000 characters") String exceptions,
+            boolean negatable,
+            @Size(max = 1000, message = "must be at most 1000 characters") String regex,
+            @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") int minRegexHits,
+            @Size(max = 1000, message = "must be at most 1000 characters") String conditionScope,
+            @NotBlank(message = "the notice is what members see; it is required")
+            @Size(max = 2000, message = "must be at most 2000 characters") String notice,
+            boolean enabled,
+            Integer version) {
+    }
+
+    public record RuleView(String code, ScreeningCategory category, String subcategory, ScreeningAction action,
+            String patterns, String exceptions, boolean negatable, String regex, int minRegexHits, String conditionScope,
+            String notice, boolean enabled, int version, Instant updatedAt) {
+    }
+
+    private final EntityManager em;
+    private final InputValidator validator;
+    private final ScreeningService screening;
+
+    public RuleService(EntityManager em, InputValidator validator, ScreeningService screening) {
+        this.em = em;
+        this.validator = validator;
+        this.screening = screening;
+    }
+
+    @Transactional
+    public List<RuleView> list() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select code, category, subcategory, action, patterns, exceptions, negatable, regex, min_regex_hits,
+                       condition_scope, notice, enabled, version, updated_at
+                from screening_rule order by category, code""").getResultList();
+        return rows.stream().map(RuleService::view).toList();
+    }
+
+    @Transactional
+    public RuleView get(String code) {
+        return list().stream().filter(r -> r.code().equals(code)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Rule '" + code + "'"));
+    }
+
+    /** Runs a rule that is not saved (or an edited copy of one) on sample text. */
+    @Transactional
+    public ScreeningResult test(RuleRequest rule, String text, List<String> conditions) {
+        validator.check(rule);
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("text", "give some sample text to test the rule on");
+        }
+        return new ScreeningEngine(List.of(compile(rule))).screen(text, conditions == null ? Set.of() : conditions);
+    }
+
+    @Transactional
+    public RuleView create(RuleRequest rule) {
+        validator.check(rule);
+        compile(rule);
+        int inserted = em.createNativeQuery("""
+                insert into screening_rule (code, category, subcategory, action, patterns, exceptions, negatable, regex,
+                                            min_regex_hits, condition_scope, notice, enabled)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) on conflict (code) do nothing""")
+                .setParameter(1, rule.code()).setParameter(2, rule.category().name()).setParameter(3, rule.subcategory())
+                .setParameter(4, rule.action().name()).setParameter(5, text(rule.patterns()))
+                .setParameter(6, text(rule.exceptions())).setParameter(7, rule.negatable()).setParameter(8, blankToNull(rule.regex()))
+                .setParameter(9, rule.minRegexHits()).setParameter(10, blankToNull(rule.conditionScope()))
+                .setParameter(11, rule.notice().strip()).setParameter(12, rule.enabled()).executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict("A rule with the code '" + rule.code() + "' already exists.", null);
+        }
+        screening.rulesChanged();
+        return get(rule.code());
+    }
+
+    /** Saves an edit if the rule is still at the version the moderator edited; the code stays as it is. */
+    @Transactional
+    public RuleView update(String code, RuleRequest rule) {
+        validator.check(rule);
+        if (rule.version() == null) {
+            throw new InvalidInputException("version", "the rule version you edited is required");
+        }
+        compile(rule);
+        int updated = em.createNativeQuery("""
+                update screening_rule set category = ?1, subcategory = ?2, action = ?3, patterns = ?4, exceptions = ?5,
+                       negatable = ?6, regex = ?7, min_regex_hits = ?8, condition_scope = ?9, notice = ?10, enabled = ?11,
+                       version = version + 1, updated_at = now()
+                where code = ?12 and version = ?13""")
+                .setParameter(1, rule.category().name()).setParameter(2, rule.subcategory()).setParameter(3, rule.action().name())
+                .setParameter(4, text(rule.patterns())).setParameter(5, text(rule.exceptions())).setParameter(6, rule.negatable())
+                .setParameter(7, blankToNull(rule.regex())).setParameter(8, rule.minRegexHits())
+                .setParameter(9, blankToNull(rule.conditionScope())).setParameter(10, rule.notice().strip())
+                .setParameter(11, rule.enabled()).setParameter(12, code).setParameter(13, rule.version()).executeUpdate();
+        if (updated == 0) {
+            RuleView current = get(code); // 404 if it does not exist
+            throw ProblemException.conflict("Someone changed this rule since you opened it (now version "
+                    + current.version() + "). Nothing was saved.", current);
+        }
+        screening.rulesChanged();
+        return get(code);
+    }
+
+    private ScreeningEngine.Rule compile(RuleRequest rule) {
+        if (text(rule.patterns()).isBlank() && (rule.regex() == null || rule.regex().isBlank())) {
+            throw new InvalidInputException("patterns", "give at least one pattern line or a regular expression");
+        }
+        try {
+            ScreeningEngine.compileLines(text(rule.patterns()), screening.wordLists());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("patterns", e.getMessage());
+        }
+        try {
+            ScreeningEngine.compileLines(text(rule.exceptions()), screening.wordLists());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("exceptions", e.getMessage());
+        }
+        try {
+            return ScreeningService.compile(rule.code(), rule.category(), rule.subcategory(), rule.action(),
+                    text(rule.patterns()), text(rule.exceptions()), rule.negatable(), rule.regex(), rule.minRegexHits(),
+                    rule.conditionScope(), rule.notice(), screening.wordLists());
+        } catch (PatternSyntaxException e) {
+            throw new InvalidInputException("regex", "is not a valid regular expression: " + e.getDescription());
+        }
+    }
+
+    private static RuleView view(Object[] r) {
+        return new RuleView((String) r[0], ScreeningCategory.valueOf((String) r[1]), (String) r[2],
+                ScreeningAction.valueOf((String) r[3]), (String) r[4], (String) r[5], (Boolean) r[6], (String) r[7],
+                ((Number) r[8]).intValue(), (String) r[9], (String) r[10], (Boolean) r[11], ((Number) r[12]).intValue(),
+                (Instant) r[13]);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
