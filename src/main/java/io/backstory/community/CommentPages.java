@@ -70,6 +70,18 @@ public class CommentPages {
                     : Templates.reply(posts.get(postId), comments.get(form.parentId), form, errors,
                             catalog.remediesByCategory());
             return Response.status(400).entity(page).build();
+        } catch (ProblemException e) {
+            if (e.problem().status() != 422) {
+                throw e;
+            }
+            // Blocked: keep the member's text in the form, with the reason beside it.
+            FieldErrors errors = FieldErrors.of(List.of(new io.backstory.platform.api.Problem.FieldError("body", e.problem().detail())));
+            TemplateInstance page = form.parentId == null
+                    ? postPages.postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST),
+                            CommentTree.Sort.BEST, null, form, errors)
+                    : Templates.reply(posts.get(postId), comments.get(form.parentId), form, errors,
+                            catalog.remediesByCategory());
+            return Response.status(422).entity(page).build();
         }
     }
 

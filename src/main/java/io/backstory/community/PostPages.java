@@ -8,6 +8,9 @@ import io.backstory.accounts.CurrentMember;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.web.FieldErrors;
+import io.backstory.moderation.ScreeningResult;
+import io.backstory.moderation.ScreeningService;
+import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Condition;
 import io.backstory.taxonomy.TaxonomyCatalog;
 import io.backstory.voting.VoteService;
@@ -38,7 +41,8 @@ public class PostPages {
                 CommentForm reply, FieldErrors errors);
 
         static native TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
-                List<Condition> conditions, List<TaxonomyCatalog.RemedyGroup> remedyGroups, PostDetail conflict);
+                List<Condition> conditions, List<TaxonomyCatalog.RemedyGroup> remedyGroups, PostDetail conflict,
+                Preview preview);
 
         static native TemplateInstance history(String heading, String backUrl, List<Revision.Change> changes);
 
@@ -52,14 +56,18 @@ public class PostPages {
     private final TaxonomyCatalog catalog;
     private final CurrentMember viewer;
     private final VoteService votes;
+    private final ScreeningService screening;
+    private final MarkdownRenderer markdown;
 
     public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
-            VoteService votes) {
+            VoteService votes, ScreeningService screening, MarkdownRenderer markdown) {
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
         this.viewer = viewer;
         this.votes = votes;
+        this.screening = screening;
+        this.markdown = markdown;
     }
 
     /** Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. */
@@ -123,6 +131,10 @@ public class PostPages {
         return Response.seeOther(URI.create("/posts/" + id + (commentId == null ? "" : "#c" + commentId))).build();
     }
 
+    /** What the author sees before posting: the rendered text and what screening would do with it. */
+    public record Preview(String html, ScreeningResult screening) {
+    }
+
     @GET
     @Path("posts/new")
     @RolesAllowed("member")
@@ -136,6 +148,10 @@ public class PostPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> fields) {
         PostForm form = PostForm.from(fields);
+        if (fields.containsKey("preview")) {
+            return Response.ok(form("Share your story, question or tip", "/posts", form, FieldErrors.NONE, null,
+                    preview(form))).build();
+        }
         try {
             PostDetail post = posts.create(form.toRequest(), viewer.get());
             if (post.status() == ContentStatus.PENDING_REVIEW) {
@@ -145,7 +161,24 @@ public class PostPages {
         } catch (InvalidInputException e) {
             return Response.status(400).entity(form("Share your story, question or tip", "/posts", form,
                     FieldErrors.of(e.errors()), null)).build();
+        } catch (ProblemException e) {
+            return notAccepted(e, "Share your story, question or tip", "/posts", form);
         }
+    }
+
+    /** A blocked post keeps the member's text in the form, with the reason beside it. */
+    private Response notAccepted(ProblemException e, String heading, String action, PostForm form) {
+        if (e.problem().status() != 422) {
+            throw e;
+        }
+        return Response.status(422).entity(form(heading, action, form,
+                FieldErrors.of(List.of(new io.backstory.platform.api.Problem.FieldError("body", e.problem().detail()))),
+                null)).build();
+    }
+
+    private Preview preview(PostForm form) {
+        return new Preview(markdown.toSafeHtml(form.body), screening.screen(form.title + "\n\n" + form.body,
+                new java.util.ArrayList<>(form.conditions)));
     }
 
     @GET
@@ -163,6 +196,10 @@ public class PostPages {
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
         PostForm form = PostForm.from(fields);
         String action = "/posts/" + id + "/edit";
+        if (fields.containsKey("preview")) {
+            posts.getForAuthor(id, viewer.get(), "edit");
+            return Response.ok(form("Edit your post", action, form, FieldErrors.NONE, null, preview(form))).build();
+        }
         try {
             PostDetail post = posts.edit(id, form.toRequest(), viewer.get());
             if (post.status() == ContentStatus.PENDING_REVIEW) {
@@ -173,6 +210,9 @@ public class PostPages {
             return Response.status(400).entity(form("Edit your post", action, form,
                     FieldErrors.of(e.errors()), null)).build();
         } catch (ProblemException e) {
+            if (e.problem().status() == 422) {
+                return notAccepted(e, "Edit your post", action, form);
+            }
             if (e.problem().status() != 409) {
                 throw e;
             }
@@ -213,7 +253,12 @@ public class PostPages {
 
     private TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
             PostDetail conflict) {
+        return form(heading, action, form, errors, conflict, null);
+    }
+
+    private TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
+            PostDetail conflict, Preview preview) {
         return Templates.form(heading, action, form, errors, catalog.conditions(), catalog.remediesByCategory(),
-                conflict);
+                conflict, preview);
     }
 }

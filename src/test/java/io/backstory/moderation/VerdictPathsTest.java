@@ -94,6 +94,29 @@ class VerdictPathsTest {
     }
 
     @Test
+    void theFormPreviewShowsWhatScreeningWouldDoAndABlockKeepsTheText() {
+        long before = count("post");
+        Response preview = PageForms.submit("bob", "/posts/new", "/posts", Map.of("kind", "STORY",
+                "title", "Numb groin since this morning", "body", "I have **numbness in my groin** today.",
+                "condition", "sciatica", "preview", "1"));
+        assertEquals(200, preview.statusCode());
+        Document page = PageForms.html(preview);
+        assertTrue(page.selectFirst(".preview .safety-notice").text().contains("emergency care"));
+        assertEquals("numbness in my groin", page.selectFirst(".preview .body strong").text());
+        assertEquals("Numb groin since this morning", page.selectFirst("input[name=title]").val());
+        assertEquals(before, count("post"), "previewing saves nothing");
+
+        Response blocked = PageForms.submit("bob", "/posts/new", "/posts", Map.of("kind", "TIP",
+                "title", "Best deals on braces this week", "body", "DM me for wholesale prices on back braces.",
+                "condition", "sciatica"));
+        assertEquals(422, blocked.statusCode());
+        Document kept = PageForms.html(blocked);
+        assertEquals("DM me for wholesale prices on back braces.", kept.selectFirst("textarea[name=body]").text());
+        assertTrue(kept.selectFirst("#body-error").text().contains("advertising"));
+        assertEquals(before, count("post"));
+    }
+
+    @Test
     void aHeldCommentIsNotShownOrCounted() {
         long post = ((Number) post("bob", "Question about my sciatica flare", "What helped you with the leg pain?")
                 .then().statusCode(201).extract().path("id")).longValue();
