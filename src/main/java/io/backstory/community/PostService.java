@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.backstory.accounts.Member;
 import io.backstory.moderation.ContentScreening;
+import io.backstory.moderation.NewMemberReview;
 import io.backstory.moderation.ScreeningAction;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
@@ -32,9 +33,10 @@ public class PostService {
     private final ContentScreening screening;
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
+    private final NewMemberReview newMembers;
 
     public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, VoteService votes,
-            ContentScreening screening, RateLimiter rateLimiter, RateLimits limits) {
+            ContentScreening screening, RateLimiter rateLimiter, RateLimits limits, NewMemberReview newMembers) {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
@@ -42,6 +44,7 @@ public class PostService {
         this.screening = screening;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
+        this.newMembers = newMembers;
     }
 
     /** Creates a published post. Everything is checked before anything is written. */
@@ -173,8 +176,12 @@ public class PostService {
      * HOLD keeps the post from the public until a moderator approves it, notices are stored with it.
      */
     private ScreeningResult screen(Post post) {
-        ScreeningResult screened = screening.screen(post.title + "\n\n" + post.bodyMarkdown,
-                post.conditions.stream().map(c -> c.slug).toList());
+        String text = post.title + "\n\n" + post.bodyMarkdown;
+        ScreeningResult screened = screening.screen(text, post.conditions.stream().map(c -> c.slug).toList());
+        String newMemberReason = post.id == null ? newMembers.reasonToHold(post.author, text) : null;
+        if (newMemberReason != null) {
+            screened = newMembers.hold(screened, newMemberReason);
+        }
         post.safetyNotices = screened.notices().toArray(String[]::new);
         if (screened.verdict() == ScreeningAction.HOLD) {
             post.status = ContentStatus.PENDING_REVIEW;

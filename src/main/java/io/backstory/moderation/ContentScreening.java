@@ -40,6 +40,7 @@ public class ContentScreening {
         }
         ScreeningResult.Match worst = result.matches().stream()
                 .max(java.util.Comparator.comparing(ScreeningResult.Match::action)).orElseThrow();
+        String category = worst.category() == null ? "NEW_MEMBER" : worst.category().name();
         String reasons = result.matches().stream()
                 .map(m -> m.rule() + " (" + m.subcategory() + "): \"" + m.excerpt() + "\"")
                 .collect(Collectors.joining("\n"));
@@ -52,7 +53,7 @@ public class ContentScreening {
                 returning id""".formatted(target))
                 .setParameter(1, postId != null ? postId : commentId)
                 .setParameter(2, severity(worst))
-                .setParameter(3, worst.category().name())
+                .setParameter(3, category)
                 .setParameter(4, reasons)
                 .getSingleResult()).longValue();
         String status = result.verdict() == ScreeningAction.HOLD ? "PENDING_REVIEW" : "PUBLISHED";
@@ -62,6 +63,6 @@ public class ContentScreening {
 
     /** Queue order: held before flagged; within that, red flags and unsafe advice before spam. */
     static int severity(ScreeningResult.Match match) {
-        return match.action().ordinal() * 10 + (match.category() == ScreeningCategory.SPAM ? 0 : 5);
+        return match.action().ordinal() * 10 + (match.category() == ScreeningCategory.SPAM || match.category() == null ? 0 : 5);
     }
 }

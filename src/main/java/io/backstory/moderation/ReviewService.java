@@ -155,6 +155,11 @@ public class ReviewService {
                 .setParameter(1, action.upholdsFlags ? 1 : 0).setParameter(2, action.upholdsFlags ? 0 : 1)
                 .setParameter(3, id).executeUpdate();
         log(id, moderator, action.name(), before.contentStatus(), toStatus, note);
+        if ("PUBLISHED".equals(toStatus) && before.authorId() != null) {
+            // Approved content earns a new member basic trust: no more review of their first posts and links.
+            em.createNativeQuery("update member set trust_level = greatest(trust_level, 1) where id = ?1")
+                    .setParameter(1, before.authorId()).executeUpdate();
+        }
         if (before.authorId() != null) {
             tellAuthor(before, action, note, warn, silenceDays);
             if (silenceDays > 0) {

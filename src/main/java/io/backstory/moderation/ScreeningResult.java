@@ -5,7 +5,10 @@ import java.util.List;
 /** The outcome of screening a text: the verdict, what matched where, and the notices to show. */
 public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices) {
 
-    /** One rule matching one place: {@code start}/{@code end} are character offsets into the screened text. */
+    /**
+     * One rule matching one place: {@code start}/{@code end} are character offsets into the screened text. A
+     * review for trust reasons (a new member's first post) has no category and an empty excerpt.
+     */
     public record Match(String rule, ScreeningCategory category, String subcategory, ScreeningAction action,
             String excerpt, int start, int end) {
     }

@@ -60,14 +60,16 @@ class PostRateLimitTest {
     @Inject
     ContentScreening screening;
     @Inject
+    io.backstory.moderation.NewMemberReview newMembers;
+    @Inject
     MemberService members;
     @Inject
     EntityManager em;
 
     @Test
     void thePostOverTheLimitIsA429AndIsNotWrittenWhicheverInstanceTakesIt() {
-        PostService first = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR);
-        PostService second = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR);
+        PostService first = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers);
+        PostService second = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers);
         Member author = members.findOrCreate("rate-limited-author-" + System.nanoTime(), "prolific");
         for (int i = 0; i < 3; i++) {
             PostService instance = i % 2 == 0 ? first : second;
