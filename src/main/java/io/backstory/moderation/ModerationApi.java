@@ -112,8 +112,9 @@ public class ModerationApi {
     @Path("moderation/queue")
     @RolesAllowed({"moderator", "admin"})
     @Operation(summary = "Open review items, most severe and oldest first")
-    public List<ReviewService.QueueItem> queue(@QueryParam("category") String category) {
-        return reviews.queue(category);
+    public List<ReviewService.QueueItem> queue(@QueryParam("category") String category,
+            @QueryParam("condition") String condition) {
+        return reviews.queue(category, condition);
     }
 
     @GET

@@ -8,6 +8,8 @@ import io.backstory.accounts.CurrentMember;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.web.FieldErrors;
+import io.backstory.taxonomy.Condition;
+import io.backstory.taxonomy.TaxonomyCatalog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +31,8 @@ public class ModerationPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<ReviewService.QueueItem> items, String category);
+        static native TemplateInstance queue(List<ReviewService.QueueItem> items, String category, String condition,
+                List<Condition> conditions);
 
         static native TemplateInstance item(ReviewService.ItemDetail item, FieldErrors errors, String conflict);
 
@@ -41,18 +44,20 @@ public class ModerationPages {
     private final ReviewService reviews;
     private final FlagService flags;
     private final CurrentMember viewer;
+    private final TaxonomyCatalog catalog;
 
-    public ModerationPages(ReviewService reviews, FlagService flags, CurrentMember viewer) {
+    public ModerationPages(ReviewService reviews, FlagService flags, CurrentMember viewer, TaxonomyCatalog catalog) {
         this.reviews = reviews;
         this.flags = flags;
         this.viewer = viewer;
+        this.catalog = catalog;
     }
 
     @GET
     @Path("moderation")
     @RolesAllowed({"moderator", "admin"})
-    public TemplateInstance queue(@QueryParam("category") String category) {
-        return Templates.queue(reviews.queue(category), category);
+    public TemplateInstance queue(@QueryParam("category") String category, @QueryParam("condition") String condition) {
+        return Templates.queue(reviews.queue(category, condition), category, condition, catalog.conditions());
     }
 
     @GET

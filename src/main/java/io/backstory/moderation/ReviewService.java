@@ -30,6 +30,24 @@ public class ReviewService {
     public record ItemDetail(long id, String status, ReviewTarget target, long targetId, long postId, String postTitle,
             String contentStatus, String author, Long authorId, String bodyMarkdown, List<String> reasons,
             List<Flag> flags, long authorRemovedCount, double flagWeight, Instant createdAt, int version) {
+
+        /** The content as escaped text with every quoted excerpt from the reasons marked, for the review page. */
+        public String highlightedText() {
+            String html = escape(bodyMarkdown == null ? "" : bodyMarkdown);
+            java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(String.join("\n", reasons));
+            java.util.Set<String> excerpts = new java.util.LinkedHashSet<>();
+            while (quoted.find()) {
+                excerpts.add(escape(quoted.group(1)));
+            }
+            for (String excerpt : excerpts) {
+                html = html.replace(excerpt, "<mark>" + excerpt + "</mark>");
+            }
+            return html;
+        }
+
+        private static String escape(String text) {
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        }
     }
 
     public record LogEntry(long itemId, String moderator, String action, String fromStatus, String toStatus, String note,
@@ -45,8 +63,11 @@ public class ReviewService {
     }
 
     @Transactional
-    public List<QueueItem> queue(String category) {
-        String filter = category == null || category.isBlank() ? "" : " and r.category = :category";
+    public List<QueueItem> queue(String category, String condition) {
+        String filter = (category == null || category.isBlank() ? "" : " and r.category = :category")
+                + (condition == null || condition.isBlank() ? "" : " and exists (select 1 from post_condition pc"
+                        + " join condition cd on cd.id = pc.condition_id"
+                        + " where pc.post_id = coalesce(r.post_id, c.post_id) and cd.slug = :condition)");
         var query = em.createNativeQuery("""
                 select r.id, r.post_id, r.comment_id, coalesce(p.title, cp.title), r.category, r.severity, r.flag_weight,
                        split_part(r.reasons, E'\\n', 1), r.created_at, r.version, coalesce(r.post_id, c.post_id)
@@ -55,8 +76,11 @@ public class ReviewService {
                 left join comment c on c.id = r.comment_id
                 left join post cp on cp.id = c.post_id
                 where r.status = 'OPEN'""" + filter + " order by r.severity desc, r.created_at, r.id limit 200");
-        if (!filter.isEmpty()) {
+        if (category != null && !category.isBlank()) {
             query.setParameter("category", category.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (condition != null && !condition.isBlank()) {
+            query.setParameter("condition", condition.strip());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

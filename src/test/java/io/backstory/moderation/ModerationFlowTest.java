@@ -114,6 +114,23 @@ class ModerationFlowTest {
     }
 
     @Test
+    void theQueueFiltersByConditionAndTheItemPageHighlightsWhatMatched() {
+        long post = ((Number) as("bob").contentType(ContentType.JSON).body("""
+                {"kind": "TIP", "title": "Traction at home for my disc", "body": "Have your husband pull your legs hard.",
+                 "conditions": ["scoliosis"]}""").when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+        List<Integer> scoliosis = as("alice").queryParam("condition", "scoliosis").when().get("/api/v1/moderation/queue")
+                .then().statusCode(200).extract().path("targetId");
+        assertTrue(scoliosis.contains((int) post));
+        List<Integer> fibro = as("alice").queryParam("condition", "fibromyalgia").when().get("/api/v1/moderation/queue")
+                .then().extract().path("targetId");
+        assertTrue(!fibro.contains((int) post));
+        int item = as("alice").queryParam("condition", "scoliosis").when().get("/api/v1/moderation/queue")
+                .then().extract().path("find { it.targetId == " + post + " }.id");
+        Document page = PageForms.html(as("alice").when().get("/moderation/items/" + item));
+        assertEquals("husband pull your legs", page.selectFirst(".review-content mark").text());
+    }
+
+    @Test
     void membersCannotOpenTheQueue() {
         as("bob").redirects().follow(false).when().get("/moderation").then().statusCode(403);
         as("bob").when().get("/api/v1/moderation/queue").then().statusCode(403);
