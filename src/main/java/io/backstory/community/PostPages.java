@@ -49,6 +49,8 @@ public class PostPages {
         static native TemplateInstance confirm(String heading, String question, String action, String cancelUrl);
 
         static native TemplateInstance held(String what, List<String> reasons, String backUrl);
+
+        static native TemplateInstance livePreview(Preview preview);
     }
 
     private final PostService posts;
@@ -58,9 +60,11 @@ public class PostPages {
     private final VoteService votes;
     private final ScreeningService screening;
     private final MarkdownRenderer markdown;
+    private final io.backstory.platform.ratelimit.RateLimiter rateLimiter;
 
     public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
-            VoteService votes, ScreeningService screening, MarkdownRenderer markdown) {
+            VoteService votes, ScreeningService screening, MarkdownRenderer markdown,
+            io.backstory.platform.ratelimit.RateLimiter rateLimiter) {
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
@@ -68,6 +72,7 @@ public class PostPages {
         this.votes = votes;
         this.screening = screening;
         this.markdown = markdown;
+        this.rateLimiter = rateLimiter;
     }
 
     /** Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. */
@@ -133,6 +138,19 @@ public class PostPages {
 
     /** What the author sees before posting: the rendered text and what screening would do with it. */
     public record Preview(String html, ScreeningResult screening) {
+    }
+
+    /**
+     * The preview fragment the new-post form fetches as the member types (progressive enhancement; the
+     * "Check before posting" button gives the same without JavaScript). Rate-limited like the preview API.
+     */
+    @POST
+    @Path("posts/preview")
+    @RolesAllowed("member")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance livePreview(MultivaluedMap<String, String> fields) {
+        rateLimiter.acquire("screening-preview:member:" + viewer.get().id, 60, java.time.Duration.ofMinutes(1));
+        return Templates.livePreview(preview(PostForm.from(fields)));
     }
 
     @GET
