@@ -30,7 +30,8 @@ public class ModerationApi {
     }
 
     @Schema(example = "{\"action\": \"HIDE\", \"version\": 0, \"note\": \"Home traction can hurt a herniated disc\", \"warn\": false, \"silenceDays\": 0}")
-    public record ActionRequest(ReviewAction action, Integer version, String note, Boolean warn, Integer silenceDays) {
+    public record ActionRequest(ReviewAction action, Integer version, String note, Boolean warn, Integer silenceDays,
+            @Schema(description = "the edited Markdown text, for EDIT_AND_APPROVE") String text) {
     }
 
     @Schema(example = "{\"rule\": {\"code\": \"unsafe-cupping\", \"category\": \"UNSAFE_ADVICE\", \"subcategory\": \"home cupping\", \"action\": \"FLAG\", \"patterns\": \"cupping & home|yourself\", \"minRegexHits\": 1, \"notice\": \"...\", \"negatable\": true, \"enabled\": true}, \"text\": \"Try cupping at home\"}")
@@ -135,7 +136,7 @@ public class ModerationApi {
             throw new io.backstory.platform.api.InvalidInputException("body", "a request body is required");
         }
         return reviews.act(id, request.action(), request.version(), request.note(), Boolean.TRUE.equals(request.warn()),
-                request.silenceDays() == null ? 0 : request.silenceDays(), currentMember.get());
+                request.silenceDays() == null ? 0 : request.silenceDays(), request.text(), currentMember.get());
     }
 
     @GET

@@ -72,10 +72,11 @@ public class ModerationPages {
     @RolesAllowed({"moderator", "admin"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response act(@PathParam("id") long id, @FormParam("action") String action, @FormParam("version") Integer version,
-            @FormParam("note") String note, @FormParam("warn") String warn, @FormParam("silenceDays") Integer silenceDays) {
+            @FormParam("note") String note, @FormParam("warn") String warn, @FormParam("silenceDays") Integer silenceDays,
+            @FormParam("text") String text) {
         ReviewAction chosen = Arrays.stream(ReviewAction.values()).filter(a -> a.name().equals(action)).findFirst().orElse(null);
         try {
-            reviews.act(id, chosen, version, note, warn != null, silenceDays == null ? 0 : silenceDays, viewer.get());
+            reviews.act(id, chosen, version, note, warn != null, silenceDays == null ? 0 : silenceDays, text, viewer.get());
             return Response.seeOther(URI.create("/moderation")).build();
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.item(reviews.item(id), FieldErrors.of(e.errors()), null)).build();

@@ -4,6 +4,8 @@ package io.backstory.moderation;
 public enum ReviewAction {
     APPROVE("APPROVED", "PUBLISHED", false),
     APPROVE_WITH_NOTE("APPROVED", "PUBLISHED", false),
+    /** The moderator rewrites the unsafe part (a new revision in their name) and publishes the result. */
+    EDIT_AND_APPROVE("APPROVED", "PUBLISHED", true),
     HIDE("HIDDEN", "HIDDEN", true),
     REMOVE("REMOVED", "REMOVED", true),
     DISMISS_FLAGS("DISMISSED", null, false);

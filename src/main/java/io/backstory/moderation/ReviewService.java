@@ -8,6 +8,7 @@ import io.backstory.accounts.Member;
 import io.backstory.notifications.NotificationService;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.text.MarkdownRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -56,10 +57,12 @@ public class ReviewService {
 
     private final EntityManager em;
     private final NotificationService notifications;
+    private final MarkdownRenderer markdown;
 
-    public ReviewService(EntityManager em, NotificationService notifications) {
+    public ReviewService(EntityManager em, NotificationService notifications, MarkdownRenderer markdown) {
         this.em = em;
         this.notifications = notifications;
+        this.markdown = markdown;
     }
 
     @Transactional
@@ -138,6 +141,13 @@ public class ReviewService {
     @Transactional
     public ItemDetail act(long id, ReviewAction action, Integer version, String note, boolean warn, int silenceDays,
             Member moderator) {
+        return act(id, action, version, note, warn, silenceDays, null, moderator);
+    }
+
+    /** As above; {@code editedText} is the new Markdown text for {@link ReviewAction#EDIT_AND_APPROVE}. */
+    @Transactional
+    public ItemDetail act(long id, ReviewAction action, Integer version, String note, boolean warn, int silenceDays,
+            String editedText, Member moderator) {
         if (action == null) {
             throw new InvalidInputException("action", "choose approve, approve with a note, hide, remove or dismiss flags");
         }
@@ -146,6 +156,9 @@ public class ReviewService {
         }
         if (action == ReviewAction.APPROVE_WITH_NOTE && (note == null || note.isBlank())) {
             throw new InvalidInputException("note", "write the safety note to show beside the content");
+        }
+        if (action == ReviewAction.EDIT_AND_APPROVE && (editedText == null || editedText.isBlank() || editedText.length() > 40_000)) {
+            throw new InvalidInputException("text", "write the edited text (at most 40000 characters)");
         }
         if (silenceDays < 0 || silenceDays > 365) {
             throw new InvalidInputException("silenceDays", "must be between 0 and 365");
@@ -166,6 +179,9 @@ public class ReviewService {
         String toStatus = action.contentStatus == null
                 ? ("HIDDEN".equals(before.contentStatus()) ? "PUBLISHED" : before.contentStatus()) : action.contentStatus;
         ContentStatusChange.apply(em, before.target(), before.targetId(), before.contentStatus(), toStatus);
+        if (action == ReviewAction.EDIT_AND_APPROVE) {
+            edit(before, editedText, moderator);
+        }
         if (action == ReviewAction.APPROVE_WITH_NOTE) {
             em.createNativeQuery("update " + before.target().table + " set safety_notices = array_append(safety_notices, ?1)"
                     + " where id = ?2").setParameter(1, "Moderator's note: " + note.strip()).setParameter(2, before.targetId())
@@ -210,6 +226,28 @@ public class ReviewService {
                 (String) r[3], (String) r[4], (String) r[5], (Instant) r[6])).toList();
     }
 
+    /** Replaces the text and records it as a revision by the moderator, so the history shows who changed what. */
+    private void edit(ItemDetail item, String text, Member moderator) {
+        String table = item.target().table;
+        em.createNativeQuery("update " + table + " set body_markdown = ?1, body_html = ?2, edited_at = now() where id = ?3")
+                .setParameter(1, text).setParameter(2, markdown.toSafeHtml(text)).setParameter(3, item.targetId())
+                .executeUpdate();
+        if (item.target() == ReviewTarget.POST) {
+            em.createNativeQuery("""
+                    insert into post_revision (post_id, revision, editor_id, title, body_markdown, tags)
+                    select p.id, coalesce(max(r.revision), 0) + 1, ?2, p.title, p.body_markdown,
+                           coalesce((select tags from post_revision where post_id = p.id order by revision desc limit 1), '')
+                    from post p left join post_revision r on r.post_id = p.id where p.id = ?1 group by p.id""")
+                    .setParameter(1, item.targetId()).setParameter(2, moderator.id).executeUpdate();
+        } else {
+            em.createNativeQuery("""
+                    insert into comment_revision (comment_id, revision, editor_id, body_markdown)
+                    select c.id, coalesce(max(r.revision), 0) + 1, ?2, c.body_markdown
+                    from comment c left join comment_revision r on r.comment_id = c.id where c.id = ?1 group by c.id""")
+                    .setParameter(1, item.targetId()).setParameter(2, moderator.id).executeUpdate();
+        }
+    }
+
     private void log(long itemId, Member moderator, String action, String from, String to, String note) {
         ContentStatusChange.log(em, itemId, moderator.id, action, from, to, note);
     }
@@ -228,6 +266,7 @@ public class ReviewService {
         String outcome = switch (action) {
             case APPROVE, DISMISS_FLAGS -> what + " was reviewed by a moderator and is public.";
             case APPROVE_WITH_NOTE -> what + " was approved with a safety note from a moderator.";
+            case EDIT_AND_APPROVE -> what + " was edited by a moderator and published.";
             case HIDE -> what + " was hidden by a moderator.";
             case REMOVE -> what + " was removed by a moderator.";
         };

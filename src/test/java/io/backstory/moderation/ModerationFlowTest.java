@@ -131,6 +131,26 @@ class ModerationFlowTest {
     }
 
     @Test
+    void aModeratorEditsHeldAdviceAndPublishesItWithTheEditInTheHistory() {
+        long post = ((Number) as("bob").contentType(ContentType.JSON).body("""
+                {"kind": "TIP", "title": "What got me through the flare", "body": "Walking. Also just take double the ibuprofen.",
+                 "conditions": ["sciatica"]}""").when().post("/api/v1/posts").then().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW")).extract().path("id")).longValue();
+        int item = as("alice").when().get("/api/v1/moderation/queue").then()
+                .extract().path("find { it.targetId == " + post + " && it.target == 'POST' }.id");
+        as("alice").contentType(ContentType.JSON).body(Map.of("action", "EDIT_AND_APPROVE", "version", 0,
+                "text", "Walking. Ask a pharmacist about painkiller doses.", "note", "Removed dosing advice"))
+                .when().post("/api/v1/moderation/items/" + item + "/actions").then().statusCode(200)
+                .body("contentStatus", equalTo("PUBLISHED"));
+        given().when().get("/api/v1/posts/" + post).then().statusCode(200)
+                .body("body", equalTo("Walking. Ask a pharmacist about painkiller doses."));
+        given().when().get("/api/v1/posts/" + post + "/revisions").then()
+                .body("size()", equalTo(2)).body("[1].editor", equalTo("alice"));
+        as("alice").contentType(ContentType.JSON).body(Map.of("action", "EDIT_AND_APPROVE", "version", 1))
+                .when().post("/api/v1/moderation/items/" + item + "/actions").then().statusCode(400);
+    }
+
+    @Test
     void membersCannotOpenTheQueue() {
         as("bob").redirects().follow(false).when().get("/moderation").then().statusCode(403);
         as("bob").when().get("/api/v1/moderation/queue").then().statusCode(403);
