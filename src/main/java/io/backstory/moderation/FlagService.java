@@ -13,14 +13,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Member flags. Each flag weighs by its flagger's record: {@code 2 · (upheld + 1) / (upheld + dismissed + 2)},
- * so a new member's flag weighs 1, a reliable flagger's up to 2 and an unreliable one's towards 0. Flags add
- * up on the target's one open review item; at {@link #HIDE_THRESHOLD} the content is hidden pending review.
+ * Member flags. Each flag weighs by its flagger's trust and record:
+ * {@code trust · 2 · (upheld + 1) / (upheld + dismissed + 2)} with trust 1 for basic members and 0.5 for new
+ * ones, so a basic member without a record weighs 1, a reliable flagger up to 2, an unreliable one towards 0.
+ * Flags add up on the target's one open review item; at {@link #HIDE_THRESHOLD} the content is hidden pending
+ * review.
  */
 @ApplicationScoped
 public class FlagService {
 
-    /** Three flags from members with no record yet hide the content. */
+    /** Three flags from basic members with no record yet hide the content. */
     public static final double HIDE_THRESHOLD = 3.0;
 
     public record FlagResult(long reviewItemId, double flagWeight, boolean hidden) {
@@ -37,7 +39,8 @@ public class FlagService {
     }
 
     static double weight(Member flagger) {
-        return 2.0 * (flagger.flagsUpheld + 1) / (flagger.flagsUpheld + flagger.flagsDismissed + 2);
+        double trust = flagger.trustLevel >= 1 ? 1.0 : 0.5;
+        return trust * 2.0 * (flagger.flagsUpheld + 1) / (flagger.flagsUpheld + flagger.flagsDismissed + 2);
     }
 
     @Transactional

@@ -49,6 +49,14 @@ class ModerationFlowTest {
                 .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
     }
 
+    /** A member with basic trust (a moderator approved something of theirs) and no flagging record yet. */
+    private Member basicMember(String name) {
+        Member member = members.findOrCreate(name + "-" + System.nanoTime(), "basic");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update member set trust_level = 1 where id = ?1")
+                .setParameter(1, member.id).executeUpdate());
+        return QuarkusTransaction.requiringNew().call(() -> Member.findById(member.id));
+    }
+
     private long commentBy(Member author, long post, String body) {
         return comments.create(post, new CommentRequest(body, null, List.of(), null), author).id();
     }
@@ -58,20 +66,23 @@ class ModerationFlowTest {
         long post = story("A story whose comment gets flagged");
         Member author = members.findOrCreate("flow-author-" + System.nanoTime(), "flowauthor");
         long comment = commentBy(author, post, "My cousin says sleeping on the floor cures everything.");
+        Member newcomer = members.findOrCreate("flow-newcomer-" + System.nanoTime(), "newcomer");
+        assertEquals(0.5, flags.flag(ReviewTarget.COMMENT, comment, newcomer, FlagReason.SPAM, null).flagWeight(), 1e-9,
+                "a new member's flag weighs half");
         for (int i = 0; i < 2; i++) {
-            Member flagger = members.findOrCreate("flow-flagger-" + i + "-" + System.nanoTime(), "flagger");
+            Member flagger = basicMember("flow-flagger-" + i);
             assertEquals(false, flags.flag(ReviewTarget.COMMENT, comment, flagger, FlagReason.UNSAFE_ADVICE, null).hidden());
         }
-        Member third = members.findOrCreate("flow-flagger-third-" + System.nanoTime(), "flagger");
+        Member third = basicMember("flow-flagger-third");
         FlagService.FlagResult result = flags.flag(ReviewTarget.COMMENT, comment, third, FlagReason.OTHER, "misleading");
-        assertTrue(result.hidden(), "three new members' flags reach the threshold");
+        assertTrue(result.hidden(), "with three basic members' flags the weight reaches the threshold");
 
         Document hidden = PageForms.html(given().when().get("/posts/" + post));
         assertEquals("[hidden while moderators review it]", hidden.selectFirst("li#c" + comment + " .placeholder").text());
         given().when().get("/api/v1/posts/" + post).then().body("commentCount", equalTo(0));
 
         int version = as("alice").when().get("/api/v1/moderation/items/" + result.reviewItemId()).then().statusCode(200)
-                .body("flags.size()", equalTo(3)).body("flags.note", hasItem("misleading"))
+                .body("flags.size()", equalTo(4)).body("flags.note", hasItem("misleading"))
                 .extract().path("version");
         as("alice").contentType(ContentType.JSON)
                 .body(Map.of("action", "APPROVE", "version", version, "note", "Not harmful, just an opinion"))
