@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.backstory.accounts.Member;
+import io.backstory.moderation.ScreeningAction;
+import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -80,6 +82,14 @@ public abstract class AuthoredContent extends PanacheEntityBase {
 
     public boolean isAuthoredBy(Member member) {
         return author != null && member != null && author.id.equals(member.id);
+    }
+
+    /** Stores screening's notices; HOLD keeps it from the public until a moderator approves it. */
+    void applyScreening(ScreeningResult screened) {
+        safetyNotices = screened.notices().toArray(String[]::new);
+        if (screened.verdict() == ScreeningAction.HOLD) {
+            status = ContentStatus.PENDING_REVIEW;
+        }
     }
 
     void requireAuthor(Member member, String action) {

@@ -63,26 +63,24 @@ public class CommentPages {
             }
             return Response.seeOther(URI.create("/posts/" + postId + "#c" + comment.id())).build();
         } catch (InvalidInputException e) {
-            FieldErrors errors = FieldErrors.of(e.errors());
-            TemplateInstance page = form.parentId == null
-                    ? postPages.postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST),
-                            CommentTree.Sort.BEST, null, form, errors)
-                    : Templates.reply(posts.get(postId), comments.get(form.parentId), form, errors,
-                            catalog.remediesByCategory());
-            return Response.status(400).entity(page).build();
+            return Response.status(400).entity(replyForm(postId, form, FieldErrors.of(e.errors()))).build();
         } catch (ProblemException e) {
             if (e.problem().status() != 422) {
                 throw e;
             }
             // Blocked: keep the member's text in the form, with the reason beside it.
-            FieldErrors errors = FieldErrors.of(List.of(new io.backstory.platform.api.Problem.FieldError("body", e.problem().detail())));
-            TemplateInstance page = form.parentId == null
-                    ? postPages.postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST),
-                            CommentTree.Sort.BEST, null, form, errors)
-                    : Templates.reply(posts.get(postId), comments.get(form.parentId), form, errors,
-                            catalog.remediesByCategory());
-            return Response.status(422).entity(page).build();
+            return Response.status(422).entity(replyForm(postId, form, FieldErrors.of(
+                    List.of(new io.backstory.platform.api.Problem.FieldError("body", e.problem().detail()))))).build();
         }
+    }
+
+    /** The form the reply came from, re-shown with the member's text and the errors. */
+    private TemplateInstance replyForm(long postId, CommentForm form, FieldErrors errors) {
+        return form.parentId == null
+                ? postPages.postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST),
+                        CommentTree.Sort.BEST, null, form, errors)
+                : Templates.reply(posts.get(postId), comments.get(form.parentId), form, errors,
+                        catalog.remediesByCategory());
     }
 
     @GET

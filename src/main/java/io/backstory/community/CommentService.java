@@ -8,7 +8,6 @@ import java.util.Map;
 
 import io.backstory.accounts.Member;
 import io.backstory.moderation.ContentScreening;
-import io.backstory.moderation.ScreeningAction;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
@@ -228,10 +227,7 @@ public class CommentService {
     /** Screens the comment with its post's conditions in scope; HOLD keeps it from the public until approved. */
     private ScreeningResult screen(Comment comment, Post post) {
         ScreeningResult screened = screening.screen(comment.bodyMarkdown, post.conditions.stream().map(c -> c.slug).toList());
-        comment.safetyNotices = screened.notices().toArray(String[]::new);
-        if (screened.verdict() == ScreeningAction.HOLD) {
-            comment.status = ContentStatus.PENDING_REVIEW;
-        }
+        comment.applyScreening(screened);
         return screened;
     }
 

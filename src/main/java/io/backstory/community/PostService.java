@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import io.backstory.accounts.Member;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.moderation.NewMemberReview;
-import io.backstory.moderation.ScreeningAction;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
@@ -182,10 +181,7 @@ public class PostService {
         if (newMemberReason != null) {
             screened = newMembers.hold(screened, newMemberReason);
         }
-        post.safetyNotices = screened.notices().toArray(String[]::new);
-        if (screened.verdict() == ScreeningAction.HOLD) {
-            post.status = ContentStatus.PENDING_REVIEW;
-        }
+        post.applyScreening(screened);
         return screened;
     }
 

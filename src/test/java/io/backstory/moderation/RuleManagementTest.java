@@ -1,7 +1,6 @@
 package io.backstory.moderation;
 
 import static io.backstory.platform.TestUsers.as;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
