@@ -11,9 +11,16 @@ import jakarta.ws.rs.core.Response;
 @Path("/login")
 public class AccountPages {
 
+    private final CurrentMember viewer;
+
+    public AccountPages(CurrentMember viewer) {
+        this.viewer = viewer;
+    }
+
+    /** After the first login, the member picks the handle others will see. */
     @GET
     @Authenticated
     public Response login() {
-        return Response.seeOther(URI.create("/")).build();
+        return Response.seeOther(URI.create(viewer.get().handleChosen ? "/" : "/settings?welcome=true")).build();
     }
 }

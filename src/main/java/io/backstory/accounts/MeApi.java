@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-@Path("/api/v1/me")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeApi {
 
@@ -19,14 +19,31 @@ public class MeApi {
 
     private final CurrentMember currentMember;
     private final SecurityIdentity identity;
+    private final MemberService members;
 
-    public MeApi(CurrentMember currentMember, SecurityIdentity identity) {
+    public MeApi(CurrentMember currentMember, SecurityIdentity identity, MemberService members) {
         this.currentMember = currentMember;
         this.identity = identity;
+        this.members = members;
+    }
+
+    public record HandleRequest(String handle) {
+    }
+
+    /** Chooses or changes the caller's pseudonymous handle. */
+    @jakarta.ws.rs.PUT
+    @Path("me/handle")
+    @Authenticated
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Profile changeHandle(HandleRequest request) {
+        members.changeHandle(currentMember.get().id, request == null ? null : request.handle());
+        Member member = Member.findById(currentMember.get().id);
+        return new Profile(member.handle, identity.getRoles(), member.trustLevel, member.createdAt);
     }
 
     /** The caller's own profile, created on first call. */
     @GET
+    @Path("me")
     @Authenticated
     public Profile me() {
         Member member = currentMember.get();

@@ -38,6 +38,10 @@ public class Member extends PanacheEntityBase {
     @Column(name = "helped_count", nullable = false)
     public int helpedCount;
 
+    /** False until the member has confirmed or changed the handle suggested at first login. */
+    @Column(name = "handle_chosen", nullable = false)
+    public boolean handleChosen;
+
     @Column(name = "flags_upheld", nullable = false)
     public int flagsUpheld;
 

@@ -3,6 +3,7 @@ package io.backstory.accounts;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import io.backstory.platform.api.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -43,6 +44,26 @@ public class MemberService {
             }
         }
         throw new IllegalStateException("Could not find a free handle for a new member");
+    }
+
+    /** Handles: 3-30 letters, digits, '_' or '-'; unique ignoring case. */
+    static final Pattern VALID_HANDLE = Pattern.compile("^[A-Za-z0-9_-]{3,30}$");
+
+    /** Sets (or confirms) the member's handle; the old one is free for others afterwards. */
+    @Transactional
+    public Member changeHandle(long memberId, String handle) {
+        String wanted = handle == null ? "" : handle.strip();
+        if (!VALID_HANDLE.matcher(wanted).matches()) {
+            throw new InvalidInputException("handle", "use 3 to 30 letters, digits, '_' or '-'");
+        }
+        Member member = Member.findById(memberId);
+        Member taken = Member.find("lower(handle) = lower(?1)", wanted).firstResult();
+        if (taken != null && !taken.id.equals(memberId)) {
+            throw new InvalidInputException("handle", "'" + wanted + "' is taken; try another");
+        }
+        member.handle = wanted;
+        member.handleChosen = true;
+        return member;
     }
 
     /**

@@ -114,6 +114,7 @@ class DemoContentLoader {
             member.handle = handle;
             member.oidcSubject = LOGIN_USERS.contains(handle) ? handle : "demo:" + handle;
             member.trustLevel = 1;
+            member.handleChosen = true;
             member.createdAt = Instant.now().minus(Duration.ofDays(120));
             member.persist();
             members.put(handle, member);

@@ -1,0 +1,56 @@
+package io.backstory.accounts;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.backstory.platform.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Public member profiles: pseudonymous handle, joined date, trust, "helped N", and their published writing. */
+@ApplicationScoped
+public class ProfileService {
+
+    static final int SHOWN = 20;
+
+    public record Profile(String handle, Instant memberSince, String trust, int helped, List<Written> posts,
+            List<Written> comments) {
+    }
+
+    /** A post or comment on the profile: the post's title and where to read it. */
+    public record Written(String title, String link, Instant createdAt, int score) {
+    }
+
+    private final EntityManager em;
+
+    public ProfileService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public Profile profile(String handle) {
+        Member member = Member.find("lower(handle) = lower(?1)", handle).firstResult();
+        if (member == null) {
+            throw ProblemException.notFound("Member '" + handle + "'");
+        }
+        return new Profile(member.handle, member.createdAt, member.trustLevel >= 1 ? "Basic member" : "New member",
+                member.helpedCount, written("""
+                        select p.title, '/posts/' || p.id, p.created_at, p.score from post p
+                        where p.author_id = ?1 and p.status = 'PUBLISHED' and not p.deleted
+                        order by p.created_at desc limit ?2""", member.id),
+                written("""
+                        select p.title, '/posts/' || p.id || '#c' || c.id, c.created_at, c.score from comment c
+                        join post p on p.id = c.post_id
+                        where c.author_id = ?1 and c.status = 'PUBLISHED' and not c.deleted
+                          and p.status = 'PUBLISHED' and not p.deleted
+                        order by c.created_at desc limit ?2""", member.id));
+    }
+
+    private List<Written> written(String sql, long memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, memberId).setParameter(2, SHOWN).getResultList();
+        return rows.stream().map(r -> new Written((String) r[0], (String) r[1], (Instant) r[2], ((Number) r[3]).intValue()))
+                .toList();
+    }
+}
