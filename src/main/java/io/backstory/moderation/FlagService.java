@@ -86,7 +86,8 @@ public class FlagService {
                               reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()
                 returning id, flag_weight""".formatted(target.column))
                 .setParameter(1, id).setParameter(2, reason.severity)
-                .setParameter(3, "flag: " + reason.label + (note == null || note.isBlank() ? "" : " (" + note.strip() + ")"))
+                // The note stays in content_flag only, so it goes when its author deletes their account.
+                .setParameter(3, "flag: " + reason.label)
                 .setParameter(4, weight).getSingleResult();
         long itemId = ((Number) item[0]).longValue();
         double total = ((Number) item[1]).doubleValue();

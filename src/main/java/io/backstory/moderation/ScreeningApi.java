@@ -42,14 +42,16 @@ public class ScreeningApi {
     private final TagResolver tags;
     private final RateLimiter rateLimiter;
     private final SecurityIdentity identity;
+    private final io.backstory.accounts.CurrentMember currentMember;
 
     public ScreeningApi(ScreeningService screening, InputValidator validator, TagResolver tags, RateLimiter rateLimiter,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, io.backstory.accounts.CurrentMember currentMember) {
         this.screening = screening;
         this.validator = validator;
         this.tags = tags;
         this.rateLimiter = rateLimiter;
         this.identity = identity;
+        this.currentMember = currentMember;
     }
 
     @POST
@@ -63,7 +65,7 @@ public class ScreeningApi {
         List<String> conditions = request.conditions() == null ? List.of()
                 : tags.conditions(request.conditions(), "conditions").stream().map(c -> c.slug).toList();
         String caller = identity.isAnonymous() ? "address:" + http.remoteAddress().hostAddress()
-                : "member:" + identity.getPrincipal().getName();
+                : "member:" + currentMember.get().id;
         rateLimiter.acquire("screening-preview:" + caller, PREVIEWS_PER_MINUTE, Duration.ofMinutes(1));
         return screening.screen(request.text(), conditions);
     }

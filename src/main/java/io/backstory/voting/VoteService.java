@@ -112,6 +112,26 @@ public class VoteService {
                 .setParameter(1, memberId).executeUpdate();
     }
 
+    /**
+     * After a voter's votes were erased (account deletion): recounts the tallies of what they had voted on,
+     * and the "helped" totals of those authors.
+     */
+    @Transactional
+    public void recountAfterVoterLeft(VoteTarget target, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Long[] targets = ids.toArray(Long[]::new);
+        em.createNativeQuery("update " + target.table() + " t set upvotes = (select count(*) from " + target.voteTable
+                + " v where v." + target.targetColumn + " = t.id and v.value = 1), downvotes = (select count(*) from "
+                + target.voteTable + " v where v." + target.targetColumn + " = t.id and v.value = -1) where t.id = any(?1)")
+                .setParameter(1, targets).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object> authors = em.createNativeQuery("select distinct author_id from " + target.table()
+                + " where id = any(?1) and author_id is not null").setParameter(1, targets).getResultList();
+        authors.forEach(author -> recountHelped(((Number) author).longValue()));
+    }
+
     private int currentVote(VoteTarget target, long id, long memberId) {
         @SuppressWarnings("unchecked")
         List<Object> values = em.createNativeQuery("select value from " + target.voteTable + " where "

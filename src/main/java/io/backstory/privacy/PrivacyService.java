@@ -1,0 +1,123 @@
+package io.backstory.privacy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.backstory.voting.VoteService;
+import io.backstory.voting.VoteTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Health is sensitive: members can take everything they wrote with them, and delete their account so that
+ * nothing personal stays behind. Their posts and comments are either removed or kept as "former member"
+ * (their choice); votes, flags, notifications, the profile and the OIDC link are erased, and the tallies and
+ * "helped" counts their votes touched are recounted.
+ */
+@ApplicationScoped
+public class PrivacyService {
+
+    private final EntityManager em;
+    private final VoteService votes;
+
+    public PrivacyService(EntityManager em, VoteService votes) {
+        this.em = em;
+        this.votes = votes;
+    }
+
+    /** Everything the member wrote or did, as data for a JSON download. */
+    @Transactional
+    public Map<String, Object> export(long memberId) {
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("profile", rows("""
+                select handle, created_at as "memberSince", trust_level as "trustLevel", helped_count as "helped"
+                from member where id = ?1""", memberId).get(0));
+        export.put("posts", rows("""
+                select p.id, p.kind, p.title, p.body_markdown as body, p.status, p.deleted, p.created_at as "createdAt",
+                       p.edited_at as "editedAt",
+                       (select string_agg(c.slug, ',') from post_condition pc join condition c on c.id = pc.condition_id
+                        where pc.post_id = p.id) as conditions,
+                       (select string_agg(r.slug || coalesce(':' || pr.outcome, ''), ',') from post_remedy pr
+                        join remedy r on r.id = pr.remedy_id where pr.post_id = p.id) as remedies
+                from post p where p.author_id = ?1 order by p.id""", memberId));
+        export.put("comments", rows("""
+                select id, post_id as "postId", parent_id as "parentId", body_markdown as body, status, deleted,
+                       created_at as "createdAt" from comment where author_id = ?1 order by id""", memberId));
+        export.put("votes", rows("""
+                select 'post' as target, post_id as id, value, created_at as "createdAt" from post_vote where member_id = ?1
+                union all
+                select 'comment', comment_id, value, created_at from comment_vote where member_id = ?1""", memberId));
+        export.put("flags", rows("""
+                select post_id as "postId", comment_id as "commentId", reason, note, created_at as "createdAt"
+                from content_flag where member_id = ?1 order by id""", memberId));
+        export.put("tagSuggestions", rows("""
+                select kind, name, note, status, created_at as "createdAt" from tag_suggestion where suggested_by = ?1""",
+                memberId));
+        export.put("notifications", rows("""
+                select text, link, created_at as "createdAt", read_at as "readAt" from notification
+                where member_id = ?1 order by id""", memberId));
+        return export;
+    }
+
+    /** Erases the member. {@code keepContent}: their posts and comments stay, credited to "former member". */
+    @Transactional
+    public void delete(long memberId, boolean keepContent) {
+        List<?> votedPosts = em.createNativeQuery("select post_id from post_vote where member_id = ?1")
+                .setParameter(1, memberId).getResultList();
+        List<?> votedComments = em.createNativeQuery("select comment_id from comment_vote where member_id = ?1")
+                .setParameter(1, memberId).getResultList();
+        if (!keepContent) {
+            // Suggestions are their words too: undecided or rejected ones go, approved ones keep only the tag name.
+            em.createNativeQuery("delete from tag_suggestion where suggested_by = ?1 and status <> 'APPROVED'")
+                    .setParameter(1, memberId).executeUpdate();
+            em.createNativeQuery("update tag_suggestion set note = null where suggested_by = ?1")
+                    .setParameter(1, memberId).executeUpdate();
+            em.createNativeQuery("""
+                    update review_item set reasons = '[content deleted by its author]'
+                    where post_id in (select id from post where author_id = ?1)
+                       or comment_id in (select id from comment where author_id = ?1)""").setParameter(1, memberId)
+                    .executeUpdate();
+            em.createNativeQuery("delete from post_revision where post_id in (select id from post where author_id = ?1)")
+                    .setParameter(1, memberId).executeUpdate();
+            em.createNativeQuery("delete from comment_revision where comment_id in (select id from comment where author_id = ?1)")
+                    .setParameter(1, memberId).executeUpdate();
+            em.createNativeQuery("""
+                    update post set deleted = true, title = '[deleted]', body_markdown = '', body_html = '',
+                           safety_notices = '{}' where author_id = ?1""").setParameter(1, memberId).executeUpdate();
+            em.createNativeQuery("""
+                    update comment set deleted = true, body_markdown = '', body_html = '', safety_notices = '{}'
+                    where author_id = ?1""").setParameter(1, memberId).executeUpdate();
+            em.createNativeQuery("""
+                    update post p set comment_count = (select count(*) from comment c
+                        where c.post_id = p.id and c.status = 'PUBLISHED' and not c.deleted)
+                    where p.id in (select post_id from comment where author_id = ?1)""").setParameter(1, memberId)
+                    .executeUpdate();
+        }
+        em.createNativeQuery("update post set author_id = null where author_id = ?1").setParameter(1, memberId).executeUpdate();
+        em.createNativeQuery("update comment set author_id = null where author_id = ?1").setParameter(1, memberId).executeUpdate();
+        em.createNativeQuery("delete from rate_limit_counter where bucket like '%:' || ?1").setParameter(1, String.valueOf(memberId))
+                .executeUpdate();
+        // Votes, flags and notifications go with the member (foreign keys cascade); revisions and moderation
+        // records keep their rows with the member reference cleared.
+        em.createNativeQuery("delete from member where id = ?1").setParameter(1, memberId).executeUpdate();
+        votes.recountAfterVoterLeft(VoteTarget.POST, ids(votedPosts));
+        votes.recountAfterVoterLeft(VoteTarget.COMMENT, ids(votedComments));
+    }
+
+    private static List<Long> ids(List<?> values) {
+        return values.stream().map(v -> ((Number) v).longValue()).toList();
+    }
+
+    private List<Map<String, Object>> rows(String sql, long memberId) {
+        @SuppressWarnings("unchecked")
+        List<jakarta.persistence.Tuple> tuples = em.createNativeQuery(sql, jakarta.persistence.Tuple.class)
+                .setParameter(1, memberId).getResultList();
+        return tuples.stream().map(t -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            t.getElements().forEach(e -> row.put(e.getAlias(), t.get(e)));
+            return row;
+        }).toList();
+    }
+}
