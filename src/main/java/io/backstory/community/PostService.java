@@ -59,6 +59,7 @@ public class PostService {
         post.persist();
         recordRevision(post, author);
         screening.queueForReview(post.id, null, screened);
+        refreshSearch(post);
         return PostDetail.of(post);
     }
 
@@ -77,6 +78,7 @@ public class PostService {
         recordRevision(post, editor);
         screening.queueForReview(post.id, null, screened);
         votes.recountHelped(editor.id); // kind and remedy outcomes decide whether it counts as a tip
+        refreshSearch(post);
         return PostDetail.of(post);
     }
 
@@ -183,6 +185,12 @@ public class PostService {
         }
         post.applyScreening(screened);
         return screened;
+    }
+
+    /** The search document includes the tags, which are written after the post row: refresh it once all is flushed. */
+    private static void refreshSearch(Post post) {
+        Post.getEntityManager().flush();
+        Post.getEntityManager().createNativeQuery("call refresh_post_search(?1)").setParameter(1, post.id).executeUpdate();
     }
 
     private static void recordRevision(Post post, Member editor) {

@@ -233,6 +233,7 @@ public class ReviewService {
                 .setParameter(1, text).setParameter(2, markdown.toSafeHtml(text)).setParameter(3, item.targetId())
                 .executeUpdate();
         if (item.target() == ReviewTarget.POST) {
+            em.createNativeQuery("call refresh_post_search(?1)").setParameter(1, item.targetId()).executeUpdate();
             em.createNativeQuery("""
                     insert into post_revision (post_id, revision, editor_id, title, body_markdown, tags)
                     select p.id, coalesce(max(r.revision), 0) + 1, ?2, p.title, p.body_markdown,

@@ -47,6 +47,11 @@ public class TemplateFormats {
         return count((int) n, noun);
     }
 
+    /** For putting member-typed words into a link's query string. */
+    static String urlEncode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static String exact(Instant instant) {
         return EXACT.format(instant);
     }

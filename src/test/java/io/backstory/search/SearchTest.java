@@ -1,0 +1,85 @@
+package io.backstory.search;
+
+import static io.backstory.platform.TestUsers.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import io.backstory.platform.PageForms;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class SearchTest {
+
+    private static long post(String title, String body, String condition) {
+        return ((Number) as("bob").contentType(ContentType.JSON).body("""
+                {"kind": "STORY", "title": "%s", "body": "%s", "conditions": ["%s"]}""".formatted(title, body, condition))
+                .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    private static List<Long> ids(String q, String... params) {
+        var request = given().queryParam("q", q);
+        for (int i = 0; i < params.length; i += 2) {
+            request.queryParam(params[i], params[i + 1]);
+        }
+        return request.when().get("/api/v1/search").then().statusCode(200).extract().jsonPath()
+                .getList("hits.findAll { it.type == 'POST' }.postId", Long.class);
+    }
+
+    @Test
+    void findsByBodyWordSynonymAndPhraseAndExcludesWords() {
+        long kayak = post("Paddling my way back from a bulge", "Kayaking gently every weekend loosened my zygapophyseal stiffness.",
+                "herniated-disc");
+        long other = post("Kayak trips made it worse", "Kayaking hurt my lower back every single time.", "muscle-spasm");
+        assertTrue(ids("zygapophyseal").contains(kayak), "a word in the body");
+        assertTrue(ids("slipped disc kayaking").contains(kayak), "a synonym of the post's condition");
+        assertFalse(ids("slipped disc kayaking").contains(other));
+        assertTrue(ids("\"every weekend\"").contains(kayak), "a quoted phrase");
+        assertFalse(ids("\"weekend every\"").contains(kayak), "phrase order matters");
+        List<Long> withoutWorse = ids("kayaking -worse");
+        assertTrue(withoutWorse.contains(kayak) && !withoutWorse.contains(other), "-word excludes");
+        assertEquals(List.of(kayak), ids("kayaking", "condition", "herniated-disc"));
+    }
+
+    @Test
+    void heldHiddenAndRemovedContentNeverShows() {
+        post("Quokkaesque dosing advice", "Quokkaesque trick: just take double the ibuprofen.", "sciatica");
+        long deleted = post("Quokkaesque deleted story", "Quokkaesque words in a deleted post.", "sciatica");
+        as("bob").when().delete("/api/v1/posts/" + deleted).then().statusCode(204);
+        given().queryParam("q", "quokkaesque").when().get("/api/v1/search").then().statusCode(200)
+                .body("hits.size()", equalTo(0));
+        Document page = PageForms.html(given().queryParam("q", "quokkaesque").when().get("/search"));
+        assertFalse(page.text().contains("dosing advice"));
+    }
+
+    @Test
+    void queriesWithSyntaxCharactersAreValidSearches() {
+        for (String q : List.of("'", "&", "|", "!", ":*", "\\", "back & | ! :* pain", "o'reilly's \"unclosed", "(((", "-")) {
+            given().queryParam("q", q).when().get("/api/v1/search").then().statusCode(200);
+            given().queryParam("q", q).when().get("/search").then().statusCode(200);
+        }
+        given().queryParam("q", "x".repeat(201)).when().get("/api/v1/search").then().statusCode(400);
+        given().queryParam("q", "back").queryParam("from", "yesterday").when().get("/api/v1/search").then().statusCode(400);
+    }
+
+    @Test
+    void snippetsHighlightMatchesButStayInert() {
+        post("Snippet probe about herniation", "Zorblatting <script>alert(1)</script> helped my herniation a lot.", "herniated-disc");
+        Document page = PageForms.html(given().queryParam("q", "zorblatting").when().get("/search"));
+        assertEquals("Zorblatting", page.selectFirst(".snippet mark").text());
+        assertTrue(page.select(".snippet script").isEmpty());
+    }
+
+    @Test
+    void misspeltConditionsGetADidYouMean() {
+        given().queryParam("q", "sciatca").when().get("/api/v1/search").then().body("didYouMean", equalTo("Sciatica"));
+    }
+}
