@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.backstory.accounts.Member;
 import io.backstory.moderation.ContentScreening;
+import io.backstory.notifications.NotificationService;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
@@ -33,9 +34,11 @@ public class CommentService {
     private final ContentScreening screening;
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
+    private final NotificationService notifications;
 
     public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em,
-            VoteService votes, ContentScreening screening, RateLimiter rateLimiter, RateLimits limits) {
+            VoteService votes, ContentScreening screening, RateLimiter rateLimiter, RateLimits limits,
+            NotificationService notifications) {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
@@ -44,6 +47,7 @@ public class CommentService {
         this.screening = screening;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
+        this.notifications = notifications;
     }
 
     @Transactional
@@ -80,6 +84,7 @@ public class CommentService {
             // A counter update, not an entity change: commenting must not bump the post's edit version.
             em.createNativeQuery("update post set comment_count = comment_count + 1 where id = ?1")
                     .setParameter(1, postId).executeUpdate();
+            notifyParentAuthor(comment, post, author);
         }
         return CommentDetail.of(comment);
     }
@@ -222,6 +227,16 @@ public class CommentService {
         comment.bodyHtml = markdown.toSafeHtml(request.body());
         comment.remedies.clear();
         comment.remedies.addAll(tags.remedies(request.remedySlugs(), i -> "remedies[" + i + "]"));
+    }
+
+    /** The author of what was replied to (the comment, or the post for a top-level reply) hears about it once. */
+    private void notifyParentAuthor(Comment reply, Post post, Member replier) {
+        Member parentAuthor = reply.parent != null ? reply.parent.author : post.author;
+        if (parentAuthor != null && !parentAuthor.id.equals(replier.id)) {
+            notifications.notify(parentAuthor.id, replier.id, NotificationService.ACTOR + " replied to your "
+                    + (reply.parent != null ? "comment" : "post") + " on \"" + post.title + "\".",
+                    "/posts/" + post.id + "#c" + reply.id);
+        }
     }
 
     /** Screens the comment with its post's conditions in scope; HOLD keeps it from the public until approved. */

@@ -61,10 +61,11 @@ public class PostPages {
     private final ScreeningService screening;
     private final MarkdownRenderer markdown;
     private final io.backstory.platform.ratelimit.RateLimiter rateLimiter;
+    private final io.backstory.following.FollowingService following;
 
     public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
             VoteService votes, ScreeningService screening, MarkdownRenderer markdown,
-            io.backstory.platform.ratelimit.RateLimiter rateLimiter) {
+            io.backstory.platform.ratelimit.RateLimiter rateLimiter, io.backstory.following.FollowingService following) {
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
@@ -73,10 +74,11 @@ public class PostPages {
         this.screening = screening;
         this.markdown = markdown;
         this.rateLimiter = rateLimiter;
+        this.following = following;
     }
 
     /** Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. */
-    public record Viewer(String handle, int postVote, Map<Long, Integer> commentVotes) {
+    public record Viewer(String handle, int postVote, Map<Long, Integer> commentVotes, boolean bookmarked) {
 
         public int commentVote(long commentId) {
             return commentVotes.getOrDefault(commentId, 0);
@@ -107,8 +109,8 @@ public class PostPages {
             CommentForm reply, FieldErrors errors) {
         Viewer reader = viewer.isLoggedIn()
                 ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()),
-                        votes.commentVotes(viewer.get().id, post.id()))
-                : new Viewer(null, 0, Map.of());
+                        votes.commentVotes(viewer.get().id, post.id()), following.isBookmarked(viewer.get().id, post.id()))
+                : new Viewer(null, 0, Map.of(), false);
         CommentNode accepted = post.acceptedCommentId() == null ? null : find(thread, post.acceptedCommentId());
         return Templates.post(post, CommentTree.layout(thread), accepted, sort, threadOf, reader,
                 catalog.remediesByCategory(), reply, errors);

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.backstory.accounts.Member;
+import io.backstory.following.FollowingService;
 import io.backstory.moderation.ContentScreening;
+import io.backstory.notifications.NotificationService;
 import io.backstory.moderation.NewMemberReview;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
@@ -33,9 +35,12 @@ public class PostService {
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
     private final NewMemberReview newMembers;
+    private final FollowingService following;
+    private final NotificationService notifications;
 
     public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, VoteService votes,
-            ContentScreening screening, RateLimiter rateLimiter, RateLimits limits, NewMemberReview newMembers) {
+            ContentScreening screening, RateLimiter rateLimiter, RateLimits limits, NewMemberReview newMembers,
+            FollowingService following, NotificationService notifications) {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
@@ -44,6 +49,8 @@ public class PostService {
         this.rateLimiter = rateLimiter;
         this.limits = limits;
         this.newMembers = newMembers;
+        this.following = following;
+        this.notifications = notifications;
     }
 
     /** Creates a published post. Everything is checked before anything is written. */
@@ -60,6 +67,7 @@ public class PostService {
         recordRevision(post, author);
         screening.queueForReview(post.id, null, screened);
         refreshSearch(post);
+        following.announceNewPost(post.id);
         return PostDetail.of(post);
     }
 
@@ -112,6 +120,13 @@ public class PostService {
         }
         Post.getEntityManager().createNativeQuery("update post set accepted_comment_id = ?1 where id = ?2")
                 .setParameter(1, commentId).setParameter(2, postId).executeUpdate();
+        if (commentId != null) {
+            Comment answer = Comment.findById(commentId);
+            if (answer.author != null && !answer.author.id.equals(member.id)) {
+                notifications.notify(answer.author.id, "Your answer on \"" + post.title + "\" was marked as the one that helped.",
+                        "/posts/" + postId + "#c" + commentId);
+            }
+        }
     }
 
     /** The post as its author is about to edit it; a 403 for anyone else. */

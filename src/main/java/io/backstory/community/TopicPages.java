@@ -31,7 +31,7 @@ public class TopicPages {
         static native TemplateInstance conditions(List<ConditionCount> conditions);
 
         static native TemplateInstance condition(ConditionView condition, ListView list, Page<PostSummary> posts,
-                boolean firstPage, Evidence evidence, List<Tip> bestTips);
+                boolean firstPage, Evidence evidence, List<Tip> bestTips, Boolean following);
 
         static native TemplateInstance tips(ConditionView condition, Page<Tip> tips, String remedy,
                 List<TaxonomyCatalog.RemedyGroup> remedyGroups, boolean firstPage);
@@ -52,14 +52,20 @@ public class TopicPages {
     /** Tips on the condition page itself; the rest are one click away. */
     private static final int BEST_TIPS_SHOWN = 5;
 
+    private final io.backstory.accounts.CurrentMember viewer;
+    private final io.backstory.following.FollowingService follows;
+
     public TopicPages(CommunityQueries queries, PostListService lists, TaxonomyCatalog catalog,
-            TaxonomyService taxonomy, EvidenceService evidence, TipService tips) {
+            TaxonomyService taxonomy, EvidenceService evidence, TipService tips,
+            io.backstory.accounts.CurrentMember viewer, io.backstory.following.FollowingService follows) {
         this.queries = queries;
         this.lists = lists;
         this.catalog = catalog;
         this.taxonomy = taxonomy;
         this.evidence = evidence;
         this.tips = tips;
+        this.viewer = viewer;
+        this.follows = follows;
     }
 
     @GET
@@ -80,7 +86,8 @@ public class TopicPages {
         boolean firstPage = after == null || after.isBlank();
         return Templates.condition(condition, list,
                 lists.list(slug, null, kind, sort, period, after, PostListService.DEFAULT_PAGE_SIZE), firstPage,
-                evidence.forCondition(slug), tips.bestTips(slug, null, null, BEST_TIPS_SHOWN).items());
+                evidence.forCondition(slug), tips.bestTips(slug, null, null, BEST_TIPS_SHOWN).items(),
+                viewer.isLoggedIn() ? follows.follows(viewer.get().id, slug) : null);
     }
 
     @GET

@@ -22,18 +22,31 @@ public class NotificationService {
         this.em = em;
     }
 
+    /** Where a notification names the member who caused it; filled in when shown, so deleting that member erases it. */
+    public static final String ACTOR = "\u0001";
+    /** SQL for a notification's text as shown ({@code n} the notification, {@code a} its actor). */
+    public static final String SHOWN_TEXT = "replace(n.text, chr(1), coalesce(a.handle, 'A former member'))";
+
     @Transactional
     public void notify(long memberId, String text, String link) {
-        em.createNativeQuery("insert into notification (member_id, text, link) values (?1, ?2, ?3)")
-                .setParameter(1, memberId).setParameter(2, text).setParameter(3, link).executeUpdate();
+        notify(memberId, null, text, link);
+    }
+
+    /** A notification about something {@code actorId} did; {@code text} names them with {@link #ACTOR}. */
+    @Transactional
+    public void notify(long memberId, Long actorId, String text, String link) {
+        em.createNativeQuery("insert into notification (member_id, actor_id, text, link) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, memberId).setParameter(2, actorId).setParameter(3, text).setParameter(4, link)
+                .executeUpdate();
     }
 
     @Transactional
     public List<Notification> recent(long memberId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select id, text, link, created_at, read_at is null from notification
-                where member_id = ?1 order by created_at desc, id desc limit ?2""")
+                select n.id, %s, n.link, n.created_at, n.read_at is null from notification n
+                left join member a on a.id = n.actor_id
+                where n.member_id = ?1 order by n.created_at desc, n.id desc limit ?2""".formatted(SHOWN_TEXT))
                 .setParameter(1, memberId).setParameter(2, SHOWN).getResultList();
         return rows.stream().map(r -> new Notification(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (Instant) r[3], (Boolean) r[4])).toList();

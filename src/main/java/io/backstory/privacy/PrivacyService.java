@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.backstory.notifications.NotificationService;
 import io.backstory.voting.VoteService;
 import io.backstory.voting.VoteTarget;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,9 +56,15 @@ public class PrivacyService {
         export.put("tagSuggestions", rows("""
                 select kind, name, note, status, created_at as "createdAt" from tag_suggestion where suggested_by = ?1""",
                 memberId));
+        export.put("follows", rows("""
+                select c.slug as condition, f.created_at as "createdAt" from condition_follow f
+                join condition c on c.id = f.condition_id where f.member_id = ?1""", memberId));
+        export.put("bookmarks", rows("""
+                select post_id as "postId", created_at as "createdAt" from bookmark where member_id = ?1""", memberId));
         export.put("notifications", rows("""
-                select text, link, created_at as "createdAt", read_at as "readAt" from notification
-                where member_id = ?1 order by id""", memberId));
+                select %s as text, n.link, n.created_at as "createdAt", n.read_at as "readAt" from notification n
+                left join member a on a.id = n.actor_id
+                where n.member_id = ?1 order by n.id""".formatted(NotificationService.SHOWN_TEXT), memberId));
         return export;
     }
 

@@ -62,14 +62,18 @@ class PostRateLimitTest {
     @Inject
     io.backstory.moderation.NewMemberReview newMembers;
     @Inject
+    io.backstory.following.FollowingService following;
+    @Inject
+    io.backstory.notifications.NotificationService notifications;
+    @Inject
     MemberService members;
     @Inject
     EntityManager em;
 
     @Test
     void thePostOverTheLimitIsA429AndIsNotWrittenWhicheverInstanceTakesIt() {
-        PostService first = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers);
-        PostService second = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers);
+        PostService first = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications);
+        PostService second = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications);
         Member author = members.findOrCreate("rate-limited-author-" + System.nanoTime(), "prolific");
         for (int i = 0; i < 3; i++) {
             PostService instance = i % 2 == 0 ? first : second;

@@ -1,0 +1,81 @@
+package io.backstory.following;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.backstory.taxonomy.TagResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Following conditions and bookmarking posts, and telling followers about new posts. */
+@ApplicationScoped
+public class FollowingService {
+
+    public record Bookmark(long postId, String title, Instant savedAt) {
+    }
+
+    private final EntityManager em;
+    private final TagResolver tags;
+
+    public FollowingService(EntityManager em, TagResolver tags) {
+        this.em = em;
+        this.tags = tags;
+    }
+
+    @Transactional
+    public void follow(long memberId, String conditionSlug, boolean follow) {
+        long conditionId = tags.existingCondition(conditionSlug).id;
+        em.createNativeQuery(follow
+                ? "insert into condition_follow (member_id, condition_id) values (?1, ?2) on conflict do nothing"
+                : "delete from condition_follow where member_id = ?1 and condition_id = ?2")
+                .setParameter(1, memberId).setParameter(2, conditionId).executeUpdate();
+    }
+
+    @Transactional
+    public boolean follows(long memberId, String conditionSlug) {
+        return !em.createNativeQuery("""
+                select 1 from condition_follow f join condition c on c.id = f.condition_id
+                where f.member_id = ?1 and c.slug = ?2""").setParameter(1, memberId).setParameter(2, conditionSlug)
+                .getResultList().isEmpty();
+    }
+
+    /** One notification per follower of any of the post's conditions (not its author), however many they follow. */
+    @Transactional
+    public void announceNewPost(long postId) {
+        em.createNativeQuery("""
+                insert into notification (member_id, text, link)
+                select distinct f.member_id, 'New post in ' || (select string_agg(c.name, ', ' order by c.name)
+                        from post_condition pc2 join condition c on c.id = pc2.condition_id where pc2.post_id = p.id)
+                        || ': "' || p.title || '"', '/posts/' || p.id
+                from post p
+                join post_condition pc on pc.post_id = p.id
+                join condition_follow f on f.condition_id = pc.condition_id
+                where p.id = ?1 and p.status = 'PUBLISHED' and not p.deleted
+                  and (p.author_id is null or f.member_id <> p.author_id)""").setParameter(1, postId).executeUpdate();
+    }
+
+    @Transactional
+    public void bookmark(long memberId, long postId, boolean save) {
+        em.createNativeQuery(save
+                ? "insert into bookmark (member_id, post_id) select ?1, id from post where id = ?2 on conflict do nothing"
+                : "delete from bookmark where member_id = ?1 and post_id = ?2")
+                .setParameter(1, memberId).setParameter(2, postId).executeUpdate();
+    }
+
+    @Transactional
+    public boolean isBookmarked(long memberId, long postId) {
+        return !em.createNativeQuery("select 1 from bookmark where member_id = ?1 and post_id = ?2")
+                .setParameter(1, memberId).setParameter(2, postId).getResultList().isEmpty();
+    }
+
+    @Transactional
+    public List<Bookmark> bookmarks(long memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select p.id, p.title, b.created_at from bookmark b join post p on p.id = b.post_id
+                where b.member_id = ?1 and p.status = 'PUBLISHED' and not p.deleted
+                order by b.created_at desc limit 200""").setParameter(1, memberId).getResultList();
+        return rows.stream().map(r -> new Bookmark(((Number) r[0]).longValue(), (String) r[1], (Instant) r[2])).toList();
+    }
+}
