@@ -52,6 +52,13 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void productionSendsHstsAndTheStrictContentSecurityPolicy() {
+        given().when().get("/").then().statusCode(200)
+                .header("Strict-Transport-Security", containsString("max-age=31536000"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"));
+    }
+
+    @Test
     void apiStillAnswers401WithoutAToken() {
         given().redirects().follow(false).when().get("/api/v1/me").then().statusCode(401);
     }
