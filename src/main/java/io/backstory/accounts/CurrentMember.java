@@ -19,6 +19,7 @@ public class CurrentMember {
     private final MemberService members;
     private final NotificationService notifications;
     private Member member;
+    private Long unreadNotifications;
 
     public CurrentMember(SecurityIdentity identity, MemberService members, NotificationService notifications) {
         this.identity = identity;
@@ -45,9 +46,12 @@ public class CurrentMember {
         return member;
     }
 
-    /** Unread notifications, for the header; 0 for visitors. */
+    /** Unread notifications, for the header; 0 for visitors. Counted once per request (the layout asks twice). */
     public long getUnreadNotifications() {
-        return isLoggedIn() ? notifications.unreadCount(get().id) : 0;
+        if (unreadNotifications == null) {
+            unreadNotifications = isLoggedIn() ? notifications.unreadCount(get().id) : 0;
+        }
+        return unreadNotifications;
     }
 
     public String getHandle() {

@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.api.FormValues;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -16,7 +17,7 @@ final class ContentStatusChange {
         em.createNativeQuery("insert into moderation_action (review_item_id, moderator_id, action, from_status, to_status, note)"
                 + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, itemId).setParameter(2, moderatorId)
                 .setParameter(3, action).setParameter(4, from).setParameter(5, to)
-                .setParameter(6, note == null || note.isBlank() ? null : note.strip()).executeUpdate();
+                .setParameter(6, FormValues.blankToNull(note)).executeUpdate();
     }
 
     static void apply(EntityManager em, ReviewTarget target, long id, String from, String to) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.backstory.accounts.Member;
+import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.ratelimit.RateLimiter;
@@ -73,7 +74,7 @@ public class FlagService {
         int inserted = em.createNativeQuery("insert into content_flag (member_id, " + target.column
                 + ", reason, note, weight) values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
                 .setParameter(1, flagger.id).setParameter(2, id).setParameter(3, reason.name())
-                .setParameter(4, note == null || note.isBlank() ? null : note.strip()).setParameter(5, weight)
+                .setParameter(4, FormValues.blankToNull(note)).setParameter(5, weight)
                 .executeUpdate();
         if (inserted == 0) {
             throw ProblemException.conflict("You have already flagged this " + target.noun() + ".", null);

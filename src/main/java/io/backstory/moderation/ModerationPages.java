@@ -1,10 +1,10 @@
 package io.backstory.moderation;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 
 import io.backstory.accounts.CurrentMember;
+import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.web.FieldErrors;
@@ -74,7 +74,7 @@ public class ModerationPages {
     public Response act(@PathParam("id") long id, @FormParam("action") String action, @FormParam("version") Integer version,
             @FormParam("note") String note, @FormParam("warn") String warn, @FormParam("silenceDays") Integer silenceDays,
             @FormParam("text") String text) {
-        ReviewAction chosen = Arrays.stream(ReviewAction.values()).filter(a -> a.name().equals(action)).findFirst().orElse(null);
+        ReviewAction chosen = FormValues.enumOrNull(ReviewAction.class, action);
         try {
             reviews.act(id, chosen, version, note, warn != null, silenceDays == null ? 0 : silenceDays, text, viewer.get());
             return Response.seeOther(URI.create("/moderation")).build();
@@ -100,7 +100,7 @@ public class ModerationPages {
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance flagPost(@PathParam("id") long id, @FormParam("reason") String reason, @FormParam("note") String note) {
-        FlagService.FlagResult result = flags.flag(ReviewTarget.POST, id, viewer.get(), parse(reason), note);
+        FlagService.FlagResult result = flags.flag(ReviewTarget.POST, id, viewer.get(), FormValues.enumOrNull(FlagReason.class, reason), note);
         return Templates.flagged("post", "/posts/" + id, result.hidden());
     }
 
@@ -110,11 +110,7 @@ public class ModerationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance flagComment(@PathParam("id") long id, @FormParam("reason") String reason,
             @FormParam("note") String note, @FormParam("postId") long postId) {
-        FlagService.FlagResult result = flags.flag(ReviewTarget.COMMENT, id, viewer.get(), parse(reason), note);
+        FlagService.FlagResult result = flags.flag(ReviewTarget.COMMENT, id, viewer.get(), FormValues.enumOrNull(FlagReason.class, reason), note);
         return Templates.flagged("comment", "/posts/" + postId + "#c" + id, result.hidden());
-    }
-
-    private static FlagReason parse(String reason) {
-        return Arrays.stream(FlagReason.values()).filter(r -> r.name().equals(reason)).findFirst().orElse(null);
     }
 }

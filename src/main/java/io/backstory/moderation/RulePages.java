@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
+import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.web.FieldErrors;
@@ -79,8 +80,8 @@ public class RulePages {
             @FormParam("minRegexHits") Integer minRegexHits, @FormParam("conditionScope") String conditionScope,
             @FormParam("notice") String notice, @FormParam("enabled") String enabled,
             @FormParam("version") Integer version, @FormParam("sample") String sample) {
-        RuleService.RuleRequest form = new RuleService.RuleRequest(code, parse(ScreeningCategory.class, category),
-                subcategory, parse(ScreeningAction.class, action), patterns, exceptions, negatable != null, regex,
+        RuleService.RuleRequest form = new RuleService.RuleRequest(code, FormValues.enumOrNull(ScreeningCategory.class, category),
+                subcategory, FormValues.enumOrNull(ScreeningAction.class, action), patterns, exceptions, negatable != null, regex,
                 minRegexHits == null ? 1 : minRegexHits, conditionScope, notice, enabled != null, version);
         try {
             if ("test".equals(submit)) {
@@ -105,13 +106,5 @@ public class RulePages {
     private static TemplateInstance page(boolean isNew, RuleService.RuleRequest form, FieldErrors errors, String sample,
             ScreeningResult tested, String conflict) {
         return Templates.rule(isNew, form, errors, sample == null ? "" : sample, tested, conflict, CATEGORIES, ACTIONS);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        try {
-            return value == null ? null : Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

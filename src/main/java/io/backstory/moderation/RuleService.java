@@ -7,6 +7,7 @@ import java.util.regex.PatternSyntaxException;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
@@ -94,8 +95,8 @@ public class RuleService {
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) on conflict (code) do nothing""")
                 .setParameter(1, rule.code()).setParameter(2, rule.category().name()).setParameter(3, rule.subcategory())
                 .setParameter(4, rule.action().name()).setParameter(5, text(rule.patterns()))
-                .setParameter(6, text(rule.exceptions())).setParameter(7, rule.negatable()).setParameter(8, blankToNull(rule.regex()))
-                .setParameter(9, rule.minRegexHits()).setParameter(10, blankToNull(rule.conditionScope()))
+                .setParameter(6, text(rule.exceptions())).setParameter(7, rule.negatable()).setParameter(8, FormValues.blankToNull(rule.regex()))
+                .setParameter(9, rule.minRegexHits()).setParameter(10, FormValues.blankToNull(rule.conditionScope()))
                 .setParameter(11, rule.notice().strip()).setParameter(12, rule.enabled()).executeUpdate();
         if (inserted == 0) {
             throw ProblemException.conflict("A rule with the code '" + rule.code() + "' already exists.", null);
@@ -119,8 +120,8 @@ public class RuleService {
                 where code = ?12 and version = ?13""")
                 .setParameter(1, rule.category().name()).setParameter(2, rule.subcategory()).setParameter(3, rule.action().name())
                 .setParameter(4, text(rule.patterns())).setParameter(5, text(rule.exceptions())).setParameter(6, rule.negatable())
-                .setParameter(7, blankToNull(rule.regex())).setParameter(8, rule.minRegexHits())
-                .setParameter(9, blankToNull(rule.conditionScope())).setParameter(10, rule.notice().strip())
+                .setParameter(7, FormValues.blankToNull(rule.regex())).setParameter(8, rule.minRegexHits())
+                .setParameter(9, FormValues.blankToNull(rule.conditionScope())).setParameter(10, rule.notice().strip())
                 .setParameter(11, rule.enabled()).setParameter(12, code).setParameter(13, rule.version()).executeUpdate();
         if (updated == 0) {
             RuleView current = get(code); // 404 if it does not exist
@@ -135,20 +136,21 @@ public class RuleService {
         if (text(rule.patterns()).isBlank() && (rule.regex() == null || rule.regex().isBlank())) {
             throw new InvalidInputException("patterns", "give at least one pattern line or a regular expression");
         }
+        var wordLists = screening.wordLists();
         try {
-            ScreeningEngine.compileLines(text(rule.patterns()), screening.wordLists());
+            ScreeningEngine.compileLines(text(rule.patterns()), wordLists);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("patterns", e.getMessage());
         }
         try {
-            ScreeningEngine.compileLines(text(rule.exceptions()), screening.wordLists());
+            ScreeningEngine.compileLines(text(rule.exceptions()), wordLists);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("exceptions", e.getMessage());
         }
         try {
             return ScreeningService.compile(rule.code(), rule.category(), rule.subcategory(), rule.action(),
                     text(rule.patterns()), text(rule.exceptions()), rule.negatable(), rule.regex(), rule.minRegexHits(),
-                    rule.conditionScope(), rule.notice(), screening.wordLists());
+                    rule.conditionScope(), rule.notice(), wordLists);
         } catch (PatternSyntaxException e) {
             throw new InvalidInputException("regex", "is not a valid regular expression: " + e.getDescription());
         }
@@ -163,9 +165,5 @@ public class RuleService {
 
     private static String text(String value) {
         return value == null ? "" : value.strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.backstory.accounts.CurrentMember;
+import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.web.FieldErrors;
 import io.backstory.taxonomy.TaxonomyRequests.ConditionRequest;
@@ -71,8 +72,8 @@ public class TaxonomyPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response suggest(@FormParam("kind") String kind, @FormParam("name") String name,
             @FormParam("category") String category, @FormParam("note") String note) {
-        SuggestionRequest form = new SuggestionRequest(parse(TagSuggestion.Kind.class, kind), name,
-                parse(RemedyCategory.class, category), note);
+        SuggestionRequest form = new SuggestionRequest(FormValues.enumOrNull(TagSuggestion.Kind.class, kind), name,
+                FormValues.enumOrNull(RemedyCategory.class, category), note);
         try {
             taxonomy.suggest(form, viewer.get());
             return Response.seeOther(URI.create("/tags/suggest?sent=true")).build();
@@ -96,7 +97,7 @@ public class TaxonomyPages {
             @FormParam("slug") String slug, @FormParam("category") String category, @FormParam("reason") String reason) {
         try {
             taxonomy.decide(id, new DecisionRequest(decision == null ? null : "approve".equals(decision),
-                    blankToNull(slug), null, parse(RemedyCategory.class, category), reason), viewer.get());
+                    FormValues.blankToNull(slug), null, FormValues.enumOrNull(RemedyCategory.class, category), reason), viewer.get());
             return Response.seeOther(URI.create("/moderation/tags")).build();
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.review(taxonomy.pendingSuggestions(), FieldErrors.of(e.errors()),
@@ -146,7 +147,7 @@ public class TaxonomyPages {
     public Response editRemedy(@PathParam("slug") String slug, @FormParam("name") String name,
             @FormParam("category") String category, @FormParam("description") String description,
             @FormParam("caution") String caution, @FormParam("synonyms") String synonyms) {
-        RemedyRequest form = new RemedyRequest(slug, name, parse(RemedyCategory.class, category), description, caution,
+        RemedyRequest form = new RemedyRequest(slug, name, FormValues.enumOrNull(RemedyCategory.class, category), description, caution,
                 lines(synonyms));
         try {
             taxonomy.updateRemedy(slug, form);
@@ -161,20 +162,5 @@ public class TaxonomyPages {
     static List<String> lines(String text) {
         return text == null ? List.of()
                 : Arrays.stream(text.split("[\\n,]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

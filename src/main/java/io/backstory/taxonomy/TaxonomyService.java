@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.backstory.accounts.Member;
+import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
@@ -151,7 +152,7 @@ public class TaxonomyService {
         suggestion.kind = request.kind();
         suggestion.name = request.name().strip();
         suggestion.category = request.kind() == TagSuggestion.Kind.REMEDY ? request.category() : null;
-        suggestion.note = blankToNull(request.note());
+        suggestion.note = FormValues.blankToNull(request.note());
         suggestion.suggestedBy = member;
         suggestion.persist();
         return SuggestionView.of(suggestion);
@@ -192,7 +193,7 @@ public class TaxonomyService {
         suggestion.status = request.approve() ? TagSuggestion.Status.APPROVED : TagSuggestion.Status.REJECTED;
         suggestion.decidedBy = moderator;
         suggestion.decidedAt = Instant.now();
-        suggestion.reason = blankToNull(request.reason());
+        suggestion.reason = FormValues.blankToNull(request.reason());
         return SuggestionView.of(suggestion);
     }
 
@@ -211,7 +212,7 @@ public class TaxonomyService {
         condition.slug = request.slug();
         condition.name = request.name().strip();
         condition.description = request.description().strip();
-        condition.redFlags = blankToNull(request.redFlags());
+        condition.redFlags = FormValues.blankToNull(request.redFlags());
         replaceSynonyms(condition.synonyms, request.synonyms(), "condition_synonym", "condition_id", condition.id);
     }
 
@@ -220,7 +221,7 @@ public class TaxonomyService {
         remedy.name = request.name().strip();
         remedy.category = request.category();
         remedy.description = request.description().strip();
-        remedy.caution = blankToNull(request.caution());
+        remedy.caution = FormValues.blankToNull(request.caution());
         replaceSynonyms(remedy.synonyms, request.synonyms(), "remedy_synonym", "remedy_id", remedy.id);
     }
 
@@ -249,9 +250,5 @@ public class TaxonomyService {
 
     private static ProblemException slugTaken(String kind, String slug) {
         return ProblemException.conflict("The slug '" + slug + "' is already used by another " + kind + ".", null);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
