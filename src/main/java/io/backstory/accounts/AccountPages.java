@@ -2,25 +2,46 @@ package io.backstory.accounts;
 
 import java.net.URI;
 
+import io.backstory.platform.api.Problem;
+import io.backstory.platform.web.ErrorPage;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** `/login` starts the OIDC login (the endpoint requires a session) and then returns to the home page. */
+/**
+ * `/login` checks that the identity provider answers, then `/login/start` runs the OIDC login (the endpoint
+ * requires a session) and returns to the home page, or to the handle choice after the first login.
+ */
 @Path("/login")
 public class AccountPages {
 
     private final CurrentMember viewer;
+    private final LoginProvider provider;
 
-    public AccountPages(CurrentMember viewer) {
+    public AccountPages(CurrentMember viewer, LoginProvider provider) {
         this.viewer = viewer;
+        this.provider = provider;
+    }
+
+    @GET
+    public Response login() {
+        if (!viewer.isLoggedIn() && !provider.reachable()) {
+            Problem down = Problem.of(503, "Logging in is not possible right now",
+                    "Our login service is not answering. Everything stays readable without logging in; "
+                            + "please try again in a few minutes. Nothing you wrote earlier is lost.");
+            return Response.status(503).header("Retry-After", 60).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(ErrorPage.render(down)).build();
+        }
+        return Response.seeOther(URI.create("/login/start")).build();
     }
 
     /** After the first login, the member picks the handle others will see. */
     @GET
+    @Path("start")
     @Authenticated
-    public Response login() {
+    public Response start() {
         return Response.seeOther(URI.create(viewer.get().handleChosen ? "/" : "/settings?welcome=true")).build();
     }
 }

@@ -195,6 +195,7 @@ public class ReviewService {
                 .setParameter(1, action.upholdsFlags ? 1 : 0).setParameter(2, action.upholdsFlags ? 0 : 1)
                 .setParameter(3, id).executeUpdate();
         log(id, moderator, action.name(), before.contentStatus(), toStatus, note);
+        tellFlaggers(before, action);
         if ("PUBLISHED".equals(toStatus) && before.authorId() != null) {
             // Approved content earns a new member basic trust: no more review of their first posts and links.
             em.createNativeQuery("update member set trust_level = greatest(trust_level, 1) where id = ?1")
@@ -260,6 +261,24 @@ public class ReviewService {
                 where a.review_item_id = ?1 order by a.id desc limit 1""").setParameter(1, id).getResultList();
         return rows.isEmpty() ? "it is already decided" : rows.get(0)[0].toString().toLowerCase(java.util.Locale.ROOT)
                 .replace('_', ' ') + " by " + rows.get(0)[1];
+    }
+
+    /** Members who flagged the content hear what came of it, so a flag never disappears into silence. */
+    private void tellFlaggers(ItemDetail item, ReviewAction action) {
+        @SuppressWarnings("unchecked")
+        List<Number> flaggers = em.createNativeQuery("select distinct member_id from content_flag where review_item_id = ?1")
+                .setParameter(1, item.id()).getResultList();
+        String what = "The " + item.target().noun() + " you flagged" + (item.postTitle() == null ? "" : " on \"" + item.postTitle() + "\"");
+        String outcome = switch (action) {
+            case HIDE -> what + " was hidden by a moderator. Thank you for flagging it.";
+            case REMOVE -> what + " was removed by a moderator. Thank you for flagging it.";
+            case EDIT_AND_APPROVE -> what + " was edited by a moderator. Thank you for flagging it.";
+            case APPROVE, APPROVE_WITH_NOTE, DISMISS_FLAGS -> what + " was reviewed by a moderator and stays up.";
+        };
+        String link = "/posts/" + item.postId();
+        for (Number flagger : flaggers) {
+            notifications.notify(flagger.longValue(), outcome, link);
+        }
     }
 
     private void tellAuthor(ItemDetail item, ReviewAction action, String note, boolean warn, int silenceDays) {

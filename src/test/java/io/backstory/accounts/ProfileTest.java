@@ -24,7 +24,9 @@ class ProfileTest {
 
     @Test
     void newMembersChooseAHandleAtFirstLogin() {
-        as("first-timer").redirects().follow(false).when().get("/login").then().statusCode(303)
+        given().redirects().follow(false).when().get("/login").then().statusCode(303)
+                .header("Location", containsString("/login/start"));
+        as("first-timer").redirects().follow(false).when().get("/login/start").then().statusCode(303)
                 .header("Location", containsString("/settings?welcome=true"));
         Response invalid = PageForms.submit("first-timer", "/settings?welcome=true", "/settings/handle",
                 Map.of("handle", "<b>x</b>", "welcome", "true"));
@@ -39,7 +41,7 @@ class ProfileTest {
         Response chosen = PageForms.submit("first-timer", "/settings?welcome=true", "/settings/handle",
                 Map.of("handle", "calm_walker", "welcome", "true"));
         assertEquals(303, chosen.statusCode());
-        String next = as("first-timer").redirects().follow(false).when().get("/login").then().statusCode(303)
+        String next = as("first-timer").redirects().follow(false).when().get("/login/start").then().statusCode(303)
                 .extract().header("Location");
         assertFalse(next.contains("/settings"), "once chosen, login goes straight home: " + next);
         as("first-timer").when().get("/api/v1/me").then().body("handle", equalTo("calm_walker"));

@@ -103,6 +103,11 @@ class ModerationFlowTest {
                 "select text from notification where member_id = ?1 order by id desc limit 1")
                 .setParameter(1, author.id).getSingleResult());
         assertTrue(notice.contains("public") && notice.contains("Not harmful"), notice);
+        String toFlagger = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select text from notification where member_id = ?1 order by id desc limit 1")
+                .setParameter(1, third.id).getSingleResult());
+        assertEquals("The comment you flagged on \"A story whose comment gets flagged\" was reviewed by a moderator and stays up.",
+                toFlagger, "each flagger hears the outcome");
         int upheld = QuarkusTransaction.requiringNew().call(() -> Member.<Member>findById(third.id).flagsDismissed);
         assertEquals(1, upheld, "approving counts against the flaggers' record");
     }
@@ -163,7 +168,10 @@ class ModerationFlowTest {
 
     @Test
     void membersCannotOpenTheQueue() {
-        as("bob").redirects().follow(false).when().get("/moderation").then().statusCode(403);
+        as("bob").redirects().follow(false).when().get("/moderation").then().statusCode(403)
+                .contentType(containsString("text/html")).body(containsString("<h1>Not allowed</h1>"));
+        as("bob").when().get("/api/v1/moderation/queue").then().statusCode(403)
+                .contentType(containsString("application/problem+json")).body("title", equalTo("Not allowed"));
         as("bob").when().get("/api/v1/moderation/queue").then().statusCode(403);
         as("bob").contentType(ContentType.JSON).body("{\"action\": \"REMOVE\", \"version\": 0}")
                 .when().post("/api/v1/moderation/items/1/actions").then().statusCode(403);

@@ -59,6 +59,14 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void withKeycloakDownLoginFailsWithAFriendlyPageWhileReadingGoesOn() {
+        given().redirects().follow(false).when().get("/login").then().statusCode(503)
+                .contentType(containsString("text/html"))
+                .body(containsString("Logging in is not possible right now"));
+        given().when().get("/conditions/sciatica").then().statusCode(200);
+    }
+
+    @Test
     void apiStillAnswers401WithoutAToken() {
         given().redirects().follow(false).when().get("/api/v1/me").then().statusCode(401);
     }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.backstory.platform.web.ErrorPage;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Priorities;
@@ -79,6 +81,19 @@ public class ProblemMappers {
             default -> response.getStatusInfo().getReasonPhrase();
         };
         return respond(Problem.of(response.getStatus(), response.getStatusInfo().getReasonPhrase(), detail), uri);
+    }
+
+    /**
+     * A role check refused the caller (a member opening the review queue): say so instead of a blank 403. The check
+     * runs on the I/O thread; the page's header asks the database about the viewer, so it is rendered on a worker.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        Problem problem = Problem.of(403, "Not allowed",
+                "Your account cannot open this. Moderation and taxonomy pages are for moderators and admins.");
+        return Uni.createFrom().item(() -> uri.getPath().startsWith("/api/") ? respond(problem, uri)
+                : Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(ErrorPage.render(problem).render()).build())
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,172 @@
+package io.backstory.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.restassured.RestAssured;
+
+/**
+ * Headless Chromium from Debian, driven through Debian's chromedriver: no browser or driver is downloaded at run
+ * time. Every open browser is known to {@link BrowserArtifacts}, which saves a screenshot and the page of each one
+ * when a test fails.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Set<Browser> OPEN = ConcurrentHashMap.newKeySet();
+
+    private final String name;
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(String name, int width, int height) {
+        this.name = name;
+        try {
+            this.profile = Files.createTempDirectory("chromium-" + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(System.getProperty("browser.binary", "/usr/bin/chromium"))
+                // Without the networking switches Chromium keeps calling home, which this network refuses.
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-quic", "--no-first-run", "--user-data-dir=" + profile,
+                        "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("browser.driver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        OPEN.add(this);
+    }
+
+    /** A fresh browser (own profile: no cookies) with a desktop-sized window. */
+    public static Browser open(String name) {
+        return new Browser(name, 1366, 900);
+    }
+
+    public static String baseUrl() {
+        return "http://localhost:" + RestAssured.port;
+    }
+
+    /** Opens a path of the application, or an absolute URL. */
+    public Browser go(String pathOrUrl) {
+        driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl() + pathOrUrl);
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public Browser type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(String css) {
+        find(css).click();
+        return this;
+    }
+
+    /** Clicks something that loads a new page (a submit button, a link) and waits until the new page is there. */
+    public Browser clickAndWait(String css) {
+        return navigateBy(find(css));
+    }
+
+    private Browser navigateBy(WebElement target) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(
+                d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
+    /** Chooses an option of a select, opening the collapsed details section it sits in first. */
+    public Browser choose(String css, String value) {
+        WebElement select = find(css);
+        if (!select.isDisplayed()) {
+            select.findElement(By.xpath("ancestor::details[1]/summary")).click();
+        }
+        new Select(select).selectByValue(value);
+        return this;
+    }
+
+    /** Clicks the link whose text contains the given words. */
+    public Browser followLink(String text) {
+        return navigateBy(driver.findElement(By.partialLinkText(text)));
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    public String path() {
+        return java.net.URI.create(url()).getPath();
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Saves a PNG of the viewport and the page's HTML into the artefact folder; returns the PNG's path. */
+    public Path saveArtifacts(String label) {
+        Path dir = Path.of(System.getProperty("browser.artifacts", "target/browser-artifacts"));
+        try {
+            Files.createDirectories(dir);
+            Path png = dir.resolve(label + "-" + name + ".png");
+            Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(label + "-" + name + ".html"), driver.getPageSource());
+            return png;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        OPEN.remove(this);
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}
