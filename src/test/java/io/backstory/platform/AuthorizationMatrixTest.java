@@ -1,0 +1,256 @@
+package io.backstory.platform;
+
+import static io.backstory.platform.TestUsers.as;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Who may call each mutating endpoint (API and page forms), checked for five kinds of caller against fresh content
+ * owned by bob. Every POST, PUT, PATCH and DELETE in the code must have a row: a new endpoint without one fails the
+ * build until someone decides who may use it.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    /** The callers: carol is a plain member who does not own the content; bob owns it. */
+    enum Caller {
+        ANONYMOUS(null), MEMBER("carol"), OWNER("bob"), MODERATOR("alice"), ADMIN("admin");
+
+        final String user;
+
+        Caller(String user) {
+            this.user = user;
+        }
+    }
+
+    /** Who gets past the checks; everyone else must be refused (401, 403, or the redirect to log in). */
+    enum Access {
+        /** The screening preview: what the new-post form shows live, rate-limited per address. */
+        ANYONE(EnumSet.allOf(Caller.class)),
+        LOGGED_IN(EnumSet.of(Caller.MEMBER, Caller.OWNER, Caller.MODERATOR, Caller.ADMIN)),
+        /** Votes and flags: members, but not on their own content. */
+        NOT_OWNER(EnumSet.of(Caller.MEMBER, Caller.MODERATOR, Caller.ADMIN)),
+        OWNER(EnumSet.of(Caller.OWNER)),
+        MODERATORS(EnumSet.of(Caller.MODERATOR, Caller.ADMIN));
+
+        final Set<Caller> allowed;
+
+        Access(Set<Caller> allowed) {
+            this.allowed = allowed;
+        }
+    }
+
+    static final Map<String, Row> MATRIX = Map.ofEntries(
+            // community: posts and comments
+            row("POST /posts", Access.LOGGED_IN),
+            row("POST /posts/preview", Access.LOGGED_IN),
+            row("POST /posts/{id}/edit", Access.OWNER, "kind=QUESTION&title=Does+heat+help+a+spasm+today&body=Edited.&condition=muscle-spasm&version=0"),
+            row("POST /posts/{id}/delete", Access.OWNER),
+            row("POST /posts/{id}/accepted-answer", Access.OWNER, "commentId={answer}"),
+            row("POST /posts/{id}/comments", Access.LOGGED_IN),
+            row("POST /comments/{id}/edit", Access.OWNER, "body=Edited+detail.&version=0"),
+            row("POST /comments/{id}/delete", Access.OWNER),
+            row("POST /api/v1/posts", Access.LOGGED_IN),
+            row("PUT /api/v1/posts/{id}", Access.OWNER, "{\"kind\": \"QUESTION\", \"title\": \"Does heat help a spasm today?\", \"body\": \"Edited.\", \"conditions\": [\"muscle-spasm\"], \"version\": 0}"),
+            row("DELETE /api/v1/posts/{id}", Access.OWNER),
+            row("PUT /api/v1/posts/{id}/accepted-answer", Access.OWNER, "{\"commentId\": {answer}}"),
+            row("DELETE /api/v1/posts/{id}/accepted-answer", Access.OWNER),
+            row("POST /api/v1/posts/{id}/comments", Access.LOGGED_IN),
+            row("PUT /api/v1/comments/{id}", Access.OWNER, "{\"body\": \"Edited detail.\", \"version\": 0}"),
+            row("DELETE /api/v1/comments/{id}", Access.OWNER),
+            // voting
+            row("POST /posts/{id}/vote", Access.NOT_OWNER, "value=1"),
+            row("POST /comments/{id}/vote", Access.NOT_OWNER, "value=1&postId={post}"),
+            row("PUT /api/v1/posts/{id}/vote", Access.NOT_OWNER, "{\"value\": 1}"),
+            row("DELETE /api/v1/posts/{id}/vote", Access.NOT_OWNER),
+            row("PUT /api/v1/comments/{id}/vote", Access.NOT_OWNER, "{\"value\": 1}"),
+            row("DELETE /api/v1/comments/{id}/vote", Access.NOT_OWNER),
+            // moderation: flags by members, decisions and rules by moderators
+            row("POST /posts/{id}/flag", Access.NOT_OWNER, "reason=SPAM"),
+            row("POST /comments/{id}/flag", Access.NOT_OWNER, "reason=SPAM&postId={post}"),
+            row("POST /api/v1/posts/{id}/flags", Access.NOT_OWNER, "{\"reason\": \"SPAM\"}"),
+            row("POST /api/v1/comments/{id}/flags", Access.NOT_OWNER, "{\"reason\": \"SPAM\"}"),
+            row("POST /api/v1/screening", Access.ANYONE),
+            row("POST /moderation/items/{id}", Access.MODERATORS),
+            row("POST /api/v1/moderation/items/{id}/actions", Access.MODERATORS),
+            row("POST /moderation/rules", Access.MODERATORS),
+            row("POST /api/v1/moderation/rules", Access.MODERATORS),
+            row("PUT /api/v1/moderation/rules/{code}", Access.MODERATORS),
+            row("POST /api/v1/moderation/rules/test", Access.MODERATORS),
+            // taxonomy
+            row("POST /tags/suggest", Access.LOGGED_IN),
+            row("POST /api/v1/tag-suggestions", Access.LOGGED_IN),
+            row("POST /moderation/tags/{id}", Access.MODERATORS),
+            row("POST /api/v1/tag-suggestions/{id}/decision", Access.MODERATORS),
+            row("POST /conditions/{slug}/edit", Access.MODERATORS),
+            row("POST /remedies/{slug}/edit", Access.MODERATORS),
+            row("POST /api/v1/conditions", Access.MODERATORS),
+            row("PUT /api/v1/conditions/{slug}", Access.MODERATORS),
+            row("POST /api/v1/remedies", Access.MODERATORS),
+            row("PUT /api/v1/remedies/{slug}", Access.MODERATORS),
+            // following, notifications, the member's own account
+            row("POST /conditions/{slug}/follow", Access.LOGGED_IN),
+            row("POST /posts/{id}/bookmark", Access.LOGGED_IN),
+            row("PUT /api/v1/conditions/{slug}/follow", Access.LOGGED_IN),
+            row("DELETE /api/v1/conditions/{slug}/follow", Access.LOGGED_IN),
+            row("PUT /api/v1/posts/{id}/bookmark", Access.LOGGED_IN),
+            row("DELETE /api/v1/posts/{id}/bookmark", Access.LOGGED_IN),
+            row("POST /notifications/read", Access.LOGGED_IN),
+            row("POST /settings/handle", Access.LOGGED_IN),
+            row("PUT /api/v1/me/handle", Access.LOGGED_IN),
+            row("POST /settings/delete", Access.LOGGED_IN),
+            row("DELETE /api/v1/me", Access.LOGGED_IN));
+
+    /**
+     * A row: who may call, and a request body that passes validation where the check that matters (ownership, own
+     * content) comes after it. Without one, allowed callers are stopped by validation, so nothing changes.
+     * Placeholders: {post}, {comment} (bob's), {answer} (alice's comment on bob's question).
+     */
+    record Row(Access access, String body) {
+    }
+
+    private static Map.Entry<String, Row> row(String endpoint, Access access, String body) {
+        return Map.entry(endpoint, new Row(access, body));
+    }
+
+    private static Map.Entry<String, Row> row(String endpoint, Access access) {
+        return row(endpoint, access, null);
+    }
+
+    @Test
+    void everyMutatingEndpointHasARow() throws IOException {
+        Set<String> endpoints = mutatingEndpoints();
+        Set<String> missing = new TreeSet<>(endpoints);
+        missing.removeAll(MATRIX.keySet());
+        Set<String> stale = new TreeSet<>(MATRIX.keySet());
+        stale.removeAll(endpoints);
+        assertTrue(missing.isEmpty(), "decide who may call these and add them to the matrix: " + missing);
+        assertTrue(stale.isEmpty(), "the matrix names endpoints that no longer exist: " + stale);
+        assertTrue(endpoints.size() >= 50, "found only " + endpoints.size() + " endpoints");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachCallerIsAllowedOrRefusedAsTheMatrixSays() {
+        return MATRIX.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(row -> Stream.of(Caller.values()).map(caller -> DynamicTest.dynamicTest(
+                        row.getKey() + " as " + caller, () -> check(row.getKey(), row.getValue(), caller))));
+    }
+
+    private void check(String endpoint, Row row, Caller caller) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String template = endpoint.substring(endpoint.indexOf(' ') + 1);
+        Fixture content = Fixture.create();
+        String path = content.fill(template);
+        boolean api = path.startsWith("/api/");
+        String body = row.body() == null ? (api ? "{}" : "") : content.fill(row.body());
+        RequestSpecification request = (caller.user == null ? given() : as(caller.user)).redirects().follow(false);
+        if (api) {
+            request.contentType(ContentType.JSON).body(body);
+        } else {
+            // A real CSRF token of this caller, so a refusal can only come from the access checks.
+            String token = csrfToken(caller);
+            request.contentType(ContentType.URLENC).cookie("csrf-token", token)
+                    .body((body.isEmpty() ? "" : body + "&") + "csrf-token=" + token);
+        }
+        Response response = request.request(method, path);
+        int status = response.statusCode();
+        boolean refused = status == 401 || status == 403 || (status == 302 && caller == Caller.ANONYMOUS && !api);
+        String what = method + " " + path + " as " + caller + " answered " + status + ": " + response.asString();
+        assertTrue(status < 500, what);
+        assertEquals(!row.access().allowed.contains(caller), refused, what);
+    }
+
+    private static final Map<Caller, String> CSRF_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The token from a form the caller sees (anonymous callers see none and are refused before the CSRF check). */
+    private static String csrfToken(Caller caller) {
+        if (caller.user == null) {
+            return "anonymous-callers-have-no-token";
+        }
+        return CSRF_TOKENS.computeIfAbsent(caller, c -> {
+            Response settings = as(c.user).when().get("/settings");
+            String token = PageForms.html(settings).select("form[action=/settings/handle] input[name=csrf-token]").attr("value");
+            assertTrue(!token.isEmpty(), "no CSRF token on /settings for " + c);
+            return settings.getCookie("csrf-token") != null ? settings.getCookie("csrf-token") : token;
+        });
+    }
+
+    /** Fresh content for each call: a question by bob, a comment by bob and an answer by alice. */
+    private record Fixture(long post, long comment, long answer) {
+
+        static Fixture create() {
+            long post = ((Number) as("bob").contentType(ContentType.JSON).body("""
+                    {"kind": "QUESTION", "title": "Does heat help a spasm?", "body": "Asking for the matrix.", "conditions": ["muscle-spasm"]}""")
+                    .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+            return new Fixture(post, comment("bob", post), comment("alice", post));
+        }
+
+        private static long comment(String user, long post) {
+            return ((Number) as(user).contentType(ContentType.JSON).body("{\"body\": \"A detail: short walks.\"}")
+                    .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id")).longValue();
+        }
+
+        String fill(String template) {
+            String id = template.contains("/comments/{id}") ? Long.toString(comment)
+                    : template.startsWith("/posts/") || template.startsWith("/api/v1/posts/") ? Long.toString(post)
+                    : "999999999"; // review items, tag suggestions: the role check comes before the lookup
+            return template.replace("{id}", id).replace("{post}", Long.toString(post))
+                    .replace("{comment}", Long.toString(comment)).replace("{answer}", Long.toString(answer))
+                    .replace("{slug}", template.contains("remedies") ? "heat" : "sciatica").replace("{code}", "no-such-rule");
+        }
+    }
+
+    /** "METHOD /path" of every POST, PUT, PATCH and DELETE resource method in the application. */
+    static Set<String> mutatingEndpoints() throws IOException {
+        Path classes = Path.of("target/classes");
+        Set<String> endpoints = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(classes.resolve("io/backstory"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type;
+                try {
+                    type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    continue;
+                }
+                jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
+                if (base == null) {
+                    continue;
+                }
+                for (Method m : type.getDeclaredMethods()) {
+                    String verb = m.isAnnotationPresent(jakarta.ws.rs.POST.class) ? "POST"
+                            : m.isAnnotationPresent(jakarta.ws.rs.PUT.class) ? "PUT"
+                            : m.isAnnotationPresent(jakarta.ws.rs.DELETE.class) ? "DELETE"
+                            : m.isAnnotationPresent(jakarta.ws.rs.PATCH.class) ? "PATCH" : null;
+                    if (verb == null) {
+                        continue;
+                    }
+                    jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+                    String path = ("/" + base.value() + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/");
+                    endpoints.add(verb + " " + (path.length() > 1 ? path.replaceAll("/$", "") : path));
+                }
+            }
+        }
+        return endpoints;
+    }
+}
