@@ -24,24 +24,24 @@ class KeycloakTokensIT {
 
     @Test
     void memberTokenCarriesTheRealmRoles() {
-        given().auth().oauth2(token("bob")).when().get("/api/v1/me").then().statusCode(200)
+        given().auth().oauth2(KeycloakServer.token("bob")).when().get("/api/v1/me").then().statusCode(200)
                 .body("roles", hasItem("member"))
                 .body("roles", not(hasItem("moderator")));
     }
 
     @Test
     void moderatorAndAdminRolesOpenTheQueueAndMembersAreRefused() {
-        given().auth().oauth2(token("bob")).when().get("/api/v1/moderation/queue").then().statusCode(403);
-        given().auth().oauth2(token("alice")).when().get("/api/v1/moderation/queue").then().statusCode(200);
+        given().auth().oauth2(KeycloakServer.token("bob")).when().get("/api/v1/moderation/queue").then().statusCode(403);
+        given().auth().oauth2(KeycloakServer.token("alice")).when().get("/api/v1/moderation/queue").then().statusCode(200);
         // admin's realm role is a composite of member and moderator; Keycloak expands it into the token.
-        given().auth().oauth2(token("admin")).when().get("/api/v1/me").then().statusCode(200)
+        given().auth().oauth2(KeycloakServer.token("admin")).when().get("/api/v1/me").then().statusCode(200)
                 .body("roles", hasItems("admin", "moderator", "member"));
-        given().auth().oauth2(token("admin")).when().get("/api/v1/moderation/queue").then().statusCode(200);
+        given().auth().oauth2(KeycloakServer.token("admin")).when().get("/api/v1/moderation/queue").then().statusCode(200);
     }
 
     @Test
     void aTamperedTokenIsRejected() {
-        String[] parts = token("bob").split("\\.");
+        String[] parts = KeycloakServer.token("bob").split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]))
                 .replace("\"member\"", "\"moderator\"");
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
@@ -57,13 +57,5 @@ class KeycloakTokensIT {
                 .formParam("username", "bob").formParam("password", "not-bobs")
                 .when().post(KeycloakServer.REALM_URL + "/protocol/openid-connect/token")
                 .then().statusCode(400).body("error", org.hamcrest.Matchers.equalTo("invalid_grant"));
-    }
-
-    static String token(String user) {
-        return given().formParam("grant_type", "password").formParam("client_id", "backstory")
-                .formParam("client_secret", KeycloakServer.clientSecret())
-                .formParam("username", user).formParam("password", user)
-                .when().post(KeycloakServer.REALM_URL + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
     }
 }

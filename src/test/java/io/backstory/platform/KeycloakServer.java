@@ -67,6 +67,14 @@ public final class KeycloakServer {
         return realm().path("clients").get(0).path("secret").asText();
     }
 
+    /** An access token for a realm user (password = user name), from the password grant. */
+    public static String token(String user) {
+        return io.restassured.RestAssured.given().formParam("grant_type", "password").formParam("client_id", "backstory")
+                .formParam("client_secret", clientSecret()).formParam("username", user).formParam("password", user)
+                .when().post(REALM_URL + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     public static synchronized void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();

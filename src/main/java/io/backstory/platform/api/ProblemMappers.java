@@ -96,6 +96,20 @@ public class ProblemMappers {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /**
+     * The database cannot be reached (down, restarting, pool exhausted): 503 with Retry-After, quickly, instead of a
+     * 500. Other persistence failures are left to the default handling (null: not ours).
+     */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(jakarta.persistence.PersistenceException e, UriInfo uri) {
+        return DatabaseOutage.isOutage(e) ? DatabaseOutage.respond(uri) : null;
+    }
+
+    @ServerExceptionMapper
+    public Response databaseUnavailable(java.sql.SQLException e, UriInfo uri) {
+        return DatabaseOutage.isOutage(e) ? DatabaseOutage.respond(uri) : null;
+    }
+
     @ServerExceptionMapper
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
         return respond(Problem.of(409, "Conflict",

@@ -10,6 +10,8 @@ public final class ErrorPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(Problem problem);
+
+        static native TemplateInstance standalone(Problem problem);
     }
 
     private ErrorPage() {
@@ -17,5 +19,10 @@ public final class ErrorPage {
 
     public static TemplateInstance render(Problem problem) {
         return Templates.error(problem);
+    }
+
+    /** Without the site layout (which looks up the viewer): for when the database itself is unreachable. */
+    public static TemplateInstance renderStandalone(Problem problem) {
+        return Templates.standalone(problem);
     }
 }
