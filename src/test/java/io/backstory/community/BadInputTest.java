@@ -45,6 +45,10 @@ class BadInputTest {
                 Arguments.of("missing kind", story.replace("\"kind\": \"STORY\",", ""), "kind"),
                 Arguments.of("title of the wrong type", story.replace("\"Threw my back out lifting a suitcase\"", "[1, 2]"), "title"),
                 Arguments.of("malformed JSON", "{\"kind\": \"STORY\", ", "body"),
+                Arguments.of("NUL character", story.replace("suitcase", "suit\\u0000case"), "text"),
+                Arguments.of("nesting 5000 deep", "[".repeat(5000) + "]".repeat(5000), "body"),
+                Arguments.of("an array instead of an object", "[]", "body"),
+                Arguments.of("a bare string", "\"a story\"", "body"),
                 Arguments.of("no body at all", "", "body"));
     }
 
@@ -89,6 +93,24 @@ class BadInputTest {
         as("bob").when().get("/api/v1/posts?after=%25%25%25").then().statusCode(400).body("errors.field", hasItem("after"));
         as("bob").when().get("/api/v1/posts?condition=nope").then().statusCode(400).body("errors.field", hasItem("condition"));
         as("bob").when().get("/api/v1/posts?kind=poem").then().statusCode(400).body("errors.field", hasItem("kind"));
+    }
+
+    @Test
+    void wrongContentTypesAndBrokenEncodingsAre4xxAndWriteNothing() {
+        String before = Posts.writeFootprint();
+        for (String type : new String[] { "text/plain", "application/xml", "application/x-www-form-urlencoded" }) {
+            as("bob").contentType(type).body(Posts.STORY).when().post("/api/v1/posts").then().statusCode(415)
+                    .contentType(startsWith("application/problem+json")).body("detail", containsString("application/json"));
+        }
+        byte[] invalidUtf8 = Posts.STORY.replace("suitcase", "suit\u0001case").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        invalidUtf8[Posts.STORY.indexOf("suit") + 4] = (byte) 0xC3; // a lead byte followed by an ASCII byte
+        as("bob").contentType(ContentType.JSON).body(invalidUtf8).when().post("/api/v1/posts").then().statusCode(400)
+                .body("errors.field", hasItem("body"));
+        as("bob").urlEncodingEnabled(false).when().get("/search?q=%FF%FE%00").then()
+                .statusCode(org.hamcrest.Matchers.lessThan(500));
+        as("bob").urlEncodingEnabled(false).when().get("/api/v1/search?q=%C3%28").then()
+                .statusCode(org.hamcrest.Matchers.lessThan(500));
+        assertEquals(before, Posts.writeFootprint());
     }
 
     @Test

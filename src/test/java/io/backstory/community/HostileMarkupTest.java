@@ -1,5 +1,8 @@
 package io.backstory.community;
 
+import static io.backstory.platform.TestUsers.as;
+import static org.hamcrest.Matchers.equalTo;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,42 +14,78 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
+import io.backstory.platform.HostilePayloads;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import io.quarkus.test.security.TestSecurity;
 
 /** Script payloads in every member-written field never come back executable. */
 @QuarkusTest
 class HostileMarkupTest {
 
-    static final List<String> PAYLOADS = List.of(
-            "<script>alert(1)</script>",
-            "<img src=x onerror=alert(1)>",
-            "[click me](javascript:alert(1))",
-            "<a href=\\\"javascript:alert(1)\\\">x</a>",
-            "<svg onload=alert(1)>",
-            "\\\"><script>alert(1)</script>",
-            "<iframe src=javascript:alert(1)></iframe>",
-            "[x](JaVaScRiPt:alert(1))",
-            "<details open ontoggle=alert(1)>");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Test
-    void payloadsInTitleBodyAndCommentsAreInert() {
-        for (String payload : PAYLOADS) {
-            long post = Posts.create("bob", Posts.STORY
-                    .replace("Threw my back out lifting a suitcase", "My story " + payload)
-                    .replace("**Heat** and short walks helped; lying on the couch made it worse.", "Body " + payload));
-            Posts.comment("alice", post, null, "Comment " + payload);
-            for (String path : List.of("/", "/posts/" + post, "/conditions/muscle-spasm", "/remedies/heat",
-                    "/posts/" + post + "/history")) {
+    /**
+     * Every payload of the corpus as a title, a body and a comment, through the API, and as a search: each is
+     * either refused with a readable 4xx that wrote nothing, or stored exactly and shown inert on every page.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyCorpusPayloadIsRefusedCleanlyOrStoredExactlyAndShownInert() {
+        List<String> payloads = HostilePayloads.all();
+        assertTrue(payloads.size() >= 100, "the corpus has " + payloads.size() + " payloads");
+        return IntStream.range(0, payloads.size()).mapToObj(i -> DynamicTest.dynamicTest(
+                "payload " + (i + 1) + ": " + payloads.get(i).replaceAll("\\p{Cntrl}", "?"), () -> tryPayload(payloads.get(i))));
+    }
+
+    private void tryPayload(String payload) throws Exception {
+        String title = "My story " + payload;
+        String before = Posts.writeFootprint();
+        Response created = as("bob").contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of(
+                "kind", "STORY", "title", title, "body", "Body " + payload, "conditions", List.of("muscle-spasm"),
+                "remedies", List.of(Map.of("remedy", "heat", "outcome", "HELPED"))))).when().post("/api/v1/posts");
+        if (created.statusCode() != 201) {
+            assertRefusedCleanly(created, payload);
+            assertEquals(before, Posts.writeFootprint(), "a refused post wrote something: " + payload);
+        } else {
+            long post = ((Number) created.path("id")).longValue();
+            given().when().get("/api/v1/posts/" + post).then().statusCode(200)
+                    .body("title", equalTo(title.strip())).body("body", equalTo("Body " + payload));
+            Response comment = as("alice").contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of("body", "Comment " + payload)))
+                    .when().post("/api/v1/posts/" + post + "/comments");
+            if (comment.statusCode() != 201) {
+                assertRefusedCleanly(comment, payload);
+            }
+            for (String path : List.of("/posts/" + post, "/conditions/muscle-spasm", "/remedies/heat", "/posts/" + post + "/history")) {
                 assertInert(given().when().get(path).then().statusCode(200).extract().asString(), path + " with " + payload);
             }
-            String bodyHtml = given().when().get("/api/v1/posts/" + post).then().statusCode(200).extract().path("bodyHtml");
-            assertInert(bodyHtml, "API bodyHtml with " + payload);
-            String commentHtml = given().when().get("/api/v1/posts/" + post + "/comments").then().extract().path("[0].bodyHtml");
-            assertInert(commentHtml, "API comment bodyHtml with " + payload);
+            assertInert(given().when().get("/api/v1/posts/" + post).then().extract().path("bodyHtml"), "API bodyHtml with " + payload);
         }
+        Response search = given().queryParam("q", payload).when().get("/search");
+        if (search.statusCode() == 200) {
+            assertInert(search.asString(), "search page for " + payload);
+        } else {
+            assertRefusedCleanly(search, payload);
+        }
+        Response apiSearch = given().queryParam("q", payload).when().get("/api/v1/search");
+        if (apiSearch.statusCode() != 200) {
+            assertRefusedCleanly(apiSearch, payload);
+        }
+    }
+
+    /** A 4xx (never a 5xx) whose body says what was wrong. */
+    static void assertRefusedCleanly(Response response, String payload) {
+        int status = response.statusCode();
+        assertTrue(status >= 400 && status < 500, "answered " + status + " for " + payload + ": " + response.asString());
+        assertFalse(response.asString().isBlank(), "a " + status + " without an explanation for " + payload);
     }
 
     @Test

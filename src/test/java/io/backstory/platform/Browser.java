@@ -16,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -68,7 +67,7 @@ public final class Browser implements AutoCloseable {
 
     /** Opens a path of the application, or an absolute URL. */
     public Browser go(String pathOrUrl) {
-        driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl() + pathOrUrl);
+        driver.get(pathOrUrl.matches("^[a-z]+:.*") ? pathOrUrl : baseUrl() + pathOrUrl);
         return this;
     }
 
@@ -100,10 +99,20 @@ public final class Browser implements AutoCloseable {
     private Browser navigateBy(WebElement target) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         target.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(oldPage));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(
                 d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
+    }
+
+    /** Whether the element's page was replaced; mid-navigation, Chromium may also answer that the node is unknown. */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException replaced) {
+            return true;
+        }
     }
 
     /** Chooses an option of a select, opening the collapsed details section it sits in first. */

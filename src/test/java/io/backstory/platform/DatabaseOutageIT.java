@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 
@@ -35,21 +33,8 @@ import io.restassured.RestAssured;
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = DatabaseOutageIT.LoadLimits.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = GenerousLimits.class, restrictToAnnotatedClass = true)
 class DatabaseOutageIT {
-
-    /** The load posts far more than a member's hourly limit allows. */
-    public static class LoadLimits implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("backstory.limits.posts-per-hour", "100000", "backstory.limits.votes-per-hour", "100000",
-                    "backstory.trust.review-new-members", "false");
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

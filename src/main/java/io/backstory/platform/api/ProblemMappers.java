@@ -97,17 +97,17 @@ public class ProblemMappers {
     }
 
     /**
-     * The database cannot be reached (down, restarting, pool exhausted): 503 with Retry-After, quickly, instead of a
-     * 500. Other persistence failures are left to the default handling (null: not ours).
+     * Database failures: unreachable (down, restarting, pool exhausted) is a 503 with Retry-After, text PostgreSQL
+     * cannot store (a NUL character) is a 400 naming the problem, anything else a logged 500 with a readable body.
      */
     @ServerExceptionMapper
-    public Response databaseUnavailable(jakarta.persistence.PersistenceException e, UriInfo uri) {
-        return DatabaseOutage.isOutage(e) ? DatabaseOutage.respond(uri) : null;
+    public Response database(jakarta.persistence.PersistenceException e, UriInfo uri) {
+        return DatabaseFailures.respond(e, uri);
     }
 
     @ServerExceptionMapper
-    public Response databaseUnavailable(java.sql.SQLException e, UriInfo uri) {
-        return DatabaseOutage.isOutage(e) ? DatabaseOutage.respond(uri) : null;
+    public Response database(java.sql.SQLException e, UriInfo uri) {
+        return DatabaseFailures.respond(e, uri);
     }
 
     @ServerExceptionMapper
@@ -116,7 +116,7 @@ public class ProblemMappers {
                 "Someone else changed this at the same moment. Reload to see the current version."), uri);
     }
 
-    private static Response respond(Problem problem, UriInfo uri) {
+    static Response respond(Problem problem, UriInfo uri) {
         if (uri.getPath().startsWith("/api/")) {
             return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
         }
