@@ -233,8 +233,8 @@ public class CommentService {
     private void notifyParentAuthor(Comment reply, Post post, Member replier) {
         Member parentAuthor = reply.parent != null ? reply.parent.author : post.author;
         if (parentAuthor != null && !parentAuthor.id.equals(replier.id)) {
-            notifications.notify(parentAuthor.id, replier.id, NotificationService.ACTOR + " replied to your "
-                    + (reply.parent != null ? "comment" : "post") + " on \"" + post.title + "\".",
+            notifications.notify(parentAuthor.id, replier.id, post.id, NotificationService.ACTOR + " replied to your "
+                    + (reply.parent != null ? "comment" : "post") + " on \"" + NotificationService.POST_TITLE + "\".",
                     "/posts/" + post.id + "#c" + reply.id);
         }
     }

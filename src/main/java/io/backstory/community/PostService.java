@@ -123,7 +123,8 @@ public class PostService {
         if (commentId != null) {
             Comment answer = Comment.findById(commentId);
             if (answer.author != null && !answer.author.id.equals(member.id)) {
-                notifications.notify(answer.author.id, "Your answer on \"" + post.title + "\" was marked as the one that helped.",
+                notifications.notify(answer.author.id, null, postId, "Your answer on \"" + NotificationService.POST_TITLE
+                        + "\" was marked as the one that helped.",
                         "/posts/" + postId + "#c" + commentId);
             }
         }

@@ -44,10 +44,10 @@ public class FollowingService {
     @Transactional
     public void announceNewPost(long postId) {
         em.createNativeQuery("""
-                insert into notification (member_id, text, link)
-                select distinct f.member_id, 'New post in ' || (select string_agg(c.name, ', ' order by c.name)
+                insert into notification (member_id, post_id, text, link)
+                select distinct f.member_id, p.id, 'New post in ' || (select string_agg(c.name, ', ' order by c.name)
                         from post_condition pc2 join condition c on c.id = pc2.condition_id where pc2.post_id = p.id)
-                        || ': "' || p.title || '"', '/posts/' || p.id
+                        || ': "' || chr(2) || '"', '/posts/' || p.id
                 from post p
                 join post_condition pc on pc.post_id = p.id
                 join condition_follow f on f.condition_id = pc.condition_id

@@ -263,12 +263,12 @@ public class ReviewService {
                 .replace('_', ' ') + " by " + rows.get(0)[1];
     }
 
-    /** Members who flagged the content hear what came of it, so a flag never disappears into silence. */
+    /** Members who flagged the content hear what came of it (the link leads to it), so a flag never disappears into silence. */
     private void tellFlaggers(ItemDetail item, ReviewAction action) {
         @SuppressWarnings("unchecked")
         List<Number> flaggers = em.createNativeQuery("select distinct member_id from content_flag where review_item_id = ?1")
                 .setParameter(1, item.id()).getResultList();
-        String what = "The " + item.target().noun() + " you flagged" + (item.postTitle() == null ? "" : " on \"" + item.postTitle() + "\"");
+        String what = "The " + item.target().noun() + " you flagged on \"" + NotificationService.POST_TITLE + "\"";
         String outcome = switch (action) {
             case HIDE -> what + " was hidden by a moderator. Thank you for flagging it.";
             case REMOVE -> what + " was removed by a moderator. Thank you for flagging it.";
@@ -277,12 +277,12 @@ public class ReviewService {
         };
         String link = "/posts/" + item.postId();
         for (Number flagger : flaggers) {
-            notifications.notify(flagger.longValue(), outcome, link);
+            notifications.notify(flagger.longValue(), null, item.postId(), outcome, link);
         }
     }
 
     private void tellAuthor(ItemDetail item, ReviewAction action, String note, boolean warn, int silenceDays) {
-        String what = "Your " + item.target().noun() + (item.postTitle() == null ? "" : " on \"" + item.postTitle() + "\"");
+        String what = "Your " + item.target().noun() + " on \"" + NotificationService.POST_TITLE + "\"";
         String outcome = switch (action) {
             case APPROVE, DISMISS_FLAGS -> what + " was reviewed by a moderator and is public.";
             case APPROVE_WITH_NOTE -> what + " was approved with a safety note from a moderator.";
@@ -295,6 +295,6 @@ public class ReviewService {
                 + (silenceDays > 0 ? " You cannot post for " + silenceDays + " days." : "");
         String link = item.target() == ReviewTarget.POST ? "/posts/" + item.postId()
                 : "/posts/" + item.postId() + "#c" + item.targetId();
-        notifications.notify(item.authorId(), outcome + reason + extra, link);
+        notifications.notify(item.authorId(), null, item.postId(), outcome + reason + extra, link);
     }
 }

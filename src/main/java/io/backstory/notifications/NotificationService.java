@@ -24,29 +24,37 @@ public class NotificationService {
 
     /** Where a notification names the member who caused it; filled in when shown, so deleting that member erases it. */
     public static final String ACTOR = "\u0001";
-    /** SQL for a notification's text as shown ({@code n} the notification, {@code a} its actor). */
-    public static final String SHOWN_TEXT = "replace(n.text, chr(1), coalesce(a.handle, 'A former member'))";
+    /** Where a notification quotes the title of its post; filled in when shown, so the title stays the author's. */
+    public static final String POST_TITLE = "\u0002";
+    /** SQL for a notification's text as shown, over {@link #SHOWN_FROM}. */
+    public static final String SHOWN_TEXT = "replace(replace(n.text, chr(1), coalesce(a.handle, 'A former member')), "
+            + "chr(2), coalesce(np.title, 'a removed post'))";
+    /** The notification {@code n} with its actor {@code a} and its post {@code np}. */
+    public static final String SHOWN_FROM = "notification n left join member a on a.id = n.actor_id "
+            + "left join post np on np.id = n.post_id";
 
     @Transactional
     public void notify(long memberId, String text, String link) {
-        notify(memberId, null, text, link);
+        notify(memberId, null, null, text, link);
     }
 
-    /** A notification about something {@code actorId} did; {@code text} names them with {@link #ACTOR}. */
+    /**
+     * A notification about something {@code actorId} did (or null) to post {@code postId} (or null); {@code text}
+     * names them with {@link #ACTOR} and {@link #POST_TITLE}.
+     */
     @Transactional
-    public void notify(long memberId, Long actorId, String text, String link) {
-        em.createNativeQuery("insert into notification (member_id, actor_id, text, link) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, memberId).setParameter(2, actorId).setParameter(3, text).setParameter(4, link)
-                .executeUpdate();
+    public void notify(long memberId, Long actorId, Long postId, String text, String link) {
+        em.createNativeQuery("insert into notification (member_id, actor_id, post_id, text, link) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, memberId).setParameter(2, actorId).setParameter(3, postId).setParameter(4, text)
+                .setParameter(5, link).executeUpdate();
     }
 
     @Transactional
     public List<Notification> recent(long memberId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select n.id, %s, n.link, n.created_at, n.read_at is null from notification n
-                left join member a on a.id = n.actor_id
-                where n.member_id = ?1 order by n.created_at desc, n.id desc limit ?2""".formatted(SHOWN_TEXT))
+                select n.id, %s, n.link, n.created_at, n.read_at is null from %s
+                where n.member_id = ?1 order by n.created_at desc, n.id desc limit ?2""".formatted(SHOWN_TEXT, SHOWN_FROM))
                 .setParameter(1, memberId).setParameter(2, SHOWN).getResultList();
         return rows.stream().map(r -> new Notification(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (Instant) r[3], (Boolean) r[4])).toList();

@@ -62,9 +62,9 @@ public class PrivacyService {
         export.put("bookmarks", rows("""
                 select post_id as "postId", created_at as "createdAt" from bookmark where member_id = ?1""", memberId));
         export.put("notifications", rows("""
-                select %s as text, n.link, n.created_at as "createdAt", n.read_at as "readAt" from notification n
-                left join member a on a.id = n.actor_id
-                where n.member_id = ?1 order by n.id""".formatted(NotificationService.SHOWN_TEXT), memberId));
+                select %s as text, n.link, n.created_at as "createdAt", n.read_at as "readAt" from %s
+                where n.member_id = ?1 order by n.id""".formatted(NotificationService.SHOWN_TEXT, NotificationService.SHOWN_FROM),
+                memberId));
         return export;
     }
 

@@ -42,6 +42,8 @@ class ModerationFlowTest {
     FlagService flags;
     @Inject
     EntityManager em;
+    @Inject
+    io.backstory.notifications.NotificationService notifications;
 
     private long story(String title) {
         return ((Number) as("bob").contentType(ContentType.JSON).body("""
@@ -99,13 +101,9 @@ class ModerationFlowTest {
         Document log = PageForms.html(as("alice").when().get("/moderation/log"));
         assertTrue(log.select("table.audit-log td").eachText().contains("HIDDEN_BY_FLAGS"));
 
-        String notice = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select text from notification where member_id = ?1 order by id desc limit 1")
-                .setParameter(1, author.id).getSingleResult());
+        String notice = notifications.recent(author.id).get(0).text();
         assertTrue(notice.contains("public") && notice.contains("Not harmful"), notice);
-        String toFlagger = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select text from notification where member_id = ?1 order by id desc limit 1")
-                .setParameter(1, third.id).getSingleResult());
+        String toFlagger = notifications.recent(third.id).get(0).text();
         assertEquals("The comment you flagged on \"A story whose comment gets flagged\" was reviewed by a moderator and stays up.",
                 toFlagger, "each flagger hears the outcome");
         int upheld = QuarkusTransaction.requiringNew().call(() -> Member.<Member>findById(third.id).flagsDismissed);
