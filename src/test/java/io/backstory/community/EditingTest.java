@@ -54,6 +54,41 @@ class EditingTest {
     }
 
     @Test
+    void ofEightEditsOfTheSameVersionAtOnceOneWinsAndSevenGet409() throws Exception {
+        long id = Posts.story("bob", "A story eight tabs edit at once");
+        String token = io.backstory.platform.TestUsers.token("bob");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String title = "Edit number " + i + " of the story";
+            answers.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(token).contentType(ContentType.JSON).body(edit(title, 0))
+                        .when().put("/api/v1/posts/" + id);
+            }));
+        }
+        start.countDown();
+        java.util.List<String> winners = new java.util.ArrayList<>();
+        int conflicts = 0;
+        for (var answer : answers) {
+            Response response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (response.statusCode() == 200) {
+                winners.add(response.path("title"));
+            } else {
+                assertEquals(409, response.statusCode(), response.asString());
+                conflicts++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, winners.size(), "exactly one edit wins");
+        assertEquals(7, conflicts);
+        given().when().get("/api/v1/posts/" + id).then().body("title", equalTo(winners.get(0))).body("version", equalTo(1));
+        given().when().get("/api/v1/posts/" + id + "/revisions").then().body("$", hasSize(2))
+                .body("[1].title", equalTo(winners.get(0)));
+    }
+
+    @Test
     void aStaleEditThroughTheFormKeepsTheMembersTextAndShowsTheCurrentOne() {
         long id = Posts.story("bob", "Form editing story, original");
         as("bob").contentType(ContentType.JSON).body(edit("Changed in another tab meanwhile", 0))

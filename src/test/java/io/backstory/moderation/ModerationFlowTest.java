@@ -178,6 +178,58 @@ class ModerationFlowTest {
     }
 
     @Test
+    void flagsArrivingAllAtOnceAreCountedOnceEachAndHideTheCommentOnce() throws Exception {
+        long post = story("A story whose comment is flagged by a crowd at once");
+        Member author = members.findOrCreate("crowd-author-" + System.nanoTime(), "crowdauthor");
+        long comment = commentBy(author, post, "Buy my miracle back cream, link in bio.");
+        List<Member> crowd = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            crowd.add(basicMember("crowd-flagger-" + i));
+        }
+        Member eager = basicMember("crowd-eager");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (Member flagger : crowd) {
+            answers.add(pool.submit(() -> flagAt(start, comment, flagger)));
+        }
+        for (int i = 0; i < 6; i++) {
+            answers.add(pool.submit(() -> flagAt(start, comment, eager)));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(13, statuses.stream().filter(s -> s == 201).count(), "one flag per member: " + statuses);
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), "the eager member's repeats: " + statuses);
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(13L, ((Number) em.createNativeQuery("select count(*) from content_flag where comment_id = ?1")
+                    .setParameter(1, comment).getSingleResult()).longValue());
+            assertEquals(1L, ((Number) em.createNativeQuery("select count(*) from review_item where comment_id = ?1")
+                    .setParameter(1, comment).getSingleResult()).longValue(), "one review item");
+            assertEquals(1L, ((Number) em.createNativeQuery("""
+                    select count(*) from moderation_action a join review_item r on r.id = a.review_item_id
+                    where r.comment_id = ?1 and a.action = 'HIDDEN_BY_FLAGS'""").setParameter(1, comment).getSingleResult())
+                    .longValue(), "hidden once");
+            assertEquals("HIDDEN", em.createNativeQuery("select status from comment where id = ?1").setParameter(1, comment)
+                    .getSingleResult());
+        });
+    }
+
+    /** Flags the comment when the start signal comes; 201 for a new flag, else the refusal's status. */
+    private int flagAt(CountDownLatch start, long comment, Member flagger) throws InterruptedException {
+        start.await();
+        try {
+            flags.flag(ReviewTarget.COMMENT, comment, flagger, FlagReason.SPAM, null);
+            return 201;
+        } catch (io.backstory.platform.api.ProblemException e) {
+            return e.problem().status();
+        }
+    }
+
+    @Test
     void whenTwoModeratorsActAtOnceOneWinsAndTheOtherGetsAConflict() throws Exception {
         long post = story("A flagged story two moderators review at once");
         Member flagger = members.findOrCreate("race-flagger-" + System.nanoTime(), "raceflagger");
