@@ -68,6 +68,46 @@ class HostileMarkupTest {
                 assertInert(given().when().get(path).then().statusCode(200).extract().asString(), path + " with " + payload);
             }
             assertInert(given().when().get("/api/v1/posts/" + post).then().extract().path("bodyHtml"), "API bodyHtml with " + payload);
+            Response flag = as("alice").contentType(ContentType.JSON)
+                    .body(JSON.writeValueAsString(Map.of("reason", "OTHER", "note", "Note " + payload)))
+                    .when().post("/api/v1/posts/" + post + "/flags");
+            if (flag.statusCode() == 201) {
+                long item = ((Number) flag.path("reviewItemId")).longValue();
+                assertInert(as("alice").when().get("/moderation/items/" + item).then().statusCode(200).extract().asString(),
+                        "review item with a flag note " + payload);
+            } else {
+                assertRefusedCleanly(flag, payload);
+            }
+        }
+        Response suggestion = as("carol").contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of(
+                "kind", "REMEDY", "name", "Remedy " + payload.substring(0, Math.min(100, payload.length())), "note", payload)))
+                .when().post("/api/v1/tag-suggestions");
+        if (suggestion.statusCode() == 201) {
+            assertInert(as("alice").when().get("/moderation/tags").then().statusCode(200).extract().asString(),
+                    "tag suggestions with " + payload);
+        } else {
+            assertRefusedCleanly(suggestion, payload);
+        }
+        Response handle = as("carol").contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of("handle", payload)))
+                .when().put("/api/v1/me/handle");
+        if (handle.statusCode() != 200) {
+            assertRefusedCleanly(handle, payload);
+        }
+        String beforeForm = Posts.writeFootprint();
+        Response form = io.backstory.platform.PageForms.submit("bob", "/posts/new", "/posts", Map.of("kind", "TIP",
+                "title", "Form tip " + payload, "body", "Form body " + payload, "condition", "sciatica"));
+        if (form.statusCode() == 303) {
+            String location = form.header("Location");
+            assertInert(given().when().get(location.substring(location.indexOf("/posts/"))).then().statusCode(200)
+                    .extract().asString(), "a post written through the form with " + payload);
+        } else {
+            assertRefusedCleanly(form, payload);
+            assertEquals(beforeForm, Posts.writeFootprint(), "a refused form wrote something: " + payload);
+            if (form.statusCode() == 400 && form.contentType().startsWith("text/html")
+                    && !io.backstory.platform.PageForms.html(form).select("textarea[name=body]").isEmpty()) {
+                assertEquals("Form body " + payload, io.backstory.platform.PageForms.html(form)
+                        .selectFirst("textarea[name=body]").wholeText(), "the form keeps the member's text");
+            }
         }
         Response search = given().queryParam("q", payload).when().get("/search");
         if (search.statusCode() == 200) {
