@@ -97,17 +97,17 @@ public class ProblemMappers {
     }
 
     /**
-     * Database failures: unreachable (down, restarting, pool exhausted) is a 503 with Retry-After, text PostgreSQL
-     * cannot store (a NUL character) is a 400 naming the problem, anything else a logged 500 with a readable body.
+     * Everything else (database failures included): unreachable database is a 503 with Retry-After, text PostgreSQL
+     * cannot store (a NUL character) a 400 naming the problem, anything else a logged 500 with a readable body.
      */
     @ServerExceptionMapper
-    public Response database(jakarta.persistence.PersistenceException e, UriInfo uri) {
-        return DatabaseFailures.respond(e, uri);
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        return ServerFailures.respond(e, uri);
     }
 
     @ServerExceptionMapper
     public Response database(java.sql.SQLException e, UriInfo uri) {
-        return DatabaseFailures.respond(e, uri);
+        return ServerFailures.respond(e, uri);
     }
 
     @ServerExceptionMapper
