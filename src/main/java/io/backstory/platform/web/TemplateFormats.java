@@ -56,8 +56,9 @@ public class TemplateFormats {
         return EXACT.format(instant);
     }
 
+    /** For datetime attributes: HTML allows at most three digits of a second, PostgreSQL keeps six. */
     static String iso(Instant instant) {
-        return instant.toString();
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static String plural(long n, String unit) {
