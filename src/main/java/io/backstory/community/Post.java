@@ -41,6 +41,7 @@ public class Post extends AuthoredContent {
     @ManyToMany
     @JoinTable(name = "post_condition", joinColumns = @JoinColumn(name = "post_id"),
             inverseJoinColumns = @JoinColumn(name = "condition_id"))
+    @jakarta.persistence.OrderBy("name")
     public Set<Condition> conditions = new LinkedHashSet<>();
 
     @ElementCollection

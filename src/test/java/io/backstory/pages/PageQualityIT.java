@@ -27,6 +27,7 @@ import io.backstory.platform.GenerousLimits;
 import io.backstory.platform.HtmlChecker;
 import io.backstory.platform.KeycloakResource;
 import io.backstory.platform.KeycloakServer;
+import io.backstory.platform.Lighthouse;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
@@ -157,6 +158,21 @@ class PageQualityIT {
         for (Path png : written) {
             assertTrue(Files.size(png) > 5_000, "an empty-looking screenshot: " + png);
         }
+    }
+
+    @Test
+    void lighthouseScoresAtLeast90InEveryCategoryForHomeConditionAndPost() throws Exception {
+        writeContentAndOpenBrowsers();
+        Map<String, Map<String, Integer>> scores = new LinkedHashMap<>();
+        for (String page : List.of("home", "condition", "post")) {
+            scores.put(page, Lighthouse.scores(Browser.baseUrl() + publicPages.get(page), page));
+        }
+        StringBuilder report = new StringBuilder("Lighthouse " + Lighthouse.VERSION + " scores (target/lighthouse/*.report.json):\n");
+        scores.forEach((page, byCategory) -> report.append("  ").append(page).append(": ").append(byCategory).append('\n'));
+        Files.writeString(Path.of("target/lighthouse/scores.txt"), report);
+        System.out.print(report);
+        scores.forEach((page, byCategory) -> byCategory.forEach((category, score) ->
+                assertTrue(score >= 90, page + " scores " + score + " in " + category + "\n" + report)));
     }
 
     private static List<String> audit(Browser browser, String path) {
