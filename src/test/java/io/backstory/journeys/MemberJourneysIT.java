@@ -103,7 +103,8 @@ class MemberJourneysIT {
     @Order(4)
     void aliceCommentsAndBobRepliesVotesAndFlagsHerComment() {
         alice.go(postPath).type("#reply-body", "Have you tried a standing desk? I sell them, ask me for a price.")
-                .clickAndWait(".reply-form button[type=submit]");
+                .click(".reply-form button[type=submit]")
+                .waitForText("ol.thread", "standing desk"); // in place, with htmx
         WebElement comment = alice.find("ol.thread > li.comment");
         aliceCommentId = comment.getAttribute("id");
         assertTrue(comment.getText().contains("standing desk"));
@@ -116,14 +117,17 @@ class MemberJourneysIT {
                 .clickAndWait("form button[type=submit]");
         assertTrue(bob.text("#" + aliceCommentId + " .replies").contains("rather not buy anything"), "bob's reply nests under alice's comment");
 
-        bob.clickAndWait("#" + aliceCommentId + " > .comment-body form.vote button[value='1']");
-        assertEquals("1", bob.text("#" + aliceCommentId + " > .comment-body form.vote .score"));
+        String page = bob.url();
+        bob.click("#" + aliceCommentId + " > .comment-body form.vote button[value='1']")
+                .waitForText("#" + aliceCommentId + " > .comment-body form.vote .score", "1");
+        assertEquals(page, bob.url(), "the vote updated in place");
+        bob.click("form.bookmark button[type=submit]").waitForText("form.bookmark", "Bookmarked");
         assertEquals("true", bob.find("#" + aliceCommentId + " > .comment-body form.vote button[value='0']").getAttribute("aria-pressed"));
 
         bob.click("#" + aliceCommentId + " > .comment-body details.flag summary")
                 .click("#" + aliceCommentId + " > .comment-body details.flag input[value=SPAM]")
-                .clickAndWait("#" + aliceCommentId + " > .comment-body details.flag button[type=submit]");
-        assertEquals("Thanks, a moderator will look at this comment", bob.text("h1"));
+                .click("#" + aliceCommentId + " > .comment-body details.flag button[type=submit]")
+                .waitForText("#" + aliceCommentId + " #flag-result", "Thanks, a moderator will look at this comment");
     }
 
     @Test
@@ -140,6 +144,8 @@ class MemberJourneysIT {
     @Test
     @Order(6)
     void bobSeesTheOutcomeAndTheCommentIsGone() {
+        bob.go("/bookmarks");
+        assertTrue(bob.text("main").contains(TITLE), "the bookmark made in place was saved");
         bob.go("/");
         assertFalse(bob.findAll("header .badge").isEmpty(), "the unread count shows in the header");
         bob.go("/notifications");

@@ -105,6 +105,20 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits (up to 10 s) until an element matching the selector contains the text, e.g. after an in-place update. */
+    public Browser waitForText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(css)).stream()
+                .anyMatch(e -> e.getText().contains(text)));
+        return this;
+    }
+
+    /** Waits until the element's attribute has the value. */
+    public Browser waitForAttribute(String css, String attribute, String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(css)).stream()
+                .anyMatch(e -> value.equals(e.getAttribute(attribute))));
+        return this;
+    }
+
     /** Whether the element's page was replaced; mid-navigation, Chromium may also answer that the node is unknown. */
     private static boolean isGone(WebElement element) {
         try {
