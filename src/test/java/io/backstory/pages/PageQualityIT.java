@@ -136,6 +136,19 @@ class PageQualityIT {
         for (var page : memberPages.entrySet()) {
             violations.put(page.getKey(), audit(moderator, page.getValue()));
         }
+        // The dark theme (the system setting, emulated) has its own colours: contrast is checked again.
+        useDarkTheme(visitor, true);
+        useDarkTheme(moderator, true);
+        try {
+            for (var page : publicPages.entrySet()) {
+                violations.put(page.getKey() + " (dark)", audit(visitor, page.getValue()));
+            }
+            violations.put("post-logged-in (dark)", audit(moderator, memberPages.get("post-logged-in")));
+            violations.put("moderation-item (dark)", audit(moderator, memberPages.get("moderation-item")));
+        } finally {
+            useDarkTheme(visitor, false);
+            useDarkTheme(moderator, false);
+        }
         violations.values().removeIf(List::isEmpty);
         assertEquals(Map.of(), violations, "axe-core serious and critical violations by page");
     }
@@ -155,6 +168,15 @@ class PageQualityIT {
                 written.add(screenshot(moderator, page.getValue(), page.getKey() + "-" + size.getKey()));
             }
         }
+        visitor.driver().manage().window().setSize(new Dimension(390, 844));
+        useDarkTheme(visitor, true);
+        try {
+            for (String page : List.of("home", "condition", "post")) {
+                written.add(screenshot(visitor, publicPages.get(page), page + "-phone-dark"));
+            }
+        } finally {
+            useDarkTheme(visitor, false);
+        }
         for (Path png : written) {
             assertTrue(Files.size(png) > 5_000, "an empty-looking screenshot: " + png);
         }
@@ -173,6 +195,12 @@ class PageQualityIT {
         System.out.print(report);
         scores.forEach((page, byCategory) -> byCategory.forEach((category, score) ->
                 assertTrue(score >= 90, page + " scores " + score + " in " + category + "\n" + report)));
+    }
+
+    /** Emulates the system's dark (or default) colour scheme through the DevTools protocol. */
+    private static void useDarkTheme(Browser browser, boolean dark) {
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
     }
 
     private static List<String> audit(Browser browser, String path) {
