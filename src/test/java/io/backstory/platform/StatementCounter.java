@@ -1,0 +1,29 @@
+package io.backstory.platform;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Counts every SQL statement Hibernate sends (entity queries and native SQL alike); tests only. */
+@PersistenceUnitExtension
+@ApplicationScoped
+public class StatementCounter implements StatementInspector {
+
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public String inspect(String sql) {
+        count.incrementAndGet();
+        return sql;
+    }
+
+    /** Statements sent while the action ran (the test's own requests only: tests run one at a time). */
+    public int during(Runnable action) {
+        int before = count.get();
+        action.run();
+        return count.get() - before;
+    }
+}
