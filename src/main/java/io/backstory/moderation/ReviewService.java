@@ -268,7 +268,9 @@ public class ReviewService {
         @SuppressWarnings("unchecked")
         List<Number> flaggers = em.createNativeQuery("select distinct member_id from content_flag where review_item_id = ?1")
                 .setParameter(1, item.id()).getResultList();
-        String what = "The " + item.target().noun() + " you flagged on \"" + NotificationService.POST_TITLE + "\"";
+        String what = item.target() == ReviewTarget.POST
+                ? "The post \"" + NotificationService.POST_TITLE + "\" you flagged"
+                : "The comment you flagged on \"" + NotificationService.POST_TITLE + "\"";
         String outcome = switch (action) {
             case HIDE -> what + " was hidden by a moderator. Thank you for flagging it.";
             case REMOVE -> what + " was removed by a moderator. Thank you for flagging it.";

@@ -120,6 +120,8 @@ class PageQualityIT {
         String bob = KeycloakServer.token("bob");
         Map<String, List<String>> errors = new LinkedHashMap<>();
         publicPages.forEach((name, path) -> errors.put(name, HtmlChecker.errors(given().when().get(path).asString())));
+        publicPages.forEach((name, path) -> errors.put(name + " (logged in)",
+                HtmlChecker.errors(given().auth().oauth2(alice).when().get(path).asString())));
         memberPages.forEach((name, path) -> errors.put(name, HtmlChecker.errors(given().auth().oauth2(alice).when().get(path).asString())));
         errors.put("forbidden", HtmlChecker.errors(given().auth().oauth2(bob).when().get("/moderation").then().statusCode(403).extract().asString()));
         errors.values().removeIf(List::isEmpty);
@@ -135,6 +137,9 @@ class PageQualityIT {
         }
         for (var page : memberPages.entrySet()) {
             violations.put(page.getKey(), audit(moderator, page.getValue()));
+        }
+        for (var page : publicPages.entrySet()) {
+            violations.put(page.getKey() + " (logged in)", audit(moderator, page.getValue()));
         }
         // The dark theme (the system setting, emulated) has its own colours: contrast is checked again.
         useDarkTheme(visitor, true);

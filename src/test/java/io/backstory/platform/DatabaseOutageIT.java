@@ -92,6 +92,7 @@ class DatabaseOutageIT {
         long pageMillis = (System.nanoTime() - started) / 1_000_000;
         assertEquals(503, page.statusCode(), page.body());
         assertTrue(page.body().contains("briefly unavailable"), page.body());
+        assertEquals(List.of(), HtmlChecker.errors(page.body()), "the 503 page is valid HTML");
         assertTrue(page.headers().firstValue("Retry-After").isPresent());
         assertTrue(pageMillis < 3000, "503 took " + pageMillis + " ms");
         HttpResponse<String> api = send("PUT", "/api/v1/posts/" + post + "/vote", voters.get(0), "{\"value\": 1}");

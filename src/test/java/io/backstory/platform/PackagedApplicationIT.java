@@ -60,9 +60,10 @@ class PackagedApplicationIT {
 
     @Test
     void withKeycloakDownLoginFailsWithAFriendlyPageWhileReadingGoesOn() {
-        given().redirects().follow(false).when().get("/login").then().statusCode(503)
+        String page = given().redirects().follow(false).when().get("/login").then().statusCode(503)
                 .contentType(containsString("text/html"))
-                .body(containsString("Logging in is not possible right now"));
+                .body(containsString("Logging in is not possible right now")).extract().asString();
+        assertEquals(List.of(), HtmlChecker.errors(page), "the page is valid HTML");
         given().when().get("/conditions/sciatica").then().statusCode(200);
     }
 
