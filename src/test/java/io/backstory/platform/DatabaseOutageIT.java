@@ -52,6 +52,8 @@ class DatabaseOutageIT {
         ConcurrentLinkedQueue<Outcome> posts = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
         AtomicInteger slowAnswers = new AtomicInteger();
+        // The last vote each voter had acknowledged (only one thread votes, so the order is well defined).
+        int[] lastAcknowledgedVote = new int[2];
         ExecutorService load = Executors.newFixedThreadPool(4);
         for (int worker = 0; worker < 4; worker++) {
             int w = worker;
@@ -67,8 +69,12 @@ class DatabaseOutageIT {
                         posts.add(new Outcome(title, status));
                     } else if (w == 1) {
                         what = "PUT vote";
+                        int value = i % 4 < 2 ? 1 : -1;
                         status = send("PUT", "/api/v1/posts/" + post + "/vote", voters.get(i % 2),
-                                "{\"value\": " + (i % 4 < 2 ? 1 : -1) + "}").statusCode();
+                                "{\"value\": " + value + "}").statusCode();
+                        if (status == 200) {
+                            lastAcknowledgedVote[i % 2] = value;
+                        }
                     } else {
                         what = w == 2 ? "/conditions/sciatica" : "/posts/" + post;
                         status = send("GET", what, null, null).statusCode();
@@ -155,6 +161,17 @@ class DatabaseOutageIT {
                     assertEquals(r.getInt(3), r.getInt(1), "upvote tally equals the vote rows");
                     assertEquals(r.getInt(4), r.getInt(2), "downvote tally equals the vote rows");
                 }
+            }
+            try (PreparedStatement votes = db.prepareStatement("select value from post_vote where post_id = ? order by value")) {
+                votes.setLong(1, post);
+                List<Integer> stored = new java.util.ArrayList<>();
+                try (ResultSet r = votes.executeQuery()) {
+                    while (r.next()) {
+                        stored.add(r.getInt(1));
+                    }
+                }
+                assertEquals(java.util.stream.IntStream.of(lastAcknowledgedVote).sorted().boxed().toList(), stored,
+                        "each voter's last acknowledged vote is the one stored");
             }
         }
     }
