@@ -157,7 +157,7 @@ public class PostService {
         Post post = Post.findById(id);
         if (post != null && !post.deleted && post.status == ContentStatus.HIDDEN) {
             throw new ProblemException(io.backstory.platform.api.Problem.of(404, "Hidden for review",
-                    "This post is hidden while moderators review it."));
+                    "This post is hidden for moderation: flagged by members and waiting for a moderator, or hidden by one."));
         }
         if (post == null || !post.isVisible()) {
             throw ProblemException.notFound("Post " + id);

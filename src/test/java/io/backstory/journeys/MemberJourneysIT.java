@@ -128,6 +128,8 @@ class MemberJourneysIT {
                 .click("#" + aliceCommentId + " > .comment-body details.flag input[value=SPAM]")
                 .click("#" + aliceCommentId + " > .comment-body details.flag button[type=submit]")
                 .waitForText("#" + aliceCommentId + " #flag-result", "Thanks, a moderator will look at this comment");
+        bob.go("/conditions/herniated-disc").click("form.follow button[type=submit]").waitForText("form.follow", "Following");
+        assertEquals("/conditions/herniated-disc", bob.path(), "followed in place");
     }
 
     @Test
@@ -153,6 +155,7 @@ class MemberJourneysIT {
                 bob.text("ol.notifications"));
         bob.go(postPath);
         assertFalse(bob.text(".comments").contains("standing desk"));
+        assertEquals("[hidden for moderation]", bob.text("#" + aliceCommentId + " .placeholder"));
         assertTrue(bob.text(".comments").contains("rather not buy anything"), "replies to hidden comments stay");
     }
 

@@ -80,7 +80,7 @@ class ModerationFlowTest {
         assertTrue(result.hidden(), "with three basic members' flags the weight reaches the threshold");
 
         Document hidden = PageForms.html(given().when().get("/posts/" + post));
-        assertEquals("[hidden while moderators review it]", hidden.selectFirst("li#c" + comment + " .placeholder").text());
+        assertEquals("[hidden for moderation]", hidden.selectFirst("li#c" + comment + " .placeholder").text());
         given().when().get("/api/v1/posts/" + post).then().body("commentCount", equalTo(0));
 
         int version = as("alice").when().get("/api/v1/moderation/items/" + result.reviewItemId()).then().statusCode(200)
