@@ -181,9 +181,7 @@ class MemberJourneysIT {
 
     /** Logs in on Keycloak's login page and, on the first visit, picks the handle. */
     private static void logIn(Browser browser, String user, String handle) {
-        browser.go("/").clickAndWait("a[href='/login']");
-        assertTrue(browser.url().startsWith(KeycloakServer.REALM_URL), "Keycloak's login page: " + browser.url());
-        browser.type("#username", user).type("#password", user).clickAndWait("#kc-login");
+        browser.logInThroughKeycloak(user);
         assertEquals("Welcome to Backstory", browser.text("h1"));
         browser.type("#handle", handle).clickAndWait("form[action='/settings/handle'] button[type=submit]");
         assertEquals(handle, browser.find("header a.handle").getAttribute("textContent"), "the account menu names the handle");

@@ -101,8 +101,7 @@ class PageQualityIT {
 
         visitor = Browser.open("visitor");
         moderator = Browser.open("alice");
-        moderator.go("/").clickAndWait("a[href='/login']").type("#username", "alice").type("#password", "alice")
-                .clickAndWait("#kc-login");
+        moderator.logInThroughKeycloak("alice");
     }
 
     @AfterAll
@@ -222,11 +221,6 @@ class PageQualityIT {
     }
 
     private static Path screenshot(Browser browser, String path, String name) throws Exception {
-        browser.go(path);
-        Path png = SCREENSHOTS.resolve(name + ".png");
-        byte[] image = ((org.openqa.selenium.TakesScreenshot) browser.driver())
-                .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-        Files.write(png, image);
-        return png;
+        return browser.go(path).screenshot(SCREENSHOTS.resolve(name + ".png"));
     }
 }

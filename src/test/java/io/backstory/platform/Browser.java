@@ -168,13 +168,34 @@ public final class Browser implements AutoCloseable {
         return name;
     }
 
+    /**
+     * Logs in on Keycloak's own login page (in the realm file, each password is the user name) and returns to
+     * the application.
+     */
+    public Browser logInThroughKeycloak(String user) {
+        go("/").clickAndWait("a[href='/login']");
+        if (!url().startsWith(KeycloakServer.REALM_URL)) {
+            throw new AssertionError("expected Keycloak's login page, got " + url());
+        }
+        return type("#username", user).type("#password", user).clickAndWait("#kc-login");
+    }
+
+    /** Saves a PNG of the viewport to the file, creating its folder. */
+    public Path screenshot(Path png) {
+        try {
+            Files.createDirectories(png.toAbsolutePath().getParent());
+            Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+            return png;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Saves a PNG of the viewport and the page's HTML into the artefact folder; returns the PNG's path. */
     public Path saveArtifacts(String label) {
         Path dir = Path.of(System.getProperty("browser.artifacts", "target/browser-artifacts"));
+        Path png = screenshot(dir.resolve(label + "-" + name + ".png"));
         try {
-            Files.createDirectories(dir);
-            Path png = dir.resolve(label + "-" + name + ".png");
-            Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
             Files.writeString(dir.resolve(label + "-" + name + ".html"), driver.getPageSource());
             return png;
         } catch (IOException e) {
