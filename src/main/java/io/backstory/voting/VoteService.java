@@ -41,39 +41,43 @@ public class VoteService {
         if (value < -1 || value > 1) {
             throw new InvalidInputException("value", "must be 1 (up) or -1 (down)");
         }
+        // One statement locks the target and reads its author, whether it is a tip and its tallies. The voter's current
+        // vote is read after the lock is held: a subquery here would see the snapshot from before the wait.
+        String a = target.alias();
         @SuppressWarnings("unchecked")
-        List<Object> authors = em.createNativeQuery(target.lockVisible).setParameter(1, id).getResultList();
-        if (authors.isEmpty()) {
+        List<Object[]> rows = em.createNativeQuery("select " + a + ".author_id, (" + target.isTip + "), " + a + ".upvotes, "
+                + a + ".downvotes, " + a + ".score " + target.lockVisible).setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
             throw ProblemException.notFound(capitalised(target.noun) + " " + id);
         }
-        Long authorId = authors.get(0) == null ? null : ((Number) authors.get(0)).longValue();
+        Object[] row = rows.get(0);
+        Long authorId = row[0] == null ? null : ((Number) row[0]).longValue();
         if (authorId != null && authorId.equals(voter.id)) {
             throw ProblemException.forbidden("You cannot vote on your own " + target.noun + ".");
         }
         rateLimiter.acquire("votes:" + voter.id, limits.votesPerHour(), java.time.Duration.ofHours(1));
         int previous = currentVote(target, id, voter.id);
-        if (previous != value) {
-            if (value == 0) {
-                em.createNativeQuery("delete from " + target.voteTable + " where " + target.targetColumn
-                        + " = ?1 and member_id = ?2").setParameter(1, id).setParameter(2, voter.id).executeUpdate();
-            } else {
-                em.createNativeQuery("insert into " + target.voteTable + " (" + target.targetColumn
-                        + ", member_id, value) values (?1, ?2, ?3) on conflict (" + target.targetColumn
-                        + ", member_id) do update set value = excluded.value")
-                        .setParameter(1, id).setParameter(2, voter.id).setParameter(3, (short) value).executeUpdate();
-            }
-            int upDelta = (value == 1 ? 1 : 0) - (previous == 1 ? 1 : 0);
-            int downDelta = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
-            em.createNativeQuery("update " + target.table() + " set upvotes = upvotes + ?1, downvotes = downvotes + ?2"
-                    + " where id = ?3").setParameter(1, upDelta).setParameter(2, downDelta).setParameter(3, id)
-                    .executeUpdate();
-            if (upDelta != 0 && authorId != null && isTip(target, id)) {
-                em.createNativeQuery("update member set helped_count = helped_count + ?1 where id = ?2")
-                        .setParameter(1, upDelta).setParameter(2, authorId).executeUpdate();
-            }
+        if (previous == value) {
+            return new VoteState(value, ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), ((Number) row[4]).intValue());
         }
-        Object[] tallies = (Object[]) em.createNativeQuery("select upvotes, downvotes, score from " + target.table()
-                + " where id = ?1").setParameter(1, id).getSingleResult();
+        if (value == 0) {
+            em.createNativeQuery("delete from " + target.voteTable + " where " + target.targetColumn
+                    + " = ?1 and member_id = ?2").setParameter(1, id).setParameter(2, voter.id).executeUpdate();
+        } else {
+            em.createNativeQuery("insert into " + target.voteTable + " (" + target.targetColumn
+                    + ", member_id, value) values (?1, ?2, ?3) on conflict (" + target.targetColumn
+                    + ", member_id) do update set value = excluded.value")
+                    .setParameter(1, id).setParameter(2, voter.id).setParameter(3, (short) value).executeUpdate();
+        }
+        int upDelta = (value == 1 ? 1 : 0) - (previous == 1 ? 1 : 0);
+        int downDelta = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
+        Object[] tallies = (Object[]) em.createNativeQuery("update " + target.table()
+                + " set upvotes = upvotes + ?1, downvotes = downvotes + ?2 where id = ?3 returning upvotes, downvotes, score")
+                .setParameter(1, upDelta).setParameter(2, downDelta).setParameter(3, id).getSingleResult();
+        if (upDelta != 0 && authorId != null && (Boolean) row[1]) {
+            em.createNativeQuery("update member set helped_count = helped_count + ?1 where id = ?2")
+                    .setParameter(1, upDelta).setParameter(2, authorId).executeUpdate();
+        }
         return new VoteState(value, ((Number) tallies[0]).intValue(), ((Number) tallies[1]).intValue(),
                 ((Number) tallies[2]).intValue());
     }
@@ -138,11 +142,6 @@ public class VoteService {
                 + target.targetColumn + " = ?1 and member_id = ?2").setParameter(1, id).setParameter(2, memberId)
                 .getResultList();
         return values.isEmpty() ? 0 : ((Number) values.get(0)).intValue();
-    }
-
-    private boolean isTip(VoteTarget target, long id) {
-        return !em.createNativeQuery("select 1 from " + target.table() + " " + target.alias() + " where "
-                + target.alias() + ".id = ?1 and (" + target.isTip + ")").setParameter(1, id).getResultList().isEmpty();
     }
 
     private static String capitalised(String noun) {

@@ -3,11 +3,11 @@ package io.backstory.voting;
 /** What can be voted on, and where its votes and tallies live. */
 public enum VoteTarget {
     POST("post", "post_vote", "post_id",
-            "select p.author_id from post p where p.id = ?1 and p.status = 'PUBLISHED' and not p.deleted for update",
+            "from post p where p.id = ?1 and p.status = 'PUBLISHED' and not p.deleted for update",
             "p.kind = 'TIP' or exists (select 1 from post_remedy r where r.post_id = p.id)"),
     COMMENT("comment", "comment_vote", "comment_id",
             """
-            select c.author_id from comment c join post p on p.id = c.post_id
+            from comment c join post p on p.id = c.post_id
             where c.id = ?1 and c.status = 'PUBLISHED' and not c.deleted and p.status = 'PUBLISHED' and not p.deleted
             for update of c""",
             "exists (select 1 from comment_remedy r where r.comment_id = c.id)");
@@ -15,7 +15,7 @@ public enum VoteTarget {
     final String noun;
     final String voteTable;
     final String targetColumn;
-    /** Locks the visible target row (serialising its voters) and returns its author. */
+    /** From the visible target row (alias p or c) to its lock, which serialises its voters. */
     final String lockVisible;
     /** SQL condition (alias p for posts, c for comments): the target counts as a tip. */
     final String isTip;

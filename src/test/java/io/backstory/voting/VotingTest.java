@@ -101,6 +101,25 @@ class VotingTest {
     }
 
     @Test
+    void theSameMemberFlippingAndWithdrawingAtOnceLeavesTalliesEqualToTheStoredVote() throws Exception {
+        long post = story("bob", "One member changing their mind thirty times at once");
+        Member voter = members.findOrCreate("undecided-clicker", "undecided");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int value = i % 3 - 1;
+            done.add(pool.submit(() -> votes.vote(VoteTarget.POST, post, voter, value)));
+        }
+        for (Future<?> f : done) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        int stored = votes.postVote(voter.id, post);
+        given().when().get("/api/v1/posts/" + post).then().body("upvotes", equalTo(stored == 1 ? 1 : 0))
+                .body("downvotes", equalTo(stored == -1 ? 1 : 0));
+    }
+
+    @Test
     void votesAreIdempotentPutsAndDeletesWithClearRefusals() {
         long post = story("bob", "A tip alice will vote on through the API");
         as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
