@@ -3,22 +3,28 @@ package io.backstory.community;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;
+import io.backstory.platform.cache.ReadCache;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Lists of published posts for pages and the API, with their parameters checked. */
+/** Lists of published posts for pages and the API, with their parameters checked; first pages are cached. */
 @ApplicationScoped
 public class PostListService {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
 
+    private record FirstPage(PostFilter filter, int size) {
+    }
+
     private final CommunityQueries queries;
     private final TagResolver tags;
+    private final ReadCache cache;
 
-    public PostListService(CommunityQueries queries, TagResolver tags) {
+    public PostListService(CommunityQueries queries, TagResolver tags, ReadCache cache) {
         this.queries = queries;
         this.tags = tags;
+        this.cache = cache;
     }
 
     /** Unknown condition or remedy slugs, bad kinds, cursors or sizes are 400s naming the parameter. */
@@ -33,7 +39,9 @@ public class PostListService {
                 blank(condition) ? null : tags.condition(condition, "condition").slug,
                 blank(remedy) ? null : tags.remedy(remedy, "remedy").slug,
                 PostKind.fromParameter(kind, "kind"), PostSort.fromParameter(sort), PostSort.Period.fromParameter(period));
-        return queries.posts(filter, PageCursor.decode(after, "after"), size);
+        PageCursor cursor = PageCursor.decode(after, "after");
+        return cursor == null ? cache.get(new FirstPage(filter, size), () -> queries.posts(filter, null, size))
+                : queries.posts(filter, cursor, size);
     }
 
     private static boolean blank(String value) {

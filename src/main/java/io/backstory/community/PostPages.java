@@ -7,6 +7,7 @@ import java.util.Map;
 import io.backstory.accounts.CurrentMember;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.cache.ReadCache;
 import io.backstory.platform.web.FieldErrors;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.moderation.ScreeningService;
@@ -38,7 +39,11 @@ public class PostPages {
     static class Templates {
         static native TemplateInstance post(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
                 CommentTree.Sort sort, Long threadOf, Viewer viewer, List<TaxonomyCatalog.RemedyGroup> remedyGroups,
-                CommentForm reply, FieldErrors errors);
+                CommentForm reply, FieldErrors errors, String cachedThread);
+
+        /** The comment thread alone, rendered once for all logged-out readers. */
+        static native TemplateInstance post$thread(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
+                CommentTree.Sort sort, Viewer viewer);
 
         static native TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
                 List<Condition> conditions, List<TaxonomyCatalog.RemedyGroup> remedyGroups, PostDetail conflict,
@@ -62,10 +67,12 @@ public class PostPages {
     private final MarkdownRenderer markdown;
     private final io.backstory.platform.ratelimit.RateLimiter rateLimiter;
     private final io.backstory.following.FollowingService following;
+    private final ReadCache cache;
 
     public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
             VoteService votes, ScreeningService screening, MarkdownRenderer markdown,
-            io.backstory.platform.ratelimit.RateLimiter rateLimiter, io.backstory.following.FollowingService following) {
+            io.backstory.platform.ratelimit.RateLimiter rateLimiter, io.backstory.following.FollowingService following,
+            ReadCache cache) {
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
@@ -75,6 +82,7 @@ public class PostPages {
         this.markdown = markdown;
         this.rateLimiter = rateLimiter;
         this.following = following;
+        this.cache = cache;
     }
 
     /** Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. */
@@ -89,10 +97,28 @@ public class PostPages {
         }
     }
 
+    private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false);
+
+    private record SharedPost(long id) {
+    }
+
+    private record SharedThread(long postId, CommentTree.Sort sort) {
+    }
+
     @GET
     @Path("posts/{id}")
     public TemplateInstance post(@PathParam("id") long id, @QueryParam("sort") String sort) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
+        if (!viewer.isLoggedIn()) {
+            // Logged-out readers all see the same page: the post and its rendered thread are shared read models.
+            PostDetail post = cache.get(new SharedPost(id), () -> posts.get(id));
+            String thread = cache.get(new SharedThread(id, order), () -> {
+                List<CommentNode> nodes = comments.thread(id, order);
+                return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
+            });
+            return Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
+                    CommentForm.empty(null), FieldErrors.NONE, thread);
+        }
         return postPage(posts.get(id), comments.thread(id, order), order, null, CommentForm.empty(null), FieldErrors.NONE);
     }
 
@@ -110,10 +136,13 @@ public class PostPages {
         Viewer reader = viewer.isLoggedIn()
                 ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()),
                         votes.commentVotes(viewer.get().id, post.id()), following.isBookmarked(viewer.get().id, post.id()))
-                : new Viewer(null, 0, Map.of(), false);
-        CommentNode accepted = post.acceptedCommentId() == null ? null : find(thread, post.acceptedCommentId());
-        return Templates.post(post, CommentTree.layout(thread), accepted, sort, threadOf, reader,
-                catalog.remediesByCategory(), reply, errors);
+                : ANONYMOUS;
+        return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
+                catalog.remediesByCategory(), reply, errors, null);
+    }
+
+    private static CommentNode accepted(PostDetail post, List<CommentNode> thread) {
+        return post.acceptedCommentId() == null ? null : find(thread, post.acceptedCommentId());
     }
 
     private static CommentNode find(List<CommentNode> nodes, long id) {

@@ -48,15 +48,13 @@ public class TopicPages {
     private final TaxonomyService taxonomy;
     private final EvidenceService evidence;
     private final TipService tips;
-
-    /** Tips on the condition page itself; the rest are one click away. */
-    private static final int BEST_TIPS_SHOWN = 5;
+    private final ConditionOverview conditions;
 
     private final io.backstory.accounts.CurrentMember viewer;
     private final io.backstory.following.FollowingService follows;
 
     public TopicPages(CommunityQueries queries, PostListService lists, TaxonomyCatalog catalog,
-            TaxonomyService taxonomy, EvidenceService evidence, TipService tips,
+            TaxonomyService taxonomy, EvidenceService evidence, TipService tips, ConditionOverview conditions,
             io.backstory.accounts.CurrentMember viewer, io.backstory.following.FollowingService follows) {
         this.queries = queries;
         this.lists = lists;
@@ -64,6 +62,7 @@ public class TopicPages {
         this.taxonomy = taxonomy;
         this.evidence = evidence;
         this.tips = tips;
+        this.conditions = conditions;
         this.viewer = viewer;
         this.follows = follows;
     }
@@ -80,14 +79,11 @@ public class TopicPages {
     @Transactional
     public TemplateInstance condition(@PathParam("slug") String slug, @QueryParam("kind") String kind,
             @QueryParam("sort") String sort, @QueryParam("period") String period, @QueryParam("after") String after) {
-        ConditionView condition = taxonomy.condition(slug);
+        ConditionOverview.View overview = conditions.of(slug, kind, sort, period, after);
         ListView list = new ListView("/conditions/" + slug, PostKind.fromParameter(kind, "kind"),
                 PostSort.fromParameter(sort), PostSort.Period.fromParameter(period));
-        boolean firstPage = after == null || after.isBlank();
-        return Templates.condition(condition, list,
-                lists.list(slug, null, kind, sort, period, after, PostListService.DEFAULT_PAGE_SIZE), firstPage,
-                evidence.forCondition(slug), tips.bestTips(slug, null, null, BEST_TIPS_SHOWN).items(),
-                viewer.isLoggedIn() ? follows.follows(viewer.get().id, slug) : null);
+        return Templates.condition(overview.condition(), list, overview.posts(), after == null || after.isBlank(),
+                overview.evidence(), overview.bestTips(), viewer.isLoggedIn() ? follows.follows(viewer.get().id, slug) : null);
     }
 
     @GET

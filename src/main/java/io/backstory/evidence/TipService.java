@@ -10,6 +10,7 @@ import io.backstory.community.Outcome;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;
+import io.backstory.platform.cache.ReadCache;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,19 +19,24 @@ import jakarta.transaction.Transactional;
 
 /**
  * The best tips for a condition: tip posts, posts reporting remedy outcomes and comments tagged with remedies,
- * published only, ranked by Best (Wilson lower bound), ties broken by recency. Keyset-paged.
+ * published only, ranked by Best (Wilson lower bound), ties broken by recency. Keyset-paged; first pages are cached.
  */
 @ApplicationScoped
 public class TipService {
 
     private static final int EXCERPT_LENGTH = 220;
 
+    private record FirstPage(long conditionId, Long remedyId, int limit) {
+    }
+
     private final EntityManager em;
     private final TagResolver tags;
+    private final ReadCache cache;
 
-    public TipService(EntityManager em, TagResolver tags) {
+    public TipService(EntityManager em, TagResolver tags, ReadCache cache) {
         this.em = em;
         this.tags = tags;
+        this.cache = cache;
     }
 
     @Transactional
@@ -41,31 +47,42 @@ public class TipService {
         long conditionId = tags.existingCondition(conditionSlug).id;
         Long remedyId = remedySlug == null || remedySlug.isBlank() ? null : tags.remedy(remedySlug, "remedy").id;
         PageCursor cursor = PageCursor.decode(after, "after");
+        return cursor == null ? cache.get(new FirstPage(conditionId, remedyId, limit), () -> page(conditionId, remedyId, null, limit))
+                : page(conditionId, remedyId, cursor, limit);
+    }
+
+    private Page<Tip> page(long conditionId, Long remedyId, PageCursor cursor, int limit) {
         String remedyOnPost = remedyId == null ? "" : " and exists (select 1 from post_remedy f where f.post_id = p.id and f.remedy_id = :remedy)";
         String remedyOnComment = remedyId == null ? "" : " and exists (select 1 from comment_remedy f where f.comment_id = c.id and f.remedy_id = :remedy)";
+        // Each kind of tip is read from its rank index and cut at a page before the two are merged, so a page costs
+        // the same whatever the number of posts and comments in the condition.
+        String pastCursor = cursor == null ? "" : " and (%s.best_rank, %s.created_at, '%s', %s.id) < (:rank, :created, :type, :id)";
         String sql = """
                 select type, id, post_id, title, excerpt, handle, upvotes, downvotes, best_rank, created_at from (
-                  select 'POST' as type, p.id, p.id as post_id, p.title, null as excerpt, m.handle,
-                         p.upvotes, p.downvotes, p.best_rank, p.created_at
-                  from post p
-                  join post_condition pc on pc.post_id = p.id and pc.condition_id = :condition
-                  left join member m on m.id = p.author_id
-                  where p.status = 'PUBLISHED' and not p.deleted
-                    and (p.kind = 'TIP' or exists (select 1 from post_remedy t where t.post_id = p.id))%s
+                  (select 'POST' as type, p.id, p.id as post_id, p.title, null as excerpt, m.handle,
+                          p.upvotes, p.downvotes, p.best_rank, p.created_at
+                   from post p
+                   left join member m on m.id = p.author_id
+                   where p.status = 'PUBLISHED' and not p.deleted
+                     and exists (select 1 from post_condition pc where pc.post_id = p.id and pc.condition_id = :condition)
+                     and (p.kind = 'TIP' or exists (select 1 from post_remedy t where t.post_id = p.id))%s%s
+                   order by p.best_rank desc, p.created_at desc, p.id desc
+                   limit :limit)
                   union all
-                  select 'COMMENT', c.id, p.id, p.title, left(c.body_markdown, %d), m.handle,
-                         c.upvotes, c.downvotes, c.best_rank, c.created_at
-                  from comment c
-                  join post p on p.id = c.post_id and p.status = 'PUBLISHED' and not p.deleted
-                  join post_condition pc on pc.post_id = p.id and pc.condition_id = :condition
-                  left join member m on m.id = c.author_id
-                  where c.status = 'PUBLISHED' and not c.deleted
-                    and exists (select 1 from comment_remedy t where t.comment_id = c.id)%s
+                  (select 'COMMENT', c.id, p.id, p.title, left(c.body_markdown, %d), m.handle,
+                          c.upvotes, c.downvotes, c.best_rank, c.created_at
+                   from comment c
+                   join post p on p.id = c.post_id and p.status = 'PUBLISHED' and not p.deleted
+                   left join member m on m.id = c.author_id
+                   where c.status = 'PUBLISHED' and not c.deleted
+                     and exists (select 1 from post_condition pc where pc.post_id = c.post_id and pc.condition_id = :condition)
+                     and exists (select 1 from comment_remedy t where t.comment_id = c.id)%s%s
+                   order by c.best_rank desc, c.created_at desc, c.id desc
+                   limit :limit)
                 ) tips
-                %s
                 order by best_rank desc, created_at desc, type desc, id desc
-                limit :limit""".formatted(remedyOnPost, EXCERPT_LENGTH + 1, remedyOnComment,
-                cursor == null ? "" : "where (best_rank, created_at, type, id) < (:rank, :created, :type, :id)");
+                limit :limit""".formatted(remedyOnPost, pastCursor.formatted("p", "p", "POST", "p"), EXCERPT_LENGTH + 1,
+                remedyOnComment, pastCursor.formatted("c", "c", "COMMENT", "c"));
         Query query = em.createNativeQuery(sql).setParameter("condition", conditionId).setParameter("limit", limit + 1);
         if (remedyId != null) {
             query.setParameter("remedy", remedyId);

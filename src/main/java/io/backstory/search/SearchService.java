@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import io.backstory.community.PostKind;
 import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.cache.ReadCache;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,12 +20,16 @@ import jakarta.transaction.Transactional;
 /**
  * PostgreSQL full-text search over published posts and comments: {@code websearch_to_tsquery} (quotes for
  * phrases, {@code -word} to exclude; any input is a valid query), ranked with {@code ts_rank_cd}, snippets from
- * {@code ts_headline}, and a pg_trgm "did you mean" for misspelt condition and remedy names.
+ * {@code ts_headline}, and a pg_trgm "did you mean" for misspelt condition and remedy names. Relevance is judged among
+ * the newest 1,000 matching posts and 1,000 matching comments, which bounds a search's cost however common its words
+ * are (README, "Performance"); results are shared read models (platform/cache).
  */
 @ApplicationScoped
 public class SearchService {
 
     public static final int PAGE_SIZE = 20;
+    /** Newest matches of each kind that are ranked: more than the 50 pages a search may show. */
+    private static final int CANDIDATES = 1000;
     private static final char MARK_START = '\u0001';
     private static final char MARK_END = '\u0002';
 
@@ -47,16 +52,26 @@ public class SearchService {
             String sort) {
     }
 
-    private final EntityManager em;
-    private final TagResolver tags;
-
-    public SearchService(EntityManager em, TagResolver tags) {
-        this.em = em;
-        this.tags = tags;
+    private record Search(String query, Filters filters, int page) {
     }
 
+    private final EntityManager em;
+    private final TagResolver tags;
+    private final ReadCache cache;
+
+    public SearchService(EntityManager em, TagResolver tags, ReadCache cache) {
+        this.em = em;
+        this.tags = tags;
+        this.cache = cache;
+    }
+
+    /** Results are shared read models: a popular search is run once per change of content (platform/cache). */
     @Transactional
     public Results search(String q, Filters filters, int page) {
+        return cache.get(new Search(q == null ? "" : q.strip(), filters, page), () -> run(q, filters, page));
+    }
+
+    private Results run(String q, Filters filters, int page) {
         String query = q == null ? "" : q.strip();
         if (query.length() > 200) {
             throw new InvalidInputException("q", "must be at most 200 characters");
@@ -87,11 +102,11 @@ public class SearchService {
         }
         String dateFilter = "";
         if (filters.from() != null && !filters.from().isBlank()) {
-            dateFilter += " and created_at >= :from";
+            dateFilter += " and %1$s.created_at >= :from";
             parameters.add(new Object[] {"from", date(filters.from(), "from").atStartOfDay().toInstant(ZoneOffset.UTC)});
         }
         if (filters.to() != null && !filters.to().isBlank()) {
-            dateFilter += " and created_at < :to";
+            dateFilter += " and %1$s.created_at < :to";
             parameters.add(new Object[] {"to", date(filters.to(), "to").plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)});
         }
         String order = "newest".equals(filters.sort()) ? "created_at desc, rank desc" : "rank desc, created_at desc";
@@ -99,24 +114,39 @@ public class SearchService {
             throw new InvalidInputException("sort", "must be relevance or newest");
         }
         String headline = "'StartSel=\"" + MARK_START + "\", StopSel=\"" + MARK_END + "\", MaxFragments=2, MaxWords=30, MinWords=10'";
+        // Ranking reads every candidate's vector and a common word matches a large share of everything, so the
+        // candidates are the newest matching posts and comments (CANDIDATES of each, read from the date index, or from
+        // the text index for rarer words: the planner picks). Snippets and handles only for the page shown.
         Query sql = em.createNativeQuery("""
-                with q as (select websearch_to_tsquery('english', :q) as query)
-                select type, post_id, comment_id, title, snippet, handle, created_at, rank from (
-                  select 'POST' as type, p.id as post_id, null::bigint as comment_id, p.title,
-                         ts_headline('english', p.body_markdown, q.query, %1$s) as snippet, m.handle, p.created_at,
-                         ts_rank_cd(p.search_vector, q.query) as rank
-                  from post p cross join q left join member m on m.id = p.author_id
-                  where p.search_vector @@ q.query and p.status = 'PUBLISHED' and not p.deleted %2$s
-                  union all
-                  select 'COMMENT', p.id, c.id, p.title, ts_headline('english', c.body_markdown, q.query, %1$s), m.handle,
-                         c.created_at, ts_rank_cd(c.search_vector, q.query) * 0.8
-                  from comment c cross join q join post p on p.id = c.post_id left join member m on m.id = c.author_id
+                with q as (select websearch_to_tsquery('english', :q) as query),
+                posts as (
+                  select p.id, p.title, p.body_markdown, p.author_id, p.created_at, p.search_vector
+                  from post p cross join q
+                  where p.search_vector @@ q.query and p.status = 'PUBLISHED' and not p.deleted %2$s %3$s
+                  order by p.created_at desc limit :candidates),
+                comments as (
+                  select c.id, c.post_id, p.title, c.body_markdown, c.author_id, c.created_at, c.search_vector
+                  from comment c cross join q join post p on p.id = c.post_id
                   where c.search_vector @@ q.query and c.status = 'PUBLISHED' and not c.deleted
-                    and p.status = 'PUBLISHED' and not p.deleted %2$s
-                ) hits
-                where true %3$s
-                order by %4$s
-                limit :limit offset :offset""".formatted(headline, postFilter, dateFilter, order))
+                    and p.status = 'PUBLISHED' and not p.deleted %2$s %4$s
+                  order by c.created_at desc limit :candidates),
+                page as (
+                  select type, post_id, comment_id, title, body, author_id, created_at, rank from (
+                    select 'POST' as type, id as post_id, null::bigint as comment_id, title, body_markdown as body,
+                           author_id, created_at, ts_rank_cd(search_vector, q.query) as rank
+                    from posts cross join q
+                    union all
+                    select 'COMMENT', post_id, id, title, body_markdown, author_id, created_at,
+                           ts_rank_cd(search_vector, q.query) * 0.8
+                    from comments cross join q) hits
+                  order by %5$s
+                  limit :limit offset :offset)
+                select page.type, page.post_id, page.comment_id, page.title, ts_headline('english', page.body, q.query, %1$s),
+                       m.handle, page.created_at, page.rank
+                from page cross join q left join member m on m.id = page.author_id
+                order by %6$s""".formatted(headline, postFilter, dateFilter.formatted("p"), dateFilter.formatted("c"), order,
+                order.replace("created_at", "page.created_at").replace("rank", "page.rank")))
+                .setParameter("candidates", CANDIDATES)
                 .setParameter("q", query).setParameter("limit", PAGE_SIZE + 1).setParameter("offset", (page - 1) * PAGE_SIZE);
         parameters.forEach(p -> sql.setParameter((String) p[0], p[1]));
         @SuppressWarnings("unchecked")

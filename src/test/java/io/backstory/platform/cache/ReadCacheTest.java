@@ -1,0 +1,84 @@
+package io.backstory.platform.cache;
+
+import static io.backstory.platform.TestUsers.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.backstory.platform.StatementCounter;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/**
+ * The shared read models with the cache on (an hour, so nothing expires during the test): whatever readers could see
+ * changes shows at once, because the content generation moves on commit; vote tallies may lag for logged-out readers.
+ */
+@QuarkusTest
+@TestProfile(ReadCacheTest.CacheOn.class)
+class ReadCacheTest {
+
+    public static class CacheOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("backstory.cache.ttl", "1h");
+        }
+    }
+
+    @Test
+    void aNewCommentAndItsDeletionShowAtOnceToLoggedOutReaders() {
+        long post = post("bob", "Cached thread about a stiff morning back", "scoliosis");
+        given().when().get("/posts/" + post).then().statusCode(200).body(not(containsString("Reheated rice bag")));
+        long comment = ((Number) as("alice").contentType(ContentType.JSON).body("{\"body\": \"Reheated rice bag at night.\"}")
+                .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id")).longValue();
+        given().when().get("/posts/" + post).then().statusCode(200).body(containsString("Reheated rice bag at night."));
+        as("alice").when().delete("/api/v1/comments/" + comment).then().statusCode(204);
+        given().when().get("/posts/" + post).then().statusCode(200).body(not(containsString("Reheated rice bag")));
+    }
+
+    @Test
+    void votesMayLagForLoggedOutReadersButNotForTheVoter() {
+        long post = post("bob", "Cached tallies of a post about heat", "scoliosis");
+        given().when().get("/posts/" + post).then().statusCode(200).body(containsString("(0 up, 0 down)"));
+        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
+                .then().statusCode(200);
+        given().when().get("/posts/" + post).then().statusCode(200).body(containsString("(0 up, 0 down)"));
+        as("alice").when().get("/posts/" + post).then().statusCode(200).body(containsString("(1 up, 0 down)"));
+    }
+
+    @Test
+    void aNewPostShowsAtOnceOnItsConditionPageAndInSearch() {
+        String word = "Zanzibarish";
+        given().when().get("/conditions/spondylolisthesis").then().statusCode(200).body(not(containsString(word)));
+        given().when().get("/search?q=" + word).then().statusCode(200).body(not(containsString(word + " routine")));
+        post("alice", word + " routine for a slipped vertebra", "spondylolisthesis");
+        given().when().get("/conditions/spondylolisthesis").then().statusCode(200).body(containsString(word + " routine"));
+        given().when().get("/search?q=" + word).then().statusCode(200).body(containsString(word + " routine"));
+    }
+
+    @Test
+    void aCachedConditionPageCostsOneStatementTheGenerationLookUp() {
+        given().when().get("/conditions/facet-joint-pain").then().statusCode(200);
+        int cost = statements.during(() -> given().when().get("/conditions/facet-joint-pain").then().statusCode(200));
+        assertEquals(1, cost, "a logged-out reader's second view of a condition page");
+    }
+
+    @Inject
+    @PersistenceUnitExtension
+    StatementCounter statements;
+
+    private static long post(String user, String title, String condition) {
+        return ((Number) as(user).contentType(ContentType.JSON).body("""
+                {"kind": "STORY", "title": "%s", "body": "Cache test.", "conditions": ["%s"],
+                 "remedies": [{"remedy": "heat", "outcome": "HELPED"}]}""".formatted(title, condition))
+                .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+    }
+}
