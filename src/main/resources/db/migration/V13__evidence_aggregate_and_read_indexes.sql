@@ -50,58 +50,44 @@ begin
 end
 $$;
 
-create function evidence_before_post_remedy() returns trigger language plpgsql as $$
+-- One trigger function for the three tables: before a row changes it subtracts what that row contributed, after the
+-- change it adds what the row contributes now. A post entering or leaving the published state (moderation,
+-- deletion) takes its reports with it. A deleted post's tags go by cascade after the post row, when apply_evidence
+-- no longer finds the post published, so nothing is removed twice.
+create function keep_evidence() returns trigger language plpgsql as $$
+declare
+    changed record;
+    delta integer;
 begin
-    perform apply_evidence(old.post_id, null, old.remedy_id, -1);
+    if tg_when = 'BEFORE' then
+        changed := old;
+        delta := -1;
+    else
+        changed := new;
+        delta := 1;
+    end if;
+    if tg_table_name = 'post' then
+        perform apply_evidence(changed.id, null, null, delta);
+    elsif tg_table_name = 'post_condition' then
+        perform apply_evidence(changed.post_id, changed.condition_id, null, delta);
+    else
+        perform apply_evidence(changed.post_id, null, changed.remedy_id, delta);
+    end if;
     return case when tg_op = 'DELETE' then old else new end;
-end
-$$;
-create function evidence_after_post_remedy() returns trigger language plpgsql as $$
-begin
-    perform apply_evidence(new.post_id, null, new.remedy_id, 1);
-    return null;
 end
 $$;
 create trigger post_remedy_evidence_before before update or delete on post_remedy
-    for each row execute function evidence_before_post_remedy();
+    for each row execute function keep_evidence();
 create trigger post_remedy_evidence_after after insert or update on post_remedy
-    for each row execute function evidence_after_post_remedy();
-
-create function evidence_before_post_condition() returns trigger language plpgsql as $$
-begin
-    perform apply_evidence(old.post_id, old.condition_id, null, -1);
-    return case when tg_op = 'DELETE' then old else new end;
-end
-$$;
-create function evidence_after_post_condition() returns trigger language plpgsql as $$
-begin
-    perform apply_evidence(new.post_id, new.condition_id, null, 1);
-    return null;
-end
-$$;
+    for each row execute function keep_evidence();
 create trigger post_condition_evidence_before before update or delete on post_condition
-    for each row execute function evidence_before_post_condition();
+    for each row execute function keep_evidence();
 create trigger post_condition_evidence_after after insert or update on post_condition
-    for each row execute function evidence_after_post_condition();
-
--- A post entering or leaving the published state (moderation, deletion) takes its reports with it. A deleted post's
--- tags go by cascade after the post row, when apply_evidence no longer finds it, so nothing is removed twice.
-create function evidence_before_post() returns trigger language plpgsql as $$
-begin
-    perform apply_evidence(old.id, null, null, -1);
-    return case when tg_op = 'DELETE' then old else new end;
-end
-$$;
-create function evidence_after_post() returns trigger language plpgsql as $$
-begin
-    perform apply_evidence(new.id, null, null, 1);
-    return null;
-end
-$$;
+    for each row execute function keep_evidence();
 create trigger post_evidence_before before update of status, deleted or delete on post
-    for each row execute function evidence_before_post();
+    for each row execute function keep_evidence();
 create trigger post_evidence_after after update of status, deleted on post
-    for each row execute function evidence_after_post();
+    for each row execute function keep_evidence();
 
 -- Counts everything from scratch (this migration, and the benchmark's generated datasets).
 create procedure recount_evidence() language sql as $$
