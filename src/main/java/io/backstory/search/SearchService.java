@@ -21,15 +21,15 @@ import jakarta.transaction.Transactional;
  * PostgreSQL full-text search over published posts and comments: {@code websearch_to_tsquery} (quotes for
  * phrases, {@code -word} to exclude; any input is a valid query), ranked with {@code ts_rank_cd}, snippets from
  * {@code ts_headline}, and a pg_trgm "did you mean" for misspelt condition and remedy names. Relevance is judged among
- * the newest 1,000 matching posts and 1,000 matching comments, which bounds a search's cost however common its words
+ * the newest 500 matching posts and 500 matching comments, which bounds a search's cost however common its words
  * are (README, "Performance"); results are shared read models (platform/cache).
  */
 @ApplicationScoped
 public class SearchService {
 
     public static final int PAGE_SIZE = 20;
-    /** Newest matches of each kind that are ranked: more than the 50 pages a search may show. */
-    private static final int CANDIDATES = 1000;
+    /** Newest matches of each kind that are ranked: together the 50 pages a search may show. */
+    private static final int CANDIDATES = 500;
     private static final char MARK_START = '\u0001';
     private static final char MARK_END = '\u0002';
 
@@ -115,19 +115,20 @@ public class SearchService {
         }
         String headline = "'StartSel=\"" + MARK_START + "\", StopSel=\"" + MARK_END + "\", MaxFragments=2, MaxWords=30, MinWords=10'";
         // Ranking reads every candidate's vector and a common word matches a large share of everything, so the
-        // candidates are the newest matching posts and comments (CANDIDATES of each, read from the date index, or from
-        // the text index for rarer words: the planner picks). Snippets and handles only for the page shown.
+        // candidates are the newest matching posts and comments (CANDIDATES of each), read from the date index for
+        // common words or from the text index for rare ones. The query is written inline there, not taken from the
+        // CTE, so that the planner sees it and can tell which. Snippets and handles only for the page shown.
         Query sql = em.createNativeQuery("""
                 with q as (select websearch_to_tsquery('english', :q) as query),
                 posts as (
                   select p.id, p.title, p.body_markdown, p.author_id, p.created_at, p.search_vector
-                  from post p cross join q
-                  where p.search_vector @@ q.query and p.status = 'PUBLISHED' and not p.deleted %2$s %3$s
+                  from post p
+                  where p.search_vector @@ websearch_to_tsquery('english', :q) and p.status = 'PUBLISHED' and not p.deleted %2$s %3$s
                   order by p.created_at desc limit :candidates),
                 comments as (
                   select c.id, c.post_id, p.title, c.body_markdown, c.author_id, c.created_at, c.search_vector
-                  from comment c cross join q join post p on p.id = c.post_id
-                  where c.search_vector @@ q.query and c.status = 'PUBLISHED' and not c.deleted
+                  from comment c join post p on p.id = c.post_id
+                  where c.search_vector @@ websearch_to_tsquery('english', :q) and c.status = 'PUBLISHED' and not c.deleted
                     and p.status = 'PUBLISHED' and not p.deleted %2$s %4$s
                   order by c.created_at desc limit :candidates),
                 page as (

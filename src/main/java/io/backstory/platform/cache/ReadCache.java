@@ -1,6 +1,7 @@
 package io.backstory.platform.cache;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +25,7 @@ public class ReadCache {
 
     private final ContentGeneration generation;
     private final Cache<Entry, Object> entries;
+    private final ConcurrentHashMap<Entry, Object> loading = new ConcurrentHashMap<>();
 
     public ReadCache(ContentGeneration generation, @ConfigProperty(name = "backstory.cache.ttl") Duration ttl,
             @ConfigProperty(name = "backstory.cache.max-chars") long maxChars) {
@@ -35,18 +37,30 @@ public class ReadCache {
     }
 
     /**
-     * The value for {@code key} in the current generation, from {@code load} when there is none. Loads may nest (a page's
-     * model made of cached lists), so this is a plain look-up then store, not an atomic compute: two readers arriving
-     * together at an expired entry may both load it, which costs time but never correctness.
+     * The value for {@code key} in the current generation, from {@code load} when there is none. Readers arriving
+     * together at a missing entry wait for one load instead of all running it (a popular search, just after a change).
+     * Loads may nest (a page's model made of cached lists); each key has its own lock and a nested key's load never
+     * waits for an outer one, so they cannot deadlock. Caffeine's own atomic compute forbids such nesting.
      */
     @SuppressWarnings("unchecked")
     public <V> V get(Object key, Supplier<V> load) {
         Entry entry = new Entry(generation.current(), key);
         Object value = entries.getIfPresent(entry);
-        if (value == null) {
-            value = load.get();
-            entries.put(entry, value);
+        if (value != null) {
+            return (V) value;
         }
-        return (V) value;
+        Object lock = loading.computeIfAbsent(entry, k -> new Object());
+        try {
+            synchronized (lock) {
+                value = entries.getIfPresent(entry);
+                if (value == null) {
+                    value = load.get();
+                    entries.put(entry, value);
+                }
+                return (V) value;
+            }
+        } finally {
+            loading.remove(entry, lock);
+        }
     }
 }
