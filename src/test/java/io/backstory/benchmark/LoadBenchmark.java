@@ -114,6 +114,12 @@ public final class LoadBenchmark {
                 results.add(measure(dir, "static asset (ceiling)", "/css/backstory.css", null));
                 results.add(measure(dir, "condition page", "/conditions/" + targets.condition, null));
                 results.add(measure(dir, "post page, 300 comments", "/posts/" + targets.bigThread, null));
+                // A member's own view is never a shared read model: their votes and buttons are on it.
+                String member = KeycloakServer.token(VOTERS.get(1));
+                results.add(measure(dir, "condition page, logged in", "/conditions/" + targets.condition,
+                        Scripts.loggedIn(member, "/conditions/" + targets.condition)));
+                results.add(measure(dir, "post page, 300 comments, logged in", "/posts/" + targets.bigThread,
+                        Scripts.loggedIn(member, "/posts/" + targets.bigThread)));
                 results.add(measure(dir, "search page", "/search?q=... (10 popular)", Scripts.rotatingPaths(
                         SEARCHES.stream().map(q -> "/search?q=" + q.replace(" ", "+")).toList())));
                 results.add(measure(dir, "search page, fresh queries", "/search?q=<2 random words>",
@@ -326,6 +332,11 @@ public final class LoadBenchmark {
                       return wrk.format("GET", paths[(i % #paths) + 1])
                     end
                     """;
+        }
+
+        /** Every request to one path as a logged-in member (bearer token: the pages accept it as well as the session). */
+        static String loggedIn(String token, String path) {
+            return "wrk.path = \"" + path + "\"\nwrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n";
         }
 
         /** Two-word searches drawn from the whole vocabulary, so that nearly every one is new to the app's cache. */
