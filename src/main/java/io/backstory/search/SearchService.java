@@ -118,6 +118,9 @@ public class SearchService {
         // candidates are the newest matching posts and comments (CANDIDATES of each), read from the date index for
         // common words or from the text index for rare ones. The query is written inline there, not taken from the
         // CTE, so that the planner sees it and can tell which. Snippets and handles only for the page shown.
+        // After five runs the driver's prepared statement may get a generic plan, blind to the words searched for,
+        // which reads every match of a common word from the text index (0.6 s instead of 10 ms on the large dataset).
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
         Query sql = em.createNativeQuery("""
                 with q as (select websearch_to_tsquery('english', :q) as query),
                 posts as (
