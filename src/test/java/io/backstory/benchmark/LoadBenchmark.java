@@ -414,12 +414,18 @@ public final class LoadBenchmark {
         private static String budget(Run run) {
             Result condition = result(run, "condition page");
             Result post = result(run, "post page, 300 comments");
+            Result conditionLoggedIn = result(run, "condition page, logged in");
+            Result postLoggedIn = result(run, "post page, 300 comments, logged in");
             Result search = result(run, "search page");
             Result freshSearch = result(run, "search page, fresh queries");
             Result votes = result(run, "vote write (JSON API)");
             List<String> lines = List.of(
                     check("condition page >= 1000 req/s and p99 < 50 ms", condition.requestsPerSecond() >= 1000 && condition.p99Ms() < 50),
                     check("post page with 300 comments >= 500 req/s and p99 < 100 ms", post.requestsPerSecond() >= 500 && post.p99Ms() < 100),
+                    check("the same for a logged-in member: condition page", conditionLoggedIn.requestsPerSecond() >= 1000
+                            && conditionLoggedIn.p99Ms() < 50),
+                    check("the same for a logged-in member: post page", postLoggedIn.requestsPerSecond() >= 500
+                            && postLoggedIn.p99Ms() < 100),
                     check("search p95 < 100 ms (popular searches)", search.p95Ms() < 100),
                     check("search p95 < 100 ms (fresh searches, not cached)", freshSearch.p95Ms() < 100),
                     check("votes >= 1000 writes/s, tallies exact", votes.requestsPerSecond() >= 1000 && run.tallyMismatches() == 0),
