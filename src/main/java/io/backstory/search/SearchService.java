@@ -21,15 +21,16 @@ import jakarta.transaction.Transactional;
  * PostgreSQL full-text search over published posts and comments: {@code websearch_to_tsquery} (quotes for
  * phrases, {@code -word} to exclude; any input is a valid query), ranked with {@code ts_rank_cd}, snippets from
  * {@code ts_headline}, and a pg_trgm "did you mean" for misspelt condition and remedy names. Relevance is judged among
- * the newest 500 matching posts and 500 matching comments, which bounds a search's cost however common its words
+ * the newest 200 matching posts and 200 matching comments, which bounds a search's cost however common its words
  * are (README, "Performance"); results are shared read models (platform/cache).
  */
 @ApplicationScoped
 public class SearchService {
 
     public static final int PAGE_SIZE = 20;
-    /** Newest matches of each kind that are ranked: together the 50 pages a search may show. */
-    private static final int CANDIDATES = 500;
+    private static final int MAX_PAGES = 20;
+    /** Newest matches of each kind that are ranked: together the MAX_PAGES pages a search may show. */
+    private static final int CANDIDATES = 200;
     private static final char MARK_START = '\u0001';
     private static final char MARK_END = '\u0002';
 
@@ -76,8 +77,8 @@ public class SearchService {
         if (query.length() > 200) {
             throw new InvalidInputException("q", "must be at most 200 characters");
         }
-        if (page < 1 || page > 50) {
-            throw new InvalidInputException("page", "must be between 1 and 50");
+        if (page < 1 || page > MAX_PAGES) {
+            throw new InvalidInputException("page", "must be between 1 and " + MAX_PAGES);
         }
         if (query.isEmpty()) {
             return new Results("", List.of(), 1, false, null);
@@ -115,39 +116,43 @@ public class SearchService {
         }
         String headline = "'StartSel=\"" + MARK_START + "\", StopSel=\"" + MARK_END + "\", MaxFragments=2, MaxWords=30, MinWords=10'";
         // Ranking reads every candidate's vector and a common word matches a large share of everything, so the
-        // candidates are the newest matching posts and comments (CANDIDATES of each), read from the date index for
-        // common words or from the text index for rare ones. The query is written inline there, not taken from the
-        // CTE, so that the planner sees it and can tell which. Snippets and handles only for the page shown.
+        // candidates are the newest matching posts and comments (CANDIDATES of each, only their vectors), read from
+        // the date index for common words or from the text index for rare ones. The query is written inline there,
+        // not taken from the CTE, so that the planner sees it and can tell which. Texts, snippets and handles are
+        // read for the page shown only.
         // After five runs the driver's prepared statement may get a generic plan, blind to the words searched for,
         // which reads every match of a common word from the text index (0.6 s instead of 10 ms on the large dataset).
         em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
         Query sql = em.createNativeQuery("""
                 with q as (select websearch_to_tsquery('english', :q) as query),
                 posts as (
-                  select p.id, p.title, p.body_markdown, p.author_id, p.created_at, p.search_vector
+                  select p.id, p.created_at, p.search_vector
                   from post p
                   where p.search_vector @@ websearch_to_tsquery('english', :q) and p.status = 'PUBLISHED' and not p.deleted %2$s %3$s
                   order by p.created_at desc limit :candidates),
                 comments as (
-                  select c.id, c.post_id, p.title, c.body_markdown, c.author_id, c.created_at, c.search_vector
+                  select c.id, c.post_id, c.created_at, c.search_vector
                   from comment c join post p on p.id = c.post_id
                   where c.search_vector @@ websearch_to_tsquery('english', :q) and c.status = 'PUBLISHED' and not c.deleted
                     and p.status = 'PUBLISHED' and not p.deleted %2$s %4$s
                   order by c.created_at desc limit :candidates),
                 page as (
-                  select type, post_id, comment_id, title, body, author_id, created_at, rank from (
-                    select 'POST' as type, id as post_id, null::bigint as comment_id, title, body_markdown as body,
-                           author_id, created_at, ts_rank_cd(search_vector, q.query) as rank
+                  select type, post_id, comment_id, created_at, rank from (
+                    select 'POST' as type, id as post_id, null::bigint as comment_id, created_at,
+                           ts_rank_cd(search_vector, q.query) as rank
                     from posts cross join q
                     union all
-                    select 'COMMENT', post_id, id, title, body_markdown, author_id, created_at,
-                           ts_rank_cd(search_vector, q.query) * 0.8
+                    select 'COMMENT', post_id, id, created_at, ts_rank_cd(search_vector, q.query) * 0.8
                     from comments cross join q) hits
                   order by %5$s
                   limit :limit offset :offset)
-                select page.type, page.post_id, page.comment_id, page.title, ts_headline('english', page.body, q.query, %1$s),
+                select page.type, page.post_id, page.comment_id, p.title,
+                       ts_headline('english', coalesce(c.body_markdown, p.body_markdown), q.query, %1$s),
                        m.handle, page.created_at, page.rank
-                from page cross join q left join member m on m.id = page.author_id
+                from page cross join q
+                join post p on p.id = page.post_id
+                left join comment c on c.id = page.comment_id
+                left join member m on m.id = coalesce(c.author_id, p.author_id)
                 order by %6$s""".formatted(headline, postFilter, dateFilter.formatted("p"), dateFilter.formatted("c"), order,
                 order.replace("created_at", "page.created_at").replace("rank", "page.rank")))
                 .setParameter("candidates", CANDIDATES)
@@ -155,7 +160,7 @@ public class SearchService {
         parameters.forEach(p -> sql.setParameter((String) p[0], p[1]));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = sql.getResultList();
-        boolean more = rows.size() > PAGE_SIZE;
+        boolean more = rows.size() > PAGE_SIZE && page < MAX_PAGES;
         List<Hit> hits = new ArrayList<>();
         for (Object[] r : rows.subList(0, Math.min(rows.size(), PAGE_SIZE))) {
             hits.add(new Hit((String) r[0], ((Number) r[1]).longValue(), r[2] == null ? null : ((Number) r[2]).longValue(),
