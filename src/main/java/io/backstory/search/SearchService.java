@@ -69,11 +69,11 @@ public class SearchService {
     /** Results are shared read models: a popular search is run once per change of content (platform/cache). */
     @Transactional
     public Results search(String q, Filters filters, int page) {
-        return cache.get(new Search(q == null ? "" : q.strip(), filters, page), () -> run(q, filters, page));
+        String query = q == null ? "" : q.strip();
+        return cache.get(new Search(query, filters, page), () -> run(query, filters, page));
     }
 
-    private Results run(String q, Filters filters, int page) {
-        String query = q == null ? "" : q.strip();
+    private Results run(String query, Filters filters, int page) {
         if (query.length() > 200) {
             throw new InvalidInputException("q", "must be at most 200 characters");
         }

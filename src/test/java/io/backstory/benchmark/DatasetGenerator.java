@@ -74,10 +74,10 @@ public final class DatasetGenerator {
         Flyway.configure().dataSource(jdbcUrl, "postgres", "postgres").locations("classpath:db/migration").load().migrate();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
             requireEmpty(db);
-            loadVocabulary(db);
+            int words = loadVocabulary(db);
             String script = resource("benchmark/generate.sql")
                     .replace("${seed}", String.valueOf((seed % 1_000_003) / 1_000_003.0))
-                    .replace("${words}", String.valueOf(vocabularySize(db)))
+                    .replace("${words}", String.valueOf(words))
                     .replace("${members}", String.valueOf(scale.members))
                     .replace("${posts}", String.valueOf(scale.posts))
                     .replace("${comments}", String.valueOf(scale.comments))
@@ -116,7 +116,8 @@ public final class DatasetGenerator {
                 .flatMap(l -> Arrays.stream(l.trim().split("\\s+"))).filter(w -> !w.isEmpty()).toList();
     }
 
-    private static void loadVocabulary(Connection db) throws SQLException {
+    /** Loads the vocabulary into the temporary table the script draws from; returns its size. */
+    private static int loadVocabulary(Connection db) throws SQLException {
         List<String> words = vocabulary();
         try (Statement s = db.createStatement();
                 PreparedStatement insert = db.prepareStatement(
@@ -125,13 +126,7 @@ public final class DatasetGenerator {
             insert.setArray(1, db.createArrayOf("text", words.toArray()));
             insert.executeUpdate();
         }
-    }
-
-    private static int vocabularySize(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select count(*) from gen_word")) {
-            r.next();
-            return r.getInt(1);
-        }
+        return words.size();
     }
 
     private static Map<String, Long> counts(Connection db) throws SQLException {
