@@ -33,6 +33,9 @@ class EvidenceTest {
     private static final String CONDITION = "evidence-fixture-condition";
     private static boolean fixtureCreated;
 
+    @Inject
+    DataSource dataSource;
+
     /** Created once, by the first test that needs it (REST Assured is only set up for the app inside tests). */
     private static synchronized void fixture() {
         if (fixtureCreated) {
@@ -133,9 +136,6 @@ class EvidenceTest {
         }
         theTableMatchesTheHandComputedFixture(); // the moved and the removed report took their outcomes with them
     }
-
-    @Inject
-    DataSource dataSource;
 
     private static long post(String user, String title, String remedies) {
         return ((Number) as(user).contentType(ContentType.JSON).body("""

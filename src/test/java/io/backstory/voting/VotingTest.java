@@ -53,25 +53,12 @@ class VotingTest {
         for (int i = 0; i < 50; i++) {
             voters.add(members.findOrCreate("concurrent-voter-" + i, "voter" + i));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < voters.size(); i++) {
+        atOnce(voters.size(), i -> {
             Member voter = voters.get(i);
-            int finalValue = i % 5 == 0 ? 0 : i % 3 == 0 ? -1 : 1;
-            done.add(pool.submit(() -> {
-                start.await();
-                votes.vote(VoteTarget.POST, post, voter, 1);
-                votes.vote(VoteTarget.POST, post, voter, 1); // repeated: changes nothing
-                votes.vote(VoteTarget.POST, post, voter, finalValue);
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : done) {
-            f.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+            votes.vote(VoteTarget.POST, post, voter, 1);
+            votes.vote(VoteTarget.POST, post, voter, 1); // repeated: changes nothing
+            votes.vote(VoteTarget.POST, post, voter, i % 5 == 0 ? 0 : i % 3 == 0 ? -1 : 1);
+        });
 
         Object[] table = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
                 select count(*) filter (where value = 1), count(*) filter (where value = -1) from post_vote where post_id = ?1""")
@@ -88,15 +75,7 @@ class VotingTest {
     void theSameMemberVotingManyTimesAtOnceCountsOnce() throws Exception {
         long post = story("bob", "One member clicking upvote twenty times");
         Member voter = members.findOrCreate("impatient-clicker", "clicker");
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            done.add(pool.submit(() -> votes.vote(VoteTarget.POST, post, voter, 1)));
-        }
-        for (Future<?> f : done) {
-            f.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        atOnce(20, i -> votes.vote(VoteTarget.POST, post, voter, 1));
         given().when().get("/api/v1/posts/" + post).then().body("upvotes", equalTo(1)).body("downvotes", equalTo(0));
     }
 
@@ -104,19 +83,33 @@ class VotingTest {
     void theSameMemberFlippingAndWithdrawingAtOnceLeavesTalliesEqualToTheStoredVote() throws Exception {
         long post = story("bob", "One member changing their mind thirty times at once");
         Member voter = members.findOrCreate("undecided-clicker", "undecided");
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            int value = i % 3 - 1;
-            done.add(pool.submit(() -> votes.vote(VoteTarget.POST, post, voter, value)));
-        }
-        for (Future<?> f : done) {
-            f.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+        atOnce(30, i -> votes.vote(VoteTarget.POST, post, voter, i % 3 - 1));
         int stored = votes.postVote(voter.id, post);
         given().when().get("/api/v1/posts/" + post).then().body("upvotes", equalTo(stored == 1 ? 1 : 0))
                 .body("downvotes", equalTo(stored == -1 ? 1 : 0));
+    }
+
+    /** Runs task(0) .. task(count - 1) on 16 threads, released together, and waits for all (failures rethrown). */
+    private static void atOnce(int count, java.util.function.IntConsumer task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            done.add(pool.submit(() -> {
+                start.await();
+                task.accept(n);
+                return null;
+            }));
+        }
+        start.countDown();
+        try {
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
