@@ -3,6 +3,7 @@ package io.backstory.search;
 import static io.backstory.platform.TestUsers.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,10 @@ class SearchTest {
         }
         given().queryParam("q", "x".repeat(201)).when().get("/api/v1/search").then().statusCode(400);
         given().queryParam("q", "back").queryParam("from", "yesterday").when().get("/api/v1/search").then().statusCode(400);
+        // Relevance is judged among a bounded set of the newest matches: 20 pages at most.
+        given().queryParam("q", "back").queryParam("page", 21).when().get("/api/v1/search").then().statusCode(400)
+                .body("errors.field", hasItem("page")).body("errors.message", hasItem("must be between 1 and 20"));
+        given().queryParam("q", "back").queryParam("page", 20).when().get("/api/v1/search").then().statusCode(200);
     }
 
     @Test
