@@ -2,8 +2,8 @@ package io.backstory.accounts;
 
 import java.net.URI;
 
-import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.web.FieldErrors;
+import io.backstory.platform.web.FormSubmission;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -58,11 +58,9 @@ public class ProfilePages {
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeHandle(@FormParam("handle") String handle, @FormParam("welcome") boolean welcome) {
-        try {
+        return FormSubmission.submit("handle", () -> {
             Member member = members.changeHandle(viewer.get().id, handle);
             return Response.seeOther(URI.create(welcome ? "/" : "/members/" + member.handle)).build();
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.settings(handle, welcome, FieldErrors.of(e.errors()))).build();
-        }
+        }, refusal -> Templates.settings(handle, welcome, refusal.errors()));
     }
 }

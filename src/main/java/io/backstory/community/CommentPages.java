@@ -4,9 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import io.backstory.accounts.CurrentMember;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.web.FieldErrors;
+import io.backstory.platform.web.FormSubmission;
 import io.backstory.taxonomy.TaxonomyCatalog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -56,22 +55,17 @@ public class CommentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reply(@PathParam("id") long postId, MultivaluedMap<String, String> fields) {
         CommentForm form = CommentForm.from(fields);
-        try {
-            CommentDetail comment = comments.create(postId, form.toRequest(), viewer.get());
-            if (comment.status() == ContentStatus.PENDING_REVIEW) {
-                return Response.ok(PostPages.Templates.held("comment", comment.safetyNotices(), "/posts/" + postId)).build();
-            }
-            return Response.seeOther(URI.create("/posts/" + postId + "#c" + comment.id())).build();
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(replyForm(postId, form, FieldErrors.of(e.errors()))).build();
-        } catch (ProblemException e) {
-            if (e.problem().status() != 422) {
-                throw e;
-            }
-            // Blocked: keep the member's text in the form, with the reason beside it.
-            return Response.status(422).entity(replyForm(postId, form, FieldErrors.of(
-                    List.of(new io.backstory.platform.api.Problem.FieldError("body", e.problem().detail()))))).build();
+        return FormSubmission.submit("body", () -> saved(comments.create(postId, form.toRequest(), viewer.get())),
+                refusal -> replyForm(postId, form, refusal.errors()));
+    }
+
+    /** A held comment tells its author why; a published one is shown in its thread. */
+    private static Response saved(CommentDetail comment) {
+        if (comment.status() == ContentStatus.PENDING_REVIEW) {
+            return Response.ok(PostPages.Templates.held("comment", comment.safetyNotices(), "/posts/" + comment.postId()))
+                    .build();
         }
+        return Response.seeOther(URI.create("/posts/" + comment.postId() + "#c" + comment.id())).build();
     }
 
     /** The form the reply came from, re-shown with the member's text and the errors. */
@@ -106,26 +100,14 @@ public class CommentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
         CommentForm form = CommentForm.from(fields);
-        try {
-            CommentDetail saved = comments.edit(id, form.toRequest(), viewer.get());
-            if (saved.status() == ContentStatus.PENDING_REVIEW) {
-                return Response.ok(PostPages.Templates.held("comment", saved.safetyNotices(), "/posts/" + saved.postId()))
-                        .build();
+        return FormSubmission.submit("body", () -> saved(comments.edit(id, form.toRequest(), viewer.get())), refusal -> {
+            if (refusal.isConflict() && refusal.problem().current() instanceof CommentDetail current) {
+                CommentForm kept = new CommentForm(form.body, current.parentId(), form.remedies, current.version());
+                return Templates.edit(current, kept, FieldErrors.NONE, catalog.remediesByCategory(), current);
             }
-            return Response.seeOther(URI.create("/posts/" + saved.postId() + "#c" + id)).build();
-        } catch (InvalidInputException e) {
-            CommentDetail comment = comments.getForAuthor(id, viewer.get(), "edit");
-            return Response.status(400).entity(Templates.edit(comment, form, FieldErrors.of(e.errors()),
-                    catalog.remediesByCategory(), null)).build();
-        } catch (ProblemException e) {
-            if (e.problem().status() != 409) {
-                throw e;
-            }
-            CommentDetail current = (CommentDetail) e.problem().current();
-            CommentForm kept = new CommentForm(form.body, current.parentId(), form.remedies, current.version());
-            return Response.status(409).entity(Templates.edit(current, kept, FieldErrors.NONE, catalog.remediesByCategory(),
-                    current)).build();
-        }
+            return Templates.edit(comments.getForAuthor(id, viewer.get(), "edit"), form, refusal.errors(),
+                    catalog.remediesByCategory(), null);
+        });
     }
 
     @GET

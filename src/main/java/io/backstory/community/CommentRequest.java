@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.backstory.platform.text.ContentLimits;
+import io.backstory.platform.text.MemberText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -11,8 +13,7 @@ import jakarta.validation.constraints.Size;
 @Schema(example = """
         {"body": "Micro cat-cows helped me too, tiny movements first.", "parentId": 12, "remedies": ["cat-cow"]}""")
 public record CommentRequest(
-        @NotBlank(message = "write something")
-        @Size(max = 10_000, message = "must be at most 10000 characters") String body,
+        @MemberText(max = ContentLimits.COMMENT_BODY_MAX, required = "write something") String body,
         @Schema(description = "The comment this replies to; absent for a reply to the post") Long parentId,
         @Size(max = 10, message = "tag at most 10 remedies") List<@NotBlank(message = "must not be empty") String> remedies,
         @Schema(description = "The version being edited (from GET); required when editing") Integer version) {

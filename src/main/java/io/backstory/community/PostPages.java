@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.backstory.accounts.CurrentMember;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.cache.ReadCache;
+import io.backstory.platform.api.Problem;
+import io.backstory.platform.text.ContentLimits;
+import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.web.FieldErrors;
+import io.backstory.platform.web.FormSubmission;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.moderation.ScreeningService;
 import io.backstory.platform.text.MarkdownRenderer;
@@ -167,9 +169,15 @@ public class PostPages {
         return Response.seeOther(URI.create("/posts/" + id + (commentId == null ? "" : "#c" + commentId))).build();
     }
 
-    /** What the author sees before posting: the rendered text and what screening would do with it. */
-    public record Preview(String html, ScreeningResult screening) {
+    /**
+     * What the author sees before posting: the rendered text, what screening would do with it, and what is wrong with
+     * the title and text so far (too long, characters that cannot be shown; not yet "missing", as they are typing).
+     */
+    public record Preview(String html, ScreeningResult screening, FieldErrors errors) {
     }
+
+    private static final TextLimit TITLE_SO_FAR = new TextLimit(0, ContentLimits.TITLE_MAX, false, "");
+    private static final TextLimit BODY_SO_FAR = TextLimit.optional(ContentLimits.POST_BODY_MAX);
 
     /**
      * The preview fragment the new-post form fetches as the member types (progressive enhancement; the
@@ -179,16 +187,17 @@ public class PostPages {
     @Path("posts/preview")
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance livePreview(MultivaluedMap<String, String> fields) {
+    public Response livePreview(MultivaluedMap<String, String> fields) {
         rateLimiter.acquire("screening-preview:member:" + viewer.get().id, 60, java.time.Duration.ofMinutes(1));
-        return Templates.livePreview(preview(PostForm.from(fields)));
+        Preview preview = preview(PostForm.from(fields));
+        return Response.status(preview.errors().isEmpty() ? 200 : 400).entity(Templates.livePreview(preview)).build();
     }
 
     @GET
     @Path("posts/new")
     @RolesAllowed("member")
     public TemplateInstance newPost() {
-        return form("Share your story, question or tip", "/posts", PostForm.empty(), FieldErrors.NONE, null);
+        return form(NEW_HEADING, "/posts", PostForm.empty(), FieldErrors.NONE, null, null);
     }
 
     @POST
@@ -198,36 +207,32 @@ public class PostPages {
     public Response create(MultivaluedMap<String, String> fields) {
         PostForm form = PostForm.from(fields);
         if (fields.containsKey("preview")) {
-            return Response.ok(form("Share your story, question or tip", "/posts", form, FieldErrors.NONE, null,
-                    preview(form))).build();
+            return Response.ok(form(NEW_HEADING, "/posts", form, FieldErrors.NONE, null, preview(form))).build();
         }
-        try {
-            PostDetail post = posts.create(form.toRequest(), viewer.get());
-            if (post.status() == ContentStatus.PENDING_REVIEW) {
-                return Response.ok(Templates.held("post", post.safetyNotices(), "/")).build();
-            }
-            return Response.seeOther(URI.create("/posts/" + post.id())).build();
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(form("Share your story, question or tip", "/posts", form,
-                    FieldErrors.of(e.errors()), null)).build();
-        } catch (ProblemException e) {
-            return notAccepted(e, "Share your story, question or tip", "/posts", form);
-        }
+        return FormSubmission.submit("body", () -> saved(posts.create(form.toRequest(), viewer.get())),
+                refusal -> form(NEW_HEADING, "/posts", form, refusal.errors(), null, null));
     }
 
-    /** A blocked post keeps the member's text in the form, with the reason beside it. */
-    private Response notAccepted(ProblemException e, String heading, String action, PostForm form) {
-        if (e.problem().status() != 422) {
-            throw e;
+    private static final String NEW_HEADING = "Share your story, question or tip";
+    private static final String EDIT_HEADING = "Edit your post";
+
+    /** A held post tells its author why; a published one is shown. */
+    private static Response saved(PostDetail post) {
+        if (post.status() == ContentStatus.PENDING_REVIEW) {
+            return Response.ok(Templates.held("post", post.safetyNotices(), "/")).build();
         }
-        return Response.status(422).entity(form(heading, action, form,
-                FieldErrors.of(List.of(new io.backstory.platform.api.Problem.FieldError("body", e.problem().detail()))),
-                null)).build();
+        return Response.seeOther(URI.create("/posts/" + post.id())).build();
     }
 
     private Preview preview(PostForm form) {
+        List<Problem.FieldError> problems = new java.util.ArrayList<>();
+        TITLE_SO_FAR.problem(form.title).ifPresent(message -> problems.add(new Problem.FieldError("title", message)));
+        BODY_SO_FAR.problem(form.body).ifPresent(message -> problems.add(new Problem.FieldError("body", message)));
+        if (!problems.isEmpty()) {
+            return new Preview("", ScreeningResult.CLEAN, FieldErrors.of(problems));
+        }
         return new Preview(markdown.toSafeHtml(form.body), screening.screen(form.title + "\n\n" + form.body,
-                new java.util.ArrayList<>(form.conditions)));
+                new java.util.ArrayList<>(form.conditions)), FieldErrors.NONE);
     }
 
     @GET
@@ -235,7 +240,7 @@ public class PostPages {
     @RolesAllowed("member")
     public TemplateInstance editPost(@PathParam("id") long id) {
         PostDetail post = posts.getForAuthor(id, viewer.get(), "edit");
-        return form("Edit your post", "/posts/" + id + "/edit", PostForm.of(post), FieldErrors.NONE, null);
+        return form(EDIT_HEADING, "/posts/" + id + "/edit", PostForm.of(post), FieldErrors.NONE, null, null);
     }
 
     @POST
@@ -247,30 +252,17 @@ public class PostPages {
         String action = "/posts/" + id + "/edit";
         if (fields.containsKey("preview")) {
             posts.getForAuthor(id, viewer.get(), "edit");
-            return Response.ok(form("Edit your post", action, form, FieldErrors.NONE, null, preview(form))).build();
+            return Response.ok(form(EDIT_HEADING, action, form, FieldErrors.NONE, null, preview(form))).build();
         }
-        try {
-            PostDetail post = posts.edit(id, form.toRequest(), viewer.get());
-            if (post.status() == ContentStatus.PENDING_REVIEW) {
-                return Response.ok(Templates.held("post", post.safetyNotices(), "/")).build();
+        return FormSubmission.submit("body", () -> saved(posts.edit(id, form.toRequest(), viewer.get())), refusal -> {
+            if (refusal.isConflict() && refusal.problem().current() instanceof PostDetail current) {
+                // Keep what the member wrote, show what is there now, and let them save on top of it.
+                PostForm kept = new PostForm(form.kind, form.title, form.body, form.conditions, form.remedies,
+                        current.version());
+                return form(EDIT_HEADING, action, kept, FieldErrors.NONE, current, null);
             }
-            return Response.seeOther(URI.create("/posts/" + id)).build();
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(form("Edit your post", action, form,
-                    FieldErrors.of(e.errors()), null)).build();
-        } catch (ProblemException e) {
-            if (e.problem().status() == 422) {
-                return notAccepted(e, "Edit your post", action, form);
-            }
-            if (e.problem().status() != 409) {
-                throw e;
-            }
-            // Keep what the member wrote, show what is there now, and let them save on top of it.
-            PostDetail current = (PostDetail) e.problem().current();
-            PostForm kept = new PostForm(form.kind, form.title, form.body, form.conditions, form.remedies,
-                    current.version());
-            return Response.status(409).entity(form("Edit your post", action, kept, FieldErrors.NONE, current)).build();
-        }
+            return form(EDIT_HEADING, action, form, refusal.errors(), null, null);
+        });
     }
 
     @GET
@@ -298,11 +290,6 @@ public class PostPages {
         PostDetail post = posts.get(id);
         return Templates.history("History of \"" + post.title() + "\"", "/posts/" + id,
                 Revision.changes(posts.revisions(id)));
-    }
-
-    private TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
-            PostDetail conflict) {
-        return form(heading, action, form, errors, conflict, null);
     }
 
     private TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,

@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.backstory.platform.text.ContentLimits;
+import io.backstory.platform.text.MemberText;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,10 +20,9 @@ import jakarta.validation.constraints.Size;
          "remedies": [{"remedy": "heat", "outcome": "HELPED"}, {"remedy": "short-rest", "outcome": "WORSE"}]}""")
 public record PostRequest(
         @NotNull(message = "choose story, question or tip") PostKind kind,
-        @NotBlank(message = "a title is required")
-        @Size(min = 10, max = 200, message = "must be between 10 and 200 characters") String title,
-        @NotBlank(message = "write something")
-        @Size(max = 40_000, message = "must be at most 40000 characters") String body,
+        @MemberText(min = ContentLimits.TITLE_MIN, max = ContentLimits.TITLE_MAX, multiLine = false, required = "a title is required")
+        String title,
+        @MemberText(max = ContentLimits.POST_BODY_MAX, required = "write something") String body,
         @NotNull(message = "tag at least one condition")
         @Size(min = 1, max = 5, message = "tag between 1 and 5 conditions")
         List<@NotBlank(message = "must not be empty") String> conditions,

@@ -6,6 +6,8 @@ import java.util.List;
 import io.backstory.accounts.Member;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.text.ContentLimits;
+import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
@@ -39,6 +41,8 @@ public class FlagService {
         this.limits = limits;
     }
 
+    static final TextLimit NOTE = TextLimit.optional(ContentLimits.NOTE_MAX);
+
     static double weight(Member flagger) {
         double trust = flagger.trustLevel >= 1 ? 1.0 : 0.5;
         return trust * 2.0 * (flagger.flagsUpheld + 1) / (flagger.flagsUpheld + flagger.flagsDismissed + 2);
@@ -52,9 +56,7 @@ public class FlagService {
         if (reason == FlagReason.OTHER && (note == null || note.isBlank())) {
             throw new InvalidInputException("note", "say what is wrong when the reason is 'other'");
         }
-        if (note != null && note.length() > 1000) {
-            throw new InvalidInputException("note", "must be at most 1000 characters");
-        }
+        NOTE.require("note", note);
         if (flagger.isSilenced()) {
             throw ProblemException.forbidden("You are silenced by a moderator and cannot flag for now.");
         }

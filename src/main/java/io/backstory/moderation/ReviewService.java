@@ -7,6 +7,9 @@ import java.util.List;
 import io.backstory.accounts.Member;
 import io.backstory.notifications.NotificationService;
 import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.text.ContentLimits;
+import io.backstory.platform.text.TextLimit;
+import io.backstory.platform.text.VisibleText;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.text.MarkdownRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +23,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class ReviewService {
+
+    private static final TextLimit NOTE = TextLimit.optional(ContentLimits.SAFETY_NOTE_MAX);
 
     public record QueueItem(long id, ReviewTarget target, long targetId, Long postId, String title, String category,
             int severity, double flagWeight, String firstReason, Instant createdAt, int version) {
@@ -154,12 +159,10 @@ public class ReviewService {
         if (version == null) {
             throw new InvalidInputException("version", "the item version you reviewed is required");
         }
-        if (action == ReviewAction.APPROVE_WITH_NOTE && (note == null || note.isBlank())) {
+        if (action == ReviewAction.APPROVE_WITH_NOTE && VisibleText.visibleLength(note == null ? "" : note) == 0) {
             throw new InvalidInputException("note", "write the safety note to show beside the content");
         }
-        if (action == ReviewAction.EDIT_AND_APPROVE && (editedText == null || editedText.isBlank() || editedText.length() > 40_000)) {
-            throw new InvalidInputException("text", "write the edited text (at most 40000 characters)");
-        }
+        NOTE.require("note", note);
         if (silenceDays < 0 || silenceDays > 365) {
             throw new InvalidInputException("silenceDays", "must be between 0 and 365");
         }
@@ -176,6 +179,11 @@ public class ReviewService {
                     + lastAction(id) + "). Nothing was changed; reload to see the current state.", null);
         }
         ItemDetail before = item(id);
+        if (action == ReviewAction.EDIT_AND_APPROVE) {
+            // The edit replaces a post's or a comment's text, so it gets that text's own limit.
+            TextLimit.multiLine(1, before.target() == ReviewTarget.POST ? ContentLimits.POST_BODY_MAX
+                    : ContentLimits.COMMENT_BODY_MAX, "write the edited text").require("text", editedText);
+        }
         String toStatus = action.contentStatus == null
                 ? ("HIDDEN".equals(before.contentStatus()) ? "PUBLISHED" : before.contentStatus()) : action.contentStatus;
         ContentStatusChange.apply(em, before.target(), before.targetId(), before.contentStatus(), toStatus);

@@ -5,9 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.backstory.platform.api.FormValues;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.web.FieldErrors;
+import io.backstory.platform.web.FormSubmission;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -83,7 +82,7 @@ public class RulePages {
         RuleService.RuleRequest form = new RuleService.RuleRequest(code, FormValues.enumOrNull(ScreeningCategory.class, category),
                 subcategory, FormValues.enumOrNull(ScreeningAction.class, action), patterns, exceptions, negatable != null, regex,
                 minRegexHits == null ? 1 : minRegexHits, conditionScope, notice, enabled != null, version);
-        try {
+        return FormSubmission.submit("patterns", () -> {
             if ("test".equals(submit)) {
                 return Response.ok(page(isNew, form, FieldErrors.NONE, sample, rules.test(form, sample, List.of()), null)).build();
             }
@@ -93,14 +92,13 @@ public class RulePages {
                 rules.update(code, form);
             }
             return Response.seeOther(URI.create("/moderation/rules")).build();
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(isNew, form, FieldErrors.of(e.errors()), sample, null, null)).build();
-        } catch (ProblemException e) {
-            if (e.problem().status() != 409) {
-                throw e;
-            }
-            return Response.status(409).entity(page(isNew, form, FieldErrors.NONE, sample, null, e.problem().detail())).build();
-        }
+        }, refusal -> page(isNew, form, refusal.isConflict() ? FieldErrors.NONE : sampleErrors(refusal.errors()), sample,
+                null, refusal.isConflict() ? refusal.problem().detail() : null));
+    }
+
+    /** The test run names its sample "text"; on this form that field is "sample". */
+    private static FieldErrors sampleErrors(FieldErrors errors) {
+        return errors.renamed("text", "sample");
     }
 
     private static TemplateInstance page(boolean isNew, RuleService.RuleRequest form, FieldErrors errors, String sample,

@@ -11,6 +11,10 @@ import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.text.ContentLimits;
+import io.backstory.platform.text.MemberText;
+import io.backstory.platform.text.TextLimit;
+import io.backstory.platform.text.VisibleText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,16 +34,15 @@ public class RuleService {
             @NotBlank(message = "a code is required") @Size(max = 60, message = "must be at most 60 characters")
             @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "use lowercase letters, digits and hyphens") String code,
             @NotNull(message = "choose a category") ScreeningCategory category,
-            @NotBlank(message = "a subcategory is required") @Size(max = 60, message = "must be at most 60 characters") String subcategory,
+            @MemberText(max = 60, multiLine = false, required = "a subcategory is required") String subcategory,
             @NotNull(message = "choose an action") ScreeningAction action,
-            @Size(max = 20_000, message = "must be at most 20000 characters") String patterns,
-            @Size(max = 20_000, message = "must be at most 20000 characters") String exceptions,
+            @MemberText(min = 0, max = 20_000) String patterns,
+            @MemberText(min = 0, max = 20_000) String exceptions,
             boolean negatable,
-            @Size(max = 1000, message = "must be at most 1000 characters") String regex,
+            @MemberText(min = 0, max = 1000, multiLine = false) String regex,
             @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") int minRegexHits,
-            @Size(max = 1000, message = "must be at most 1000 characters") String conditionScope,
-            @NotBlank(message = "the notice is what members see; it is required")
-            @Size(max = 2000, message = "must be at most 2000 characters") String notice,
+            @MemberText(min = 0, max = 1000, multiLine = false) String conditionScope,
+            @MemberText(max = 2000, required = "the notice is what members see; it is required") String notice,
             boolean enabled,
             Integer version) {
     }
@@ -75,13 +78,14 @@ public class RuleService {
                 .orElseThrow(() -> ProblemException.notFound("Rule '" + code + "'"));
     }
 
+    /** Sample text is checked like a post body would be. */
+    private static final TextLimit SAMPLE = TextLimit.multiLine(1, ContentLimits.POST_BODY_MAX, "give some sample text to test the rule on");
+
     /** Runs a rule that is not saved (or an edited copy of one) on sample text. */
     @Transactional
     public ScreeningResult test(RuleRequest rule, String text, List<String> conditions) {
         validator.check(rule);
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException("text", "give some sample text to test the rule on");
-        }
+        SAMPLE.require("text", text);
         return new ScreeningEngine(List.of(compile(rule))).screen(text, conditions == null ? Set.of() : conditions);
     }
 
@@ -133,7 +137,7 @@ public class RuleService {
     }
 
     private ScreeningEngine.Rule compile(RuleRequest rule) {
-        if (text(rule.patterns()).isBlank() && (rule.regex() == null || rule.regex().isBlank())) {
+        if (VisibleText.visibleLength(text(rule.patterns())) == 0 && VisibleText.visibleLength(text(rule.regex())) == 0) {
             throw new InvalidInputException("patterns", "give at least one pattern line or a regular expression");
         }
         var wordLists = screening.wordLists();

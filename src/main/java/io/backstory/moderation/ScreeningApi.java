@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.taxonomy.TagResolver;
+import io.backstory.platform.text.ContentLimits;
+import io.backstory.platform.text.MemberText;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.transaction.Transactional;
@@ -33,7 +35,7 @@ public class ScreeningApi {
 
     @Schema(example = "{\"text\": \"Have your husband pull your legs to fix the disc\", \"conditions\": [\"herniated-disc\"]}")
     public record ScreeningRequest(
-            @NotNull(message = "text is required") @Size(max = 40_000, message = "must be at most 40000 characters") String text,
+            @NotNull(message = "text is required") @MemberText(min = 0, max = ContentLimits.POST_BODY_MAX) String text,
             @Size(max = 5, message = "at most 5 conditions") List<String> conditions) {
     }
 

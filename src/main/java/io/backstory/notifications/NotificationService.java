@@ -45,8 +45,17 @@ public class NotificationService {
     @Transactional
     public void notify(long memberId, Long actorId, Long postId, String text, String link) {
         em.createNativeQuery("insert into notification (member_id, actor_id, post_id, text, link) values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, memberId).setParameter(2, actorId).setParameter(3, postId).setParameter(4, text)
+                .setParameter(1, memberId).setParameter(2, actorId).setParameter(3, postId).setParameter(4, shortened(text))
                 .setParameter(5, link).executeUpdate();
+    }
+
+    /** The column holds 2,000 characters; a notification quoting a long note says the start and links to the rest. */
+    static String shortened(String text) {
+        int max = 2000;
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     @Transactional

@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.platform.api.FormValues;
-import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.web.FieldErrors;
+import io.backstory.platform.web.FormSubmission;
 import io.backstory.taxonomy.TaxonomyRequests.ConditionRequest;
 import io.backstory.taxonomy.TaxonomyRequests.DecisionRequest;
 import io.backstory.taxonomy.TaxonomyRequests.RemedyRequest;
@@ -39,13 +39,17 @@ public class TaxonomyPages {
         static native TemplateInstance suggest(SuggestionRequest form, FieldErrors errors, boolean sent,
                 List<RemedyCategory> categories);
 
-        static native TemplateInstance review(List<SuggestionView> suggestions, FieldErrors errors, Long failedId,
+        static native TemplateInstance review(List<SuggestionView> suggestions, FieldErrors errors, Refused refused,
                 List<RemedyCategory> categories);
 
         static native TemplateInstance editCondition(ConditionView condition, ConditionRequest form, FieldErrors errors);
 
         static native TemplateInstance editRemedy(RemedyView remedy, RemedyRequest form, FieldErrors errors,
                 List<RemedyCategory> categories);
+    }
+
+    /** A refused decision as the moderator typed it, shown again on its suggestion. */
+    public record Refused(long id, String slug, String reason) {
     }
 
     private static final List<RemedyCategory> CATEGORIES = Arrays.asList(RemedyCategory.values());
@@ -74,12 +78,10 @@ public class TaxonomyPages {
             @FormParam("category") String category, @FormParam("note") String note) {
         SuggestionRequest form = new SuggestionRequest(FormValues.enumOrNull(TagSuggestion.Kind.class, kind), name,
                 FormValues.enumOrNull(RemedyCategory.class, category), note);
-        try {
+        return FormSubmission.submit("note", () -> {
             taxonomy.suggest(form, viewer.get());
             return Response.seeOther(URI.create("/tags/suggest?sent=true")).build();
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.suggest(form, FieldErrors.of(e.errors()), false, CATEGORIES)).build();
-        }
+        }, refusal -> Templates.suggest(form, refusal.errors(), false, CATEGORIES));
     }
 
     @GET
@@ -95,14 +97,12 @@ public class TaxonomyPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("id") long id, @FormParam("decision") String decision,
             @FormParam("slug") String slug, @FormParam("category") String category, @FormParam("reason") String reason) {
-        try {
+        return FormSubmission.submit("reason", () -> {
             taxonomy.decide(id, new DecisionRequest(decision == null ? null : "approve".equals(decision),
                     FormValues.blankToNull(slug), null, FormValues.enumOrNull(RemedyCategory.class, category), reason), viewer.get());
             return Response.seeOther(URI.create("/moderation/tags")).build();
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.review(taxonomy.pendingSuggestions(), FieldErrors.of(e.errors()),
-                    id, CATEGORIES)).build();
-        }
+        }, refusal -> Templates.review(taxonomy.pendingSuggestions(), refusal.errors(), new Refused(id, slug, reason),
+                CATEGORIES));
     }
 
     @GET
@@ -122,13 +122,10 @@ public class TaxonomyPages {
             @FormParam("description") String description, @FormParam("redFlags") String redFlags,
             @FormParam("synonyms") String synonyms) {
         ConditionRequest form = new ConditionRequest(slug, name, description, redFlags, lines(synonyms));
-        try {
+        return FormSubmission.submit("description", () -> {
             taxonomy.updateCondition(slug, form);
             return Response.seeOther(URI.create("/conditions/" + slug)).build();
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.editCondition(taxonomy.condition(slug), form,
-                    FieldErrors.of(e.errors()))).build();
-        }
+        }, refusal -> Templates.editCondition(taxonomy.condition(slug), form, refusal.errors()));
     }
 
     @GET
@@ -149,13 +146,10 @@ public class TaxonomyPages {
             @FormParam("caution") String caution, @FormParam("synonyms") String synonyms) {
         RemedyRequest form = new RemedyRequest(slug, name, FormValues.enumOrNull(RemedyCategory.class, category), description, caution,
                 lines(synonyms));
-        try {
+        return FormSubmission.submit("description", () -> {
             taxonomy.updateRemedy(slug, form);
             return Response.seeOther(URI.create("/remedies/" + slug)).build();
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.editRemedy(taxonomy.remedy(slug), form,
-                    FieldErrors.of(e.errors()), CATEGORIES)).build();
-        }
+        }, refusal -> Templates.editRemedy(taxonomy.remedy(slug), form, refusal.errors(), CATEGORIES));
     }
 
     /** One synonym per line (commas also separate), blanks ignored. */

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.backstory.platform.text.MemberText;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,11 +26,11 @@ public final class TaxonomyRequests {
     public record ConditionRequest(
             @NotBlank(message = "a slug is required") @Size(max = 80, message = "must be at most 80 characters")
             @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String slug,
-            @NotBlank(message = "a name is required") @Size(max = 120, message = "must be at most 120 characters") String name,
-            @NotBlank(message = "a description is required") @Size(max = 2000, message = "must be at most 2000 characters") String description,
-            @Size(max = 2000, message = "must be at most 2000 characters") String redFlags,
+            @MemberText(max = 120, multiLine = false, required = "a name is required") String name,
+            @MemberText(max = 2000, required = "a description is required") String description,
+            @MemberText(min = 0, max = 2000) String redFlags,
             @Size(max = 30, message = "at most 30 synonyms")
-            List<@NotBlank(message = "must not be empty") @Size(max = 120, message = "must be at most 120 characters") String> synonyms) {
+            List<@MemberText(max = 120, multiLine = false, required = "must not be empty") String> synonyms) {
     }
 
     @Schema(example = """
@@ -37,21 +39,21 @@ public final class TaxonomyRequests {
     public record RemedyRequest(
             @NotBlank(message = "a slug is required") @Size(max = 80, message = "must be at most 80 characters")
             @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String slug,
-            @NotBlank(message = "a name is required") @Size(max = 120, message = "must be at most 120 characters") String name,
+            @MemberText(max = 120, multiLine = false, required = "a name is required") String name,
             @NotNull(message = "choose a category") RemedyCategory category,
-            @NotBlank(message = "a description is required") @Size(max = 2000, message = "must be at most 2000 characters") String description,
-            @Size(max = 2000, message = "must be at most 2000 characters") String caution,
+            @MemberText(max = 2000, required = "a description is required") String description,
+            @MemberText(min = 0, max = 2000) String caution,
             @Size(max = 30, message = "at most 30 synonyms")
-            List<@NotBlank(message = "must not be empty") @Size(max = 120, message = "must be at most 120 characters") String> synonyms) {
+            List<@MemberText(max = 120, multiLine = false, required = "must not be empty") String> synonyms) {
     }
 
     @Schema(example = """
             {"kind": "REMEDY", "name": "Kinesiology tape", "category": "DEVICE", "note": "Several people in the sciatica threads use it."}""")
     public record SuggestionRequest(
             @NotNull(message = "say whether it is a condition or a remedy") TagSuggestion.Kind kind,
-            @NotBlank(message = "a name is required") @Size(min = 2, max = 120, message = "must be between 2 and 120 characters") String name,
+            @MemberText(min = 2, max = 120, multiLine = false, required = "a name is required") String name,
             RemedyCategory category,
-            @Size(max = 1000, message = "must be at most 1000 characters") String note) {
+            @MemberText(min = 0, max = 1000) String note) {
     }
 
     /** A moderator's decision; an approval may correct the slug, description or category. */
@@ -60,6 +62,6 @@ public final class TaxonomyRequests {
             @Size(max = 80, message = "must be at most 80 characters") @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String slug,
             @Size(max = 2000, message = "must be at most 2000 characters") String description,
             RemedyCategory category,
-            @Size(max = 1000, message = "must be at most 1000 characters") String reason) {
+            @MemberText(min = 0, max = 1000) String reason) {
     }
 }

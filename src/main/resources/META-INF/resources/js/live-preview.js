@@ -16,7 +16,8 @@
     }
     last = key;
     fetch(form.getAttribute('data-live-preview'), {method: 'POST', body: data, credentials: 'same-origin'})
-      .then(function (response) { return response.ok ? response.text() : null; })
+      // 400: the preview names what is wrong (too long, a character that cannot be shown); other failures show nothing.
+      .then(function (response) { return response.ok || response.status === 400 ? response.text() : null; })
       .then(function (html) { if (html !== null) { target.innerHTML = html; } })
       .catch(function () { /* the preview is a convenience; posting still works */ });
   }

@@ -45,7 +45,7 @@ class BadInputTest {
                 Arguments.of("missing kind", story.replace("\"kind\": \"STORY\",", ""), "kind"),
                 Arguments.of("title of the wrong type", story.replace("\"Threw my back out lifting a suitcase\"", "[1, 2]"), "title"),
                 Arguments.of("malformed JSON", "{\"kind\": \"STORY\", ", "body"),
-                Arguments.of("NUL character", story.replace("suitcase", "suit\\u0000case"), "text"),
+                Arguments.of("NUL character", story.replace("suitcase", "suit\\u0000case"), "title"),
                 Arguments.of("nesting 5000 deep", "[".repeat(5000) + "]".repeat(5000), "body"),
                 Arguments.of("an array instead of an object", "[]", "body"),
                 Arguments.of("a bare string", "\"a story\"", "body"),
@@ -132,7 +132,7 @@ class BadInputTest {
         Document page = PageForms.html(response);
         assertEquals("Short", page.selectFirst("input[name=title]").val());
         assertEquals("My long question text that must not be lost", page.selectFirst("textarea[name=body]").text());
-        assertEquals("must be between 10 and 200 characters", page.selectFirst("#title-error").text());
+        assertEquals("must have at least 10 visible characters; this has 5", page.selectFirst("#title-error").text());
         assertEquals("true", page.selectFirst("input[name=title]").attr("aria-invalid"));
         assertEquals("tag between 1 and 5 conditions", page.selectFirst("#field-conditions .field-error").text());
         assertEquals("HELPED", page.selectFirst("select[name=remedy.heat] option[selected]").val());

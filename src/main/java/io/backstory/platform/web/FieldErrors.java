@@ -28,6 +28,13 @@ public final class FieldErrors {
         return new FieldErrors(byField);
     }
 
+    /** The same errors with {@code from} reported as {@code to}: where a service's name differs from the form's. */
+    public FieldErrors renamed(String from, String to) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        byField.forEach((field, message) -> byName.merge(field.equals(from) ? to : field, message, (a, b) -> a + "; " + b));
+        return new FieldErrors(byName);
+    }
+
     public boolean has(String field) {
         return byField.containsKey(field);
     }

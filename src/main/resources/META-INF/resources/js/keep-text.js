@@ -1,0 +1,109 @@
+// No refusal loses a member's text. The server shows refused forms again with the text in them; the one refusal it
+// cannot answer that way is a body over the size limit, refused before it is read. So every form keeps a copy of its
+// text in this tab's session storage when it is sent, and the form restores it when the member comes back to it.
+// Also: a live count of characters beside every field with a limit.
+(function () {
+  var KEY = 'backstory:sent-form';
+
+  function textFields(form) {
+    return Array.prototype.filter.call(form.elements, function (field) {
+      return field.name && (field.tagName === 'TEXTAREA' || (field.tagName === 'INPUT' && field.type === 'text')
+        || (field.tagName === 'INPUT' && !field.getAttribute('type')));
+    });
+  }
+
+  function remember(form) {
+    var fields = {};
+    var length = 0;
+    textFields(form).forEach(function (field) {
+      fields[field.name] = field.value;
+      length += Array.from(field.value).length;
+    });
+    try {
+      sessionStorage.setItem(KEY, JSON.stringify({
+        action: form.getAttribute('action'), page: location.pathname + location.search, fields: fields, length: length
+      }));
+    } catch (e) { /* storage full or off: the server-side refusal pages still keep the text */ }
+  }
+
+  function sent() {
+    try {
+      return JSON.parse(sessionStorage.getItem(KEY) || 'null');
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function offerOnRefusalPage(kept) {
+    var place = document.getElementById('kept-text');
+    if (!kept || !place) {
+      return;
+    }
+    place.textContent = 'Your text (' + kept.length.toLocaleString() + ' characters) is kept in this browser tab. ';
+    var back = document.createElement('a');
+    back.href = kept.page + '#restore';
+    back.textContent = 'Go back to your form and shorten it';
+    place.appendChild(back);
+    place.hidden = false;
+  }
+
+  function restore(kept) {
+    var form = kept && document.querySelector('form[action="' + kept.action + '"]');
+    sessionStorage.removeItem(KEY);
+    if (!form) {
+      return;
+    }
+    var force = location.hash === '#restore';
+    var restored = false;
+    textFields(form).forEach(function (field) {
+      var value = kept.fields[field.name];
+      if (value && (force || !field.value)) {
+        field.value = value;
+        restored = true;
+      }
+    });
+    if (restored) {
+      var note = document.createElement('p');
+      note.className = 'restored-note';
+      note.setAttribute('role', 'status');
+      note.textContent = 'We put back the text you were sending. It has not been saved yet.';
+      form.parentNode.insertBefore(note, form);
+    }
+  }
+
+  function count(field) {
+    var max = parseInt(field.getAttribute('data-max-chars'), 10);
+    var out = document.createElement('small');
+    out.className = 'char-count';
+    out.setAttribute('aria-live', 'polite');
+    field.insertAdjacentElement('afterend', out);
+    function update() {
+      var length = Array.from(field.value).length;
+      out.textContent = length.toLocaleString() + ' of ' + max.toLocaleString() + ' characters'
+        + (length > max ? ': ' + (length - max).toLocaleString() + ' too many' : '');
+      out.classList.toggle('over', length > max);
+    }
+    field.addEventListener('input', update);
+    update();
+  }
+
+  document.addEventListener('submit', function (event) {
+    if (event.target.method === 'post') {
+      remember(event.target);
+    }
+  }, true);
+
+  function start() {
+    if (document.querySelector('[data-text-refused]')) {
+      offerOnRefusalPage(sent());
+    } else {
+      restore(sent());
+    }
+    Array.prototype.forEach.call(document.querySelectorAll('textarea[data-max-chars]'), count);
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,361 @@
+package io.backstory.platform;
+
+import static io.backstory.platform.TestUsers.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Every page form's text fields, each at its documented maximum, one character over it, blank, invisible-only and
+ * with a control character, through the real form endpoint with a real CSRF token. The maximum is saved and shown
+ * whole (its last sentence is on the page that shows it); every refusal is a 4xx answering with the same form, the
+ * member's text in it, and a message naming the field. A new page form with a text field and no row fails the build.
+ */
+@QuarkusTest
+class PageFormLimitsTest {
+
+    /** The five texts each field is tried with. */
+    enum Case {
+        MAX, OVER, BLANK, INVISIBLE, CONTROL
+    }
+
+    /** What kind of text a field takes, to fill it with realistic content of an exact length. */
+    enum Kind {
+        /** Several paragraphs, any script: a story, a comment, a note. */
+        PROSE,
+        /** One line: titles and names. */
+        LINE,
+        /** Pattern lines of the rule language: lowercase words, one phrase per line. */
+        PATTERNS,
+        /** Handles: letters, digits, '_' and '-'. */
+        HANDLE
+    }
+
+    /** A form ready to be sent: where it is, who sends it, where it posts, and its other fields. */
+    record Target(String user, String formPage, String action, Map<String, Object> fields, Function<Response, Document> shown) {
+
+        /** The form on {@code formPage} whose CSRF token is sent: the one posting to {@code action}, but for the live preview. */
+        String tokenForm() {
+            return action.equals("/posts/preview") ? "/posts" : action;
+        }
+    }
+
+    /** One text field of one page form; {@code prepare} makes fresh content for each try, so no try depends on another. */
+    record Row(String endpoint, String field, Kind kind, int max, boolean required, Function<String, Target> prepare) {
+    }
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    static final List<Row> ROWS = List.of(
+            new Row("POST /posts", "body", Kind.PROSE, 40_000, true, tag -> newPost(Map.of("title", "Long story " + tag))),
+            new Row("POST /posts", "title", Kind.LINE, 200, true, tag -> newPost(Map.of("body", "A short body for " + tag))),
+            new Row("POST /posts/preview", "body", Kind.PROSE, 40_000, false, tag -> new Target("bob", "/posts/new",
+                    "/posts/preview", Map.of("title", "Checking a story " + tag), answer -> PageForms.html(answer))),
+            new Row("POST /posts/{id}/edit", "body", Kind.PROSE, 40_000, true, tag -> editPost(tag, "title")),
+            new Row("POST /posts/{id}/edit", "title", Kind.LINE, 200, true, tag -> editPost(tag, "body")),
+            new Row("POST /posts/{id}/comments", "body", Kind.PROSE, 10_000, true, tag -> {
+                long post = Fixtures.post("bob", "Comment target " + tag);
+                return new Target("carol", "/posts/" + post, "/posts/" + post + "/comments", Map.of(), PageForms::followed);
+            }),
+            new Row("POST /posts/{id}/comments (reply)", "body", Kind.PROSE, 10_000, true, tag -> {
+                long post = Fixtures.post("bob", "Reply target " + tag);
+                long comment = Fixtures.comment("bob", post, "A first comment to answer.");
+                return new Target("carol", "/comments/" + comment + "/reply", "/posts/" + post + "/comments",
+                        Map.of("parentId", comment), PageForms::followed);
+            }),
+            new Row("POST /comments/{id}/edit", "body", Kind.PROSE, 10_000, true, tag -> {
+                long post = Fixtures.post("bob", "Comment edit target " + tag);
+                long comment = Fixtures.comment("carol", post, "Text before the edit.");
+                return new Target("carol", "/comments/" + comment + "/edit", "/comments/" + comment + "/edit",
+                        Map.of("version", 0), PageForms::followed);
+            }),
+            new Row("POST /posts/{id}/flag", "note", Kind.PROSE, 1_000, false, tag -> {
+                long post = Fixtures.post("bob", "Flag target " + tag);
+                return new Target("carol", "/posts/" + post + "/flag", "/posts/" + post + "/flag", Map.of("reason", "OTHER_OK"),
+                        answer -> reviewPageOf("post_id", post));
+            }),
+            new Row("POST /comments/{id}/flag", "note", Kind.PROSE, 1_000, false, tag -> {
+                long post = Fixtures.post("bob", "Comment flag target " + tag);
+                long comment = Fixtures.comment("bob", post, "A comment someone flags.");
+                return new Target("carol", "/comments/" + comment + "/flag?postId=" + post, "/comments/" + comment + "/flag",
+                        Map.of("reason", "OTHER_OK", "postId", post), answer -> reviewPageOf("comment_id", comment));
+            }),
+            new Row("POST /tags/suggest", "name", Kind.LINE, 120, true, tag -> suggestion(Map.of("note", "Seen in threads " + tag))),
+            new Row("POST /tags/suggest", "note", Kind.PROSE, 1_000, false, tag -> suggestion(Map.of("name", "Kinesio tape " + tag))),
+            new Row("POST /settings/handle", "handle", Kind.HANDLE, 30, true, tag -> {
+                String user = "handle-" + tag.toLowerCase();
+                return new Target(user, "/settings", "/settings/handle", Map.of(),
+                        PageForms::followed);
+            }),
+            new Row("POST /moderation/items/{id} (post)", "text", Kind.PROSE, 40_000, true, tag -> moderatorEdit("post", tag)),
+            new Row("POST /moderation/items/{id} (comment)", "text", Kind.PROSE, 10_000, true, tag -> moderatorEdit("comment", tag)),
+            new Row("POST /moderation/items/{id} (note)", "note", Kind.PROSE, 2_000, true, tag -> {
+                long post = Fixtures.heldPost("bob", "Held for a note " + tag);
+                long item = Fixtures.reviewItem("post_id", post);
+                return new Target("alice", "/moderation/items/" + item, "/moderation/items/" + item,
+                        Map.of("action", "APPROVE_WITH_NOTE", "version", 0),
+                        answer -> PageForms.html(io.restassured.RestAssured.given().when().get("/posts/" + post)));
+            }),
+            new Row("POST /moderation/rules", "patterns", Kind.PATTERNS, 20_000, true, tag -> rule(tag, "save", "patterns")),
+            new Row("POST /moderation/rules", "notice", Kind.PROSE, 2_000, true, tag -> rule(tag, "save", "notice")),
+            new Row("POST /moderation/rules (test)", "sample", Kind.PROSE, 40_000, true, tag -> rule(tag, "test", "sample")),
+            new Row("POST /conditions/{slug}/edit", "description", Kind.PROSE, 2_000, true, tag -> {
+                String slug = Fixtures.condition(tag);
+                return new Target("alice", "/conditions/" + slug + "/edit", "/conditions/" + slug + "/edit",
+                        Map.of("name", "Fixture " + tag), PageForms::followed);
+            }),
+            new Row("POST /remedies/{slug}/edit", "caution", Kind.PROSE, 2_000, false, tag -> {
+                String slug = Fixtures.remedy(tag);
+                return new Target("alice", "/remedies/" + slug + "/edit", "/remedies/" + slug + "/edit",
+                        Map.of("name", "Fixture " + tag, "category", "DEVICE", "description", "A fixture remedy."),
+                        PageForms::followed);
+            }),
+            new Row("POST /moderation/tags/{id}", "reason", Kind.PROSE, 1_000, false, tag -> {
+                long suggestion = Fixtures.suggestion("bob", "Kinesio tape " + tag);
+                return new Target("alice", "/moderation/tags", "/moderation/tags/" + suggestion,
+                        Map.of("decision", "reject"), answer -> org.jsoup.Jsoup.parse(
+                                "<p>" + query("select reason from tag_suggestion where id = " + suggestion) + "</p>"));
+            }));
+
+    /** Page forms that take no text a member types: nothing to measure. */
+    static final Set<String> WITHOUT_TEXT = Set.of("POST /posts/{id}/delete", "POST /posts/{id}/accepted-answer",
+            "POST /comments/{id}/delete", "POST /posts/{id}/vote", "POST /comments/{id}/vote",
+            "POST /conditions/{slug}/follow", "POST /posts/{id}/bookmark", "POST /notifications/read",
+            "POST /settings/delete");
+
+    @Test
+    void everyPageFormHasRowsOrIsDeclaredWithoutText() throws IOException {
+        Set<String> pageForms = AuthorizationMatrixTest.mutatingEndpoints().stream()
+                .filter(endpoint -> endpoint.startsWith("POST ") && !endpoint.startsWith("POST /api/"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> covered = ROWS.stream().map(row -> row.endpoint().replaceAll(" \\(.*\\)$", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
+        covered.addAll(WITHOUT_TEXT);
+        Set<String> missing = new TreeSet<>(pageForms);
+        missing.removeAll(covered);
+        Set<String> stale = new TreeSet<>(covered);
+        stale.removeAll(pageForms);
+        assertTrue(missing.isEmpty(), "add rows for these page forms' text fields (or declare them without text): " + missing);
+        assertTrue(stale.isEmpty(), "rows name page forms that no longer exist: " + stale);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFieldAtItsLimitsThroughThePage() {
+        return ROWS.stream().flatMap(row -> Stream.of(Case.values()).map(c -> DynamicTest.dynamicTest(
+                row.endpoint() + " " + row.field() + " " + c, () -> check(row, c))));
+    }
+
+    private static void check(Row row, Case c) {
+        String tag = "T" + SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 100_000, 36);
+        Target target = row.prepare().apply(tag);
+        String text = text(row, c, tag);
+        Map<String, Object> fields = new LinkedHashMap<>(target.fields());
+        fields.replaceAll((name, value) -> "OTHER_OK".equals(value) ? "OTHER" : value);
+        fields.put(row.field(), text);
+        if ("note".equals(row.field()) && "OTHER".equals(fields.get("reason")) && text.isBlank()) {
+            fields.put("reason", "SPAM"); // "other" needs a note; an optional note is tried blank with a reason that does not
+        }
+        Response answer = PageForms.submit(target.user(), target.formPage(), target.tokenForm(), target.action(), fields);
+        String what = row.endpoint() + " " + row.field() + " " + c + " answered " + answer.statusCode();
+        boolean accepted = c == Case.MAX || (!row.required() && (c == Case.BLANK || c == Case.INVISIBLE));
+        if (accepted) {
+            assertTrue(answer.statusCode() == 200 || answer.statusCode() == 303, what + ": " + answer.asString());
+            if (c == Case.MAX) {
+                String shown = target.shown().apply(answer).text().toLowerCase(java.util.Locale.ROOT);
+                assertTrue(shown.contains(ending(tag).toLowerCase(java.util.Locale.ROOT).replace("last words of ",
+                        row.kind() == Kind.HANDLE ? "" : "last words of ")),
+                        what + ": the end of the text is not on the page that shows it");
+            }
+            return;
+        }
+        assertEquals(400, answer.statusCode(), what + ": " + answer.asString());
+        Document page = PageForms.html(answer);
+        if (target.action().equals("/posts/preview")) {
+            // A fragment the form's script shows beside the form; the text never leaves the member's page.
+            assertTrue(page.select(".form-errors").text().contains(row.field()), what + ": the preview does not name the field");
+            return;
+        }
+        Element field = page.selectFirst("form[action=" + target.tokenForm() + "] [name=" + row.field() + "]");
+        assertTrue(field != null, what + ": the refusal does not show the form again");
+        String kept = field.tagName().equals("textarea") ? field.wholeText() : field.val();
+        assertEquals(text, kept, what + ": the member's text is not kept");
+        String messages = page.select(".form-errors").text();
+        assertTrue(messages.contains(row.field()), what + ": no message names '" + row.field() + "': " + messages);
+    }
+
+    /** The last sentence of every generated text, looked for on the page that shows it. */
+    static String ending(String tag) {
+        return "Last words of " + tag;
+    }
+
+    static String text(Row row, Case c, String tag) {
+        return switch (c) {
+            case MAX -> fill(row.kind(), row.max(), tag);
+            case OVER -> fill(row.kind(), row.max() + 1, tag);
+            case BLANK -> "";
+            case INVISIBLE -> " \u200B\u200B\u00A0\u2800\u3164 \u200D".repeat(2);
+            case CONTROL -> row.kind() == Kind.HANDLE ? "dora\u000Bbad" : "Heat helped a lot\u000B and then " + ending(tag);
+        };
+    }
+
+    /** Realistic text of exactly {@code length} characters (code points) ending with {@link #ending}. */
+    static String fill(Kind kind, int length, String tag) {
+        String end = switch (kind) {
+            case HANDLE -> tag.toLowerCase();
+            case PATTERNS -> "\nlast words of " + tag.toLowerCase();
+            default -> " " + ending(tag) + ".";
+        };
+        String unit = switch (kind) {
+            case PROSE -> "## Week one\n\n- Heat helped, 20 minutes at a time 🔥\n- Walking to the corner and back 🚶\n"
+                    + "Der Physiotherapeut sagte: langsam. 腰痛は少しずつ良くなった。 Le repos n'a pas aidé.\n\n";
+            case LINE -> "Slipped disc, week one — 腰痛 — ";
+            case PATTERNS -> "\nmiracle cure forever";
+            case HANDLE -> "h";
+        };
+        StringBuilder text = new StringBuilder();
+        int wanted = length - end.codePointCount(0, end.length());
+        while (text.codePointCount(0, text.length()) < wanted) {
+            text.append(unit);
+        }
+        int cut = text.offsetByCodePoints(0, wanted);
+        String body = text.substring(0, cut);
+        if (kind == Kind.PATTERNS && body.endsWith("\n")) {
+            body = body.substring(0, body.length() - 1) + "x";
+        }
+        return (kind == Kind.PROSE || kind == Kind.LINE ? body.replaceFirst("^.", "M") : body) + end;
+    }
+
+    private static Target newPost(Map<String, Object> other) {
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("kind", "STORY", "condition", "sciatica",
+                "remedy.heat", "HELPED", "remedy.walking", "HELPED"));
+        fields.putAll(other);
+        return new Target("bob", "/posts/new", "/posts", fields, PageForms::followed);
+    }
+
+    private static Target editPost(String tag, String otherField) {
+        long post = Fixtures.post("bob", "Story to edit " + tag);
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("kind", "STORY", "condition", "sciatica", "version", 0));
+        fields.put(otherField, otherField.equals("title") ? "Edited story " + tag : "An edited short body.");
+        return new Target("bob", "/posts/" + post + "/edit", "/posts/" + post + "/edit", fields, PageForms::followed);
+    }
+
+    private static Target suggestion(Map<String, Object> other) {
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("kind", "REMEDY", "category", "DEVICE"));
+        fields.putAll(other);
+        return new Target("bob", "/tags/suggest", "/tags/suggest", fields,
+                answer -> PageForms.html(as("alice").when().get("/moderation/tags")));
+    }
+
+    private static Target moderatorEdit(String target, String tag) {
+        long post = Fixtures.post("bob", "Moderated story " + tag);
+        long id = target.equals("post") ? Fixtures.heldEdit(post)
+                : Fixtures.heldComment("carol", post);
+        long item = Fixtures.reviewItem(target + "_id", id);
+        return new Target("alice", "/moderation/items/" + item, "/moderation/items/" + item,
+                Map.of("action", "EDIT_AND_APPROVE", "version", 0),
+                answer -> PageForms.html(io.restassured.RestAssured.given().when().get("/posts/" + post)));
+    }
+
+    private static Target rule(String tag, String submit, String field) {
+        String code = "fixture-" + tag.toLowerCase();
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("isNew", "true", "code", code, "category", "SPAM",
+                "subcategory", "fixture", "action", "FLAG", "submit", submit, "enabled", "true",
+                "patterns", "zzq fixture phrase " + tag.toLowerCase(), "notice", "A fixture notice.", "sample", "A sample."));
+        fields.remove(field);
+        return new Target("alice", "/moderation/rules/new", "/moderation/rules", fields,
+                submit.equals("test") ? PageForms::html
+                        : answer -> PageForms.html(as("alice").when().get("/moderation/rules/" + code)));
+    }
+
+    /** The moderators' page of the open review item about a post or comment. */
+    private static Document reviewPageOf(String column, long id) {
+        return PageForms.html(as("alice").when().get("/moderation/items/" + Fixtures.reviewItem(column, id)));
+    }
+
+    /** Content made through the API (or, for what only moderators produce, through the database). */
+    static final class Fixtures {
+
+        static long post(String user, String title) {
+            return ((Number) as(user).contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", title,
+                    "body", "Short walks helped; the couch did not.", "conditions", List.of("sciatica")))
+                    .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+        }
+
+        static long comment(String user, long post, String body) {
+            return ((Number) as(user).contentType(ContentType.JSON).body(Map.of("body", body))
+                    .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id"))
+                    .longValue();
+        }
+
+        /** A post the screening rules hold (dosing advice), waiting in the queue. */
+        static long heldPost(String user, String title) {
+            return ((Number) as(user).contentType(ContentType.JSON).body(Map.of("kind", "TIP", "title", title,
+                    "body", "Walking. Also just take double the ibuprofen.", "conditions", List.of("sciatica")))
+                    .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+        }
+
+        /** Edits a published post into held advice; returns the post id. */
+        static long heldEdit(long post) {
+            as("bob").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", "Held after an edit " + post,
+                    "body", "Walking. Also just take double the ibuprofen.", "conditions", List.of("sciatica"), "version", 0))
+                    .when().put("/api/v1/posts/" + post).then().statusCode(200);
+            return post;
+        }
+
+        static long heldComment(String user, long post) {
+            return comment(user, post, "Just take double the ibuprofen, it's fine.");
+        }
+
+        static long reviewItem(String column, long id) {
+            return ((Number) query("select id from review_item where " + column + " = " + id
+                    + " and status = 'OPEN' order by id desc limit 1")).longValue();
+        }
+
+        static String condition(String tag) {
+            String slug = "fixture-" + tag.toLowerCase();
+            as("alice").contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Fixture " + tag,
+                    "description", "Used by PageFormLimitsTest only.")).when().post("/api/v1/conditions").then().statusCode(201);
+            return slug;
+        }
+
+        static String remedy(String tag) {
+            String slug = "fixture-" + tag.toLowerCase();
+            as("alice").contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Fixture " + tag,
+                    "category", "DEVICE", "description", "Used by PageFormLimitsTest only."))
+                    .when().post("/api/v1/remedies").then().statusCode(201);
+            return slug;
+        }
+
+        static long suggestion(String user, String name) {
+            return ((Number) as(user).contentType(ContentType.JSON).body(Map.of("kind", "REMEDY", "name", name,
+                    "category", "DEVICE")).when().post("/api/v1/tag-suggestions").then().statusCode(201)
+                    .extract().path("id")).longValue();
+        }
+    }
+
+    /** One value from the database, for what no page or API shows to the test's callers. */
+    static Object query(String sql) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get().createNativeQuery(sql).getSingleResult());
+    }
+}
