@@ -203,6 +203,169 @@ class PageFormLimitsTest {
         assertTrue(messages.contains(row.field()), what + ": no message names '" + row.field() + "': " + messages);
     }
 
+    /** A way a form is refused, and what it needs: fields that cause it, or a state of the sender. */
+    enum Refusal {
+        /** Invalid input: the field one character over its limit. */
+        INVALID(400),
+        /** Somebody else acted first: a stale version, or a second flag of the same content. */
+        CONFLICT(409),
+        /** A body over the 1 MiB request limit, refused before the app reads it. */
+        TOO_LARGE(413),
+        /** Screening blocks spam. */
+        BLOCKED(422),
+        /** The sender used up their hourly allowance. */
+        RATE_LIMITED(429),
+        /** A moderator paused the sender's posting. */
+        SILENCED(403);
+
+        final int status;
+
+        Refusal(int status) {
+            this.status = status;
+        }
+    }
+
+    /** Which refusals each form can meet, by the row (endpoint and field) that fills it. */
+    static final Map<String, Set<Refusal>> REFUSALS = Map.ofEntries(
+            Map.entry("POST /posts body", Set.of(Refusal.INVALID, Refusal.TOO_LARGE, Refusal.BLOCKED, Refusal.RATE_LIMITED,
+                    Refusal.SILENCED)),
+            Map.entry("POST /posts/{id}/edit body", Set.of(Refusal.INVALID, Refusal.CONFLICT, Refusal.TOO_LARGE, Refusal.BLOCKED)),
+            Map.entry("POST /posts/{id}/comments body", Set.of(Refusal.INVALID, Refusal.TOO_LARGE, Refusal.BLOCKED,
+                    Refusal.RATE_LIMITED, Refusal.SILENCED)),
+            Map.entry("POST /posts/{id}/comments (reply) body", Set.of(Refusal.INVALID, Refusal.TOO_LARGE, Refusal.BLOCKED,
+                    Refusal.RATE_LIMITED)),
+            Map.entry("POST /comments/{id}/edit body", Set.of(Refusal.INVALID, Refusal.CONFLICT, Refusal.TOO_LARGE,
+                    Refusal.BLOCKED)),
+            Map.entry("POST /posts/{id}/flag note", Set.of(Refusal.INVALID, Refusal.CONFLICT, Refusal.TOO_LARGE,
+                    Refusal.RATE_LIMITED, Refusal.SILENCED)),
+            Map.entry("POST /comments/{id}/flag note", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
+            Map.entry("POST /tags/suggest note", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
+            Map.entry("POST /settings/handle handle", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
+            Map.entry("POST /moderation/items/{id} (comment) text", Set.of(Refusal.INVALID, Refusal.CONFLICT, Refusal.TOO_LARGE)),
+            Map.entry("POST /moderation/rules notice", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
+            Map.entry("POST /moderation/rules (test) sample", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
+            Map.entry("POST /conditions/{slug}/edit description", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
+            Map.entry("POST /remedies/{slug}/edit caution", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
+            // A decided suggestion leaves the list, and with it the form: its conflict is the error page.
+            Map.entry("POST /moderation/tags/{id} reason", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)));
+
+    @Test
+    void everyPageFormHasItsRefusalsListed() {
+        Set<String> forms = ROWS.stream().map(row -> row.endpoint().replaceAll(" \\(.*\\)$", ""))
+                .filter(endpoint -> !endpoint.equals("POST /posts/preview"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed = REFUSALS.keySet().stream().map(key -> key.replaceAll("( \\(.*\\))? \\w+$", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(forms, listed, "every page form lists the refusals it can meet");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRefusalKeepsTheText() {
+        return REFUSALS.entrySet().stream().sorted(Map.Entry.comparingByKey()).flatMap(entry -> {
+            Row row = ROWS.stream().filter(r -> entry.getKey().equals(r.endpoint() + " " + r.field())).findFirst().orElseThrow();
+            return entry.getValue().stream().sorted().map(refusal -> DynamicTest.dynamicTest(entry.getKey() + " " + refusal,
+                    () -> refuse(row, refusal)));
+        });
+    }
+
+    private static void refuse(Row row, Refusal refusal) {
+        String tag = "R" + SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 100_000, 36);
+        Target target = row.prepare().apply(tag);
+        boolean asDora = refusal == Refusal.RATE_LIMITED || refusal == Refusal.SILENCED;
+        String user = asDora ? "dora" : target.user();
+        String text = switch (refusal) {
+            case INVALID -> fill(row.kind(), row.max() + 1, tag);
+            case TOO_LARGE -> "Heat helped, walking helped. ".repeat(38_000) + ending(tag); // about 1.1 MB
+            case BLOCKED -> "Great results! Email me at deals@spam.example for wholesale orders. " + ending(tag);
+            default -> row.kind() == Kind.HANDLE ? "kept-" + tag.toLowerCase() : "Text I spent an hour on. " + ending(tag);
+        };
+        Map<String, Object> fields = new LinkedHashMap<>(target.fields());
+        fields.replaceAll((name, value) -> "OTHER_OK".equals(value) ? "OTHER" : value);
+        fields.put(row.field(), text);
+        String formPage = target.formPage();
+        String tokenForm = target.tokenForm();
+        if (refusal == Refusal.CONFLICT && conflictFirst(row, target, fields, tag)) {
+            formPage = "/settings"; // the form is gone from its page once someone decided: any form of the session has the token
+            tokenForm = "/settings/handle";
+        }
+        long dora = asDora ? doraId() : 0;
+        try {
+            if (refusal == Refusal.RATE_LIMITED) {
+                exhaust(row.endpoint().contains("flag") ? "flags:" + dora : row.endpoint().startsWith("POST /posts/{id}/comments")
+                        ? "comments:" + dora : "posts:" + dora);
+            } else if (refusal == Refusal.SILENCED) {
+                execute("update member set silenced_until = now() + interval '1 day' where id = " + dora);
+            }
+            Response answer = PageForms.submit(user, formPage, tokenForm, target.action(), fields);
+            String what = row.endpoint() + " " + row.field() + " " + refusal + " answered " + answer.statusCode();
+            assertEquals(refusal.status, answer.statusCode(), what + ": " + answer.asString());
+            Document page = PageForms.html(answer);
+            if (refusal == Refusal.TOO_LARGE) {
+                // Refused unread: the page says why and by how much; the browser's copy (js/keep-text.js) brings the text back.
+                assertTrue(page.selectFirst("h1").text().contains("too long"), what);
+                java.util.regex.Matcher sizes = java.util.regex.Pattern
+                        .compile("What you sent was ([0-9.]+) MB; the most one form can send is 1.0 MB").matcher(page.text());
+                assertTrue(sizes.find() && Double.parseDouble(sizes.group(1)) > 1.0, what + ": " + page.text());
+                assertTrue(page.selectFirst("[data-text-refused] #kept-text") != null, what);
+                assertTrue(page.selectFirst("script[src=/js/keep-text.js]") != null, what);
+                return;
+            }
+            if (refusal == Refusal.RATE_LIMITED) {
+                assertTrue(answer.getHeader("Retry-After") != null, what + ": no Retry-After");
+            }
+            Element field = page.selectFirst("form[action=" + target.action() + "] [name=" + row.field() + "]");
+            assertTrue(field != null, what + ": the refusal does not show the form again");
+            assertEquals(text, field.tagName().equals("textarea") ? field.wholeText() : field.val(), what + ": the text is lost");
+            assertTrue(!page.select(".form-errors, .conflict").text().isBlank(), what + ": no message says why");
+        } finally {
+            if (asDora) {
+                execute("delete from rate_limit_counter where bucket like '%:" + dora + "'");
+                execute("update member set silenced_until = null where id = " + dora);
+            }
+        }
+    }
+
+    /**
+     * Acts first on what the form is about, so the sender's submission meets a conflict: a flag already sent, a
+     * decision already taken, an edit saved over the version (0) the sender's fields still carry. True when that
+     * removed the form from its page.
+     */
+    private static boolean conflictFirst(Row row, Target target, Map<String, Object> fields, String tag) {
+        if (row.endpoint().endsWith("/flag")) {
+            fields.put("reason", "SPAM");
+            assertEquals(200, PageForms.submit(target.user(), target.formPage(), target.action(),
+                    Map.of("reason", "SPAM", "postId", target.fields().getOrDefault("postId", 0))).statusCode(), "the first flag");
+            return false;
+        }
+        if (row.endpoint().startsWith("POST /moderation/items")) {
+            assertEquals(303, PageForms.submit("admin", target.formPage(), target.action(),
+                    Map.of("action", "HIDE", "version", 0)).statusCode(), "the first decision");
+            return true;
+        }
+        Map<String, Object> other = new LinkedHashMap<>(fields);
+        other.put(row.field(), "Someone saved first " + tag);
+        assertEquals(303, PageForms.submit(target.user(), target.formPage(), target.action(), other).statusCode(),
+                "the first save");
+        return false;
+    }
+
+    private static long doraId() {
+        as("dora").when().get("/settings").then().statusCode(200);
+        return ((Number) query("select id from member where handle like 'dora%' order by id limit 1")).longValue();
+    }
+
+    /** Uses up an hourly allowance in the database, where the limits are counted. */
+    private static void exhaust(String bucket) {
+        execute("insert into rate_limit_counter (bucket, window_start, hits) values ('" + bucket
+                + "', to_timestamp(floor(extract(epoch from now()) / 3600) * 3600), 1000000)"
+                + " on conflict (bucket, window_start) do update set hits = 1000000");
+    }
+
+    static void execute(String sql) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get().createNativeQuery(sql).executeUpdate());
+    }
+
     /** The last sentence of every generated text, looked for on the page that shows it. */
     static String ending(String tag) {
         return "Last words of " + tag;
