@@ -1,7 +1,9 @@
 package io.backstory.community;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,10 @@ import io.backstory.voting.Ranking;
 /** Builds a post's comment tree from flat rows, and lays it out for the page. */
 final class CommentTree {
 
-    /** Levels shown on one page; deeper replies get a "continue this thread" link. */
+    /**
+     * Levels shown on one page; deeper replies get a "continue this thread" link. The JSON API nests as many
+     * (a JSON parser's nesting limit would break a deeper answer) and hands deeper replies flat.
+     */
     static final int MAX_DEPTH = 6;
 
     private static final Comparator<CommentNode> BY_TIME = Comparator.comparing(CommentNode::createdAt)
@@ -81,11 +86,39 @@ final class CommentTree {
                     visible ? row.authorId() : null, visible ? row.authorHelped() : 0, visible ? row.bodyHtml() : "",
                     visible ? row.remedies() : List.of(),
                     row.upvotes(), row.downvotes(), row.createdAt(), row.editedAt(), row.version(),
-                    visible ? row.safetyNotices() : List.of(), replies));
+                    visible ? row.safetyNotices() : List.of(), replies, List.of()));
         }
         boolean anyVotes = nodes.stream().anyMatch(n -> n.upvotes() + n.downvotes() > 0);
         nodes.sort(sort == Sort.BEST && !anyVotes ? BY_TIME : sort.order);
         return nodes;
+    }
+
+    /**
+     * The thread as the JSON API gives it: nested {@link #MAX_DEPTH} levels deep; the replies below a comment on the
+     * last level come flat in its {@code deeperReplies}, in thread order.
+     */
+    static List<CommentNode> nestForApi(List<CommentNode> roots) {
+        return nest(roots, 1);
+    }
+
+    private static List<CommentNode> nest(List<CommentNode> nodes, int depth) {
+        return nodes.stream().map(node -> depth < MAX_DEPTH
+                ? node.withReplies(nest(node.replies(), depth + 1), List.of())
+                : node.withReplies(List.of(), flatten(node.replies()))).toList();
+    }
+
+    /** Depth first, siblings in their order, so each reply comes after its parent; a loop, as chains can be long. */
+    private static List<CommentNode> flatten(List<CommentNode> nodes) {
+        List<CommentNode> flat = new ArrayList<>();
+        Deque<CommentNode> next = new ArrayDeque<>(nodes);
+        while (!next.isEmpty()) {
+            CommentNode node = next.pop();
+            flat.add(node.withReplies(List.of(), List.of()));
+            for (int i = node.replies().size() - 1; i >= 0; i--) {
+                next.push(node.replies().get(i));
+            }
+        }
+        return flat;
     }
 
     /**

@@ -105,9 +105,11 @@ public class PostApi {
     @GET
     @Path("posts/{id}/comments")
     @Operation(summary = "The comment thread, nested",
-            description = "Siblings sorted by best (default; oldest first until anyone votes), top, new or hot.")
+            description = "Siblings sorted by best (default; oldest first until anyone votes), top, new or hot. Replies "
+                    + "nest up to " + CommentTree.MAX_DEPTH + " levels deep, as on the page; a comment on that last level "
+                    + "carries every reply below it flat in `deeperReplies`, in thread order, each with its `parentId`.")
     public List<CommentNode> thread(@PathParam("id") long id, @QueryParam("sort") String sort) {
-        return comments.thread(id, CommentTree.Sort.fromParameter(sort));
+        return CommentTree.nestForApi(comments.thread(id, CommentTree.Sort.fromParameter(sort)));
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"commentId\": 42}")

@@ -15,6 +15,8 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
@@ -86,7 +88,8 @@ public class FeedService {
             entry.setUri(url);
             entry.setLink(url);
             entry.setTitle((String) r[1]);
-            entry.setAuthor(r[3] == null ? "former member" : (String) r[3]);
+            // A person rather than setAuthor(), which never replaces a value, so XmlText can clean the handle.
+            entry.setAuthors(List.of(author(r[3] == null ? "former member" : (String) r[3])));
             entry.setPublishedDate(Date.from((Instant) r[4]));
             entry.setUpdatedDate(Date.from((Instant) r[5]));
             SyndContent content = new SyndContentImpl();
@@ -98,6 +101,7 @@ public class FeedService {
         }
         feed.setEntries(entries);
         feed.setPublishedDate(Date.from(newest));
+        XmlText.clean(feed);
         try {
             StringWriter out = new StringWriter();
             new SyndFeedOutput().output(feed, out);
@@ -105,6 +109,12 @@ public class FeedService {
         } catch (FeedException | java.io.IOException e) {
             throw new IllegalStateException("Could not write the feed " + self, e);
         }
+    }
+
+    private static SyndPerson author(String handle) {
+        SyndPerson author = new SyndPersonImpl();
+        author.setName(handle);
+        return author;
     }
 
     private static SyndLink link(URI href, String rel) {

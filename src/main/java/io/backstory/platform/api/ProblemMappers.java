@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.backstory.platform.web.ErrorPage;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.persistence.OptimisticLockException;
@@ -63,37 +64,30 @@ public class ProblemMappers {
 
     /** JAX-RS' own 4xx answers (no such path, wrong method or content type, unreadable body) get a readable body too. */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Uni<Response> webApplication(WebApplicationException e, UriInfo uri) {
         Response response = e.getResponse();
         if (response.hasEntity() || response.getStatus() >= 500) {
-            return response;
+            return Uni.createFrom().item(response);
         }
         if (response.getStatus() == 400) {
             // Quarkus REST answers a body it cannot parse (malformed JSON) with a bare 400.
-            return respond(Problem.invalid(List.of(new Problem.FieldError("body", "is not valid JSON"))), uri);
+            return answer(Problem.invalid(List.of(new Problem.FieldError("body", "is not valid JSON"))), uri);
         }
         String detail = switch (response.getStatus()) {
             case 404 -> "There is nothing at " + uri.getPath() + ".";
             case 405 -> "This address does not accept that method.";
             case 406 -> "This address cannot answer in the requested format.";
-            case 415 -> "This address does not accept that content type"
-                    + (uri.getPath().startsWith("/api/") ? "; send application/json." : ".");
+            case 415 -> "This address does not accept that content type" + (isApi(uri) ? "; send application/json." : ".");
             default -> response.getStatusInfo().getReasonPhrase();
         };
-        return respond(Problem.of(response.getStatus(), response.getStatusInfo().getReasonPhrase(), detail), uri);
+        return answer(Problem.of(response.getStatus(), response.getStatusInfo().getReasonPhrase(), detail), uri);
     }
 
-    /**
-     * A role check refused the caller (a member opening the review queue): say so instead of a blank 403. The check
-     * runs on the I/O thread; the page's header asks the database about the viewer, so it is rendered on a worker.
-     */
+    /** A role check refused the caller (a member opening the review queue): say so instead of a blank 403. */
     @ServerExceptionMapper
     public Uni<Response> forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        Problem problem = Problem.of(403, "Not allowed",
-                "Your account cannot open this. Moderation and taxonomy pages are for moderators and admins.");
-        return Uni.createFrom().item(() -> uri.getPath().startsWith("/api/") ? respond(problem, uri)
-                : Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(ErrorPage.render(problem).render()).build())
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return answer(Problem.of(403, "Not allowed",
+                "Your account cannot open this. Moderation and taxonomy pages are for moderators and admins."), uri);
     }
 
     /**
@@ -116,12 +110,28 @@ public class ProblemMappers {
                 "Someone else changed this at the same moment. Reload to see the current version."), uri);
     }
 
+    /**
+     * For failures JAX-RS finds before a page method runs (no such path, wrong method or content type, a role check):
+     * they are mapped on the I/O thread, but an error page's header asks the database about the viewer (handle,
+     * unread notifications), which must not block that thread, so there the page is rendered on a worker.
+     */
+    private static Uni<Response> answer(Problem problem, UriInfo uri) {
+        Uni<Response> answer = Uni.createFrom().item(() -> respond(problem, uri));
+        return isApi(uri) || BlockingOperationControl.isBlockingAllowed() ? answer
+                : answer.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The problem as JSON under /api, as an error page (rendered here, on the calling thread) elsewhere. */
     static Response respond(Problem problem, UriInfo uri) {
-        if (uri.getPath().startsWith("/api/")) {
+        if (isApi(uri)) {
             return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
         }
         return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
-                .entity(ErrorPage.render(problem)).build();
+                .entity(ErrorPage.render(problem).render()).build();
+    }
+
+    static boolean isApi(UriInfo uri) {
+        return uri.getPath().startsWith("/api/");
     }
 
     private static String jsonPath(JsonMappingException e) {

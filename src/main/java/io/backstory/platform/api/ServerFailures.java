@@ -81,7 +81,7 @@ final class ServerFailures {
                 "We cannot reach our database right now. Nothing you already saved is lost; "
                         + "please try again in a few seconds.");
         Response.ResponseBuilder response = Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS);
-        if (uri.getPath().startsWith("/api/")) {
+        if (ProblemMappers.isApi(uri)) {
             return response.type(Problem.MEDIA_TYPE).entity(problem).build();
         }
         // The standalone page: the site layout asks the database about the viewer, which is what failed.
