@@ -57,6 +57,32 @@ class FeedRobustnessTest {
         checkFeedsCarryCleanedPosts(List.of(0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFE));
     }
 
+    @Test
+    void theApiRefusesEachSuchCharacterInATitleOrBodyNamingTheField() {
+        List<Integer> characters = new ArrayList<>(IntStream.rangeClosed(0x00, 0x1F).boxed().toList());
+        characters.addAll(List.of(0x7F, 0x85, 0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFE));
+        for (int c : characters) {
+            String bad = new String(Character.toChars(c));
+            boolean lineBreakOrTab = c == '\t' || c == '\n' || c == '\r';
+            post(Map.of("title", "A title with " + bad + " inside it", "body", "A fine body."))
+                    .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("title"));
+            var body = post(Map.of("title", "A fine title for a story", "body", "A body with " + bad + " inside it."));
+            if (lineBreakOrTab) {
+                body.then().statusCode(201); // meaningful in text that has lines
+            } else {
+                body.then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("body"));
+            }
+        }
+    }
+
+    private static io.restassured.response.Response post(Map<String, String> text) {
+        Map<String, Object> json = new LinkedHashMap<>(text);
+        json.put("kind", "STORY");
+        json.put("conditions", List.of(CONDITION));
+        return io.backstory.platform.TestUsers.as("bob").contentType(io.restassured.http.ContentType.JSON).body(json)
+                .when().post("/api/v1/posts");
+    }
+
     /** One post per character (fewer than a feed's 30 entries, so all are the newest): in title, body and author. */
     private void checkFeedsCarryCleanedPosts(List<Integer> characters) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
