@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 public class ReviewService {
 
     private static final TextLimit NOTE = TextLimit.optional(ContentLimits.SAFETY_NOTE_MAX);
+    private static final String EDITED_TEXT_REQUIRED = "write the edited text";
 
     public record QueueItem(long id, ReviewTarget target, long targetId, Long postId, String title, String category,
             int severity, double flagWeight, String firstReason, Instant createdAt, int version) {
@@ -163,6 +164,10 @@ public class ReviewService {
             throw new InvalidInputException("note", "write the safety note to show beside the content");
         }
         NOTE.require("note", note);
+        if (action == ReviewAction.EDIT_AND_APPROVE) {
+            // The longest any text may be; once the item is read, the post's or comment's own limit applies.
+            TextLimit.multiLine(1, ContentLimits.POST_BODY_MAX, EDITED_TEXT_REQUIRED).require("text", editedText);
+        }
         if (silenceDays < 0 || silenceDays > 365) {
             throw new InvalidInputException("silenceDays", "must be between 0 and 365");
         }
@@ -182,7 +187,7 @@ public class ReviewService {
         if (action == ReviewAction.EDIT_AND_APPROVE) {
             // The edit replaces a post's or a comment's text, so it gets that text's own limit.
             TextLimit.multiLine(1, before.target() == ReviewTarget.POST ? ContentLimits.POST_BODY_MAX
-                    : ContentLimits.COMMENT_BODY_MAX, "write the edited text").require("text", editedText);
+                    : ContentLimits.COMMENT_BODY_MAX, EDITED_TEXT_REQUIRED).require("text", editedText);
         }
         String toStatus = action.contentStatus == null
                 ? ("HIDDEN".equals(before.contentStatus()) ? "PUBLISHED" : before.contentStatus()) : action.contentStatus;

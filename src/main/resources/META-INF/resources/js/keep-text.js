@@ -93,6 +93,18 @@
     }
   }, true);
 
+  // A form sent in place (htmx) loads no page that would drop the copy, so reopening the page would offer text the
+  // server already saved as unsent. Forget it once the server saved it (2xx); a refusal (4xx) keeps it. The event
+  // names the form in requestConfig: when the swap removed the form, detail.elt is the parent that got the event.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    var kept = sent();
+    if (status >= 200 && status < 300 && form && kept && kept.action === form.getAttribute('action')) {
+      sessionStorage.removeItem(KEY);
+    }
+  });
+
   function start() {
     if (document.querySelector('[data-text-refused]')) {
       offerOnRefusalPage(sent());

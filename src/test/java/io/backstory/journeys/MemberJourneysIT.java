@@ -183,7 +183,7 @@ class MemberJourneysIT {
     private static void logIn(Browser browser, String user, String handle) {
         browser.logInThroughKeycloak(user);
         assertEquals("Welcome to Backstory", browser.text("h1"));
-        browser.type("#handle", handle).clickAndWait("form[action='/settings/handle'] button[type=submit]");
+        browser.pickHandle(handle);
         assertEquals(handle, browser.find("header a.handle").getAttribute("textContent"), "the account menu names the handle");
     }
 }

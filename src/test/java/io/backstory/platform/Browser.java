@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -84,6 +85,31 @@ public final class Browser implements AutoCloseable {
         field.clear();
         field.sendKeys(text);
         return this;
+    }
+
+    /**
+     * Sets a field's whole text by script, as pasting would, and fires the input event the page's scripts listen to.
+     * For long texts (typing 10,000 characters key by key takes minutes) and for characters outside the Basic
+     * Multilingual Plane (most emoji), which chromedriver cannot type.
+     */
+    public Browser paste(String css, String text) {
+        driver.executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", find(css), text);
+        return this;
+    }
+
+    /** Types with real key events at the end of a field's text, keeping what is there. */
+    public Browser typeAtEnd(String css, String text) {
+        WebElement field = find(css);
+        driver.executeScript("arguments[0].focus();"
+                + " arguments[0].setSelectionRange(arguments[0].value.length, arguments[0].value.length);", field);
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** The current text of a form field (what the member sees in it, not the HTML's value attribute). */
+    public String value(String css) {
+        return find(css).getDomProperty("value");
     }
 
     public Browser click(String css) {
@@ -178,6 +204,29 @@ public final class Browser implements AutoCloseable {
             throw new AssertionError("expected Keycloak's login page, got " + url());
         }
         return type("#username", user).type("#password", user).clickAndWait("#kc-login");
+    }
+
+    /** Logs in on Keycloak's login page; on the member's first visit, picks the handle the welcome page asks for. */
+    public Browser logInThroughKeycloak(String user, String handleOnFirstVisit) {
+        logInThroughKeycloak(user);
+        return findAll("#handle").isEmpty() ? this : pickHandle(handleOnFirstVisit);
+    }
+
+    /** Picks the handle on the welcome page a member sees after their first login. */
+    public Browser pickHandle(String handle) {
+        return type("#handle", handle).clickAndWait("form[action='/settings/handle'] button[type=submit]");
+    }
+
+    /** Resizes the window, e.g. to a phone's width; the page stays as it is. */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /** Whether the page is wider than the window, so a reader would have to scroll sideways. */
+    public boolean scrollsSideways() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
     }
 
     /** Saves a PNG of the viewport to the file, creating its folder. */

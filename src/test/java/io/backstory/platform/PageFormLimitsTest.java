@@ -304,8 +304,9 @@ class PageFormLimitsTest {
                 // Refused unread: the page says why and by how much; the browser's copy (js/keep-text.js) brings the text back.
                 assertTrue(page.selectFirst("h1").text().contains("too long"), what);
                 java.util.regex.Matcher sizes = java.util.regex.Pattern
-                        .compile("What you sent was ([0-9.]+) MB; the most one form can send is 1.0 MB").matcher(page.text());
-                assertTrue(sizes.find() && Double.parseDouble(sizes.group(1)) > 1.0, what + ": " + page.text());
+                        .compile("What you sent was [0-9.]+ MB \\(([0-9,]+) bytes\\); the most one form can send is 1.0 MB "
+                                + "\\(1,048,576 bytes\\)").matcher(page.text());
+                assertTrue(sizes.find() && Long.parseLong(sizes.group(1).replace(",", "")) > 1_048_576, what + ": " + page.text());
                 assertTrue(page.selectFirst("[data-text-refused] #kept-text") != null, what);
                 assertTrue(page.selectFirst("script[src=/js/keep-text.js]") != null, what);
                 return;

@@ -65,9 +65,8 @@ class OversizedRequests {
         }
     }
 
-    /** "1.3 MB" or "940 KB": sizes a person reads. */
+    /** "1.1 MB (1,100,017 bytes)": a size a person reads, exact enough that one just over the limit looks over it. */
     static String size(long bytes) {
-        return bytes >= 1_000_000 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0)
-                : String.format(Locale.ROOT, "%d KB", Math.max(1, Math.round(bytes / 1000.0)));
+        return String.format(Locale.ROOT, "%.1f MB (%,d bytes)", bytes / 1_000_000.0, bytes);
     }
 }
