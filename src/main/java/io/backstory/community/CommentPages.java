@@ -134,6 +134,6 @@ public class CommentPages {
     public TemplateInstance history(@PathParam("id") long id) {
         CommentDetail comment = comments.get(id);
         return PostPages.Templates.history("History of a comment", "/posts/" + comment.postId() + "#c" + id,
-                Revision.changes(comments.revisions(id)));
+                Revision.changes(comments.revisions(id, viewer)));
     }
 }

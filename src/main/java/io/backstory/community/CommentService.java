@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.notifications.NotificationService;
@@ -140,14 +141,16 @@ public class CommentService {
         return CommentDetail.of(findVisible(id));
     }
 
+    /** The versions of a visible comment this reader may see, oldest first. */
     @Transactional
-    public List<Revision> revisions(long id) {
-        findVisible(id);
+    public List<Revision> revisions(long id, CurrentMember reader) {
+        boolean all = findVisible(id).showsUnpublishedTo(reader);
         return CommentRevision.<CommentRevision>list(
                 "from CommentRevision r left join fetch r.editor where r.comment.id = ?1 order by r.revision", id)
                 .stream()
+                .filter(r -> all || r.inPublicHistory)
                 .map(r -> new Revision(r.revision, r.editor == null ? null : r.editor.handle, r.createdAt, null,
-                        r.bodyMarkdown))
+                        r.bodyMarkdown, r.inPublicHistory))
                 .toList();
     }
 
@@ -252,6 +255,7 @@ public class CommentService {
         revision.revision = (int) CommentRevision.count("comment.id", comment.id) + 1;
         revision.editor = editor;
         revision.bodyMarkdown = comment.bodyMarkdown;
+        revision.inPublicHistory = comment.isVisible(); // held text joins the public history when a moderator publishes it
         revision.persist();
     }
 }
