@@ -81,6 +81,11 @@ public abstract class AuthoredContent extends PanacheEntityBase {
         return status == ContentStatus.PUBLISHED && !deleted;
     }
 
+    /** {@link #isVisible()} in SQL, for the post or comment row {@code alias}. */
+    public static String visibleSql(String alias) {
+        return "(" + alias + ".status = 'PUBLISHED' and not " + alias + ".deleted)";
+    }
+
     /**
      * Whether this reader may also see what the public may not, such as versions held for review or replaced by a
      * moderator: its author and moderators may.
