@@ -125,8 +125,8 @@ public class CommentPages {
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("id") long id) {
-        long postId = comments.delete(id, viewer.get());
-        return Response.seeOther(URI.create("/posts/" + postId)).build();
+        Long postId = comments.delete(id, viewer.get());
+        return Response.seeOther(URI.create(postId == null ? "/" : "/posts/" + postId)).build();
     }
 
     @GET

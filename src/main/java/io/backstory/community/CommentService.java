@@ -94,8 +94,7 @@ public class CommentService {
     public CommentDetail edit(long id, CommentRequest request, Member editor) {
         validator.check(request);
         PostService.requireNotSilenced(editor);
-        Comment comment = findVisible(id);
-        comment.requireAuthor(editor, "edit");
+        Comment comment = ownComment(id, editor, "edit");
         comment.requireVersion(request.version(), () -> CommentDetail.of(comment));
         apply(request, comment);
         ScreeningResult screened = screen(comment, comment.post);
@@ -111,11 +110,13 @@ public class CommentService {
         return CommentDetail.of(comment);
     }
 
-    /** The author deletes: the text and its history go; replies stay under a "[deleted]" placeholder. */
+    /**
+     * The author deletes: the text and its history go; replies stay under a "[deleted]" placeholder. Returns the post
+     * to go back to, or null when it is gone.
+     */
     @Transactional
-    public long delete(long id, Member member) {
-        Comment comment = findVisible(id);
-        comment.requireAuthor(member, "delete");
+    public Long delete(long id, Member member) {
+        Comment comment = ownComment(id, member, "delete");
         comment.deleted = true;
         comment.bodyMarkdown = "";
         comment.bodyHtml = "";
@@ -125,15 +126,13 @@ public class CommentService {
                 + " accepted_comment_id = case when accepted_comment_id = ?2 then null else accepted_comment_id end"
                 + " where id = ?1").setParameter(1, comment.post.id).setParameter(2, id).executeUpdate();
         votes.recountHelped(member.id);
-        return comment.post.id;
+        return comment.post.isVisible() ? comment.post.id : null;
     }
 
     /** The comment as its author is about to edit it; a 403 for anyone else. */
     @Transactional
     public CommentDetail getForAuthor(long id, Member member, String action) {
-        Comment comment = findVisible(id);
-        comment.requireAuthor(member, action);
-        return CommentDetail.of(comment);
+        return CommentDetail.of(ownComment(id, member, action));
     }
 
     @Transactional
@@ -215,6 +214,25 @@ public class CommentService {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The member's own comment, to edit or delete. Once its post is gone (removed by a moderator, deleted by its
+     * author or with their account) nobody else reaches the comment, but its author can still delete it; editing text
+     * nobody can read is refused.
+     */
+    private static Comment ownComment(long id, Member member, String action) {
+        Comment comment = Comment.findById(id);
+        if (comment != null && comment.isVisible() && !comment.post.isVisible() && comment.isAuthoredBy(member)) {
+            if (!"delete".equals(action)) {
+                throw ProblemException.conflict("The post this comment replied to was removed, so the comment can no "
+                        + "longer be changed; you can still delete it.", null);
+            }
+            return comment;
+        }
+        comment = findVisible(id);
+        comment.requireAuthor(member, action);
+        return comment;
     }
 
     static Comment findVisible(long id) {
