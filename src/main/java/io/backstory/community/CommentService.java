@@ -217,16 +217,16 @@ public class CommentService {
     }
 
     /**
-     * The member's own comment, to edit or delete. Once its post is gone (removed by a moderator, deleted by its
-     * author or with their account) nobody else reaches the comment, but its author can still delete it; editing text
-     * nobody can read is refused.
+     * The member's own comment, to edit or delete. Once its post is no longer public (held, hidden or removed by
+     * moderation, deleted by its author or with their account) nobody else reaches the comment, but its author can
+     * still delete it; editing text nobody can read is refused.
      */
     private static Comment ownComment(long id, Member member, String action) {
         Comment comment = Comment.findById(id);
         if (comment != null && comment.isVisible() && !comment.post.isVisible() && comment.isAuthoredBy(member)) {
             if (!"delete".equals(action)) {
-                throw ProblemException.conflict("The post this comment replied to was removed, so the comment can no "
-                        + "longer be changed; you can still delete it.", null);
+                throw ProblemException.conflict("The post this comment replied to is no longer public, so the comment "
+                        + "cannot be changed; you can still delete it.", null);
             }
             return comment;
         }
