@@ -28,6 +28,10 @@ public class Member extends PanacheEntityBase {
     @Column(nullable = false)
     public String handle;
 
+    /** What the handle looks like ({@link HandleSkeleton}); unique, so no handle can pass for another. */
+    @Column(name = "handle_skeleton")
+    public String handleSkeleton;
+
     @Column(name = "trust_level", nullable = false)
     public short trustLevel;
 

@@ -23,7 +23,8 @@ public class MemberService {
 
     /**
      * The profile of the member with this OIDC subject, created on first login. Safe under concurrent first
-     * requests: the insert does nothing when the subject (or the handle) already exists, and we read back.
+     * requests: the insert does nothing when the subject (or the handle, or one that looks like it) already exists,
+     * and we read back.
      */
     @Transactional
     public Member findOrCreate(String subject, String loginName) {
@@ -34,9 +35,11 @@ public class MemberService {
         String base = initialHandle(loginName);
         for (int attempt = 0; attempt < MAX_HANDLE_ATTEMPTS; attempt++) {
             String handle = attempt == 0 ? base : base + "-" + ThreadLocalRandom.current().nextInt(1000, 10000);
-            em.createNativeQuery("insert into member (oidc_subject, handle) values (?1, ?2) on conflict do nothing")
+            em.createNativeQuery("insert into member (oidc_subject, handle, handle_skeleton) values (?1, ?2, ?3)"
+                    + " on conflict do nothing")
                     .setParameter(1, subject)
                     .setParameter(2, handle)
+                    .setParameter(3, HandleSkeleton.of(handle))
                     .executeUpdate();
             Member created = Member.findBySubject(subject);
             if (created != null) {
@@ -46,7 +49,7 @@ public class MemberService {
         throw new IllegalStateException("Could not find a free handle for a new member");
     }
 
-    /** Handles: 3-30 letters, digits, '_' or '-'; unique ignoring case. */
+    /** Handles: 3-30 letters, digits, '_' or '-'; unique ignoring case and look-alikes ({@link HandleSkeleton}). */
     static final Pattern VALID_HANDLE = Pattern.compile("^[A-Za-z0-9_-]{3,30}$");
 
     /** Sets (or confirms) the member's handle; the old one is free for others afterwards. */
@@ -57,11 +60,16 @@ public class MemberService {
             throw new InvalidInputException("handle", "use 3 to 30 letters, digits, '_' or '-'");
         }
         Member member = Member.findById(memberId);
-        Member taken = Member.find("lower(handle) = lower(?1)", wanted).firstResult();
-        if (taken != null && !taken.id.equals(memberId)) {
-            throw new InvalidInputException("handle", "'" + wanted + "' is taken; try another");
+        String skeleton = HandleSkeleton.of(wanted);
+        Member taken = Member.find("(lower(handle) = lower(?1) or handleSkeleton = ?2) and id <> ?3", wanted, skeleton,
+                memberId).firstResult();
+        if (taken != null) {
+            throw new InvalidInputException("handle", taken.handle.equalsIgnoreCase(wanted)
+                    ? "'" + wanted + "' is taken; try another"
+                    : "'" + wanted + "' looks like a handle that is taken (" + taken.handle + "); try another");
         }
         member.handle = wanted;
+        member.handleSkeleton = skeleton;
         member.handleChosen = true;
         return member;
     }

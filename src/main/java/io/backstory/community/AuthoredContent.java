@@ -3,6 +3,7 @@ package io.backstory.community;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.moderation.ScreeningAction;
 import io.backstory.moderation.ScreeningResult;
@@ -78,6 +79,19 @@ public abstract class AuthoredContent extends PanacheEntityBase {
     /** Whether the public may see it (and reply to it). */
     public boolean isVisible() {
         return status == ContentStatus.PUBLISHED && !deleted;
+    }
+
+    /** {@link #isVisible()} in SQL, for the post or comment row {@code alias}. */
+    public static String visibleSql(String alias) {
+        return "(" + alias + ".status = 'PUBLISHED' and not " + alias + ".deleted)";
+    }
+
+    /**
+     * Whether this reader may also see what the public may not, such as versions held for review or replaced by a
+     * moderator: its author and moderators may.
+     */
+    public boolean showsUnpublishedTo(CurrentMember reader) {
+        return reader.isModerator() || reader.isLoggedIn() && isAuthoredBy(reader.get());
     }
 
     public boolean isAuthoredBy(Member member) {

@@ -58,8 +58,10 @@ public class CommentApi {
 
     @GET
     @Path("comments/{id}/revisions")
-    @Operation(summary = "Every saved version of a comment, oldest first")
+    @Operation(summary = "Every saved version of a comment you may see, oldest first", description = "The public sees "
+            + "the versions that were public: not text held for review, nor text a moderator replaced. Its author and "
+            + "moderators see every version; `publicVersion` tells which the public sees.")
     public List<Revision> revisions(@PathParam("id") long id) {
-        return comments.revisions(id);
+        return comments.revisions(id, currentMember);
     }
 }

@@ -125,8 +125,8 @@ public class CommentPages {
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("id") long id) {
-        long postId = comments.delete(id, viewer.get());
-        return Response.seeOther(URI.create("/posts/" + postId)).build();
+        Long postId = comments.delete(id, viewer.get());
+        return Response.seeOther(URI.create(postId == null ? "/" : "/posts/" + postId)).build();
     }
 
     @GET
@@ -134,6 +134,6 @@ public class CommentPages {
     public TemplateInstance history(@PathParam("id") long id) {
         CommentDetail comment = comments.get(id);
         return PostPages.Templates.history("History of a comment", "/posts/" + comment.postId() + "#c" + id,
-                Revision.changes(comments.revisions(id)));
+                Revision.changes(comments.revisions(id, viewer)));
     }
 }

@@ -39,4 +39,8 @@ public class CommentRevision extends PanacheEntityBase {
 
     @Column(name = "body_markdown", nullable = false)
     public String bodyMarkdown;
+
+    /** Whether the public sees this version: not while it waits for review, nor once a moderator replaced it. */
+    @Column(name = "in_public_history", nullable = false)
+    public boolean inPublicHistory;
 }

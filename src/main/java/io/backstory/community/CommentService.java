@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.notifications.NotificationService;
@@ -93,8 +94,7 @@ public class CommentService {
     public CommentDetail edit(long id, CommentRequest request, Member editor) {
         validator.check(request);
         PostService.requireNotSilenced(editor);
-        Comment comment = findVisible(id);
-        comment.requireAuthor(editor, "edit");
+        Comment comment = ownComment(id, editor, "edit");
         comment.requireVersion(request.version(), () -> CommentDetail.of(comment));
         apply(request, comment);
         ScreeningResult screened = screen(comment, comment.post);
@@ -110,11 +110,13 @@ public class CommentService {
         return CommentDetail.of(comment);
     }
 
-    /** The author deletes: the text and its history go; replies stay under a "[deleted]" placeholder. */
+    /**
+     * The author deletes: the text and its history go; replies stay under a "[deleted]" placeholder. Returns the post
+     * to go back to, or null when it is gone.
+     */
     @Transactional
-    public long delete(long id, Member member) {
-        Comment comment = findVisible(id);
-        comment.requireAuthor(member, "delete");
+    public Long delete(long id, Member member) {
+        Comment comment = ownComment(id, member, "delete");
         comment.deleted = true;
         comment.bodyMarkdown = "";
         comment.bodyHtml = "";
@@ -124,15 +126,13 @@ public class CommentService {
                 + " accepted_comment_id = case when accepted_comment_id = ?2 then null else accepted_comment_id end"
                 + " where id = ?1").setParameter(1, comment.post.id).setParameter(2, id).executeUpdate();
         votes.recountHelped(member.id);
-        return comment.post.id;
+        return comment.post.isVisible() ? comment.post.id : null;
     }
 
     /** The comment as its author is about to edit it; a 403 for anyone else. */
     @Transactional
     public CommentDetail getForAuthor(long id, Member member, String action) {
-        Comment comment = findVisible(id);
-        comment.requireAuthor(member, action);
-        return CommentDetail.of(comment);
+        return CommentDetail.of(ownComment(id, member, action));
     }
 
     @Transactional
@@ -140,14 +140,16 @@ public class CommentService {
         return CommentDetail.of(findVisible(id));
     }
 
+    /** The versions of a visible comment this reader may see, oldest first. */
     @Transactional
-    public List<Revision> revisions(long id) {
-        findVisible(id);
+    public List<Revision> revisions(long id, CurrentMember reader) {
+        boolean all = findVisible(id).showsUnpublishedTo(reader);
         return CommentRevision.<CommentRevision>list(
                 "from CommentRevision r left join fetch r.editor where r.comment.id = ?1 order by r.revision", id)
                 .stream()
+                .filter(r -> all || r.inPublicHistory)
                 .map(r -> new Revision(r.revision, r.editor == null ? null : r.editor.handle, r.createdAt, null,
-                        r.bodyMarkdown))
+                        r.bodyMarkdown, r.inPublicHistory))
                 .toList();
     }
 
@@ -214,6 +216,25 @@ public class CommentService {
         }
     }
 
+    /**
+     * The member's own comment, to edit or delete. Once its post is no longer public (held, hidden or removed by
+     * moderation, deleted by its author or with their account) nobody else reaches the comment, but its author can
+     * still delete it; editing text nobody can read is refused.
+     */
+    private static Comment ownComment(long id, Member member, String action) {
+        Comment comment = Comment.findById(id);
+        if (comment != null && comment.isVisible() && !comment.post.isVisible() && comment.isAuthoredBy(member)) {
+            if (!"delete".equals(action)) {
+                throw ProblemException.conflict("The post this comment replied to is no longer public, so the comment "
+                        + "cannot be changed; you can still delete it.", null);
+            }
+            return comment;
+        }
+        comment = findVisible(id);
+        comment.requireAuthor(member, action);
+        return comment;
+    }
+
     static Comment findVisible(long id) {
         Comment comment = Comment.findById(id);
         if (comment == null || !comment.isVisible() || !comment.post.isVisible()) {
@@ -252,6 +273,7 @@ public class CommentService {
         revision.revision = (int) CommentRevision.count("comment.id", comment.id) + 1;
         revision.editor = editor;
         revision.bodyMarkdown = comment.bodyMarkdown;
+        revision.inPublicHistory = comment.isVisible(); // held text joins the public history when a moderator publishes it
         revision.persist();
     }
 }

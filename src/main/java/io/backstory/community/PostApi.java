@@ -97,9 +97,11 @@ public class PostApi {
 
     @GET
     @Path("posts/{id}/revisions")
-    @Operation(summary = "Every saved version of a post, oldest first")
+    @Operation(summary = "Every saved version of a post you may see, oldest first", description = "The public sees "
+            + "the versions that were public: not text held for review, nor text a moderator replaced. Its author and "
+            + "moderators see every version; `publicVersion` tells which the public sees.")
     public List<Revision> revisions(@PathParam("id") long id) {
-        return posts.revisions(id);
+        return posts.revisions(id, currentMember);
     }
 
     @GET

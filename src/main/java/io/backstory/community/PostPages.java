@@ -289,7 +289,7 @@ public class PostPages {
     public TemplateInstance history(@PathParam("id") long id) {
         PostDetail post = posts.get(id);
         return Templates.history("History of \"" + post.title() + "\"", "/posts/" + id,
-                Revision.changes(posts.revisions(id)));
+                Revision.changes(posts.revisions(id, viewer)));
     }
 
     private TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,

@@ -46,4 +46,8 @@ public class PostRevision extends PanacheEntityBase {
     /** The conditions and remedy outcomes, one per line, so that tag changes show in the diff too. */
     @Column(nullable = false)
     public String tags;
+
+    /** Whether the public sees this version: not while it waits for review, nor once a moderator replaced it. */
+    @Column(name = "in_public_history", nullable = false)
+    public boolean inPublicHistory;
 }

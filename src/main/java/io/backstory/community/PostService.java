@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.following.FollowingService;
 import io.backstory.moderation.ContentScreening;
@@ -143,13 +144,15 @@ public class PostService {
         return PostDetail.of(findVisible(id));
     }
 
+    /** The versions of a visible post this reader may see, oldest first. */
     @Transactional
-    public List<Revision> revisions(long id) {
-        findVisible(id);
+    public List<Revision> revisions(long id, CurrentMember reader) {
+        boolean all = findVisible(id).showsUnpublishedTo(reader);
         return PostRevision.<PostRevision>list("from PostRevision r left join fetch r.editor where r.post.id = ?1 order by r.revision", id)
                 .stream()
+                .filter(r -> all || r.inPublicHistory)
                 .map(r -> new Revision(r.revision, r.editor == null ? null : r.editor.handle, r.createdAt, r.title,
-                        r.bodyMarkdown + "\n\n" + r.tags))
+                        r.bodyMarkdown + "\n\n" + r.tags, r.inPublicHistory))
                 .toList();
     }
 
@@ -217,6 +220,7 @@ public class PostService {
         revision.title = post.title;
         revision.bodyMarkdown = post.bodyMarkdown;
         revision.tags = describeTags(post);
+        revision.inPublicHistory = post.isVisible(); // held text joins the public history when a moderator publishes it
         revision.persist();
     }
 

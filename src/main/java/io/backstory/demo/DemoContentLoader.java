@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.jboss.logging.Logger;
 
+import io.backstory.accounts.HandleSkeleton;
 import io.backstory.accounts.Member;
 import io.backstory.community.CommentRequest;
 import io.backstory.community.Comment;
@@ -106,6 +107,7 @@ class DemoContentLoader {
         for (String handle : handles) {
             Member member = new Member();
             member.handle = handle;
+            member.handleSkeleton = HandleSkeleton.of(handle);
             member.oidcSubject = LOGIN_USERS.contains(handle) ? handle : "demo:" + handle;
             member.trustLevel = 1;
             member.handleChosen = true;

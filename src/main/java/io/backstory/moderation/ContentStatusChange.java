@@ -5,7 +5,8 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Moves a post or comment between statuses with a plain SQL update (moderation must not bump the author's
- * edit version) and keeps the post's comment count equal to its public comments.
+ * edit version), keeps the post's comment count equal to its public comments and the public revision history equal
+ * to the versions the public could read.
  */
 final class ContentStatusChange {
 
@@ -26,6 +27,12 @@ final class ContentStatusChange {
         }
         em.createNativeQuery("update " + target.table + " set status = ?1 where id = ?2")
                 .setParameter(1, to).setParameter(2, id).executeUpdate();
+        if ("PUBLISHED".equals(to)) {
+            // What the public now reads joins its revision history (a version saved while held was not in it).
+            em.createNativeQuery("update " + target.table + "_revision set in_public_history = true where " + target.column
+                    + " = ?1 and revision = (select max(revision) from " + target.table + "_revision where "
+                    + target.column + " = ?1)").setParameter(1, id).executeUpdate();
+        }
         if (target == ReviewTarget.COMMENT && ("PUBLISHED".equals(from) || "PUBLISHED".equals(to))) {
             em.createNativeQuery("update post set comment_count = greatest(comment_count + ?1, 0)"
                     + " where id = (select post_id from comment where id = ?2)")

@@ -240,9 +240,14 @@ public class ReviewService {
                 (String) r[3], (String) r[4], (String) r[5], (Instant) r[6])).toList();
     }
 
-    /** Replaces the text and records it as a revision by the moderator, so the history shows who changed what. */
+    /**
+     * Replaces the text and records it as a revision by the moderator, so the history shows who changed what. The
+     * versions before it leave the public history: the moderator replaced that text for a reason.
+     */
     private void edit(ItemDetail item, String text, Member moderator) {
         String table = item.target().table;
+        em.createNativeQuery("update " + table + "_revision set in_public_history = false where " + item.target().column
+                + " = ?1").setParameter(1, item.targetId()).executeUpdate();
         em.createNativeQuery("update " + table + " set body_markdown = ?1, body_html = ?2, edited_at = now() where id = ?3")
                 .setParameter(1, text).setParameter(2, markdown.toSafeHtml(text)).setParameter(3, item.targetId())
                 .executeUpdate();

@@ -3,6 +3,7 @@ package io.backstory.notifications;
 import java.time.Instant;
 import java.util.List;
 
+import io.backstory.community.AuthoredContent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,11 +25,19 @@ public class NotificationService {
 
     /** Where a notification names the member who caused it; filled in when shown, so deleting that member erases it. */
     public static final String ACTOR = "\u0001";
-    /** Where a notification quotes the title of its post; filled in when shown, so the title stays the author's. */
+    /**
+     * Where a notification quotes the title of its post; filled in when shown, so the title stays the author's and is
+     * shown only while its reader may see the post.
+     */
     public static final String POST_TITLE = "\u0002";
-    /** SQL for a notification's text as shown, over {@link #SHOWN_FROM}. */
+    /**
+     * SQL for a notification's text as shown, over {@link #SHOWN_FROM}. The post's title appears while the post is
+     * public or the reader wrote it; a title edited into text held for review never reaches followers.
+     */
     public static final String SHOWN_TEXT = "replace(replace(n.text, chr(1), coalesce(a.handle, 'A former member')), "
-            + "chr(2), coalesce(np.title, 'a removed post'))";
+            + "chr(2), case when " + AuthoredContent.visibleSql("np") + " or (np.author_id = n.member_id and not np.deleted)"
+            + " then np.title when not np.deleted and np.status <> 'REMOVED' then 'a post under review'"
+            + " else 'a removed post' end)";
     /** The notification {@code n} with its actor {@code a} and its post {@code np}. */
     public static final String SHOWN_FROM = "notification n left join member a on a.id = n.actor_id "
             + "left join post np on np.id = n.post_id";

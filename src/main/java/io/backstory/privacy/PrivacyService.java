@@ -81,6 +81,13 @@ public class PrivacyService {
                     .setParameter(1, memberId).executeUpdate();
             em.createNativeQuery("update tag_suggestion set note = null where suggested_by = ?1")
                     .setParameter(1, memberId).executeUpdate();
+            // Review items and their audit trail quote the text (screening excerpts, moderators' notes): the
+            // decisions stay, the words go.
+            em.createNativeQuery("""
+                    update moderation_action set note = null where note is not null and review_item_id in (
+                        select id from review_item where post_id in (select id from post where author_id = ?1)
+                                                      or comment_id in (select id from comment where author_id = ?1))""")
+                    .setParameter(1, memberId).executeUpdate();
             em.createNativeQuery("""
                     update review_item set reasons = '[content deleted by its author]'
                     where post_id in (select id from post where author_id = ?1)
@@ -90,9 +97,11 @@ public class PrivacyService {
                     .setParameter(1, memberId).executeUpdate();
             em.createNativeQuery("delete from comment_revision where comment_id in (select id from comment where author_id = ?1)")
                     .setParameter(1, memberId).executeUpdate();
+            // The search document is refreshed only when a post is written, so it is cleared with the text.
             em.createNativeQuery("""
                     update post set deleted = true, title = '[deleted]', body_markdown = '', body_html = '',
-                           safety_notices = '{}' where author_id = ?1""").setParameter(1, memberId).executeUpdate();
+                           safety_notices = '{}', search_vector = ''::tsvector where author_id = ?1""")
+                    .setParameter(1, memberId).executeUpdate();
             em.createNativeQuery("""
                     update comment set deleted = true, body_markdown = '', body_html = '', safety_notices = '{}'
                     where author_id = ?1""").setParameter(1, memberId).executeUpdate();

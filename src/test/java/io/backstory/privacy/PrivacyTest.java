@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +106,49 @@ class PrivacyTest {
                 .body("commentCount", equalTo(0));
     }
 
+    /** A moderator (alice) approves the open item about this target through the API. */
+    private static void approve(String target, long targetId) {
+        int item = as("alice").when().get("/api/v1/moderation/queue").then().statusCode(200)
+                .extract().path("find { it.targetId == " + targetId + " && it.target == '" + target + "' }.id");
+        int version = as("alice").when().get("/api/v1/moderation/items/" + item).then().extract().path("version");
+        as("alice").contentType(ContentType.JSON).body(java.util.Map.of("action", "APPROVE", "version", version,
+                "note", "Checked the dose with a pharmacist")).when().post("/api/v1/moderation/items/" + item + "/actions")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void removingAnAccountLeavesNoneOfItsWordsInScreeningRecordsOrSearchAndOthersKeepTheirComments() {
+        String login = "privacy-screened-" + System.nanoTime();
+        String[] words = {login, "Wendeline", "Quarrowby"};
+        Member member = members.findOrCreate(login, login);
+        // Screening holds both (a dose): the review items and the moderation log quote the words around it.
+        long post = posts.create(new PostRequest(PostKind.STORY, "Walking with Wendeline around Quarrowby",
+                "I took 4000 mg after Wendeline from Quarrowby said so, then 5000 mg.", List.of("sciatica"), List.of(),
+                null), member).id();
+        approve("POST", post);
+        long own = comments.create(post, new CommentRequest("Wendeline in Quarrowby swore by 4000 mg, later 6000 mg.",
+                null, List.of(), null), member).id();
+        long carols = ((Number) as("carol").contentType(ContentType.JSON).body("{\"body\": \"Walking helped me as well.\"}")
+                .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id")).longValue();
+        List<String> before = tablesMentioning(words);
+        assertTrue(before.containsAll(List.of("post.search_vector", "comment.search_vector", "review_item.reasons",
+                "moderation_action.note")), "the scan sees the words where they were: " + before);
+
+        as(login).when().delete("/api/v1/me?content=remove").then().statusCode(204);
+
+        assertEquals(List.of(), tablesMentioning(words));
+        given().when().get("/api/v1/comments/" + own).then().statusCode(404);
+        // Carol's reply to the removed post is hers: no one else reaches it, she can still find and delete it.
+        given().when().get("/api/v1/comments/" + carols).then().statusCode(404);
+        as("carol").when().get("/api/v1/me/export").then().body("comments.id", hasItem((int) carols));
+        as("bob").when().delete("/api/v1/comments/" + carols).then().statusCode(404);
+        as("carol").contentType(ContentType.JSON).body("{\"body\": \"Edited after the post went.\", \"version\": 0}")
+                .when().put("/api/v1/comments/" + carols).then().statusCode(409);
+        as("carol").when().delete("/api/v1/comments/" + carols).then().statusCode(204);
+        as("carol").when().get("/api/v1/me/export").then().body("comments.find { it.id == " + carols + " }.deleted",
+                equalTo(true));
+    }
+
     @Test
     void deletingWithContentKeptCreditsItToAFormerMember() {
         String login = "privacy-keeper";
@@ -120,20 +164,40 @@ class PrivacyTest {
         assertEquals(List.of(), left);
     }
 
-    /** Every text column of every table that contains the value (case-insensitive). */
-    private List<String> tablesMentioning(String value) {
+    /**
+     * Every column of every table holding text (text, varchar, arrays, JSON, tsvector as text) that contains one of
+     * the words or a lexeme full-text search makes of one (stems such as "quarrowbi"), ignoring case.
+     */
+    private List<String> tablesMentioning(String... words) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            List<String> patterns = new ArrayList<>();
+            for (String word : words) {
+                patterns.add(word);
+                // Whole tokens only: the parts of "privacy-remover" ("remov") are everyone's words.
+                @SuppressWarnings("unchecked")
+                List<String> lexemes = em.createNativeQuery("""
+                        select distinct l from ts_debug('english', ?1), unnest(lexemes) l
+                        where alias not in ('hword_part', 'hword_asciipart', 'hword_numpart')""")
+                        .setParameter(1, word).getResultList();
+                patterns.addAll(lexemes);
+            }
             @SuppressWarnings("unchecked")
             List<Object[]> columns = em.createNativeQuery("""
-                    select table_name, column_name from information_schema.columns
-                    where table_schema = 'public' and table_name <> 'flyway_schema_history'
-                      and data_type in ('text', 'character varying', 'ARRAY')""").getResultList();
+                    select c.table_name, c.column_name from information_schema.columns c
+                    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                    where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+                      and c.table_name <> 'flyway_schema_history'
+                      and c.data_type in ('text', 'character varying', 'character', 'ARRAY', 'json', 'jsonb', 'tsvector')
+                    order by 1, 2""").getResultList();
             List<String> places = new ArrayList<>();
             for (Object[] column : columns) {
-                Number hits = (Number) em.createNativeQuery("select count(*) from \"" + column[0] + "\" where \""
-                        + column[1] + "\"::text ilike ?1").setParameter(1, "%" + value + "%").getSingleResult();
-                if (hits.longValue() > 0) {
-                    places.add(column[0] + "." + column[1]);
+                for (String pattern : patterns) {
+                    Number hits = (Number) em.createNativeQuery("select count(*) from \"" + column[0] + "\" where \""
+                            + column[1] + "\"::text ilike ?1").setParameter(1, "%" + pattern + "%").getSingleResult();
+                    if (hits.longValue() > 0) {
+                        places.add(column[0] + "." + column[1]);
+                        break;
+                    }
                 }
             }
             return places;
