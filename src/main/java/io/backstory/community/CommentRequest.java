@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.MemberText;
+import io.backstory.platform.text.VisibleText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -17,6 +18,11 @@ public record CommentRequest(
         @Schema(description = "The comment this replies to; absent for a reply to the post") Long parentId,
         @Size(max = 10, message = "tag at most 10 remedies") List<@NotBlank(message = "must not be empty") String> remedies,
         @Schema(description = "The version being edited (from GET); required when editing") Integer version) {
+
+    /** Line breaks as the member's browser counts them (CR LF from forms is stored as LF). */
+    public CommentRequest {
+        body = VisibleText.unixLineBreaks(body);
+    }
 
     public List<String> remedySlugs() {
         return remedies == null ? List.of() : remedies;

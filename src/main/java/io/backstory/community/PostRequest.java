@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.MemberText;
+import io.backstory.platform.text.VisibleText;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +31,12 @@ public record PostRequest(
         List<@Valid @NotNull(message = "must not be empty") RemedyTag> remedies,
         @Schema(description = "The version being edited (from GET); required when editing")
         Integer version) {
+
+    /** Line breaks as the member's browser counts them (CR LF from forms is stored as LF). */
+    public PostRequest {
+        title = VisibleText.unixLineBreaks(title);
+        body = VisibleText.unixLineBreaks(body);
+    }
 
     /** A remedy slug with what it did, or no outcome if it is only mentioned. */
     public record RemedyTag(@NotBlank(message = "a remedy slug is required") String remedy, Outcome outcome) {

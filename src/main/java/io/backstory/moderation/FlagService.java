@@ -8,6 +8,7 @@ import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
+import io.backstory.platform.text.VisibleText;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
@@ -50,6 +51,7 @@ public class FlagService {
 
     @Transactional
     public FlagResult flag(ReviewTarget target, long id, Member flagger, FlagReason reason, String note) {
+        note = VisibleText.unixLineBreaks(note);
         if (reason == null) {
             throw new InvalidInputException("reason", "choose a reason: unsafe advice, ignores red flags, spam, harassment, off-topic or other");
         }

@@ -154,6 +154,8 @@ public class ReviewService {
     @Transactional
     public ItemDetail act(long id, ReviewAction action, Integer version, String note, boolean warn, int silenceDays,
             String editedText, Member moderator) {
+        note = VisibleText.unixLineBreaks(note);
+        editedText = VisibleText.unixLineBreaks(editedText);
         if (action == null) {
             throw new InvalidInputException("action", "choose approve, approve with a note, hide, remove or dismiss flags");
         }

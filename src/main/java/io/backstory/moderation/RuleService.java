@@ -45,6 +45,13 @@ public class RuleService {
             @MemberText(max = 2000, required = "the notice is what members see; it is required") String notice,
             boolean enabled,
             Integer version) {
+
+        /** Line breaks as the member's browser counts them (CR LF from forms is stored as LF). */
+        public RuleRequest {
+            patterns = VisibleText.unixLineBreaks(patterns);
+            exceptions = VisibleText.unixLineBreaks(exceptions);
+            notice = VisibleText.unixLineBreaks(notice);
+        }
     }
 
     public record RuleView(String code, ScreeningCategory category, String subcategory, ScreeningAction action,
@@ -84,6 +91,7 @@ public class RuleService {
     /** Runs a rule that is not saved (or an edited copy of one) on sample text. */
     @Transactional
     public ScreeningResult test(RuleRequest rule, String text, List<String> conditions) {
+        text = VisibleText.unixLineBreaks(text);
         validator.check(rule);
         SAMPLE.require("text", text);
         return new ScreeningEngine(List.of(compile(rule))).screen(text, conditions == null ? Set.of() : conditions);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.backstory.platform.text.MemberText;
+import io.backstory.platform.text.VisibleText;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,12 @@ public final class TaxonomyRequests {
             @MemberText(min = 0, max = 2000) String redFlags,
             @Size(max = 30, message = "at most 30 synonyms")
             List<@MemberText(max = 120, multiLine = false, required = "must not be empty") String> synonyms) {
+
+        /** Line breaks as the member's browser counts them (CR LF from forms is stored as LF). */
+        public ConditionRequest {
+            description = VisibleText.unixLineBreaks(description);
+            redFlags = VisibleText.unixLineBreaks(redFlags);
+        }
     }
 
     @Schema(example = """
@@ -45,6 +52,12 @@ public final class TaxonomyRequests {
             @MemberText(min = 0, max = 2000) String caution,
             @Size(max = 30, message = "at most 30 synonyms")
             List<@MemberText(max = 120, multiLine = false, required = "must not be empty") String> synonyms) {
+
+        /** Line breaks as the member's browser counts them (CR LF from forms is stored as LF). */
+        public RemedyRequest {
+            description = VisibleText.unixLineBreaks(description);
+            caution = VisibleText.unixLineBreaks(caution);
+        }
     }
 
     @Schema(example = """
@@ -54,6 +67,12 @@ public final class TaxonomyRequests {
             @MemberText(min = 2, max = 120, multiLine = false, required = "a name is required") String name,
             RemedyCategory category,
             @MemberText(min = 0, max = 1000) String note) {
+
+        /** Line breaks as the member's browser counts them (CR LF from forms is stored as LF). */
+        public SuggestionRequest {
+            name = VisibleText.unixLineBreaks(name);
+            note = VisibleText.unixLineBreaks(note);
+        }
     }
 
     /** A moderator's decision; an approval may correct the slug, description or category. */
@@ -63,5 +82,10 @@ public final class TaxonomyRequests {
             @Size(max = 2000, message = "must be at most 2000 characters") String description,
             RemedyCategory category,
             @MemberText(min = 0, max = 1000) String reason) {
+
+        /** Line breaks as the member's browser counts them (CR LF from forms is stored as LF). */
+        public DecisionRequest {
+            reason = VisibleText.unixLineBreaks(reason);
+        }
     }
 }

@@ -12,6 +12,13 @@
     });
   }
 
+  // The choices around the text (kind, conditions, remedy outcomes) come back with it.
+  function choices(form) {
+    return Array.prototype.filter.call(form.elements, function (field) {
+      return field.name && (field.tagName === 'SELECT' || field.type === 'checkbox' || field.type === 'radio');
+    });
+  }
+
   function remember(form) {
     var fields = {};
     var length = 0;
@@ -19,9 +26,15 @@
       fields[field.name] = field.value;
       length += Array.from(field.value).length;
     });
+    var chosen = choices(form).filter(function (field) {
+      return field.tagName === 'SELECT' ? field.value !== '' : field.checked;
+    }).map(function (field) {
+      return { name: field.name, value: field.value };
+    });
     try {
       sessionStorage.setItem(KEY, JSON.stringify({
-        action: form.getAttribute('action'), page: location.pathname + location.search, fields: fields, length: length
+        action: form.getAttribute('action'), page: location.pathname + location.search, fields: fields, length: length,
+        chosen: chosen
       }));
     } catch (e) { /* storage full or off: the server-side refusal pages still keep the text */ }
   }
@@ -63,12 +76,28 @@
       }
     });
     if (restored) {
+      restoreChoices(form, kept.chosen || []);
       var note = document.createElement('p');
       note.className = 'restored-note';
       note.setAttribute('role', 'status');
       note.textContent = 'We put back the text you were sending. It has not been saved yet.';
       form.parentNode.insertBefore(note, form);
     }
+  }
+
+  function restoreChoices(form, chosen) {
+    choices(form).forEach(function (field) {
+      var match = chosen.filter(function (c) { return c.name === field.name; });
+      if (field.tagName === 'SELECT') {
+        field.value = match.length ? match[0].value : '';
+        var group = field.closest('details');
+        if (group && field.value) {
+          group.open = true;
+        }
+      } else {
+        field.checked = match.some(function (c) { return c.value === field.value; });
+      }
+    });
   }
 
   function count(field) {
@@ -111,8 +140,18 @@
     } else {
       restore(sent());
     }
-    Array.prototype.forEach.call(document.querySelectorAll('textarea[data-max-chars]'), count);
+    addCounters();
   }
+
+  function addCounters() {
+    Array.prototype.forEach.call(document.querySelectorAll('textarea[data-max-chars]'), function (field) {
+      if (!field.nextElementSibling || !field.nextElementSibling.classList.contains('char-count')) {
+        count(field);
+      }
+    });
+  }
+  // A form swapped in place (a posted comment, a refusal) gets its counter back.
+  document.addEventListener('htmx:afterSwap', addCounters);
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
   } else {

@@ -11,8 +11,21 @@ public final class VisibleText {
     private VisibleText() {
     }
 
+    /**
+     * Line breaks as one LF. Browsers send a textarea's line breaks as CR LF; stored that way, a text at its limit would
+     * be longer in the database than the member's own counter showed. Null stays null.
+     */
+    public static String unixLineBreaks(String text) {
+        return text == null || text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** Characters as the member's browser counts them: a line break sent as CR LF (as forms send it) is one. */
     public static int characters(String text) {
-        return text.codePointCount(0, text.length());
+        int crlf = 0;
+        for (int i = text.indexOf("\r\n"); i >= 0; i = text.indexOf("\r\n", i + 2)) {
+            crlf++;
+        }
+        return text.codePointCount(0, text.length()) - crlf;
     }
 
     public static int visibleLength(String text) {

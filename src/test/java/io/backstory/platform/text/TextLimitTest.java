@@ -23,6 +23,15 @@ class TextLimitTest {
     }
 
     @Test
+    void aLineBreakIsOneCharacterAsTheFormSendsIt() {
+        // Browsers send a textarea's line breaks as CR LF; its own counter (and ours) counts them as one.
+        String lines = "ab\r\n".repeat(10_000);
+        assertEquals(30_000, VisibleText.characters(lines));
+        assertEquals(Optional.empty(), BODY.problem(lines + "x".repeat(10_000)));
+        assertEquals(4, VisibleText.characters("a\r\rb"));
+    }
+
+    @Test
     void whitespaceAndInvisibleCharactersDoNotCountAsVisible() {
         String[] invisible = { " ", "\u00A0", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u2800", "\u3164",
             "\u115F", "\u1160", "\uFFA0", "\u180E", "\u034F", "\uFE0F", "\u202F", "\u3000", "\u00AD", "\t" };
