@@ -51,7 +51,28 @@ public final class FieldErrors {
         return byField.size();
     }
 
-    public Iterable<Map.Entry<String, String>> entries() {
-        return byField.entrySet();
+    /** One field's message, with the field's name as the form shows it to a person. */
+    public record Entry(String field, String label, String message) {
+    }
+
+    public List<Entry> entries() {
+        return byField.entrySet().stream().map(e -> new Entry(e.getKey(), label(e.getKey()), e.getValue())).toList();
+    }
+
+    /** Names a person reads on the forms, for the fields services report by their request names. */
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("body", "Your text"),
+            Map.entry("title", "Title"), Map.entry("kind", "What you are sharing"), Map.entry("conditions", "Conditions"),
+            Map.entry("remedies", "Remedies"), Map.entry("note", "Note"), Map.entry("text", "Text"),
+            Map.entry("reason", "Reason"), Map.entry("handle", "Handle"), Map.entry("name", "Name"),
+            Map.entry("description", "Description"), Map.entry("patterns", "Patterns"), Map.entry("sample", "Sample text"),
+            Map.entry("version", "Version"), Map.entry("action", "Action"), Map.entry("parentId", "Reply to"));
+
+    static String label(String field) {
+        String label = LABELS.get(field);
+        if (label != null) {
+            return label;
+        }
+        String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }
