@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Formula;
+
 /**
  * A member's local profile, keyed by the OIDC subject. Health is private: the handle is pseudonymous and
  * no real name or e-mail is stored.
@@ -27,6 +29,14 @@ public class Member extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String handle;
+
+    /**
+     * The person behind this account: a salted hash of the OIDC subject (SQL function {@code person_key}, migration
+     * V15.8). Unlike the id it is the same when they delete their account and log in again, so what must outlive an
+     * account (rate-limit counters, a moderator's silencing) is keyed by it.
+     */
+    @Formula("person_key(oidc_subject)")
+    public String personKey;
 
     @Column(name = "trust_level", nullable = false)
     public short trustLevel;
@@ -48,12 +58,17 @@ public class Member extends PanacheEntityBase {
     @Column(name = "flags_dismissed", nullable = false)
     public int flagsDismissed;
 
-    /** Set by a moderator: no posting, commenting or flagging until then. */
+    /** Set by a moderator: no posting, commenting, flagging, voting, tag suggestions or handle changes until then. */
     @Column(name = "silenced_until")
     public Instant silencedUntil;
 
     public boolean isSilenced() {
         return silencedUntil != null && silencedUntil.isAfter(Instant.now());
+    }
+
+    /** This person's rate-limit counter for {@code action}; rejoining does not reset it. */
+    public String limitBucket(String action) {
+        return action + ":" + personKey;
     }
 
     public static Member findBySubject(String subject) {

@@ -54,7 +54,7 @@ public class CommentService {
     public CommentDetail create(long postId, CommentRequest request, Member author) {
         validator.check(request);
         PostService.requireNotSilenced(author);
-        rateLimiter.acquire("comments:" + author.id, limits.commentsPerHour(), java.time.Duration.ofHours(1));
+        rateLimiter.acquire(author.limitBucket("comments"), limits.commentsPerHour(), java.time.Duration.ofHours(1));
         Post post = Post.findById(postId);
         if (post == null) {
             throw ProblemException.notFound("Post " + postId);

@@ -188,7 +188,7 @@ public class PostPages {
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response livePreview(MultivaluedMap<String, String> fields) {
-        rateLimiter.acquire("screening-preview:member:" + viewer.get().id, 60, java.time.Duration.ofMinutes(1));
+        rateLimiter.acquire(viewer.get().limitBucket("screening-preview:member"), 60, java.time.Duration.ofMinutes(1));
         Preview preview = preview(PostForm.from(fields));
         return Response.status(preview.errors().isEmpty() ? 200 : 400).entity(Templates.livePreview(preview)).build();
     }

@@ -58,7 +58,7 @@ public class PostService {
     public PostDetail create(PostRequest request, Member author) {
         validator.check(request);
         requireNotSilenced(author);
-        rateLimiter.acquire("posts:" + author.id, limits.postsPerHour(), Duration.ofHours(1));
+        rateLimiter.acquire(author.limitBucket("posts"), limits.postsPerHour(), Duration.ofHours(1));
         Post post = new Post();
         post.author = author;
         apply(request, post);

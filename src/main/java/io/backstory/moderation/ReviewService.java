@@ -77,13 +77,14 @@ public class ReviewService {
                         + " join condition cd on cd.id = pc.condition_id"
                         + " where pc.post_id = coalesce(r.post_id, c.post_id) and cd.slug = :condition)");
         var query = em.createNativeQuery("""
-                select r.id, r.post_id, r.comment_id, coalesce(p.title, cp.title), r.category, r.severity, r.flag_weight,
+                select r.id, r.post_id, r.comment_id, coalesce(p.title, cp.title), r.category, r.severity, %s,
                        split_part(r.reasons, E'\\n', 1), r.created_at, r.version, coalesce(r.post_id, c.post_id)
                 from review_item r
                 left join post p on p.id = r.post_id
                 left join comment c on c.id = r.comment_id
                 left join post cp on cp.id = c.post_id
-                where r.status = 'OPEN'""" + filter + " order by r.severity desc, r.created_at, r.id limit 200");
+                where r.status = 'OPEN'""".formatted(FlagService.FLAG_WEIGHT) + filter
+                + " order by r.severity desc, r.created_at, r.id limit 200");
         if (category != null && !category.isBlank()) {
             query.setParameter("category", category.strip().toUpperCase(java.util.Locale.ROOT));
         }
@@ -109,13 +110,13 @@ public class ReviewService {
         List<Object[]> rows = em.createNativeQuery("""
                 select r.id, r.status, r.post_id, r.comment_id, coalesce(r.post_id, c.post_id), coalesce(p.title, cp.title),
                        coalesce(p.status, c.status), m.handle, m.id, coalesce(p.body_markdown, c.body_markdown),
-                       r.reasons, r.flag_weight, r.created_at, r.version
+                       r.reasons, %s, r.created_at, r.version
                 from review_item r
                 left join post p on p.id = r.post_id
                 left join comment c on c.id = r.comment_id
                 left join post cp on cp.id = c.post_id
                 left join member m on m.id = coalesce(p.author_id, c.author_id)
-                where r.id = ?1""").setParameter(1, id).getResultList();
+                where r.id = ?1""".formatted(FlagService.FLAG_WEIGHT)).setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("Review item " + id);
         }

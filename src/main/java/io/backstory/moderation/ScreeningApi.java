@@ -67,7 +67,7 @@ public class ScreeningApi {
         List<String> conditions = request.conditions() == null ? List.of()
                 : tags.conditions(request.conditions(), "conditions").stream().map(c -> c.slug).toList();
         String caller = identity.isAnonymous() ? "address:" + http.remoteAddress().hostAddress()
-                : "member:" + currentMember.get().id;
+                : currentMember.get().limitBucket("member");
         rateLimiter.acquire("screening-preview:" + caller, PREVIEWS_PER_MINUTE, Duration.ofMinutes(1));
         return screening.screen(request.text(), conditions);
     }

@@ -55,7 +55,7 @@ public class VoteService {
         if (authorId != null && authorId.equals(voter.id)) {
             throw ProblemException.forbidden("You cannot vote on your own " + target.noun + ".");
         }
-        rateLimiter.acquire("votes:" + voter.id, limits.votesPerHour(), java.time.Duration.ofHours(1));
+        rateLimiter.acquire(voter.limitBucket("votes"), limits.votesPerHour(), java.time.Duration.ofHours(1));
         int previous = currentVote(target, id, voter.id);
         if (previous == value) {
             return new VoteState(value, ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), ((Number) row[4]).intValue());

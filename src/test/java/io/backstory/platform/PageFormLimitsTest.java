@@ -289,10 +289,11 @@ class PageFormLimitsTest {
             tokenForm = "/settings/handle";
         }
         long dora = asDora ? doraId() : 0;
+        String doraKey = asDora ? (String) query("select person_key(oidc_subject) from member where id = " + dora) : null;
         try {
             if (refusal == Refusal.RATE_LIMITED) {
-                exhaust(row.endpoint().contains("flag") ? "flags:" + dora : row.endpoint().startsWith("POST /posts/{id}/comments")
-                        ? "comments:" + dora : "posts:" + dora);
+                exhaust((row.endpoint().contains("flag") ? "flags" : row.endpoint().startsWith("POST /posts/{id}/comments")
+                        ? "comments" : "posts") + ":" + doraKey);
             } else if (refusal == Refusal.SILENCED) {
                 execute("update member set silenced_until = now() + interval '1 day' where id = " + dora);
             }
@@ -319,7 +320,7 @@ class PageFormLimitsTest {
             assertTrue(!page.select(".form-errors, .conflict").text().isBlank(), what + ": no message says why");
         } finally {
             if (asDora) {
-                execute("delete from rate_limit_counter where bucket like '%:" + dora + "'");
+                execute("delete from rate_limit_counter where bucket like '%:" + doraKey + "'");
                 execute("update member set silenced_until = null where id = " + dora);
             }
         }
