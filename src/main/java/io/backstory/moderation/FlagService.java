@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.backstory.accounts.Member;
+import io.backstory.community.ContentStatus;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;
@@ -100,10 +101,11 @@ public class FlagService {
         // concurrent flags of one target in line.
         double total = ((Number) em.createNativeQuery("select " + FLAG_WEIGHT + " from review_item r where r.id = ?1")
                 .setParameter(1, itemId).getSingleResult()).doubleValue();
-        boolean hidden = "HIDDEN".equals(rows.get(0)[1]);
+        boolean hidden = ContentStatus.HIDDEN.name().equals(rows.get(0)[1]);
         if (!hidden && total >= HIDE_THRESHOLD) {
-            ContentStatusChange.apply(em, target, id, "PUBLISHED", "HIDDEN");
-            ContentStatusChange.log(em, itemId, null, "HIDDEN_BY_FLAGS", "PUBLISHED", "HIDDEN",
+            ContentStatusChange.apply(em, target, id, ContentStatus.PUBLISHED, ContentStatus.HIDDEN);
+            ContentStatusChange.log(em, itemId, null, ContentStatusChange.HIDDEN_BY_FLAGS, ContentStatus.PUBLISHED,
+                    ContentStatus.HIDDEN,
                     "flag weight reached " + total);
             hidden = true;
         }
