@@ -10,6 +10,7 @@ import io.backstory.following.FollowingService;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.notifications.NotificationService;
 import io.backstory.moderation.NewMemberReview;
+import io.backstory.moderation.ReviewTarget;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
@@ -190,15 +191,13 @@ public class PostService {
 
     /**
      * Screens title and body with the post's conditions in scope: BLOCK throws before anything is written,
-     * HOLD keeps the post from the public until a moderator approves it, notices are stored with it.
+     * HOLD (screening's, or a new member's first post or link, new or edited) keeps the post from the public until a
+     * moderator approves it, notices are stored with it.
      */
     private ScreeningResult screen(Post post) {
         String text = post.title + "\n\n" + post.bodyMarkdown;
-        ScreeningResult screened = screening.screen(text, post.conditions.stream().map(c -> c.slug).toList());
-        String newMemberReason = post.id == null ? newMembers.reasonToHold(post.author, text) : null;
-        if (newMemberReason != null) {
-            screened = newMembers.hold(screened, newMemberReason);
-        }
+        ScreeningResult screened = newMembers.review(screening.screen(text, post.conditions.stream().map(c -> c.slug).toList()),
+                post.author, ReviewTarget.POST, post.id != null, text);
         post.applyScreening(screened);
         return screened;
     }
