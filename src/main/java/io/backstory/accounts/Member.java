@@ -1,7 +1,10 @@
 package io.backstory.accounts;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
+import io.backstory.platform.api.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -64,6 +67,17 @@ public class Member extends PanacheEntityBase {
 
     public boolean isSilenced() {
         return silencedUntil != null && silencedUntil.isAfter(Instant.now());
+    }
+
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** A 403 saying until when, for anything a silenced member may not do (everything that others see). */
+    public void requireNotSilenced() {
+        if (isSilenced()) {
+            throw ProblemException.forbidden("A moderator has paused your posting until " + UNTIL.format(silencedUntil)
+                    + ": until then you cannot post, comment, flag, vote, suggest tags or change your handle.");
+        }
     }
 
     /** This person's rate-limit counter for {@code action}; rejoining does not reset it. */

@@ -65,6 +65,10 @@ public class MemberService {
             throw new InvalidInputException("handle", "use 3 to 30 letters, digits, '_' or '-'");
         }
         Member member = Member.findById(memberId);
+        if (!wanted.equals(member.handle)) {
+            // Confirming the suggested handle at first login stays possible; renaming (to an insult, say) does not.
+            member.requireNotSilenced();
+        }
         Member taken = Member.find("lower(handle) = lower(?1)", wanted).firstResult();
         if (taken != null && !taken.id.equals(memberId)) {
             throw new InvalidInputException("handle", "'" + wanted + "' is taken; try another");

@@ -57,7 +57,7 @@ public class CommentService {
     @Transactional
     public CommentDetail create(long postId, CommentRequest request, Member author) {
         validator.check(request);
-        PostService.requireNotSilenced(author);
+        author.requireNotSilenced();
         rateLimiter.acquire(author.limitBucket("comments"), limits.commentsPerHour(), java.time.Duration.ofHours(1));
         Post post = Post.findById(postId);
         if (post == null) {
@@ -96,7 +96,7 @@ public class CommentService {
     @Transactional
     public CommentDetail edit(long id, CommentRequest request, Member editor) {
         validator.check(request);
-        PostService.requireNotSilenced(editor);
+        editor.requireNotSilenced();
         Comment comment = findVisible(id);
         comment.requireAuthor(editor, "edit");
         comment.requireVersion(request.version(), () -> CommentDetail.of(comment));

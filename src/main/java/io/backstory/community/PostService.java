@@ -58,7 +58,7 @@ public class PostService {
     @Transactional
     public PostDetail create(PostRequest request, Member author) {
         validator.check(request);
-        requireNotSilenced(author);
+        author.requireNotSilenced();
         rateLimiter.acquire(author.limitBucket("posts"), limits.postsPerHour(), Duration.ofHours(1));
         Post post = new Post();
         post.author = author;
@@ -76,7 +76,7 @@ public class PostService {
     @Transactional
     public PostDetail edit(long id, PostRequest request, Member editor) {
         validator.check(request);
-        requireNotSilenced(editor);
+        editor.requireNotSilenced();
         Post post = findVisible(id);
         post.requireAuthor(editor, "edit");
         post.requireVersion(request.version(), () -> PostDetail.of(post));
@@ -164,13 +164,6 @@ public class PostService {
             throw ProblemException.notFound("Post " + id);
         }
         return post;
-    }
-
-    static void requireNotSilenced(Member member) {
-        if (member.isSilenced()) {
-            throw ProblemException.forbidden("A moderator has paused your posting until "
-                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(member.silencedUntil) + ".");
-        }
     }
 
     private void apply(PostRequest request, Post post) {

@@ -61,9 +61,7 @@ public class FlagService {
             throw new InvalidInputException("note", "say what is wrong when the reason is 'other'");
         }
         NOTE.require("note", note);
-        if (flagger.isSilenced()) {
-            throw ProblemException.forbidden("You are silenced by a moderator and cannot flag for now.");
-        }
+        flagger.requireNotSilenced();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select author_id, status from " + target.table
                 + " where id = ?1 and not deleted and status in ('PUBLISHED', 'HIDDEN') for update")

@@ -41,6 +41,7 @@ public class VoteService {
         if (value < -1 || value > 1) {
             throw new InvalidInputException("value", "must be 1 (up) or -1 (down)");
         }
+        voter.requireNotSilenced();
         // One statement locks the target and reads its author, whether it is a tip and its tallies. The voter's current
         // vote is read after the lock is held: a subquery here would see the snapshot from before the wait.
         String a = target.alias();

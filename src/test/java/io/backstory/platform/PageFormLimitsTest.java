@@ -239,8 +239,9 @@ class PageFormLimitsTest {
             Map.entry("POST /posts/{id}/flag note", Set.of(Refusal.INVALID, Refusal.CONFLICT, Refusal.TOO_LARGE,
                     Refusal.RATE_LIMITED, Refusal.SILENCED)),
             Map.entry("POST /comments/{id}/flag note", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
-            Map.entry("POST /tags/suggest note", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
-            Map.entry("POST /settings/handle handle", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
+            Map.entry("POST /tags/suggest note", Set.of(Refusal.INVALID, Refusal.TOO_LARGE, Refusal.BLOCKED,
+                    Refusal.RATE_LIMITED, Refusal.SILENCED)),
+            Map.entry("POST /settings/handle handle", Set.of(Refusal.INVALID, Refusal.TOO_LARGE, Refusal.SILENCED)),
             Map.entry("POST /moderation/items/{id} (comment) text", Set.of(Refusal.INVALID, Refusal.CONFLICT, Refusal.TOO_LARGE)),
             Map.entry("POST /moderation/rules notice", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
             Map.entry("POST /moderation/rules (test) sample", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
@@ -293,7 +294,7 @@ class PageFormLimitsTest {
         try {
             if (refusal == Refusal.RATE_LIMITED) {
                 exhaust((row.endpoint().contains("flag") ? "flags" : row.endpoint().startsWith("POST /posts/{id}/comments")
-                        ? "comments" : "posts") + ":" + doraKey);
+                        ? "comments" : row.endpoint().equals("POST /tags/suggest") ? "tag-suggestions" : "posts") + ":" + doraKey);
             } else if (refusal == Refusal.SILENCED) {
                 execute("update member set silenced_until = now() + interval '1 day' where id = " + dora);
             }
