@@ -35,7 +35,7 @@ public class Member extends PanacheEntityBase {
 
     /**
      * The person behind this account: a salted hash of the OIDC subject (SQL function {@code person_key}, migration
-     * V15.8). Unlike the id it is the same when they delete their account and log in again, so what must outlive an
+     * V17). Unlike the id it is the same when they delete their account and log in again, so what must outlive an
      * account (rate-limit counters, a moderator's silencing) is keyed by it.
      */
     @Formula("person_key(oidc_subject)")

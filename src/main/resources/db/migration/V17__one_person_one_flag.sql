@@ -1,5 +1,5 @@
 -- One person counts once, however often they delete their account and log in again (a fresh member row for the same
--- OIDC subject). (Numbered 15.8 so that migrations other branches number 15 do not collide with it.)
+-- OIDC subject).
 
 -- A person key: a salted SHA-256 of the OIDC subject. It names a person without being their login: the salt is random
 -- per installation and never leaves the database. Rate-limit counters and a departed member's standing are keyed by it,
