@@ -1,7 +1,10 @@
 package io.backstory.accounts;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
+import io.backstory.platform.api.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +12,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Formula;
 
 /**
  * A member's local profile, keyed by the OIDC subject. Health is private: the handle is pseudonymous and
@@ -32,6 +37,14 @@ public class Member extends PanacheEntityBase {
     @Column(name = "handle_skeleton")
     public String handleSkeleton;
 
+    /**
+     * The person behind this account: a salted hash of the OIDC subject (SQL function {@code person_key}, migration
+     * V17). Unlike the id it is the same when they delete their account and log in again, so what must outlive an
+     * account (rate-limit counters, a moderator's silencing) is keyed by it.
+     */
+    @Formula("person_key(oidc_subject)")
+    public String personKey;
+
     @Column(name = "trust_level", nullable = false)
     public short trustLevel;
 
@@ -52,12 +65,28 @@ public class Member extends PanacheEntityBase {
     @Column(name = "flags_dismissed", nullable = false)
     public int flagsDismissed;
 
-    /** Set by a moderator: no posting, commenting or flagging until then. */
+    /** Set by a moderator: no posting, commenting, flagging, voting, tag suggestions or handle changes until then. */
     @Column(name = "silenced_until")
     public Instant silencedUntil;
 
     public boolean isSilenced() {
         return silencedUntil != null && silencedUntil.isAfter(Instant.now());
+    }
+
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** A 403 saying until when, for anything a silenced member may not do (everything that others see). */
+    public void requireNotSilenced() {
+        if (isSilenced()) {
+            throw ProblemException.forbidden("A moderator has paused your posting until " + UNTIL.format(silencedUntil)
+                    + ": until then you cannot post, comment, flag, vote, suggest tags or change your handle.");
+        }
+    }
+
+    /** This person's rate-limit counter for {@code action}; rejoining does not reset it. */
+    public String limitBucket(String action) {
+        return action + ":" + personKey;
     }
 
     public static Member findBySubject(String subject) {

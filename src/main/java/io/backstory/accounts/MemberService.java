@@ -35,14 +35,21 @@ public class MemberService {
         String base = initialHandle(loginName);
         for (int attempt = 0; attempt < MAX_HANDLE_ATTEMPTS; attempt++) {
             String handle = attempt == 0 ? base : base + "-" + ThreadLocalRandom.current().nextInt(1000, 10000);
-            em.createNativeQuery("insert into member (oidc_subject, handle, handle_skeleton) values (?1, ?2, ?3)"
-                    + " on conflict do nothing")
+            // Someone who left and comes back gets back what a moderator decided about them (PrivacyService keeps it).
+            em.createNativeQuery("""
+                    insert into member (oidc_subject, handle, handle_skeleton, flags_upheld, flags_dismissed, silenced_until)
+                    select ?1, ?2, ?3, coalesce(s.flags_upheld, 0), coalesce(s.flags_dismissed, 0), s.silenced_until
+                    from (select person_key(?1) as person_key) p
+                    left join person_standing s on s.person_key = p.person_key
+                    on conflict do nothing""")
                     .setParameter(1, subject)
                     .setParameter(2, handle)
                     .setParameter(3, HandleSkeleton.of(handle))
                     .executeUpdate();
             Member created = Member.findBySubject(subject);
             if (created != null) {
+                em.createNativeQuery("delete from person_standing where person_key = ?1").setParameter(1, created.personKey)
+                        .executeUpdate();
                 return created;
             }
         }
@@ -60,6 +67,10 @@ public class MemberService {
             throw new InvalidInputException("handle", "use 3 to 30 letters, digits, '_' or '-'");
         }
         Member member = Member.findById(memberId);
+        if (!wanted.equals(member.handle)) {
+            // Confirming the suggested handle at first login stays possible; renaming (to an insult, say) does not.
+            member.requireNotSilenced();
+        }
         String skeleton = HandleSkeleton.of(wanted);
         Member taken = Member.find("(lower(handle) = lower(?1) or handleSkeleton = ?2) and id <> ?3", wanted, skeleton,
                 memberId).firstResult();

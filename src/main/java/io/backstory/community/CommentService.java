@@ -9,6 +9,8 @@ import java.util.Map;
 import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.moderation.ContentScreening;
+import io.backstory.moderation.NewMemberReview;
+import io.backstory.moderation.ReviewTarget;
 import io.backstory.notifications.NotificationService;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
@@ -36,10 +38,11 @@ public class CommentService {
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
     private final NotificationService notifications;
+    private final NewMemberReview newMembers;
 
     public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em,
             VoteService votes, ContentScreening screening, RateLimiter rateLimiter, RateLimits limits,
-            NotificationService notifications) {
+            NotificationService notifications, NewMemberReview newMembers) {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
@@ -49,13 +52,14 @@ public class CommentService {
         this.rateLimiter = rateLimiter;
         this.limits = limits;
         this.notifications = notifications;
+        this.newMembers = newMembers;
     }
 
     @Transactional
     public CommentDetail create(long postId, CommentRequest request, Member author) {
         validator.check(request);
-        PostService.requireNotSilenced(author);
-        rateLimiter.acquire("comments:" + author.id, limits.commentsPerHour(), java.time.Duration.ofHours(1));
+        author.requireNotSilenced();
+        rateLimiter.acquire(author.limitBucket("comments"), limits.commentsPerHour(), java.time.Duration.ofHours(1));
         Post post = Post.findById(postId);
         if (post == null) {
             throw ProblemException.notFound("Post " + postId);
@@ -93,7 +97,7 @@ public class CommentService {
     @Transactional
     public CommentDetail edit(long id, CommentRequest request, Member editor) {
         validator.check(request);
-        PostService.requireNotSilenced(editor);
+        editor.requireNotSilenced();
         Comment comment = ownComment(id, editor, "edit");
         comment.requireVersion(request.version(), () -> CommentDetail.of(comment));
         apply(request, comment);
@@ -260,9 +264,14 @@ public class CommentService {
         }
     }
 
-    /** Screens the comment with its post's conditions in scope; HOLD keeps it from the public until approved. */
+    /**
+     * Screens the new or edited comment with its post's conditions in scope; HOLD (screening's, or a new member's link)
+     * keeps it from the public until approved.
+     */
     private ScreeningResult screen(Comment comment, Post post) {
-        ScreeningResult screened = screening.screen(comment.bodyMarkdown, post.conditions.stream().map(c -> c.slug).toList());
+        ScreeningResult screened = newMembers.review(
+                screening.screen(comment.bodyMarkdown, post.conditions.stream().map(c -> c.slug).toList()),
+                comment.author, ReviewTarget.COMMENT, comment.id != null, comment.bodyMarkdown);
         comment.applyScreening(screened);
         return screened;
     }

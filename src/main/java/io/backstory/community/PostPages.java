@@ -11,6 +11,7 @@ import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.web.FieldErrors;
 import io.backstory.platform.web.FormSubmission;
+import io.backstory.moderation.PreviewLimit;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.moderation.ScreeningService;
 import io.backstory.platform.text.MarkdownRenderer;
@@ -67,13 +68,13 @@ public class PostPages {
     private final VoteService votes;
     private final ScreeningService screening;
     private final MarkdownRenderer markdown;
-    private final io.backstory.platform.ratelimit.RateLimiter rateLimiter;
+    private final PreviewLimit previews;
     private final io.backstory.following.FollowingService following;
     private final ReadCache cache;
 
     public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
             VoteService votes, ScreeningService screening, MarkdownRenderer markdown,
-            io.backstory.platform.ratelimit.RateLimiter rateLimiter, io.backstory.following.FollowingService following,
+            PreviewLimit previews, io.backstory.following.FollowingService following,
             ReadCache cache) {
         this.posts = posts;
         this.comments = comments;
@@ -82,7 +83,7 @@ public class PostPages {
         this.votes = votes;
         this.screening = screening;
         this.markdown = markdown;
-        this.rateLimiter = rateLimiter;
+        this.previews = previews;
         this.following = following;
         this.cache = cache;
     }
@@ -181,14 +182,14 @@ public class PostPages {
 
     /**
      * The preview fragment the new-post form fetches as the member types (progressive enhancement; the
-     * "Check before posting" button gives the same without JavaScript). Rate-limited like the preview API.
+     * "Check before posting" button gives the same without JavaScript). Counted against the one preview allowance.
      */
     @POST
     @Path("posts/preview")
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response livePreview(MultivaluedMap<String, String> fields) {
-        rateLimiter.acquire("screening-preview:member:" + viewer.get().id, 60, java.time.Duration.ofMinutes(1));
+        previews.acquire(viewer.get());
         Preview preview = preview(PostForm.from(fields));
         return Response.status(preview.errors().isEmpty() ? 200 : 400).entity(Templates.livePreview(preview)).build();
     }
@@ -207,7 +208,7 @@ public class PostPages {
     public Response create(MultivaluedMap<String, String> fields) {
         PostForm form = PostForm.from(fields);
         if (fields.containsKey("preview")) {
-            return Response.ok(form(NEW_HEADING, "/posts", form, FieldErrors.NONE, null, preview(form))).build();
+            return checkBeforePosting(NEW_HEADING, "/posts", form);
         }
         return FormSubmission.submit("body", () -> saved(posts.create(form.toRequest(), viewer.get())),
                 refusal -> form(NEW_HEADING, "/posts", form, refusal.errors(), null, null));
@@ -222,6 +223,14 @@ public class PostPages {
             return Response.ok(Templates.held("post", post.safetyNotices(), "/")).build();
         }
         return Response.seeOther(URI.create("/posts/" + post.id())).build();
+    }
+
+    /** "Check before posting" without JavaScript: the form with the preview, within the one preview allowance. */
+    private Response checkBeforePosting(String heading, String action, PostForm form) {
+        return FormSubmission.submit("body", () -> {
+            previews.acquire(viewer.get());
+            return Response.ok(form(heading, action, form, FieldErrors.NONE, null, preview(form))).build();
+        }, refusal -> form(heading, action, form, refusal.errors(), null, null));
     }
 
     private Preview preview(PostForm form) {
@@ -252,7 +261,7 @@ public class PostPages {
         String action = "/posts/" + id + "/edit";
         if (fields.containsKey("preview")) {
             posts.getForAuthor(id, viewer.get(), "edit");
-            return Response.ok(form(EDIT_HEADING, action, form, FieldErrors.NONE, null, preview(form))).build();
+            return checkBeforePosting(EDIT_HEADING, action, form);
         }
         return FormSubmission.submit("body", () -> saved(posts.edit(id, form.toRequest(), viewer.get())), refusal -> {
             if (refusal.isConflict() && refusal.problem().current() instanceof PostDetail current) {

@@ -11,6 +11,7 @@ import io.backstory.following.FollowingService;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.notifications.NotificationService;
 import io.backstory.moderation.NewMemberReview;
+import io.backstory.moderation.ReviewTarget;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
@@ -58,8 +59,8 @@ public class PostService {
     @Transactional
     public PostDetail create(PostRequest request, Member author) {
         validator.check(request);
-        requireNotSilenced(author);
-        rateLimiter.acquire("posts:" + author.id, limits.postsPerHour(), Duration.ofHours(1));
+        author.requireNotSilenced();
+        rateLimiter.acquire(author.limitBucket("posts"), limits.postsPerHour(), Duration.ofHours(1));
         Post post = new Post();
         post.author = author;
         apply(request, post);
@@ -76,7 +77,7 @@ public class PostService {
     @Transactional
     public PostDetail edit(long id, PostRequest request, Member editor) {
         validator.check(request);
-        requireNotSilenced(editor);
+        editor.requireNotSilenced();
         Post post = findVisible(id);
         post.requireAuthor(editor, "edit");
         post.requireVersion(request.version(), () -> PostDetail.of(post));
@@ -168,13 +169,6 @@ public class PostService {
         return post;
     }
 
-    static void requireNotSilenced(Member member) {
-        if (member.isSilenced()) {
-            throw ProblemException.forbidden("A moderator has paused your posting until "
-                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(member.silencedUntil) + ".");
-        }
-    }
-
     private void apply(PostRequest request, Post post) {
         post.kind = request.kind();
         post.title = request.title().strip();
@@ -193,15 +187,13 @@ public class PostService {
 
     /**
      * Screens title and body with the post's conditions in scope: BLOCK throws before anything is written,
-     * HOLD keeps the post from the public until a moderator approves it, notices are stored with it.
+     * HOLD (screening's, or a new member's first post or link, new or edited) keeps the post from the public until a
+     * moderator approves it, notices are stored with it.
      */
     private ScreeningResult screen(Post post) {
         String text = post.title + "\n\n" + post.bodyMarkdown;
-        ScreeningResult screened = screening.screen(text, post.conditions.stream().map(c -> c.slug).toList());
-        String newMemberReason = post.id == null ? newMembers.reasonToHold(post.author, text) : null;
-        if (newMemberReason != null) {
-            screened = newMembers.hold(screened, newMemberReason);
-        }
+        ScreeningResult screened = newMembers.review(screening.screen(text, post.conditions.stream().map(c -> c.slug).toList()),
+                post.author, ReviewTarget.POST, post.id != null, text);
         post.applyScreening(screened);
         return screened;
     }

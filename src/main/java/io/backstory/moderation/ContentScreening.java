@@ -3,6 +3,7 @@ package io.backstory.moderation;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
+import io.backstory.community.ContentStatus;
 import io.backstory.platform.api.Problem;
 import io.backstory.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +57,7 @@ public class ContentScreening {
                 .setParameter(3, category)
                 .setParameter(4, reasons)
                 .getSingleResult()).longValue();
-        String status = result.verdict() == ScreeningAction.HOLD ? "PENDING_REVIEW" : "PUBLISHED";
+        ContentStatus status = result.verdict() == ScreeningAction.HOLD ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
         ContentStatusChange.log(em, itemId, null, "SCREENING_" + result.verdict().name(), status, status,
                 worst.rule() + ": " + worst.excerpt());
     }

@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.community.ContentStatus;
 import io.backstory.platform.api.FormValues;
 import jakarta.persistence.EntityManager;
 
@@ -13,30 +14,34 @@ final class ContentStatusChange {
     private ContentStatusChange() {
     }
 
+    /** The audit-log action of content hidden automatically because its flags reached the threshold. */
+    static final String HIDDEN_BY_FLAGS = "HIDDEN_BY_FLAGS";
+
     /** One audit-log row; {@code moderatorId} null for automatic transitions (screening, member flags). */
-    static void log(EntityManager em, long itemId, Long moderatorId, String action, String from, String to, String note) {
+    static void log(EntityManager em, long itemId, Long moderatorId, String action, ContentStatus from, ContentStatus to,
+            String note) {
         em.createNativeQuery("insert into moderation_action (review_item_id, moderator_id, action, from_status, to_status, note)"
                 + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, itemId).setParameter(2, moderatorId)
-                .setParameter(3, action).setParameter(4, from).setParameter(5, to)
+                .setParameter(3, action).setParameter(4, from.name()).setParameter(5, to.name())
                 .setParameter(6, FormValues.blankToNull(note)).executeUpdate();
     }
 
-    static void apply(EntityManager em, ReviewTarget target, long id, String from, String to) {
-        if (from.equals(to)) {
+    static void apply(EntityManager em, ReviewTarget target, long id, ContentStatus from, ContentStatus to) {
+        if (from == to) {
             return;
         }
         em.createNativeQuery("update " + target.table + " set status = ?1 where id = ?2")
-                .setParameter(1, to).setParameter(2, id).executeUpdate();
-        if ("PUBLISHED".equals(to)) {
+                .setParameter(1, to.name()).setParameter(2, id).executeUpdate();
+        if (to == ContentStatus.PUBLISHED) {
             // What the public now reads joins its revision history (a version saved while held was not in it).
             em.createNativeQuery("update " + target.table + "_revision set in_public_history = true where " + target.column
                     + " = ?1 and revision = (select max(revision) from " + target.table + "_revision where "
                     + target.column + " = ?1)").setParameter(1, id).executeUpdate();
         }
-        if (target == ReviewTarget.COMMENT && ("PUBLISHED".equals(from) || "PUBLISHED".equals(to))) {
+        if (target == ReviewTarget.COMMENT && (from == ContentStatus.PUBLISHED || to == ContentStatus.PUBLISHED)) {
             em.createNativeQuery("update post set comment_count = greatest(comment_count + ?1, 0)"
                     + " where id = (select post_id from comment where id = ?2)")
-                    .setParameter(1, "PUBLISHED".equals(to) ? 1 : -1).setParameter(2, id).executeUpdate();
+                    .setParameter(1, to == ContentStatus.PUBLISHED ? 1 : -1).setParameter(2, id).executeUpdate();
         }
     }
 }

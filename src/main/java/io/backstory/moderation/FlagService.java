@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.backstory.accounts.Member;
+import io.backstory.community.ContentStatus;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;
@@ -21,13 +22,16 @@ import jakarta.transaction.Transactional;
  * {@code trust · 2 · (upheld + 1) / (upheld + dismissed + 2)} with trust 1 for basic members and 0.5 for new
  * ones, so a basic member without a record weighs 1, a reliable flagger up to 2, an unreliable one towards 0.
  * Flags add up on the target's one open review item; at {@link #HIDE_THRESHOLD} the content is hidden pending
- * review.
+ * review. A flag lives as long as its author's account, and the item's weight is always the sum of its live flags.
  */
 @ApplicationScoped
 public class FlagService {
 
     /** Three flags from basic members with no record yet hide the content. */
     public static final double HIDE_THRESHOLD = 3.0;
+
+    /** SQL: the weight of review item {@code r}, the sum of its flags' weights (0 without flags). */
+    static final String FLAG_WEIGHT = "(select coalesce(sum(f.weight), 0) from content_flag f where f.review_item_id = r.id)";
 
     public record FlagResult(long reviewItemId, double flagWeight, boolean hidden) {
     }
@@ -59,9 +63,7 @@ public class FlagService {
             throw new InvalidInputException("note", "say what is wrong when the reason is 'other'");
         }
         NOTE.require("note", note);
-        if (flagger.isSilenced()) {
-            throw ProblemException.forbidden("You are silenced by a moderator and cannot flag for now.");
-        }
+        flagger.requireNotSilenced();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select author_id, status from " + target.table
                 + " where id = ?1 and not deleted and status in ('PUBLISHED', 'HIDDEN') for update")
@@ -73,7 +75,7 @@ public class FlagService {
         if (author != null && ((Number) author).longValue() == flagger.id) {
             throw ProblemException.forbidden("You cannot flag your own " + target.noun() + ".");
         }
-        rateLimiter.acquire("flags:" + flagger.id, limits.flagsPerHour(), Duration.ofHours(1));
+        rateLimiter.acquire(flagger.limitBucket("flags"), limits.flagsPerHour(), Duration.ofHours(1));
         double weight = weight(flagger);
         int inserted = em.createNativeQuery("insert into content_flag (member_id, " + target.column
                 + ", reason, note, weight) values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
@@ -83,25 +85,27 @@ public class FlagService {
         if (inserted == 0) {
             throw ProblemException.conflict("You have already flagged this " + target.noun() + ".", null);
         }
-        Object[] item = (Object[]) em.createNativeQuery("""
-                insert into review_item (%1$s, severity, category, reasons, flag_weight) values (?1, ?2, 'MEMBER_FLAG', ?3, ?4)
+        long itemId = ((Number) em.createNativeQuery("""
+                insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, 'MEMBER_FLAG', ?3)
                 on conflict (%1$s) where status = 'OPEN' and %1$s is not null
-                do update set flag_weight = review_item.flag_weight + excluded.flag_weight,
-                              severity = greatest(review_item.severity, excluded.severity),
+                do update set severity = greatest(review_item.severity, excluded.severity),
                               reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()
-                returning id, flag_weight""".formatted(target.column))
+                returning id""".formatted(target.column))
                 .setParameter(1, id).setParameter(2, reason.severity)
                 // The note stays in content_flag only, so it goes when its author deletes their account.
-                .setParameter(3, "flag: " + reason.label)
-                .setParameter(4, weight).getSingleResult();
-        long itemId = ((Number) item[0]).longValue();
-        double total = ((Number) item[1]).doubleValue();
+                .setParameter(3, "flag: " + reason.label).getSingleResult()).longValue();
         em.createNativeQuery("update content_flag set review_item_id = ?1 where member_id = ?2 and " + target.column + " = ?3")
                 .setParameter(1, itemId).setParameter(2, flagger.id).setParameter(3, id).executeUpdate();
-        boolean hidden = "HIDDEN".equals(rows.get(0)[1]);
+        // Derived from the live flags, never accumulated: a flag whose author left went with them, so one person
+        // flagging, deleting their account and flagging again still counts once. The target row lock above keeps
+        // concurrent flags of one target in line.
+        double total = ((Number) em.createNativeQuery("select " + FLAG_WEIGHT + " from review_item r where r.id = ?1")
+                .setParameter(1, itemId).getSingleResult()).doubleValue();
+        boolean hidden = ContentStatus.HIDDEN.name().equals(rows.get(0)[1]);
         if (!hidden && total >= HIDE_THRESHOLD) {
-            ContentStatusChange.apply(em, target, id, "PUBLISHED", "HIDDEN");
-            ContentStatusChange.log(em, itemId, null, "HIDDEN_BY_FLAGS", "PUBLISHED", "HIDDEN",
+            ContentStatusChange.apply(em, target, id, ContentStatus.PUBLISHED, ContentStatus.HIDDEN);
+            ContentStatusChange.log(em, itemId, null, ContentStatusChange.HIDDEN_BY_FLAGS, ContentStatus.PUBLISHED,
+                    ContentStatus.HIDDEN,
                     "flag weight reached " + total);
             hidden = true;
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.backstory.accounts.Member;
+import io.backstory.community.ContentStatus;
 import io.backstory.notifications.NotificationService;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;
@@ -34,9 +35,14 @@ public class ReviewService {
     public record Flag(String flagger, String reason, String note, double weight, Instant createdAt) {
     }
 
+    /**
+     * An item as a moderator reviews it. {@code history}: every audit-log entry about the same post or comment, this
+     * item's and earlier items', oldest first, so an earlier decision is in sight when deciding again.
+     */
     public record ItemDetail(long id, String status, ReviewTarget target, long targetId, long postId, String postTitle,
-            String contentStatus, String author, Long authorId, String bodyMarkdown, List<String> reasons,
-            List<Flag> flags, long authorRemovedCount, double flagWeight, Instant createdAt, int version) {
+            ContentStatus contentStatus, String author, Long authorId, String bodyMarkdown, List<String> reasons,
+            List<Flag> flags, long authorRemovedCount, double flagWeight, Instant createdAt, int version,
+            List<LogEntry> history) {
 
         /** The content as escaped text with every quoted excerpt from the reasons marked, for the review page. */
         public String highlightedText() {
@@ -61,6 +67,12 @@ public class ReviewService {
             Instant createdAt) {
     }
 
+    /** SQL: the columns of a {@link LogEntry}, from {@code moderation_action a} left joined to {@code member m}. */
+    private static final String LOG_ENTRY = """
+            select a.review_item_id, coalesce(m.handle, case when a.moderator_id is null then 'automatic' end),
+                   a.action, a.from_status, a.to_status, a.note, a.created_at
+            from moderation_action a left join member m on m.id = a.moderator_id""";
+
     private final EntityManager em;
     private final NotificationService notifications;
     private final MarkdownRenderer markdown;
@@ -78,13 +90,14 @@ public class ReviewService {
                         + " join condition cd on cd.id = pc.condition_id"
                         + " where pc.post_id = coalesce(r.post_id, c.post_id) and cd.slug = :condition)");
         var query = em.createNativeQuery("""
-                select r.id, r.post_id, r.comment_id, coalesce(p.title, cp.title), r.category, r.severity, r.flag_weight,
+                select r.id, r.post_id, r.comment_id, coalesce(p.title, cp.title), r.category, r.severity, %s,
                        split_part(r.reasons, E'\\n', 1), r.created_at, r.version, coalesce(r.post_id, c.post_id)
                 from review_item r
                 left join post p on p.id = r.post_id
                 left join comment c on c.id = r.comment_id
                 left join post cp on cp.id = c.post_id
-                where r.status = 'OPEN'""" + filter + " order by r.severity desc, r.created_at, r.id limit 200");
+                where r.status = 'OPEN'""".formatted(FlagService.FLAG_WEIGHT) + filter
+                + " order by r.severity desc, r.created_at, r.id limit 200");
         if (category != null && !category.isBlank()) {
             query.setParameter("category", category.strip().toUpperCase(java.util.Locale.ROOT));
         }
@@ -110,13 +123,13 @@ public class ReviewService {
         List<Object[]> rows = em.createNativeQuery("""
                 select r.id, r.status, r.post_id, r.comment_id, coalesce(r.post_id, c.post_id), coalesce(p.title, cp.title),
                        coalesce(p.status, c.status), m.handle, m.id, coalesce(p.body_markdown, c.body_markdown),
-                       r.reasons, r.flag_weight, r.created_at, r.version
+                       r.reasons, %s, r.created_at, r.version
                 from review_item r
                 left join post p on p.id = r.post_id
                 left join comment c on c.id = r.comment_id
                 left join post cp on cp.id = c.post_id
                 left join member m on m.id = coalesce(p.author_id, c.author_id)
-                where r.id = ?1""").setParameter(1, id).getResultList();
+                where r.id = ?1""".formatted(FlagService.FLAG_WEIGHT)).setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("Review item " + id);
         }
@@ -127,16 +140,22 @@ public class ReviewService {
         List<Object[]> flagRows = em.createNativeQuery("""
                 select m.handle, f.reason, f.note, f.weight, f.created_at from content_flag f join member m on m.id = f.member_id
                 where f.review_item_id = ?1 order by f.created_at""").setParameter(1, id).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> historyRows = em.createNativeQuery(LOG_ENTRY + " join review_item r on r.id = a.review_item_id where r."
+                + (isPost ? "post_id" : "comment_id") + " = ?1 order by a.created_at, a.id")
+                .setParameter(1, ((Number) (isPost ? r[2] : r[3])).longValue()).getResultList();
         long removed = authorId == null ? 0 : ((Number) em.createNativeQuery("""
                 select (select count(*) from post where author_id = ?1 and status in ('REMOVED', 'HIDDEN'))
                      + (select count(*) from comment where author_id = ?1 and status in ('REMOVED', 'HIDDEN'))""")
                 .setParameter(1, authorId).getSingleResult()).longValue();
         return new ItemDetail(((Number) r[0]).longValue(), (String) r[1], isPost ? ReviewTarget.POST : ReviewTarget.COMMENT,
-                ((Number) (isPost ? r[2] : r[3])).longValue(), ((Number) r[4]).longValue(), (String) r[5], (String) r[6],
+                ((Number) (isPost ? r[2] : r[3])).longValue(), ((Number) r[4]).longValue(), (String) r[5],
+                ContentStatus.valueOf((String) r[6]),
                 (String) r[7], authorId, (String) r[9], List.of(((String) r[10]).split("\n")),
                 flagRows.stream().map(f -> new Flag((String) f[0], FlagReason.valueOf((String) f[1]).label, (String) f[2],
                         ((Number) f[3]).doubleValue(), (Instant) f[4])).toList(),
-                removed, ((Number) r[11]).doubleValue(), (Instant) r[12], ((Number) r[13]).intValue());
+                removed, ((Number) r[11]).doubleValue(), (Instant) r[12], ((Number) r[13]).intValue(),
+                historyRows.stream().map(ReviewService::logEntry).toList());
     }
 
     /**
@@ -191,8 +210,7 @@ public class ReviewService {
             TextLimit.multiLine(1, before.target() == ReviewTarget.POST ? ContentLimits.POST_BODY_MAX
                     : ContentLimits.COMMENT_BODY_MAX, EDITED_TEXT_REQUIRED).require("text", editedText);
         }
-        String toStatus = action.contentStatus == null
-                ? ("HIDDEN".equals(before.contentStatus()) ? "PUBLISHED" : before.contentStatus()) : action.contentStatus;
+        ContentStatus toStatus = action.contentStatus == null ? statusAfterDismissal(before) : action.contentStatus;
         ContentStatusChange.apply(em, before.target(), before.targetId(), before.contentStatus(), toStatus);
         if (action == ReviewAction.EDIT_AND_APPROVE) {
             edit(before, editedText, moderator);
@@ -210,14 +228,14 @@ public class ReviewService {
                 .setParameter(1, action.upholdsFlags ? 1 : 0).setParameter(2, action.upholdsFlags ? 0 : 1)
                 .setParameter(3, id).executeUpdate();
         log(id, moderator, action.name(), before.contentStatus(), toStatus, note);
-        tellFlaggers(before, action);
-        if ("PUBLISHED".equals(toStatus) && before.authorId() != null) {
+        tellFlaggers(before, action, toStatus);
+        if (toStatus == ContentStatus.PUBLISHED && before.authorId() != null) {
             // Approved content earns a new member basic trust: no more review of their first posts and links.
             em.createNativeQuery("update member set trust_level = greatest(trust_level, 1) where id = ?1")
                     .setParameter(1, before.authorId()).executeUpdate();
         }
         if (before.authorId() != null) {
-            tellAuthor(before, action, note, warn, silenceDays);
+            tellAuthor(before, action, toStatus, note, warn, silenceDays);
             if (silenceDays > 0) {
                 em.createNativeQuery("update member set silenced_until = now() + make_interval(days => ?1) where id = ?2")
                         .setParameter(1, silenceDays).setParameter(2, before.authorId()).executeUpdate();
@@ -233,13 +251,24 @@ public class ReviewService {
     @Transactional
     public List<LogEntry> log(int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select a.review_item_id, coalesce(m.handle, case when a.moderator_id is null then 'automatic' end),
-                       a.action, a.from_status, a.to_status, a.note, a.created_at
-                from moderation_action a left join member m on m.id = a.moderator_id
-                order by a.created_at desc, a.id desc limit ?1""").setParameter(1, limit).getResultList();
-        return rows.stream().map(r -> new LogEntry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], (Instant) r[6])).toList();
+        List<Object[]> rows = em.createNativeQuery(LOG_ENTRY + " order by a.created_at desc, a.id desc limit ?1")
+                .setParameter(1, limit).getResultList();
+        return rows.stream().map(ReviewService::logEntry).toList();
+    }
+
+    private static LogEntry logEntry(Object[] r) {
+        return new LogEntry(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (Instant) r[6]);
+    }
+
+    /**
+     * Dismissing flags undoes only what those flags did: content this item's flags hid is published again. What a
+     * moderator decided before (a hide on an earlier item, say) stands until a moderator approves the content.
+     */
+    private static ContentStatus statusAfterDismissal(ItemDetail item) {
+        boolean hiddenByTheseFlags = item.contentStatus() == ContentStatus.HIDDEN && item.history().stream()
+                .anyMatch(entry -> entry.itemId() == item.id() && ContentStatusChange.HIDDEN_BY_FLAGS.equals(entry.action()));
+        return hiddenByTheseFlags ? ContentStatus.PUBLISHED : item.contentStatus();
     }
 
     /**
@@ -270,7 +299,7 @@ public class ReviewService {
         }
     }
 
-    private void log(long itemId, Member moderator, String action, String from, String to, String note) {
+    private void log(long itemId, Member moderator, String action, ContentStatus from, ContentStatus to, String note) {
         ContentStatusChange.log(em, itemId, moderator.id, action, from, to, note);
     }
 
@@ -284,7 +313,7 @@ public class ReviewService {
     }
 
     /** Members who flagged the content hear what came of it (the link leads to it), so a flag never disappears into silence. */
-    private void tellFlaggers(ItemDetail item, ReviewAction action) {
+    private void tellFlaggers(ItemDetail item, ReviewAction action, ContentStatus outcomeStatus) {
         @SuppressWarnings("unchecked")
         List<Number> flaggers = em.createNativeQuery("select distinct member_id from content_flag where review_item_id = ?1")
                 .setParameter(1, item.id()).getResultList();
@@ -295,7 +324,9 @@ public class ReviewService {
             case HIDE -> what + " was hidden by a moderator. Thank you for flagging it.";
             case REMOVE -> what + " was removed by a moderator. Thank you for flagging it.";
             case EDIT_AND_APPROVE -> what + " was edited by a moderator. Thank you for flagging it.";
-            case APPROVE, APPROVE_WITH_NOTE, DISMISS_FLAGS -> what + " was reviewed by a moderator and stays up.";
+            case APPROVE, APPROVE_WITH_NOTE -> what + " was reviewed by a moderator and stays up.";
+            case DISMISS_FLAGS -> what + " was reviewed by a moderator and "
+                    + (outcomeStatus == ContentStatus.PUBLISHED ? "stays up." : "stays hidden, as a moderator decided earlier.");
         };
         String link = "/posts/" + item.postId();
         for (Number flagger : flaggers) {
@@ -303,10 +334,13 @@ public class ReviewService {
         }
     }
 
-    private void tellAuthor(ItemDetail item, ReviewAction action, String note, boolean warn, int silenceDays) {
+    private void tellAuthor(ItemDetail item, ReviewAction action, ContentStatus outcomeStatus, String note, boolean warn,
+            int silenceDays) {
         String what = "Your " + item.target().noun() + " on \"" + NotificationService.POST_TITLE + "\"";
         String outcome = switch (action) {
-            case APPROVE, DISMISS_FLAGS -> what + " was reviewed by a moderator and is public.";
+            case APPROVE -> what + " was reviewed by a moderator and is public.";
+            case DISMISS_FLAGS -> outcomeStatus == ContentStatus.PUBLISHED ? what + " was reviewed by a moderator and is public."
+                    : what + " was flagged again; a moderator dismissed the flags, and it stays hidden as decided earlier.";
             case APPROVE_WITH_NOTE -> what + " was approved with a safety note from a moderator.";
             case EDIT_AND_APPROVE -> what + " was edited by a moderator and published.";
             case HIDE -> what + " was hidden by a moderator.";

@@ -1,6 +1,5 @@
 package io.backstory.moderation;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -9,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.backstory.platform.api.InputValidator;
-import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.taxonomy.TagResolver;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.MemberText;
@@ -31,8 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Moderation")
 public class ScreeningApi {
 
-    static final int PREVIEWS_PER_MINUTE = 30;
-
     @Schema(example = "{\"text\": \"Have your husband pull your legs to fix the disc\", \"conditions\": [\"herniated-disc\"]}")
     public record ScreeningRequest(
             @NotNull(message = "text is required") @MemberText(min = 0, max = ContentLimits.POST_BODY_MAX) String text,
@@ -42,16 +38,16 @@ public class ScreeningApi {
     private final ScreeningService screening;
     private final InputValidator validator;
     private final TagResolver tags;
-    private final RateLimiter rateLimiter;
+    private final PreviewLimit previews;
     private final SecurityIdentity identity;
     private final io.backstory.accounts.CurrentMember currentMember;
 
-    public ScreeningApi(ScreeningService screening, InputValidator validator, TagResolver tags, RateLimiter rateLimiter,
+    public ScreeningApi(ScreeningService screening, InputValidator validator, TagResolver tags, PreviewLimit previews,
             SecurityIdentity identity, io.backstory.accounts.CurrentMember currentMember) {
         this.screening = screening;
         this.validator = validator;
         this.tags = tags;
-        this.rateLimiter = rateLimiter;
+        this.previews = previews;
         this.identity = identity;
         this.currentMember = currentMember;
     }
@@ -60,15 +56,18 @@ public class ScreeningApi {
     @Path("screening")
     @Transactional
     @Operation(summary = "Preview what safety screening says about a text", description = "Anyone may call it (it is "
-            + "what the new-post form shows live); " + PREVIEWS_PER_MINUTE + " calls a minute per member or address.")
+            + "what the new-post form shows live); a limited number of calls a minute per member or address "
+            + "(`BACKSTORY_LIMITS_PREVIEWS_PER_MINUTE`, 60 by default), shared with the page's previews.")
     @APIResponse(responseCode = "429", description = "Too many previews; see Retry-After")
     public ScreeningResult preview(ScreeningRequest request, @Context HttpServerRequest http) {
         validator.check(request);
         List<String> conditions = request.conditions() == null ? List.of()
                 : tags.conditions(request.conditions(), "conditions").stream().map(c -> c.slug).toList();
-        String caller = identity.isAnonymous() ? "address:" + http.remoteAddress().hostAddress()
-                : "member:" + currentMember.get().id;
-        rateLimiter.acquire("screening-preview:" + caller, PREVIEWS_PER_MINUTE, Duration.ofMinutes(1));
+        if (identity.isAnonymous()) {
+            previews.acquireForAddress(http.remoteAddress().hostAddress());
+        } else {
+            previews.acquire(currentMember.get());
+        }
         return screening.screen(request.text(), conditions);
     }
 }

@@ -15,7 +15,8 @@ import jakarta.transaction.Transactional;
  * Health is sensitive: members can take everything they wrote with them, and delete their account so that
  * nothing personal stays behind. Their posts and comments are either removed or kept as "former member"
  * (their choice); votes, flags, notifications, the profile and the OIDC link are erased, and the tallies and
- * "helped" counts their votes touched are recounted.
+ * "helped" counts their votes touched are recounted. Kept under a salted hash of the login (the person key): hourly
+ * counters, and a silencing or flagging record a moderator's decisions left, so that rejoining resets neither.
  */
 @ApplicationScoped
 public class PrivacyService {
@@ -113,8 +114,15 @@ public class PrivacyService {
         }
         em.createNativeQuery("update post set author_id = null where author_id = ?1").setParameter(1, memberId).executeUpdate();
         em.createNativeQuery("update comment set author_id = null where author_id = ?1").setParameter(1, memberId).executeUpdate();
-        em.createNativeQuery("delete from rate_limit_counter where bucket like '%:' || ?1").setParameter(1, String.valueOf(memberId))
-                .executeUpdate();
+        // Rate-limit counters are keyed by the person key and stay; so does a moderator's silencing and the flagging
+        // record (keyed by the same hash, no words, no handle), so that leaving and returning resets neither.
+        em.createNativeQuery("""
+                insert into person_standing (person_key, flags_upheld, flags_dismissed, silenced_until)
+                select person_key(oidc_subject), flags_upheld, flags_dismissed, silenced_until from member
+                where id = ?1 and (flags_upheld > 0 or flags_dismissed > 0 or silenced_until > now())
+                on conflict (person_key) do update set flags_upheld = excluded.flags_upheld,
+                    flags_dismissed = excluded.flags_dismissed, silenced_until = excluded.silenced_until""")
+                .setParameter(1, memberId).executeUpdate();
         // Votes, flags and notifications go with the member (foreign keys cascade); revisions and moderation
         // records keep their rows with the member reference cleared.
         em.createNativeQuery("delete from member where id = ?1").setParameter(1, memberId).executeUpdate();

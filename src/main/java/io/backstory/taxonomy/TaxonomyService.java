@@ -1,6 +1,7 @@
 package io.backstory.taxonomy;
 
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.backstory.accounts.Member;
+import io.backstory.moderation.ContentScreening;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.ratelimit.RateLimiter;
+import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.taxonomy.TaxonomyRequests.ConditionRequest;
 import io.backstory.taxonomy.TaxonomyRequests.DecisionRequest;
 import io.backstory.taxonomy.TaxonomyRequests.RemedyRequest;
@@ -34,11 +38,18 @@ public class TaxonomyService {
     private final EntityManager em;
     private final InputValidator validator;
     private final TagResolver tags;
+    private final ContentScreening screening;
+    private final RateLimiter rateLimiter;
+    private final RateLimits limits;
 
-    public TaxonomyService(EntityManager em, InputValidator validator, TagResolver tags) {
+    public TaxonomyService(EntityManager em, InputValidator validator, TagResolver tags, ContentScreening screening,
+            RateLimiter rateLimiter, RateLimits limits) {
         this.em = em;
         this.validator = validator;
         this.tags = tags;
+        this.screening = screening;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
     }
 
     /**
@@ -145,9 +156,16 @@ public class TaxonomyService {
         return RemedyView.of(remedy);
     }
 
+    /**
+     * A member's suggestion, waiting for a moderator. Its name and note are member text moderators read and the name
+     * may become a public tag, so they are limited per hour and screened like a comment: spam is refused (422).
+     */
     @Transactional
     public SuggestionView suggest(SuggestionRequest request, Member member) {
         validator.check(request);
+        member.requireNotSilenced();
+        rateLimiter.acquire(member.limitBucket("tag-suggestions"), limits.tagSuggestionsPerHour(), Duration.ofHours(1));
+        screening.screen(request.name() + "\n\n" + (request.note() == null ? "" : request.note()), List.of());
         TagSuggestion suggestion = new TagSuggestion();
         suggestion.kind = request.kind();
         suggestion.name = request.name().strip();

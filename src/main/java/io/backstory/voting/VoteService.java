@@ -41,6 +41,7 @@ public class VoteService {
         if (value < -1 || value > 1) {
             throw new InvalidInputException("value", "must be 1 (up) or -1 (down)");
         }
+        voter.requireNotSilenced();
         // One statement locks the target and reads its author, whether it is a tip and its tallies. The voter's current
         // vote is read after the lock is held: a subquery here would see the snapshot from before the wait.
         String a = target.alias();
@@ -55,7 +56,7 @@ public class VoteService {
         if (authorId != null && authorId.equals(voter.id)) {
             throw ProblemException.forbidden("You cannot vote on your own " + target.noun + ".");
         }
-        rateLimiter.acquire("votes:" + voter.id, limits.votesPerHour(), java.time.Duration.ofHours(1));
+        rateLimiter.acquire(voter.limitBucket("votes"), limits.votesPerHour(), java.time.Duration.ofHours(1));
         int previous = currentVote(target, id, voter.id);
         if (previous == value) {
             return new VoteState(value, ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), ((Number) row[4]).intValue());

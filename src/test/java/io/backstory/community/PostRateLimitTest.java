@@ -47,6 +47,14 @@ class PostRateLimitTest {
         public int flagsPerHour() {
             return 3;
         }
+
+        public int tagSuggestionsPerHour() {
+            return 3;
+        }
+
+        public int previewsPerMinute() {
+            return 3;
+        }
     };
 
     @Inject

@@ -1,6 +1,7 @@
 package io.backstory.moderation;
 
 import static io.backstory.platform.TestUsers.as;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,51 @@ class NewMemberReviewTest {
         assertEquals(1, trusted.trustLevel);
         PostDetail second = posts.create(request("A second post, now trusted", "See https://example.org/exercises"), trusted);
         assertEquals(ContentStatus.PUBLISHED, second.status(), "trusted members' links are not held");
+    }
+
+    /** Only this test logs in as "newbie", who stays a new member: nothing of theirs is ever approved. */
+    @Test
+    void aNewMembersCommentsAndEditsWithLinksWaitToo() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        long first = newbiePost("My very first post " + tag, "Hello everyone.");
+        assertEquals("PENDING_REVIEW", status(first), "the first post waits");
+        long second = newbiePost("My second post " + tag, "Heat helped.");
+        assertEquals("PUBLISHED", status(second), "a later post without links is published");
+
+        long plain = ((Number) as("newbie").contentType(ContentType.JSON).body(Map.of("body", "Thanks, all of you."))
+                .when().post("/api/v1/posts/" + second + "/comments").then().statusCode(201)
+                .body("status", equalTo("PUBLISHED")).extract().path("id")).longValue();
+        long linked = ((Number) as("newbie").contentType(ContentType.JSON)
+                .body(Map.of("body", "More at www.example.org/stretches", "parentId", plain))
+                .when().post("/api/v1/posts/" + second + "/comments").then().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW")).extract().path("id")).longValue();
+        assertTrue(queued("NEW_MEMBER").contains((int) linked), "the comment waits in the queue as a new member's");
+        as("newbie").when().get("/api/v1/comments/" + linked).then().statusCode(404);
+        as("newbie").contentType(ContentType.JSON).body(Map.of("body", "Thanks, all. https://example.org/shop", "version", 0))
+                .when().put("/api/v1/comments/" + plain).then().statusCode(200).body("status", equalTo("PENDING_REVIEW"));
+
+        as("newbie").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", "My second post " + tag,
+                "body", "Heat helped. Buy it at https://example.org/heat-wraps", "conditions", List.of("sciatica"),
+                "version", 0)).when().put("/api/v1/posts/" + second).then().statusCode(200)
+                .body("status", equalTo("PENDING_REVIEW"));
+        given().when().get("/api/v1/posts/" + second).then().statusCode(404);
+        assertTrue(queued("NEW_MEMBER").contains((int) second), "the edit waits in the queue as a new member's");
+    }
+
+    private static long newbiePost(String title, String body) {
+        return ((Number) as("newbie").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", title,
+                "body", body, "conditions", List.of("sciatica"))).when().post("/api/v1/posts").then().statusCode(201)
+                .extract().path("id")).longValue();
+    }
+
+    private static String status(long post) {
+        return as("newbie").when().get("/api/v1/me/export").then().statusCode(200).extract().jsonPath()
+                .getString("posts.find { it.id == " + post + " }.status");
+    }
+
+    private static List<Integer> queued(String category) {
+        return as("alice").queryParam("category", category).when().get("/api/v1/moderation/queue").then()
+                .statusCode(200).extract().path("targetId");
     }
 
     @Test

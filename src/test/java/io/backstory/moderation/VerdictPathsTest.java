@@ -30,6 +30,8 @@ class VerdictPathsTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    io.backstory.platform.ratelimit.RateLimits limits;
 
     private static Response post(String user, String title, String body) {
         return as(user).contentType(ContentType.JSON).body("""
@@ -166,8 +168,9 @@ class VerdictPathsTest {
     @Test
     void thePreviewIsRateLimited() {
         String token = io.backstory.platform.TestUsers.token("admin");
+        int perMinute = limits.previewsPerMinute();
         boolean limited = false;
-        for (int call = 0; call < 2 * ScreeningApi.PREVIEWS_PER_MINUTE + 1 && !limited; call++) {
+        for (int call = 0; call < 2 * perMinute + 1 && !limited; call++) {
             Response response = given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body(Map.of("text", "hello")).when().post("/api/v1/screening");
             if (response.statusCode() == 429) {
@@ -178,7 +181,7 @@ class VerdictPathsTest {
                 assertEquals(200, response.statusCode());
             }
         }
-        assertTrue(limited, "more than " + ScreeningApi.PREVIEWS_PER_MINUTE + " previews a minute are refused");
+        assertTrue(limited, "more than " + perMinute + " previews a minute are refused");
         assertFalse(given().contentType(ContentType.JSON).body(Map.of("text", "hello"))
                 .when().post("/api/v1/screening").statusCode() == 500);
     }

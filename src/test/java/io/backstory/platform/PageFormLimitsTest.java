@@ -239,8 +239,9 @@ class PageFormLimitsTest {
             Map.entry("POST /posts/{id}/flag note", Set.of(Refusal.INVALID, Refusal.CONFLICT, Refusal.TOO_LARGE,
                     Refusal.RATE_LIMITED, Refusal.SILENCED)),
             Map.entry("POST /comments/{id}/flag note", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
-            Map.entry("POST /tags/suggest note", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
-            Map.entry("POST /settings/handle handle", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
+            Map.entry("POST /tags/suggest note", Set.of(Refusal.INVALID, Refusal.TOO_LARGE, Refusal.BLOCKED,
+                    Refusal.RATE_LIMITED, Refusal.SILENCED)),
+            Map.entry("POST /settings/handle handle", Set.of(Refusal.INVALID, Refusal.TOO_LARGE, Refusal.SILENCED)),
             Map.entry("POST /moderation/items/{id} (comment) text", Set.of(Refusal.INVALID, Refusal.CONFLICT, Refusal.TOO_LARGE)),
             Map.entry("POST /moderation/rules notice", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
             Map.entry("POST /moderation/rules (test) sample", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
@@ -289,10 +290,11 @@ class PageFormLimitsTest {
             tokenForm = "/settings/handle";
         }
         long dora = asDora ? doraId() : 0;
+        String doraKey = asDora ? (String) query("select person_key(oidc_subject) from member where id = " + dora) : null;
         try {
             if (refusal == Refusal.RATE_LIMITED) {
-                exhaust(row.endpoint().contains("flag") ? "flags:" + dora : row.endpoint().startsWith("POST /posts/{id}/comments")
-                        ? "comments:" + dora : "posts:" + dora);
+                exhaust((row.endpoint().contains("flag") ? "flags" : row.endpoint().startsWith("POST /posts/{id}/comments")
+                        ? "comments" : row.endpoint().equals("POST /tags/suggest") ? "tag-suggestions" : "posts") + ":" + doraKey);
             } else if (refusal == Refusal.SILENCED) {
                 execute("update member set silenced_until = now() + interval '1 day' where id = " + dora);
             }
@@ -320,7 +322,7 @@ class PageFormLimitsTest {
             assertTrue(!page.select(".form-errors, .conflict").text().isBlank(), what + ": no message says why");
         } finally {
             if (asDora) {
-                execute("delete from rate_limit_counter where bucket like '%:" + dora + "'");
+                execute("delete from rate_limit_counter where bucket like '%:" + doraKey + "'");
                 execute("update member set silenced_until = null where id = " + dora);
             }
         }

@@ -3,7 +3,7 @@ package io.backstory.platform.ratelimit;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Per-member limits per hour (BACKSTORY_LIMITS_POSTS_PER_HOUR and so on). */
+/** Per-member limits per hour (BACKSTORY_LIMITS_POSTS_PER_HOUR and so on), and the screening previews' per minute. */
 @ConfigMapping(prefix = "backstory.limits")
 public interface RateLimits {
 
@@ -18,4 +18,14 @@ public interface RateLimits {
 
     @WithDefault("20")
     int flagsPerHour();
+
+    @WithDefault("10")
+    int tagSuggestionsPerHour();
+
+    /**
+     * Screening previews per member (or, logged out, per address) and minute, however asked for: the live preview
+     * (at most one every 1.2 s of typing, so 50 a minute), "Check before posting" and the API.
+     */
+    @WithDefault("60")
+    int previewsPerMinute();
 }
