@@ -1,0 +1,74 @@
+package io.backstory.platform.web;
+
+import static io.backstory.platform.TestUsers.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import io.backstory.platform.PageForms;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * With a configured public address (as production requires), a request's Host header reaches no link (issue 16,
+ * finding 9): canonical and Open Graph addresses, feed links and the login's redirect_uri name the configured
+ * address.
+ */
+@QuarkusTest
+@TestProfile(PublicAddressTest.Configured.class)
+class PublicAddressTest {
+
+    static final String PUBLIC = "https://forum.example";
+    static final String EVIL = "evil.example";
+
+    public static class Configured implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("backstory.public-url", PUBLIC);
+        }
+    }
+
+    @Test
+    void canonicalAndOpenGraphAddressesIgnoreTheHostHeader() {
+        Document page = PageForms.html(given().header("Host", EVIL).when().get("/conditions/sciatica?sort=new"));
+        assertEquals(PUBLIC + "/conditions/sciatica", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals(PUBLIC + "/conditions/sciatica", page.selectFirst("meta[property=og:url]").attr("content"));
+    }
+
+    @Test
+    void feedLinksIgnoreTheHostHeader() {
+        long post = post();
+        for (String feed : new String[] {"/feeds/site.atom", "/conditions/sciatica/feed.atom"}) {
+            given().header("Host", EVIL).when().get(feed).then().statusCode(200)
+                    .body(containsString("href=\"" + PUBLIC + "/posts/" + post + "\""))
+                    .body(containsString("rel=\"self\" href=\"" + PUBLIC + feed + "\""))
+                    .body(not(containsString(EVIL)));
+        }
+    }
+
+    @Test
+    void theLoginsRedirectUriIgnoresTheHostHeader() {
+        Response challenge = given().header("Host", EVIL).redirects().follow(false).when().get("/login/start");
+        String location = challenge.getHeader("Location");
+        assertEquals(302, challenge.statusCode(), challenge.asString());
+        assertTrue(location.contains("redirect_uri=" + java.net.URLEncoder.encode(PUBLIC + "/login/start",
+                java.nio.charset.StandardCharsets.UTF_8)), location);
+        assertTrue(!location.contains(EVIL), location);
+    }
+
+    private static long post() {
+        return ((Number) as("bob").contentType(ContentType.JSON).body("""
+                {"kind": "TIP", "title": "Heat before the morning walk", "body": "Ten minutes.", "conditions": ["sciatica"]}""")
+                .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+    }
+}
