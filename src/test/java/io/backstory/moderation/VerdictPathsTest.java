@@ -120,16 +120,15 @@ class VerdictPathsTest {
 
     @Test
     void theLivePreviewFragmentIsServedToMembersWithTheFormsCsrfToken() {
-        Response form = as("bob").when().get("/posts/new");
-        String token = PageForms.html(form).selectFirst("form[data-live-preview] input[name=csrf-token]").val();
-        Response fragment = as("bob").cookie("csrf-token", form.getCookie("csrf-token")).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", token).formParam("title", "Question").formParam("body", "Both legs have gone numb today.")
+        PageForms.Csrf csrf = PageForms.csrf("bob", "/posts/new", "/posts");
+        Response fragment = csrf.applyTo(as("bob")).contentType("application/x-www-form-urlencoded")
+                .formParam("title", "Question").formParam("body", "Both legs have gone numb today.")
                 .when().post("/posts/preview");
         assertEquals(200, fragment.statusCode());
         Document html = PageForms.html(fragment);
         assertTrue(html.selectFirst(".safety-notice").text().contains("both legs"));
         as("bob").contentType("application/x-www-form-urlencoded").formParam("body", "x").when().post("/posts/preview")
-                .then().statusCode(400); // no CSRF token: refused
+                .then().statusCode(org.hamcrest.Matchers.oneOf(400, 403)); // no CSRF token: refused
     }
 
     @Test

@@ -167,10 +167,10 @@ class AuthorizationMatrixTest {
         if (api) {
             request.contentType(ContentType.JSON).body(body);
         } else {
-            // A real CSRF token of this caller, so a refusal can only come from the access checks.
-            String token = csrfToken(caller);
-            request.contentType(ContentType.URLENC).cookie("csrf-token", token)
-                    .body((body.isEmpty() ? "" : body + "&") + "csrf-token=" + token);
+            // Real CSRF fields of this caller, so a refusal can only come from the access checks.
+            PageForms.Csrf csrf = csrf(caller);
+            request.contentType(ContentType.URLENC).cookie("csrf-token", csrf.cookie())
+                    .body((body.isEmpty() ? "" : body + "&") + csrf.formBody());
         }
         Response response = request.request(method, path);
         int status = response.statusCode();
@@ -180,19 +180,14 @@ class AuthorizationMatrixTest {
         assertEquals(!row.access().allowed.contains(caller), refused, what);
     }
 
-    private static final Map<Caller, String> CSRF_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Caller, PageForms.Csrf> CSRF = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The token from a form the caller sees (anonymous callers see none and are refused before the CSRF check). */
-    private static String csrfToken(Caller caller) {
+    /** The CSRF cookie and fields of a form the caller sees (anonymous callers are refused before the CSRF check). */
+    private static PageForms.Csrf csrf(Caller caller) {
         if (caller.user == null) {
-            return "anonymous-callers-have-no-token";
+            return new PageForms.Csrf("anonymous-callers-have-no-token", Map.of("csrf-token", "anonymous-callers-have-no-token"));
         }
-        return CSRF_TOKENS.computeIfAbsent(caller, c -> {
-            Response settings = as(c.user).when().get("/settings");
-            String token = PageForms.html(settings).select("form[action=/settings/handle] input[name=csrf-token]").attr("value");
-            assertTrue(!token.isEmpty(), "no CSRF token on /settings for " + c);
-            return settings.getCookie("csrf-token") != null ? settings.getCookie("csrf-token") : token;
-        });
+        return CSRF.computeIfAbsent(caller, c -> PageForms.csrf(c.user, "/settings", "/settings/handle"));
     }
 
     /** Fresh content for each call: a question by bob, a comment by bob and an answer by alice. */

@@ -21,8 +21,8 @@ import io.restassured.response.Response;
 
 /**
  * With a configured public address (as production requires), a request's Host header reaches no link (issue 16,
- * finding 9): canonical and Open Graph addresses, feed links and the login's redirect_uri name the configured
- * address.
+ * finding 9): canonical and Open Graph addresses, feed links, redirects, the login's redirect_uri, and the origin a
+ * form must come from all name the configured address.
  */
 @QuarkusTest
 @TestProfile(PublicAddressTest.Configured.class)
@@ -64,6 +64,21 @@ class PublicAddressTest {
         assertTrue(location.contains("redirect_uri=" + java.net.URLEncoder.encode(PUBLIC + "/login/start",
                 java.nio.charset.StandardCharsets.UTF_8)), location);
         assertTrue(!location.contains(EVIL), location);
+    }
+
+    @Test
+    void aFormsRedirectIgnoresTheHostHeaderAndItsOriginMustBeThePublicOne() {
+        long post = post();
+        String action = "/posts/" + post + "/bookmark";
+        PageForms.Csrf csrf = PageForms.csrf("carol", "/posts/" + post, action);
+        // The origin the Host header names is not the site's: refused.
+        Response forged = csrf.applyTo(as("carol")).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("save", "true").header("Host", EVIL).header("Origin", "http://" + EVIL).when().post(action);
+        assertEquals(403, forged.statusCode(), forged.asString());
+        Response sent = csrf.applyTo(as("carol")).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("save", "true").header("Host", EVIL).header("Origin", PUBLIC).when().post(action);
+        assertEquals(303, sent.statusCode(), sent.asString());
+        assertEquals(PUBLIC + "/posts/" + post, sent.getHeader("Location"));
     }
 
     private static long post() {
