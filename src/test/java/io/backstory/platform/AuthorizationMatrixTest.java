@@ -7,27 +7,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 
 /**
  * Who may call each mutating endpoint (API and page forms), checked for five kinds of caller against fresh content
  * owned by bob. Every POST, PUT, PATCH and DELETE in the code must have a row: a new endpoint without one fails the
- * build until someone decides who may use it.
+ * build until someone decides who may use it. Every page endpoint also meets the forgeries another site could send
+ * (the CSRF columns, {@link Forgery}).
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -178,6 +193,101 @@ class AuthorizationMatrixTest {
         String what = method + " " + path + " as " + caller + " answered " + status + ": " + response.asString();
         assertTrue(status < 500, what);
         assertEquals(!row.access().allowed.contains(caller), refused, what);
+    }
+
+    /**
+     * The CSRF columns: what another site can make a member's browser send, by a caller the matrix allows. Each is
+     * refused by a CSRF check (not by validation or access checks) and changes nothing in the database.
+     */
+    enum Forgery {
+        /** {@code fetch(url, {method: 'POST', mode: 'no-cors', credentials: 'include'})}: no body, no Content-Type. */
+        NO_TOKEN_EMPTY_BODY,
+        /** A form posted from another site: the member's cookies, a form body, no token. */
+        NO_TOKEN_FORM_BODY,
+        /** Another member's own valid cookie and form fields, planted in this member's browser. */
+        ANOTHER_SESSIONS_TOKEN,
+        /** This member's valid cookie and fields, but sent from another origin. */
+        CROSS_ORIGIN,
+        /** Another port of the same host (same site): the browser says so even where it sends no Origin. */
+        SAME_SITE_FETCH
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStateChangingPageRequestIsRefusedWithoutItsOwnSessionsTokenFromThisSite() {
+        return MATRIX.entrySet().stream().filter(row -> !row.getKey().contains(" /api/")).sorted(Map.Entry.comparingByKey())
+                .flatMap(row -> Stream.of(Forgery.values()).map(forgery -> DynamicTest.dynamicTest(
+                        row.getKey() + " " + forgery, () -> forge(row.getKey(), row.getValue(), forgery))));
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    private void forge(String endpoint, Row row, Forgery forgery) throws Exception {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        // A caller the matrix allows, so that only the CSRF check can stand in the way.
+        Caller caller = Stream.of(Caller.OWNER, Caller.MEMBER, Caller.MODERATOR).filter(row.access().allowed::contains)
+                .findFirst().orElseThrow();
+        Caller other = caller == Caller.OWNER ? Caller.MEMBER : Caller.OWNER;
+        Fixture content = Fixture.create();
+        String path = content.fill(endpoint.substring(endpoint.indexOf(' ') + 1));
+        String body = row.body() == null ? "note=forged" : content.fill(row.body());
+        PageForms.Csrf own = csrf(caller);
+        PageForms.Csrf others = csrf(other);
+        String before = databaseDigest();
+        int status;
+        String answer;
+        if (forgery == Forgery.NO_TOKEN_EMPTY_BODY) {
+            // Sent raw: REST Assured adds a Content-Type of its own.
+            HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + RestAssured.port + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", "Bearer " + TestUsers.token(caller.user))
+                    .header("Cookie", "csrf-token=" + own.cookie()).build(), HttpResponse.BodyHandlers.ofString());
+            status = sent.statusCode();
+            answer = sent.body();
+        } else {
+            PageForms.Csrf sentCsrf = forgery == Forgery.ANOTHER_SESSIONS_TOKEN ? others : own;
+            String fields = forgery == Forgery.NO_TOKEN_FORM_BODY ? body : body + "&" + sentCsrf.formBody();
+            RequestSpecification request = as(caller.user).redirects().follow(false).contentType(ContentType.URLENC)
+                    .cookie("csrf-token", sentCsrf.cookie()).body(fields);
+            if (forgery == Forgery.CROSS_ORIGIN) {
+                request.header("Origin", "http://evil.example");
+            } else if (forgery == Forgery.SAME_SITE_FETCH) {
+                request.header("Sec-Fetch-Site", "same-site");
+            }
+            Response response = request.request(method, path);
+            status = response.statusCode();
+            answer = response.asString();
+        }
+        String what = endpoint + " as " + caller + ", " + forgery + ", answered " + status + ": " + answer;
+        // Refused by the CSRF checks, not by validation: ours (403, its page) or quarkus-rest-csrf's (a bare 400).
+        assertTrue(status == 403 && answer.contains("was not sent from a Backstory page")
+                || status == 400 && answer.isEmpty(), what);
+        assertEquals(before, databaseDigest(), "the database changed: " + what);
+    }
+
+    /** Row count and an order-free hash of every row of every table (rate-limit counters aside). */
+    private String databaseDigest() throws SQLException {
+        StringBuilder digest = new StringBuilder();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("""
+                    select table_name from information_schema.tables where table_schema = 'public'
+                    and table_type = 'BASE TABLE' and table_name not in ('rate_limit_counter', 'flyway_schema_history')
+                    order by table_name""")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("select count(*), coalesce(sum(hashtext(t::text)::bigint), 0) from "
+                        + table + " t")) {
+                    rows.next();
+                    digest.append(table).append(':').append(rows.getLong(1)).append('/').append(rows.getLong(2)).append(' ');
+                }
+            }
+        }
+        return digest.toString();
     }
 
     private static final Map<Caller, PageForms.Csrf> CSRF = new java.util.concurrent.ConcurrentHashMap<>();
