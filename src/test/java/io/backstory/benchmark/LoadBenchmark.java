@@ -39,6 +39,8 @@ public final class LoadBenchmark {
 
     private static final int APP_PORT = 8095;
     private static final String BASE = "http://127.0.0.1:" + APP_PORT;
+    /** Health and metrics: the management port, as in production. */
+    private static final int MANAGEMENT_PORT = 8096;
     private static final Path OUT = Path.of("target", "benchmark");
     private static final List<String> VOTERS = List.of("alice", "bob", "admin");
     private static final List<String> SEARCHES = List.of("heat sciatica", "walking", "disc surgery", "mckenzie press ups",
@@ -148,7 +150,8 @@ public final class LoadBenchmark {
             throw new IllegalStateException("No " + jar + ": run the benchmark through `./mvnw -Pbenchmark verify`");
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dquarkus.http.port=" + APP_PORT, "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + APP_PORT, "-Dquarkus.http.host=127.0.0.1", "-Dbackstory.public-url=" + BASE,
+                "-Dquarkus.management.port=" + MANAGEMENT_PORT, "-Dquarkus.management.host=127.0.0.1",
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl, "-Dquarkus.datasource.username=postgres",
                 "-Dquarkus.datasource.password=postgres",
                 "-Dquarkus.oidc.auth-server-url=" + KeycloakServer.REALM_URL,
@@ -164,7 +167,7 @@ public final class LoadBenchmark {
                 throw new IllegalStateException("The application stopped while starting; see " + log);
             }
             try {
-                if (get("/q/health/ready").statusCode() == 200) {
+                if (management("/q/health/ready").statusCode() == 200) {
                     return app;
                 }
             } catch (IOException notYet) {
@@ -234,7 +237,7 @@ public final class LoadBenchmark {
     }
 
     private long heapBytes() throws IOException, InterruptedException {
-        String metrics = get("/q/metrics").body();
+        String metrics = management("/q/metrics").body();
         return metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
@@ -262,6 +265,11 @@ public final class LoadBenchmark {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void requireWrk() throws IOException, InterruptedException {

@@ -103,7 +103,7 @@ class DatabaseOutageIT {
         assertTrue(pageMillis < 3000, "503 took " + pageMillis + " ms");
         HttpResponse<String> api = send("PUT", "/api/v1/posts/" + post + "/vote", voters.get(0), "{\"value\": 1}");
         assertEquals(503, api.statusCode(), api.body());
-        HttpResponse<String> ready = send("GET", "/q/health/ready", null, null);
+        HttpResponse<String> ready = ready();
         assertEquals(503, ready.statusCode());
         assertTrue(ready.body().contains("DOWN"), ready.body());
 
@@ -119,7 +119,7 @@ class DatabaseOutageIT {
         running.set(false);
         load.shutdown();
         assertTrue(load.awaitTermination(30, TimeUnit.SECONDS), "load threads hung");
-        assertEquals(200, send("GET", "/q/health/ready", null, null).statusCode());
+        assertEquals(200, ready().statusCode());
         System.out.printf("Database outage: 503 in %d ms while down, recovered %d ms after the restart%n", pageMillis,
                 recoveredMillis);
 
@@ -186,6 +186,11 @@ class DatabaseOutageIT {
         return new Created(id, response.statusCode());
     }
 
+    /** Readiness, on the management port as in production. */
+    private HttpResponse<String> ready() {
+        return send(HttpRequest.newBuilder(URI.create(PackagedApp.management("/q/health/ready"))).timeout(Duration.ofSeconds(10)));
+    }
+
     private HttpResponse<String> send(String method, String path, String token, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path)).timeout(Duration.ofSeconds(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -195,6 +200,10 @@ class DatabaseOutageIT {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {

@@ -3,6 +3,7 @@ package io.backstory.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +14,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** The packaged application as it ships: prod profile, real PostgreSQL, no dev-only parts. */
+/**
+ * The packaged application as it ships: prod profile, real PostgreSQL, no dev-only parts, nothing on the public port
+ * that is not meant for the public.
+ */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = UnreachableOidcProviderResource.class, restrictToAnnotatedClass = true)
 class PackagedApplicationIT {
@@ -44,7 +49,7 @@ class PackagedApplicationIT {
 
     @Test
     void prodProfileMigratesButLoadsNoDemoContent() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(PackagedApp.management("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/").then().statusCode(200)
                 .body(containsString("Herniated disc"))
                 .body(containsString("No posts yet"));
@@ -65,6 +70,26 @@ class PackagedApplicationIT {
                 .body(containsString("Logging in is not possible right now")).extract().asString();
         assertEquals(List.of(), HtmlChecker.errors(page), "the page is valid HTML");
         given().when().get("/conditions/sciatica").then().statusCode(200);
+    }
+
+    /** Issue 16, finding 11: metrics and health are for the operators' network, not the public port. */
+    @Test
+    void metricsAndHealthAreServedOnlyOnTheManagementPort() {
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get(PackagedApp.management("/q/metrics")).then().statusCode(200)
+                .body(containsString("http_server_requests"));
+        given().when().get("/q/openapi?format=json").then().statusCode(200); // for API clients
+    }
+
+    /** Issue 16, finding 9: production builds absolute links on its configured origin, never on the Host header. */
+    @Test
+    void linksNameTheConfiguredOriginWhateverTheHostHeader() {
+        Document page = PageForms.html(given().header("Host", "evil.example").when().get("/conditions/sciatica"));
+        assertEquals(PackagedApp.publicUrl() + "/conditions/sciatica", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals(PackagedApp.publicUrl() + "/conditions/sciatica", page.selectFirst("meta[property=og:url]").attr("content"));
+        given().header("Host", "evil.example").when().get("/feeds/site.atom").then().statusCode(200)
+                .body(containsString(PackagedApp.publicUrl() + "/feeds/site.atom")).body(not(containsString("evil.example")));
     }
 
     @Test

@@ -3,13 +3,15 @@ package io.backstory.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Production settings for the packaged app when no identity provider runs: an OIDC URL on a closed local
- * port. Proves the app starts and serves anonymous readers while Keycloak is unreachable.
+ * port (and {@link PackagedApp}'s settings). Proves the app starts and serves anonymous readers while Keycloak is
+ * unreachable.
  */
 public class UnreachableOidcProviderResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,9 +23,10 @@ public class UnreachableOidcProviderResource implements QuarkusTestResourceLifec
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of(
-                "quarkus.oidc.auth-server-url", "http://127.0.0.1:" + closedPort + "/realms/backstory",
-                "quarkus.oidc.credentials.secret", "integration-test-secret-0123456789abcdef");
+        Map<String, String> settings = new HashMap<>(PackagedApp.settings());
+        settings.put("quarkus.oidc.auth-server-url", "http://127.0.0.1:" + closedPort + "/realms/backstory");
+        settings.put("quarkus.oidc.credentials.secret", "integration-test-secret-0123456789abcdef");
+        return settings;
     }
 
     @Override
