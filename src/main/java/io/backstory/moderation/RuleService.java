@@ -113,7 +113,6 @@ public class RuleService {
         if (inserted == 0) {
             throw ProblemException.conflict("A rule with the code '" + rule.code() + "' already exists.", null);
         }
-        screening.rulesChanged();
         return get(rule.code());
     }
 
@@ -140,7 +139,6 @@ public class RuleService {
             throw ProblemException.conflict("Someone changed this rule since you opened it (now version "
                     + current.version() + "). Nothing was saved.", current);
         }
-        screening.rulesChanged();
         return get(code);
     }
 

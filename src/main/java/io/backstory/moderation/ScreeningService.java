@@ -1,7 +1,5 @@
 package io.backstory.moderation;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,19 +16,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Screens member text with the rules in the database. The compiled rules are cached for at most
- * {@link #MAX_STALENESS}, so an edit made on another app instance applies within that time; edits made
- * here call {@link #rulesChanged()} and apply at once.
+ * Screens member text with the rules in the database. The compiled rules are kept as long as the rules' version
+ * (migration V20, moved by every change to rules and word lists, on whichever app instance) stays the same: one
+ * small read per screening, so a rule saved on one instance applies on every instance from its next screening.
  */
 @ApplicationScoped
 public class ScreeningService {
 
-    static final Duration MAX_STALENESS = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(ScreeningService.class);
 
     private final EntityManager em;
-    private volatile ScreeningEngine engine;
-    private volatile Instant loadedAt = Instant.MIN;
+    private volatile Compiled compiled;
+
+    private record Compiled(long version, ScreeningEngine engine) {
+    }
 
     public ScreeningService(EntityManager em) {
         this.em = em;
@@ -40,20 +39,25 @@ public class ScreeningService {
         return engine().screen(text, conditions);
     }
 
-    public void rulesChanged() {
-        loadedAt = Instant.MIN;
-    }
-
     private ScreeningEngine engine() {
-        if (engine == null || loadedAt.plus(MAX_STALENESS).isBefore(Instant.now())) {
+        long version = rulesVersion();
+        Compiled current = compiled;
+        if (current == null || current.version() != version) {
             synchronized (this) {
-                if (engine == null || loadedAt.plus(MAX_STALENESS).isBefore(Instant.now())) {
-                    engine = load();
-                    loadedAt = Instant.now();
+                current = compiled;
+                if (current == null || current.version() != version) {
+                    // Read after the version: these rules are at least as new as it, never older.
+                    current = new Compiled(version, load());
+                    compiled = current;
                 }
             }
         }
-        return engine;
+        return current.engine();
+    }
+
+    @Transactional
+    long rulesVersion() {
+        return ((Number) em.createNativeQuery("select version from screening_rules_version").getSingleResult()).longValue();
     }
 
     @Transactional

@@ -2,16 +2,21 @@ package io.backstory.platform.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.backstory.platform.jobs.ClusterJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 /**
  * Fixed-window rate limits counted in PostgreSQL, so they hold across every app instance. Each call counts in
  * its own transaction: a request that is then rejected for another reason still counts, and a rejected
- * request writes nothing else.
+ * request writes nothing else. Counters older than two days are removed by a job that runs once per
+ * {@code backstory.jobs.rate-limit-clean-up-every} across all instances.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -22,16 +27,18 @@ public class RateLimiter {
         this.em = em;
     }
 
+    void scheduleCleanUp(@Observes StartupEvent start, ClusterJobs jobs,
+            @ConfigProperty(name = "backstory.jobs.rate-limit-clean-up-every") Duration every) {
+        jobs.every(every, "rate-limit-clean-up", () -> em.createNativeQuery(
+                "delete from rate_limit_counter where window_start < now() - interval '2 days'").executeUpdate());
+    }
+
     /** Counts one hit on {@code bucket}; throws {@link RateLimitedException} (429) past {@code limit} per window. */
     public void acquire(String bucket, int limit, Duration window) {
         Instant now = Instant.now();
         long windowSeconds = window.toSeconds();
         Instant windowStart = Instant.ofEpochSecond(now.getEpochSecond() / windowSeconds * windowSeconds);
         int hits = QuarkusTransaction.requiringNew().call(() -> {
-            if (ThreadLocalRandom.current().nextInt(500) == 0) {
-                em.createNativeQuery("delete from rate_limit_counter where window_start < now() - interval '2 days'")
-                        .executeUpdate();
-            }
             // A hit lost in a database crash only forgives one request: no need to wait for the disk at commit.
             em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
             return ((Number) em.createNativeQuery("""

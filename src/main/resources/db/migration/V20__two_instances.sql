@@ -1,0 +1,34 @@
+-- Two or more app instances share this database; what each used to keep to itself is coordinated here.
+
+-- Scheduled jobs run once per period across all instances (platform/jobs/ClusterJobs). An instance claims a run by
+-- moving last_started_at forward in one UPDATE whose condition reads the database's clock, so two instances can
+-- neither both claim one period nor disagree about the time; runs counts every claimed run.
+create table scheduled_job (
+    name text primary key,
+    last_started_at timestamptz not null default '-infinity',
+    last_finished_at timestamptz,
+    last_instance text,
+    last_result bigint,
+    runs bigint not null default 0
+);
+
+-- The screening rules each instance compiles are keyed by this version (moderation/ScreeningService). A row, not a
+-- sequence: an instance that reads the new number also sees the rules committed with it, so it can never keep the
+-- old rules under the new number.
+create table screening_rules_version (
+    only_row boolean primary key default true check (only_row),
+    version bigint not null
+);
+insert into screening_rules_version (version) values (1);
+
+create function bump_screening_rules_version() returns trigger language plpgsql as $$
+begin
+    update screening_rules_version set version = version + 1;
+    return null;
+end
+$$;
+
+create trigger screening_rule_version after insert or update or delete or truncate on screening_rule
+    for each statement execute function bump_screening_rules_version();
+create trigger screening_word_list_version after insert or update or delete or truncate on screening_word_list
+    for each statement execute function bump_screening_rules_version();
