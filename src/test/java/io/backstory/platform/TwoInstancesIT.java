@@ -65,6 +65,8 @@ class TwoInstancesIT {
     private static final Duration CLEAN_UP_EVERY = Duration.ofSeconds(2);
     private static final int PREVIEWS_PER_MINUTE = 10;
     private static final Path WORK = Path.of("target/two-instances");
+    /** Where the proxy serves Keycloak in this test (the test's Keycloak itself holds 8180). */
+    private static final int KEYCLOAK_PROXY_PORT = freePort();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -253,6 +255,14 @@ class TwoInstancesIT {
         HttpResponse<String> sent = HTTP.send(comment, HttpResponse.BodyHandlers.ofString());
         assertEquals(303, sent.statusCode(), sent.body());
         assertEquals(1, count("select count(*) from comment where post_id = ? and body_markdown = ?", post, text));
+    }
+
+    @Test
+    void theProxyServesKeycloakToo() throws Exception {
+        HttpResponse<String> discovery = get("http://127.0.0.1:" + KEYCLOAK_PROXY_PORT
+                + "/realms/backstory/.well-known/openid-configuration", null);
+        assertEquals(200, discovery.statusCode());
+        assertTrue(discovery.body().contains("\"issuer\""), discovery.body());
     }
 
     @Test
@@ -528,15 +538,17 @@ class TwoInstancesIT {
         String files = "\n    access_log " + dir + "/access.log;\n"
                 + List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi").stream()
                         .map(temp -> "    " + temp + "_temp_path " + dir + "/" + temp + ";\n").collect(Collectors.joining());
-        String config = replaceOnce(replaceOnce(replaceOnce(replaceOnce(shipped,
+        String config = replaceOnce(replaceOnce(replaceOnce(replaceOnce(replaceOnce(replaceOnce(shipped,
                 "server app1:8080", "server 127.0.0.1:" + first.port()),
                 "server app2:8080", "server 127.0.0.1:" + second.port()),
                 "listen 8080;", "listen 127.0.0.1:" + PROXY_PORT + ";"),
+                "server keycloak:8080", "server 127.0.0.1:" + KeycloakServer.PORT),
+                "listen 8180;", "listen 127.0.0.1:" + KEYCLOAK_PROXY_PORT + ";"),
                 "http {", "http {" + files);
         Path file = dir.resolve("nginx.conf");
         Files.writeString(file, config);
         String root = "root".equals(System.getProperty("user.name")) ? " user root;" : "";
-        Process process = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", file.toString(), "-e",
+        Process process = new ProcessBuilder(System.getProperty("nginx.binary", "/usr/sbin/nginx"), "-p", dir.toString(), "-c", file.toString(), "-e",
                 dir.resolve("error.log").toString(), "-g", "daemon off; pid " + dir.resolve("nginx.pid") + ";" + root)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("output.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
