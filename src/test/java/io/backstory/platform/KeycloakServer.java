@@ -26,7 +26,7 @@ public final class KeycloakServer {
 
     public static final int PORT = 8180;
     public static final String REALM_URL = "http://127.0.0.1:" + PORT + "/realms/backstory";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     private static Process process;
     private static JsonNode realm;

@@ -206,7 +206,8 @@ class TwoInstancesIT {
         Map<String, Long> lag = new LinkedHashMap<>();
         for (Instance instance : List.of(first, second)) {
             while (!"1 point".equals(pointsOnConditionPage(instance, post))) {
-                assertTrue(System.nanoTime() - voted < CACHE_TTL.plusSeconds(1).toNanos(),
+                // The lifetime, plus room for the requests themselves on a busy machine.
+                assertTrue(System.nanoTime() - voted < CACHE_TTL.plusSeconds(2).toNanos(),
                         instance.name() + " still shows the old tally after the cache lifetime");
                 Thread.sleep(50);
             }
@@ -311,8 +312,9 @@ class TwoInstancesIT {
         while (System.nanoTime() - started < Duration.ofSeconds(12).toNanos()) {
             try (Connection db = database(); ResultSet r = db.createStatement()
                     .executeQuery("select last_instance from scheduled_job where name = 'rate-limit-clean-up'")) {
-                r.next();
-                runners.add(r.getString(1));
+                if (r.next() && r.getString(1) != null) {
+                    runners.add(r.getString(1));
+                }
             }
             Thread.sleep(200);
         }
