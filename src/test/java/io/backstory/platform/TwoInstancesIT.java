@@ -131,6 +131,7 @@ class TwoInstancesIT {
         env.put("QUARKUS_OIDC_CLIENT_ID", "backstory");
         env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", KeycloakServer.clientSecret());
         env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "two-instances-session-secret-0123456789abcdef");
+        env.put("QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET", "two-instances-login-state-secret-0123456789");
         env.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
         env.put("QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST", "true");
         env.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
