@@ -32,3 +32,12 @@ create trigger screening_rule_version after insert or update or delete or trunca
     for each statement execute function bump_screening_rules_version();
 create trigger screening_word_list_version after insert or update or delete or truncate on screening_word_list
     for each statement execute function bump_screening_rules_version();
+
+-- Synonyms are shown on cached condition and remedy pages; an edit of synonyms alone (the condition's own row
+-- unchanged) moved no content generation (V14), so no instance dropped the cached pages until they expired.
+create constraint trigger condition_synonym_content_generation
+    after insert or delete or update on condition_synonym
+    deferrable initially deferred for each row execute function bump_content_generation();
+create constraint trigger remedy_synonym_content_generation
+    after insert or delete or update on remedy_synonym
+    deferrable initially deferred for each row execute function bump_content_generation();

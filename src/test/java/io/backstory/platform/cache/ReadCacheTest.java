@@ -65,6 +65,23 @@ class ReadCacheTest {
     }
 
     @Test
+    void anEditOfSynonymsAloneShowsAtOnceOnTheCachedConditionPage() {
+        String condition = """
+                {"slug": "cached-synonyms-%s", "name": "Cached synonyms %s", "description": "A condition whose synonyms change.",
+                 "synonyms": [%s]}""";
+        String slug = "cached-synonyms-" + System.nanoTime();
+        String suffix = slug.substring("cached-synonyms-".length());
+        as("alice").contentType(ContentType.JSON).body(condition.formatted(suffix, suffix, "\"tight hip " + suffix + "\""))
+                .when().post("/api/v1/conditions").then().statusCode(201);
+        given().when().get("/conditions/" + slug).then().statusCode(200).body(containsString("tight hip " + suffix));
+        // Only the synonyms change: the condition's own row stays as it was.
+        as("alice").contentType(ContentType.JSON).body(condition.formatted(suffix, suffix, "\"stiff hip " + suffix + "\""))
+                .when().put("/api/v1/conditions/" + slug).then().statusCode(200);
+        given().when().get("/conditions/" + slug).then().statusCode(200)
+                .body(containsString("stiff hip " + suffix)).body(not(containsString("tight hip " + suffix)));
+    }
+
+    @Test
     void aCachedConditionPageCostsOneStatementTheGenerationLookUp() {
         given().when().get("/conditions/facet-joint-pain").then().statusCode(200);
         int cost = statements.during(() -> given().when().get("/conditions/facet-joint-pain").then().statusCode(200));
