@@ -12,18 +12,20 @@ create table scheduled_job (
     runs bigint not null default 0
 );
 
--- The screening rules each instance compiles are keyed by this version (moderation/ScreeningService). A row, not a
--- sequence: an instance that reads the new number also sees the rules committed with it, so it can never keep the
--- old rules under the new number.
+-- The screening rules each instance compiles are keyed by this version (moderation/ScreeningService). A row, so an
+-- instance that reads the new number also sees the rules committed with it and can never keep the old rules under
+-- the new number; its numbers come from a sequence, so a number seen inside a transaction that then rolled back is
+-- never given to other rules later.
+create sequence screening_rules_version_number;
 create table screening_rules_version (
     only_row boolean primary key default true check (only_row),
     version bigint not null
 );
-insert into screening_rules_version (version) values (1);
+insert into screening_rules_version (version) values (nextval('screening_rules_version_number'));
 
 create function bump_screening_rules_version() returns trigger language plpgsql as $$
 begin
-    update screening_rules_version set version = version + 1;
+    update screening_rules_version set version = nextval('screening_rules_version_number');
     return null;
 end
 $$;
