@@ -24,6 +24,7 @@ import io.backstory.community.PostService;
 import io.backstory.moderation.FlagReason;
 import io.backstory.moderation.FlagService;
 import io.backstory.moderation.ReviewTarget;
+import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.taxonomy.TagSuggestion;
 import io.backstory.taxonomy.TaxonomyRequests;
@@ -72,7 +73,7 @@ class PrivacyTest {
         flags.flag(ReviewTarget.POST, bobsPost, member, FlagReason.OTHER, "flag note by " + login);
         taxonomy.suggest(new TaxonomyRequests.SuggestionRequest(TagSuggestion.Kind.REMEDY, "Suggestion from " + login, null,
                 "note by " + login), member);
-        notifications.notify(member.id, "A notification for " + login, "/");
+        notifications.notify(NotificationKind.OTHER, member.id, null, null, "A notification for " + login, "/");
         return new long[] {member.id, own, bobsPost};
     }
 
