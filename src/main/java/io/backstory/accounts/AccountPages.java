@@ -5,6 +5,7 @@ import java.net.URI;
 import io.backstory.platform.api.Problem;
 import io.backstory.platform.web.ErrorPage;
 import io.quarkus.security.Authenticated;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -19,10 +20,12 @@ public class AccountPages {
 
     private final CurrentMember viewer;
     private final LoginProvider provider;
+    private final Event<MemberLoggedIn> loggedIn;
 
-    public AccountPages(CurrentMember viewer, LoginProvider provider) {
+    public AccountPages(CurrentMember viewer, LoginProvider provider, Event<MemberLoggedIn> loggedIn) {
         this.viewer = viewer;
         this.provider = provider;
+        this.loggedIn = loggedIn;
     }
 
     @GET
@@ -42,6 +45,7 @@ public class AccountPages {
     @Path("start")
     @Authenticated
     public Response start() {
+        loggedIn.fire(new MemberLoggedIn(viewer.get().id, viewer.verifiedEmail()));
         return Response.seeOther(URI.create(viewer.get().handleChosen ? "/" : "/settings?welcome=true")).build();
     }
 }

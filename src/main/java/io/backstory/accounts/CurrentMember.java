@@ -54,6 +54,22 @@ public class CurrentMember {
         return unreadNotifications;
     }
 
+    /** The login's e-mail address if the identity provider says it verified it ({@code email_verified}); else null. */
+    public String verifiedEmail() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && Boolean.TRUE.equals(verifiedFlag(token))) {
+            return token.getClaim("email");
+        }
+        return null;
+    }
+
+    private static Boolean verifiedFlag(JsonWebToken token) {
+        Object flag = token.getClaim("email_verified");
+        if (flag instanceof jakarta.json.JsonValue json) {
+            return json == jakarta.json.JsonValue.TRUE;
+        }
+        return flag instanceof Boolean b ? b : null;
+    }
+
     public String getHandle() {
         return isLoggedIn() ? get().handle : null;
     }

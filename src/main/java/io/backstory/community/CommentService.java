@@ -11,6 +11,7 @@ import io.backstory.accounts.Member;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.moderation.NewMemberReview;
 import io.backstory.moderation.ReviewTarget;
+import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
@@ -258,7 +259,7 @@ public class CommentService {
     private void notifyParentAuthor(Comment reply, Post post, Member replier) {
         Member parentAuthor = reply.parent != null ? reply.parent.author : post.author;
         if (parentAuthor != null && !parentAuthor.id.equals(replier.id)) {
-            notifications.notify(parentAuthor.id, replier.id, post.id, NotificationService.ACTOR + " replied to your "
+            notifications.notify(NotificationKind.REPLY, parentAuthor.id, replier.id, post.id, NotificationService.ACTOR + " replied to your "
                     + (reply.parent != null ? "comment" : "post") + " on \"" + NotificationService.POST_TITLE + "\".",
                     "/posts/" + post.id + "#c" + reply.id);
         }

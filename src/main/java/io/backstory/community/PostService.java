@@ -9,6 +9,7 @@ import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.following.FollowingService;
 import io.backstory.moderation.ContentScreening;
+import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.moderation.NewMemberReview;
 import io.backstory.moderation.ReviewTarget;
@@ -125,7 +126,7 @@ public class PostService {
         if (commentId != null) {
             Comment answer = Comment.findById(commentId);
             if (answer.author != null && !answer.author.id.equals(member.id)) {
-                notifications.notify(answer.author.id, null, postId, "Your answer on \"" + NotificationService.POST_TITLE
+                notifications.notify(NotificationKind.ANSWER_ACCEPTED, answer.author.id, null, postId, "Your answer on \"" + NotificationService.POST_TITLE
                         + "\" was marked as the one that helped.",
                         "/posts/" + postId + "#c" + commentId);
             }

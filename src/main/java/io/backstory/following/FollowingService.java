@@ -3,6 +3,9 @@ package io.backstory.following;
 import java.time.Instant;
 import java.util.List;
 
+import io.backstory.community.AuthoredContent;
+import io.backstory.notifications.NotificationKind;
+import io.backstory.notifications.NotificationService;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,10 +20,12 @@ public class FollowingService {
 
     private final EntityManager em;
     private final TagResolver tags;
+    private final NotificationService notifications;
 
-    public FollowingService(EntityManager em, TagResolver tags) {
+    public FollowingService(EntityManager em, TagResolver tags, NotificationService notifications) {
         this.em = em;
         this.tags = tags;
+        this.notifications = notifications;
     }
 
     @Transactional
@@ -43,16 +48,46 @@ public class FollowingService {
     /** One notification per follower of any of the post's conditions (not its author), however many they follow. */
     @Transactional
     public void announceNewPost(long postId) {
-        em.createNativeQuery("""
-                insert into notification (member_id, post_id, text, link)
-                select distinct f.member_id, p.id, 'New post in ' || (select string_agg(c.name, ', ' order by c.name)
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                insert into notification (kind, member_id, post_id, text, link)
+                select distinct 'NEW_POST', f.member_id, p.id, 'New post in ' || (select string_agg(c.name, ', ' order by c.name)
                         from post_condition pc2 join condition c on c.id = pc2.condition_id where pc2.post_id = p.id)
                         || ': "' || chr(2) || '"', '/posts/' || p.id
                 from post p
                 join post_condition pc on pc.post_id = p.id
                 join condition_follow f on f.condition_id = pc.condition_id
                 where p.id = ?1 and p.status = 'PUBLISHED' and not p.deleted
-                  and (p.author_id is null or f.member_id <> p.author_id)""").setParameter(1, postId).executeUpdate();
+                  and (p.author_id is null or f.member_id <> p.author_id)
+                returning id""").setParameter(1, postId).getResultList();
+        notifications.announce(NotificationKind.NEW_POST, ids.stream().map(Number::longValue).toList());
+    }
+
+    /** A new tip or story from a condition someone follows, for their digest. */
+    public record FollowedPost(long id, String title, String kind, String authorHandle, String conditions) {
+    }
+
+    /**
+     * The best tips and stories published in conditions the member follows, created in {@code [from, until)}, ranked
+     * by Best as the site's lists are; public posts only, never the member's own.
+     */
+    @Transactional
+    public List<FollowedPost> bestNewPosts(long memberId, Instant from, Instant until, int limit) {
+        @SuppressWarnings("unchecked")
+        List<jakarta.persistence.Tuple> rows = em.createNativeQuery("""
+                select p.id, p.title, p.kind, a.handle as author,
+                       (select string_agg(c.name, ', ' order by c.name) from post_condition pc
+                        join condition c on c.id = pc.condition_id where pc.post_id = p.id) as conditions
+                from post p left join member a on a.id = p.author_id
+                where %s and p.kind in ('TIP', 'STORY') and p.created_at >= ?2 and p.created_at < ?3
+                  and (p.author_id is null or p.author_id <> ?1)
+                  and exists (select 1 from post_condition pc join condition_follow f on f.condition_id = pc.condition_id
+                              where pc.post_id = p.id and f.member_id = ?1)
+                order by p.best_rank desc, p.id desc limit ?4""".formatted(AuthoredContent.visibleSql("p")),
+                jakarta.persistence.Tuple.class).setParameter(1, memberId).setParameter(2, from).setParameter(3, until)
+                .setParameter(4, limit).getResultList();
+        return rows.stream().map(r -> new FollowedPost(r.get("id", Number.class).longValue(), r.get("title", String.class),
+                r.get("kind", String.class), r.get("author", String.class), r.get("conditions", String.class))).toList();
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.backstory.accounts.Member;
 import io.backstory.community.ContentStatus;
+import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;
@@ -330,7 +331,7 @@ public class ReviewService {
         };
         String link = "/posts/" + item.postId();
         for (Number flagger : flaggers) {
-            notifications.notify(flagger.longValue(), null, item.postId(), outcome, link);
+            notifications.notify(NotificationKind.FLAG_OUTCOME, flagger.longValue(), null, item.postId(), outcome, link);
         }
     }
 
@@ -351,6 +352,6 @@ public class ReviewService {
                 + (silenceDays > 0 ? " You cannot post for " + silenceDays + " days." : "");
         String link = item.target() == ReviewTarget.POST ? "/posts/" + item.postId()
                 : "/posts/" + item.postId() + "#c" + item.targetId();
-        notifications.notify(item.authorId(), null, item.postId(), outcome + reason + extra, link);
+        notifications.notify(NotificationKind.MODERATION, item.authorId(), null, item.postId(), outcome + reason + extra, link);
     }
 }

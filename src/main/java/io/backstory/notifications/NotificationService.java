@@ -1,11 +1,16 @@
 package io.backstory.notifications;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import io.backstory.community.AuthoredContent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /** In-app notifications: what happened to a member's content, and where to look. */
@@ -18,9 +23,11 @@ public class NotificationService {
     private static final int SHOWN = 50;
 
     private final EntityManager em;
+    private final Event<NotificationsCreated> created;
 
-    public NotificationService(EntityManager em) {
+    public NotificationService(EntityManager em, Event<NotificationsCreated> created) {
         this.em = em;
+        this.created = created;
     }
 
     /** Where a notification names the member who caused it; filled in when shown, so deleting that member erases it. */
@@ -42,20 +49,25 @@ public class NotificationService {
     public static final String SHOWN_FROM = "notification n left join member a on a.id = n.actor_id "
             + "left join post np on np.id = n.post_id";
 
-    @Transactional
-    public void notify(long memberId, String text, String link) {
-        notify(memberId, null, null, text, link);
-    }
-
     /**
-     * A notification about something {@code actorId} did (or null) to post {@code postId} (or null); {@code text}
-     * names them with {@link #ACTOR} and {@link #POST_TITLE}.
+     * A notification of this kind about something {@code actorId} did (or null) to post {@code postId} (or null);
+     * {@code text} names them with {@link #ACTOR} and {@link #POST_TITLE}.
      */
     @Transactional
-    public void notify(long memberId, Long actorId, Long postId, String text, String link) {
-        em.createNativeQuery("insert into notification (member_id, actor_id, post_id, text, link) values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, memberId).setParameter(2, actorId).setParameter(3, postId).setParameter(4, shortened(text))
-                .setParameter(5, link).executeUpdate();
+    public void notify(NotificationKind kind, long memberId, Long actorId, Long postId, String text, String link) {
+        Number id = (Number) em.createNativeQuery("""
+                insert into notification (kind, member_id, actor_id, post_id, text, link) values (?1, ?2, ?3, ?4, ?5, ?6)
+                returning id""").setParameter(1, kind.name()).setParameter(2, memberId).setParameter(3, actorId)
+                .setParameter(4, postId).setParameter(5, shortened(text)).setParameter(6, link).getSingleResult();
+        announce(kind, List.of(id.longValue()));
+    }
+
+    /** Tells other features, in this transaction, about notifications just written (mail/ queues their e-mails). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(NotificationKind kind, List<Long> ids) {
+        if (!ids.isEmpty()) {
+            created.fire(new NotificationsCreated(kind, ids));
+        }
     }
 
     /** The column holds 2,000 characters; a notification quoting a long note says the start and links to the rest. */
@@ -76,6 +88,44 @@ public class NotificationService {
                 .setParameter(1, memberId).setParameter(2, SHOWN).getResultList();
         return rows.stream().map(r -> new Notification(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (Instant) r[3], (Boolean) r[4])).toList();
+    }
+
+    /**
+     * A notification as it goes out by mail: its text as shown to its reader now, and whether its post is public (a
+     * notice about a new post is not worth a mail once the post is held or hidden).
+     */
+    public record Delivery(NotificationKind kind, String text, String link, boolean postPublic, Instant createdAt) {
+    }
+
+    /** The member's notification {@code id}, as it would be shown now; empty if it is gone. */
+    @Transactional
+    public Optional<Delivery> delivery(long id, long memberId) {
+        return deliveries("n.id = ?1 and n.member_id = ?2", id, memberId).stream().findFirst();
+    }
+
+    /** The member's notifications of these kinds written in {@code [from, until)}, oldest first, at most 100. */
+    @Transactional
+    public List<Delivery> deliveries(long memberId, Collection<NotificationKind> kinds, Instant from, Instant until) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return deliveries("n.member_id = ?1 and n.kind in (?2) and n.created_at >= ?3 and n.created_at < ?4", memberId,
+                kinds.stream().map(Enum::name).toList(), from, until);
+    }
+
+    private List<Delivery> deliveries(String where, Object... parameters) {
+        Query query = em.createNativeQuery("""
+                select n.kind, %s as text, n.link, coalesce(%s, false) as public, n.created_at as created from %s
+                where %s order by n.created_at, n.id limit 100""".formatted(SHOWN_TEXT, AuthoredContent.visibleSql("np"),
+                SHOWN_FROM, where), Tuple.class);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream().map(r -> new Delivery(NotificationKind.valueOf(r.get("kind", String.class)),
+                r.get("text", String.class), r.get("link", String.class), r.get("public", Boolean.class),
+                r.get("created", Instant.class))).toList();
     }
 
     @Transactional

@@ -66,6 +66,11 @@ public class PrivacyService {
                 select %s as text, n.link, n.created_at as "createdAt", n.read_at as "readAt" from %s
                 where n.member_id = ?1 order by n.id""".formatted(NotificationService.SHOWN_TEXT, NotificationService.SHOWN_FROM),
                 memberId));
+        export.put("mailAddress", rows("""
+                select address, pending_address as "waitingForConfirmation", stopped_at as "stoppedAt",
+                       stopped_reason as "stoppedBecause" from mail_recipient where member_id = ?1""", memberId));
+        export.put("mailChoices", rows("""
+                select topic, frequency from mail_choice where member_id = ?1 order by topic""", memberId));
         return export;
     }
 

@@ -48,7 +48,9 @@ class PageFormLimitsTest {
         /** Pattern lines of the rule language: lowercase words, one phrase per line. */
         PATTERNS,
         /** Handles: letters, digits, '_' and '-'. */
-        HANDLE
+        HANDLE,
+        /** E-mail addresses. */
+        ADDRESS
     }
 
     /** A form ready to be sent: where it is, who sends it, where it posts, and its other fields. */
@@ -107,6 +109,11 @@ class PageFormLimitsTest {
                 return new Target(user, "/settings", "/settings/handle", Map.of(),
                         PageForms::followed);
             }),
+            new Row("POST /settings/mail/address", "address", Kind.ADDRESS, 254, true, tag -> {
+                String user = "mailform-" + tag.toLowerCase();
+                return new Target(user, "/settings/mail", "/settings/mail/address", Map.of(),
+                        answer -> PageForms.html(TestUsers.as(user).when().get("/settings/mail")));
+            }),
             new Row("POST /moderation/items/{id} (post)", "text", Kind.PROSE, 40_000, true, tag -> moderatorEdit("post", tag)),
             new Row("POST /moderation/items/{id} (comment)", "text", Kind.PROSE, 10_000, true, tag -> moderatorEdit("comment", tag)),
             new Row("POST /moderation/items/{id} (note)", "note", Kind.PROSE, 2_000, true, tag -> {
@@ -141,7 +148,7 @@ class PageFormLimitsTest {
     static final Set<String> WITHOUT_TEXT = Set.of("POST /posts/{id}/delete", "POST /posts/{id}/accepted-answer",
             "POST /comments/{id}/delete", "POST /posts/{id}/vote", "POST /comments/{id}/vote",
             "POST /conditions/{slug}/follow", "POST /posts/{id}/bookmark", "POST /notifications/read",
-            "POST /settings/delete");
+            "POST /settings/delete", "POST /settings/mail/choices", "POST /mail/verify");
 
     @Test
     void everyPageFormHasRowsOrIsDeclaredWithoutText() throws IOException {
@@ -183,7 +190,7 @@ class PageFormLimitsTest {
             if (c == Case.MAX) {
                 String shown = target.shown().apply(answer).text().toLowerCase(java.util.Locale.ROOT);
                 assertTrue(shown.contains(ending(tag).toLowerCase(java.util.Locale.ROOT).replace("last words of ",
-                        row.kind() == Kind.HANDLE ? "" : "last words of ")),
+                        row.kind() == Kind.HANDLE || row.kind() == Kind.ADDRESS ? "" : "last words of ")),
                         what + ": the end of the text is not on the page that shows it");
             }
             return;
@@ -242,6 +249,7 @@ class PageFormLimitsTest {
             Map.entry("POST /tags/suggest note", Set.of(Refusal.INVALID, Refusal.TOO_LARGE, Refusal.BLOCKED,
                     Refusal.RATE_LIMITED, Refusal.SILENCED)),
             Map.entry("POST /settings/handle handle", Set.of(Refusal.INVALID, Refusal.TOO_LARGE, Refusal.SILENCED)),
+            Map.entry("POST /settings/mail/address address", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
             Map.entry("POST /moderation/items/{id} (comment) text", Set.of(Refusal.INVALID, Refusal.CONFLICT, Refusal.TOO_LARGE)),
             Map.entry("POST /moderation/rules notice", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
             Map.entry("POST /moderation/rules (test) sample", Set.of(Refusal.INVALID, Refusal.TOO_LARGE)),
@@ -401,6 +409,7 @@ class PageFormLimitsTest {
     static String fill(Kind kind, int length, String tag) {
         String end = switch (kind) {
             case HANDLE -> tag.toLowerCase();
+            case ADDRESS -> "@" + tag.toLowerCase() + ".example";
             case PATTERNS -> "\nlast words of " + tag.toLowerCase();
             default -> " " + ending(tag) + ".";
         };
@@ -410,6 +419,7 @@ class PageFormLimitsTest {
             case LINE -> "Slipped disc, week one — 腰痛 — ";
             case PATTERNS -> "\nmiracle cure forever";
             case HANDLE -> "h";
+            case ADDRESS -> "a";
         };
         StringBuilder text = new StringBuilder();
         int wanted = length - end.codePointCount(0, end.length());

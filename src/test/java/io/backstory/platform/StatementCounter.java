@@ -16,7 +16,10 @@ public class StatementCounter implements StatementInspector {
 
     @Override
     public String inspect(String sql) {
-        count.incrementAndGet();
+        // The mail worker polls its outbox and digests every second on its own threads; no page reads them.
+        if (!sql.contains("mail_outbox") && !sql.contains("mail_digest")) {
+            count.incrementAndGet();
+        }
         return sql;
     }
 

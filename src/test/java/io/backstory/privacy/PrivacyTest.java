@@ -24,6 +24,8 @@ import io.backstory.community.PostService;
 import io.backstory.moderation.FlagReason;
 import io.backstory.moderation.FlagService;
 import io.backstory.moderation.ReviewTarget;
+import io.backstory.mail.MailRecipients;
+import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.taxonomy.TagSuggestion;
 import io.backstory.taxonomy.TaxonomyRequests;
@@ -56,6 +58,8 @@ class PrivacyTest {
     NotificationService notifications;
     @Inject
     EntityManager em;
+    @Inject
+    MailRecipients mail;
 
     /** A member who posts, comments, votes, flags, suggests and gets notified; the login name is also the subject. */
     private long[] activeMember(String login) {
@@ -72,7 +76,10 @@ class PrivacyTest {
         flags.flag(ReviewTarget.POST, bobsPost, member, FlagReason.OTHER, "flag note by " + login);
         taxonomy.suggest(new TaxonomyRequests.SuggestionRequest(TagSuggestion.Kind.REMEDY, "Suggestion from " + login, null,
                 "note by " + login), member);
-        notifications.notify(member.id, "A notification for " + login, "/");
+        notifications.notify(NotificationKind.OTHER, member.id, null, null, "A notification for " + login, "/");
+        // A verified address from the login, and a new one waiting for its confirmation mail (queued in the outbox).
+        mail.offerVerifiedAddress(member.id, login + "@mail.test");
+        mail.requestAddress(member.id, login + ".new@mail.test");
         return new long[] {member.id, own, bobsPost};
     }
 
@@ -89,6 +96,8 @@ class PrivacyTest {
         assertEquals("flag note by " + login, export.getString("flags[0].note"));
         assertEquals("Suggestion from " + login, export.getString("tagSuggestions[0].name"));
         assertEquals("A notification for " + login, export.getString("notifications[0].text"));
+        assertEquals(login + "@mail.test", export.getString("mailAddress[0].address"));
+        assertEquals(login + ".new@mail.test", export.getString("mailAddress[0].waitingForConfirmation"));
         given().when().get("/api/v1/me/export").then().statusCode(401);
     }
 
@@ -97,6 +106,8 @@ class PrivacyTest {
         String login = "privacy-remover";
         long[] ids = activeMember(login);
         int bobsUpvotes = given().when().get("/api/v1/posts/" + ids[2]).then().extract().path("upvotes");
+        assertTrue(tablesMentioning(login).containsAll(List.of("mail_recipient.address", "mail_recipient.pending_address")),
+                "the scan sees the member's mail addresses before");
         as(login).when().delete("/api/v1/me").then().statusCode(400); // the choice is required
         as(login).when().delete("/api/v1/me?content=remove").then().statusCode(204);
 
