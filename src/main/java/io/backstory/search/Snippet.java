@@ -1,0 +1,81 @@
+package io.backstory.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns PostgreSQL's headline fragments of a Markdown text into what a reader sees in a result: plain words without
+ * Markdown's marks, each fragment starting at a word, "…" where the text goes on, matches in {@code <mark>}, the rest
+ * escaped so member text stays inert.
+ */
+final class Snippet {
+
+    static final char MARK_START = '\u0001';
+    static final char MARK_END = '\u0002';
+    static final char FRAGMENT_END = '\u0003';
+
+    private static final Pattern LINK = Pattern.compile("!?\\[([^\\]\\n]*)\\]\\([^)\\s]*\\)");
+    private static final Pattern LINE_MARKER = Pattern.compile("(?m)^[ \\t]*(?:#{1,6}[ \\t]+|>[ \\t]?|[-*+][ \\t]+|\\d{1,3}[.)][ \\t]+)");
+    private static final Pattern EMPHASIS = Pattern.compile("\\*+|~~|`+|(?<![\\p{L}\\p{N}])_+|_+(?![\\p{L}\\p{N}])");
+    private static final Pattern HEADING_MID_LINE = Pattern.compile("(?<=\\s)#{1,6}(?=\\s)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private Snippet() {
+    }
+
+    /** headline: fragments ended by FRAGMENT_END (or one whole text), matches between MARK_START and MARK_END. */
+    static String html(String headline, String source) {
+        if (headline == null || headline.isBlank()) {
+            return "";
+        }
+        String text = source == null ? "" : source;
+        List<String> parts = new ArrayList<>();
+        for (String fragment : headline.split(String.valueOf(FRAGMENT_END))) {
+            if (fragment.isBlank()) {
+                continue;
+            }
+            String plain = fragment.replace(String.valueOf(MARK_START), "").replace(String.valueOf(MARK_END), "");
+            int at = text.indexOf(plain);
+            String words = fragment;
+            if (at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)) && Character.isLetterOrDigit(plain.charAt(0))) {
+                words = withoutFirstPartialWord(fragment);
+            }
+            String shown = SPACES.matcher(plainMarkdown(words)).replaceAll(" ").strip();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            boolean before = at != 0;
+            boolean after = at < 0 || at + plain.length() < text.length();
+            parts.add((before ? "… " : "") + escape(shown) + (after ? " …" : ""));
+        }
+        return String.join(" ", parts).replace("… …", "…");
+    }
+
+    /** The fragment from its first whole word: PostgreSQL may cut the text inside a word. */
+    private static String withoutFirstPartialWord(String fragment) {
+        for (int i = 0; i < fragment.length(); i++) {
+            char c = fragment.charAt(i);
+            if (c == MARK_START) {
+                return fragment.substring(i);
+            }
+            if (Character.isWhitespace(c)) {
+                return fragment.substring(i + 1);
+            }
+        }
+        return fragment;
+    }
+
+    /** Markdown's marks taken out, its words kept: links by their text, no heading, list, quote or emphasis marks. */
+    static String plainMarkdown(String markdown) {
+        String text = LINK.matcher(markdown).replaceAll("$1");
+        text = LINE_MARKER.matcher(text).replaceAll("");
+        text = HEADING_MID_LINE.matcher(text).replaceAll("");
+        return EMPHASIS.matcher(text).replaceAll("");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace(String.valueOf(MARK_START), "<mark>").replace(String.valueOf(MARK_END), "</mark>");
+    }
+}
