@@ -45,11 +45,15 @@ final class Snippet {
             if (shown.isEmpty()) {
                 continue;
             }
-            boolean before = at != 0;
-            boolean after = at < 0 || at + plain.length() < text.length();
+            boolean before = at < 0 || hasWords(text.substring(0, at));
+            boolean after = at < 0 || hasWords(text.substring(at + plain.length()));
             parts.add((before ? "… " : "") + escape(shown) + (after ? " …" : ""));
         }
         return String.join(" ", parts).replace("… …", "…");
+    }
+
+    private static boolean hasWords(String text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** The fragment from its first whole word: PostgreSQL may cut the text inside a word. */

@@ -236,7 +236,7 @@ class PageQualityIT {
     /**
      * Runs in the page; argument: whether the window is a phone's. Lists sideways scroll, visible text under 12 px
      * (SVG text measured as drawn) and, on phones, controls under 44×44 px. A link is exempt when it sits in a
-     * line of text (its parent holds words of its own besides links), as WCAG 2.5.8's inline exception allows;
+     * line of text (its block holds words besides its links), as WCAG 2.5.8's inline exception allows;
      * a checkbox or radio button is measured with the label it sits in, which takes the tap too.
      */
     private static final String LAYOUT_PROBE = """
@@ -275,11 +275,18 @@ class PageQualityIT {
               const controls = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]');
               for (const c of controls) {
                 if (!shown(c)) continue;
-                if (c.tagName === 'A' && [...c.parentElement.childNodes].some(n => n.nodeType === 3 && /[A-Za-z0-9]/.test(n.textContent))) continue;
+                if (c.tagName === 'A' && inLineOfText(c)) continue;
                 const target = ['checkbox', 'radio'].includes(c.type) && c.closest('label') ? c.closest('label') : c;
                 const r = target.getBoundingClientRect();
                 if (r.width < 43.5 || r.height < 43.5) found.push('small control: ' + describe(target));
               }
+            }
+            function inLineOfText(link) {
+              let block = link.parentElement;
+              while (getComputedStyle(block).display === 'inline') block = block.parentElement;
+              let words = block.textContent;
+              for (const other of block.querySelectorAll('a')) words = words.replace(other.textContent, '');
+              return /[A-Za-z0-9]/.test(words);
             }
             return found.slice(0, 12);
             """;

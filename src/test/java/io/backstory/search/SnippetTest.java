@@ -28,6 +28,12 @@ class SnippetTest {
     }
 
     @Test
+    void markupAndPunctuationAroundTheWholeTextGetNoEllipsis() {
+        String body = "**Things that helped** - a heating pad.";
+        assertEquals("Things that helped - a <mark>heating</mark> pad", Snippet.html("Things that helped** - a " + S + "heating" + E + " pad" + F, body));
+    }
+
+    @Test
     void fragmentsInTheMiddleAreMarkedOnBothSidesAndJoined() {
         String body = "One two three heat four five six seven walking eight nine.";
         String headline = "two three " + S + "heat" + E + " four" + F + "seven " + S + "walking" + E + " eight" + F;
