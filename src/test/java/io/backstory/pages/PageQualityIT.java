@@ -294,12 +294,11 @@ class PageQualityIT {
     /** A PNG of the whole page (not only the window) at the window's width. */
     private static Path fullPageScreenshot(Browser browser, String name) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = (Map<String, Object>) browser.driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        List<Number> size = (List<Number>) browser.driver().executeScript("return [Math.max(window.innerWidth,"
+                + " document.documentElement.scrollWidth), document.documentElement.scrollHeight]");
         Map<String, Object> shot = browser.driver().executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", ((Number) content.get("width")).doubleValue(),
-                        "height", Math.min(((Number) content.get("height")).doubleValue(), 8000), "scale", 1)));
+                "clip", Map.of("x", 0, "y", 0, "width", size.get(0).doubleValue(),
+                        "height", Math.min(size.get(1).doubleValue(), 8000), "scale", 1)));
         Path png = SCREENSHOTS.resolve(name + ".png");
         try {
             Files.write(png, Base64.getDecoder().decode((String) shot.get("data")));
