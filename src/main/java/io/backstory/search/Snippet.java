@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.backstory.platform.text.PlainWords;
+
 /**
  * Turns PostgreSQL's headline fragments of a Markdown text into what a reader sees in a result: plain words without
  * Markdown's marks, each fragment starting at a word, "…" where the text goes on, matches in {@code <mark>}, the rest
@@ -15,10 +17,6 @@ final class Snippet {
     static final char MARK_END = '\u0002';
     static final char FRAGMENT_END = '\u0003';
 
-    private static final Pattern LINK = Pattern.compile("!?\\[([^\\]\\n]*)\\]\\([^)\\s]*\\)");
-    private static final Pattern LINE_MARKER = Pattern.compile("(?m)^[ \\t]*(?:#{1,6}[ \\t]+|>[ \\t]?|[-*+][ \\t]+|\\d{1,3}[.)][ \\t]+)");
-    private static final Pattern EMPHASIS = Pattern.compile("\\*+|~~|`+|(?<![\\p{L}\\p{N}])_+|_+(?![\\p{L}\\p{N}])");
-    private static final Pattern HEADING_MID_LINE = Pattern.compile("(?<=\\s)#{1,6}(?=\\s)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Snippet() {
@@ -41,7 +39,7 @@ final class Snippet {
             if (at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)) && Character.isLetterOrDigit(plain.charAt(0))) {
                 words = withoutFirstPartialWord(fragment);
             }
-            String shown = SPACES.matcher(plainMarkdown(words)).replaceAll(" ").strip();
+            String shown = SPACES.matcher(PlainWords.fromMarkdown(words)).replaceAll(" ").strip();
             if (shown.isEmpty()) {
                 continue;
             }
@@ -68,14 +66,6 @@ final class Snippet {
             }
         }
         return fragment;
-    }
-
-    /** Markdown's marks taken out, its words kept: links by their text, no heading, list, quote or emphasis marks. */
-    static String plainMarkdown(String markdown) {
-        String text = LINK.matcher(markdown).replaceAll("$1");
-        text = LINE_MARKER.matcher(text).replaceAll("");
-        text = HEADING_MID_LINE.matcher(text).replaceAll("");
-        return EMPHASIS.matcher(text).replaceAll("");
     }
 
     private static String escape(String text) {

@@ -114,6 +114,8 @@ class PageQualityIT {
         memberPages.put("post-logged-in", "/posts/" + post);
         memberPages.put("moderation-queue", "/moderation");
         memberPages.put("moderation-item", "/moderation/items/" + item);
+        memberPages.put("moderation-log", "/moderation/log");
+        memberPages.put("moderation-rules", "/moderation/rules");
         memberPages.put("notifications", "/notifications");
         memberPages.put("settings", "/settings");
         memberPages.put("home-logged-in", "/");
