@@ -2,12 +2,14 @@ package io.backstory.community;
 
 import java.util.List;
 
+import io.backstory.platform.api.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("/")
@@ -15,21 +17,24 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<ConditionCount> conditions, List<PostSummary> recent);
+        static native TemplateInstance home(List<ConditionCount> conditions, Page<PostSummary> recent, boolean firstPage);
     }
 
     private static final int RECENT_POSTS = 20;
 
     private final CommunityQueries queries;
+    private final PostListService lists;
 
-    public HomePage(CommunityQueries queries) {
+    public HomePage(CommunityQueries queries, PostListService lists) {
         this.queries = queries;
+        this.lists = lists;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public TemplateInstance home() {
-        return Templates.home(queries.conditionsWithPostCounts(), queries.posts(PostFilter.ALL, null, RECENT_POSTS).items());
+    public TemplateInstance home(@QueryParam("after") String after) {
+        return Templates.home(queries.conditionsWithPostCounts(), lists.list(null, null, null, null, null, after, RECENT_POSTS),
+                after == null || after.isBlank());
     }
 }

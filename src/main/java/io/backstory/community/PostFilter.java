@@ -3,5 +3,4 @@ package io.backstory.community;
 /** Which published posts a list shows and in what order; null parts do not filter. */
 public record PostFilter(String condition, String remedy, PostKind kind, PostSort sort, PostSort.Period period) {
 
-    public static final PostFilter ALL = new PostFilter(null, null, null, PostSort.NEW, PostSort.Period.ALL);
 }

@@ -11,6 +11,7 @@ import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;
 import io.backstory.platform.cache.ReadCache;
+import io.backstory.platform.text.PlainWords;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -150,7 +151,6 @@ public class TipService {
         if (markdown == null) {
             return null;
         }
-        String plain = markdown.replaceAll("[*_`#>\\[\\]]", "").replaceAll("\\s+", " ").strip();
-        return plain.length() > EXCERPT_LENGTH ? plain.substring(0, EXCERPT_LENGTH).strip() + "…" : plain;
+        return PlainWords.excerpt(markdown, EXCERPT_LENGTH);
     }
 }

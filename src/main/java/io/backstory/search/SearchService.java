@@ -14,6 +14,7 @@ import io.backstory.platform.cache.ReadCache;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
@@ -31,18 +32,22 @@ public class SearchService {
     private static final int MAX_PAGES = 20;
     /** Newest matches of each kind that are ranked: together the MAX_PAGES pages a search may show. */
     private static final int CANDIDATES = 200;
-    private static final char MARK_START = '\u0001';
-    private static final char MARK_END = '\u0002';
 
+    /** conditions: the names of the post's conditions, comma-separated. */
     public record Hit(String type, long postId, Long commentId, String title, String snippetHtml, String author,
-            Instant createdAt, double rank) {
+            Instant createdAt, double rank, String conditions) {
 
         public String link() {
             return commentId == null ? "/posts/" + postId : "/posts/" + postId + "#c" + commentId;
         }
     }
 
-    public record Results(String query, List<Hit> hits, int page, boolean more, String didYouMean) {
+    /**
+     * total: how many posts and comments match, counted among the newest 200 of each (so at most
+     * the number a search can show); totalCapped when there are more than that.
+     */
+    public record Results(String query, List<Hit> hits, int page, boolean more, String didYouMean, int total,
+            boolean totalCapped) {
 
         public int nextPage() {
             return page + 1;
@@ -81,7 +86,7 @@ public class SearchService {
             throw new InvalidInputException("page", "must be between 1 and " + MAX_PAGES);
         }
         if (query.isEmpty()) {
-            return new Results("", List.of(), 1, false, null);
+            return new Results("", List.of(), 1, false, null, 0, false);
         }
         StringBuilder postFilter = new StringBuilder();
         List<Object[]> parameters = new ArrayList<>();
@@ -114,7 +119,8 @@ public class SearchService {
         if (filters.sort() != null && !filters.sort().isBlank() && !List.of("newest", "relevance").contains(filters.sort())) {
             throw new InvalidInputException("sort", "must be relevance or newest");
         }
-        String headline = "'StartSel=\"" + MARK_START + "\", StopSel=\"" + MARK_END + "\", MaxFragments=2, MaxWords=30, MinWords=10'";
+        String headline = "'StartSel=\"" + Snippet.MARK_START + "\", StopSel=\"" + Snippet.MARK_END
+                + "\", FragmentDelimiter=\"" + Snippet.FRAGMENT_END + "\", MaxFragments=2, MaxWords=30, MinWords=10'";
         // Ranking reads every candidate's vector and a common word matches a large share of everything, so the
         // candidates are the newest matching posts and comments (CANDIDATES of each, only their vectors), read from
         // the date index for common words or from the text index for rare ones. The query is written inline there,
@@ -147,26 +153,36 @@ public class SearchService {
                   order by %5$s
                   limit :limit offset :offset)
                 select page.type, page.post_id, page.comment_id, p.title,
-                       ts_headline('english', coalesce(c.body_markdown, p.body_markdown), q.query, %1$s),
-                       m.handle, page.created_at, page.rank
+                       ts_headline('english', coalesce(c.body_markdown, p.body_markdown), q.query, %1$s) as headline,
+                       coalesce(c.body_markdown, p.body_markdown) as body,
+                       m.handle, page.created_at, page.rank,
+                       (select string_agg(cn.name, ', ' order by cn.name) from post_condition pc
+                          join condition cn on cn.id = pc.condition_id where pc.post_id = p.id) as conditions,
+                       (select count(*) from posts) as post_matches, (select count(*) from comments) as comment_matches
                 from page cross join q
                 join post p on p.id = page.post_id
                 left join comment c on c.id = page.comment_id
                 left join member m on m.id = coalesce(c.author_id, p.author_id)
                 order by %6$s""".formatted(headline, postFilter, dateFilter.formatted("p"), dateFilter.formatted("c"), order,
-                order.replace("created_at", "page.created_at").replace("rank", "page.rank")))
+                order.replace("created_at", "page.created_at").replace("rank", "page.rank")), Tuple.class)
                 .setParameter("candidates", CANDIDATES)
                 .setParameter("q", query).setParameter("limit", PAGE_SIZE + 1).setParameter("offset", (page - 1) * PAGE_SIZE);
         parameters.forEach(p -> sql.setParameter((String) p[0], p[1]));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = sql.getResultList();
+        List<Tuple> rows = sql.getResultList();
         boolean more = rows.size() > PAGE_SIZE && page < MAX_PAGES;
         List<Hit> hits = new ArrayList<>();
-        for (Object[] r : rows.subList(0, Math.min(rows.size(), PAGE_SIZE))) {
-            hits.add(new Hit((String) r[0], ((Number) r[1]).longValue(), r[2] == null ? null : ((Number) r[2]).longValue(),
-                    (String) r[3], snippet((String) r[4]), (String) r[5], (Instant) r[6], ((Number) r[7]).doubleValue()));
+        for (Tuple r : rows.subList(0, Math.min(rows.size(), PAGE_SIZE))) {
+            Number commentId = r.get("comment_id", Number.class);
+            hits.add(new Hit(r.get("type", String.class), r.get("post_id", Number.class).longValue(),
+                    commentId == null ? null : commentId.longValue(), r.get("title", String.class),
+                    Snippet.html(r.get("headline", String.class), r.get("body", String.class)), r.get("handle", String.class),
+                    r.get("created_at", Instant.class), r.get("rank", Number.class).doubleValue(), r.get("conditions", String.class)));
         }
-        return new Results(query, hits, page, more, hits.size() < 3 ? didYouMean(query) : null);
+        int postMatches = rows.isEmpty() ? 0 : rows.get(0).get("post_matches", Number.class).intValue();
+        int commentMatches = rows.isEmpty() ? 0 : rows.get(0).get("comment_matches", Number.class).intValue();
+        return new Results(query, hits, page, more, hits.size() < 3 ? didYouMean(query) : null, postMatches + commentMatches,
+                postMatches >= CANDIDATES || commentMatches >= CANDIDATES);
     }
 
     /** The closest condition or remedy name (or synonym) when the words look like a misspelling of one. */
@@ -179,15 +195,6 @@ public class SearchService {
                 where similarity(lower(name), lower(?1)) > 0.3 and lower(name) <> lower(?1)
                 order by similarity(lower(name), lower(?1)) desc, name limit 1""").setParameter(1, query).getResultList();
         return names.isEmpty() ? null : (String) names.get(0);
-    }
-
-    /** ts_headline marks matches in raw text; everything else is escaped so member text stays inert. */
-    static String snippet(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String escaped = raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-        return escaped.replace(String.valueOf(MARK_START), "<mark>").replace(String.valueOf(MARK_END), "</mark>");
     }
 
     private static LocalDate date(String value, String field) {

@@ -157,7 +157,7 @@ class HostileMarkupTest {
                     "script element in " + where);
             assertFalse(List.of("iframe", "img", "object", "embed").contains(element.tagName()), element.tagName() + " in " + where);
             if (element.tagName().equals("svg")) {
-                assertTrue(element.parent() != null && element.parent().hasClass("evidence-chart"),
+                assertTrue(element.closest("figure.evidence-chart") != null,
                         "only our own chart may be an svg, in " + where);
             }
             for (Attribute attribute : element.attributes()) {

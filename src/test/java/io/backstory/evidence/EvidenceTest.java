@@ -12,6 +12,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
@@ -84,14 +85,18 @@ class EvidenceTest {
     void theConditionPageDrawsTheChartAndTheTable() {
         fixture();
         Document page = PageForms.html(given().when().get("/conditions/" + CONDITION));
-        assertEquals(2, page.select("figure.evidence-chart svg g").size());
-        assertEquals("Heat", page.select("figure.evidence-chart svg text.label").get(0).text());
-        assertEquals("80%", page.select("figure.evidence-chart svg text.value").get(0).text());
-        assertEquals("272", page.select("figure.evidence-chart svg rect.bar").get(0).attr("width"), "0.8 of 340 units");
+        assertEquals(2, page.select("figure.evidence-chart li").size());
+        Element heat = page.select("figure.evidence-chart li").get(0);
+        assertEquals("Heat", heat.selectFirst(".bar-label").text());
+        assertEquals("80% said it helped, based on 10 reports", heat.selectFirst(".bar-value").text());
+        assertEquals("80", heat.selectFirst("svg rect.fill").attr("width"), "percent units");
+        assertEquals(List.of("49", "94"), List.of(heat.selectFirst("svg line.interval").attr("x1"),
+                heat.selectFirst("svg line.interval").attr("x2")), "the likely range, in percent units");
         List<String> heatRow = page.select("table.evidence-table tbody tr").get(0).select("th, td").eachText();
         assertEquals(List.of("Heat", "8", "1", "1", "80% (49-94%)", "10"), heatRow);
-        assertEquals("Walking: 3 helped, 0 no change, 0 worse (3 reports)", page.selectFirst("ul.too-few li").text());
+        assertEquals("Walking: 3 helped, 0 no change, 0 made it worse (based on 3 reports)", page.selectFirst("ul.too-few li").text());
         Document remedy = PageForms.html(given().when().get("/remedies/ice"));
+        assertEquals("Condition", remedy.selectFirst("table.evidence-table thead th").text(), "its rows are conditions");
         assertEquals(1, remedy.select("table.evidence-table th a[href=/conditions/" + CONDITION + "]").size(),
                 "the remedy page lists the condition where ice has enough reports");
     }

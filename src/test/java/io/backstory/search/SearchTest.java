@@ -83,6 +83,25 @@ class SearchTest {
         assertTrue(page.select(".snippet script").isEmpty());
     }
 
+    /** Issue 17: snippets showed raw Markdown and started mid-word; no count, no condition per hit. */
+    @Test
+    void resultsShowPlainSnippetsTheirCountAndEachHitsConditions() {
+        String body = "## Week one\\n\\n**Things that helped** - a glimmerwick pad and _slow_ walks.\\n\\n"
+                + "- more glimmerwick in the evening";
+        post("Glimmerwick story one", body, "sciatica");
+        post("Glimmerwick story two", "Glimmerwick again, with **bold** words.", "herniated-disc");
+        Document page = PageForms.html(given().queryParam("q", "glimmerwick").when().get("/search"));
+        assertEquals("2 results for \"glimmerwick\"", page.selectFirst(".result-count").text());
+        List<String> snippets = page.select(".search-results .snippet").eachText();
+        for (String snippet : snippets) {
+            assertFalse(snippet.contains("**") || snippet.contains("#") || snippet.contains("_slow_"), "Markdown marks in " + snippet);
+        }
+        assertTrue(snippets.stream().anyMatch(snippet -> snippet.contains("helped - a glimmerwick pad and slow walks.")), snippets.toString());
+        List<String> meta = page.select(".search-results .meta").eachText();
+        assertTrue(meta.stream().anyMatch(m -> m.startsWith("Sciatica · by ")), meta.toString());
+        assertTrue(meta.stream().anyMatch(m -> m.startsWith("Herniated disc · by ")), meta.toString());
+    }
+
     @Test
     void misspeltConditionsGetADidYouMean() {
         given().queryParam("q", "sciatca").when().get("/api/v1/search").then().body("didYouMean", equalTo("Sciatica"));

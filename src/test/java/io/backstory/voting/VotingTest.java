@@ -164,7 +164,8 @@ class VotingTest {
                 .then().statusCode(200);
         assertEquals(before + 1, helped("bob"));
         Document page = PageForms.html(given().when().get("/posts/" + post));
-        assertEquals("(helped " + (before + 1) + ")", page.selectFirst(".post .meta .helped").text());
+        int helped = before + 1;
+        assertEquals("(their tips helped " + helped + (helped == 1 ? " person)" : " people)"), page.selectFirst(".post .meta .helped").text());
         as("alice").when().delete("/api/v1/posts/" + post + "/vote").then().statusCode(200);
         assertEquals(before, helped("bob"));
     }
