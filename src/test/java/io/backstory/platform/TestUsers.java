@@ -2,11 +2,13 @@ package io.backstory.platform;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -16,20 +18,35 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class TestUsers {
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Tokens live about five minutes; a long run asks for a new one when less than a minute is left. */
+    private record Issued(String token, Instant expiresAt) {
+        boolean fresh() {
+            return Instant.now().plusSeconds(60).isBefore(expiresAt);
+        }
+    }
+
+    private static final Map<String, Issued> TOKENS = new ConcurrentHashMap<>();
 
     private TestUsers() {
     }
 
     public static String token(String user) {
-        return TOKENS.computeIfAbsent(user, u -> given()
+        return TOKENS.compute(user, (u, issued) -> issued != null && issued.fresh() ? issued : issue(u)).token();
+    }
+
+    private static Issued issue(String user) {
+        Instant askedAt = Instant.now();
+        JsonPath answer = given()
                 .formParam("grant_type", "password")
                 .formParam("client_id", "backstory")
-                .formParam("username", u)
-                .formParam("password", u)
+                .formParam("username", user)
+                .formParam("password", user)
                 .when().post(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class) + "/token")
                 .then().statusCode(200)
-                .extract().path("access_token"));
+                .extract().jsonPath();
+        Object lifetime = answer.get("expires_in");
+        long seconds = lifetime instanceof Number n ? n.longValue() : 300;
+        return new Issued(answer.getString("access_token"), askedAt.plusSeconds(seconds));
     }
 
     /** A request made as this user. */
