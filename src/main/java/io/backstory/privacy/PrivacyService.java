@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.backstory.drafts.DraftService;
 import io.backstory.notifications.NotificationService;
 import io.backstory.voting.VoteService;
 import io.backstory.voting.VoteTarget;
@@ -23,10 +24,12 @@ public class PrivacyService {
 
     private final EntityManager em;
     private final VoteService votes;
+    private final DraftService drafts;
 
-    public PrivacyService(EntityManager em, VoteService votes) {
+    public PrivacyService(EntityManager em, VoteService votes, DraftService drafts) {
         this.em = em;
         this.votes = votes;
+        this.drafts = drafts;
     }
 
     /** Everything the member wrote or did, as data for a JSON download. */
@@ -66,6 +69,7 @@ public class PrivacyService {
                 select %s as text, n.link, n.created_at as "createdAt", n.read_at as "readAt" from %s
                 where n.member_id = ?1 order by n.id""".formatted(NotificationService.SHOWN_TEXT, NotificationService.SHOWN_FROM),
                 memberId));
+        export.put("drafts", drafts.list(memberId));
         return export;
     }
 

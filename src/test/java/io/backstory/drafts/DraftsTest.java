@@ -143,6 +143,8 @@ class DraftsTest {
         assertFalse(given().get("/drafts").asString().contains("Only mine to read"));
 
         assertTrue(as("drafter").get("/drafts").asString().contains("Only mine to read"), "still there for its writer");
+        assertEquals("Only mine to read", as("drafter").get("/api/v1/me/export").then().statusCode(200).extract()
+                .path("drafts[0].fields.title[0]"), "drafts are in their writer's data export");
         assertTrue(PageForms.html(as("drafter").get(discard)).select("h1").text().equals("Discard this draft?"));
         assertEquals(303, PageForms.submit("drafter", discard, discard, Map.of()).statusCode());
         assertFalse(as("drafter").get("/drafts").asString().contains("Only mine to read"));
