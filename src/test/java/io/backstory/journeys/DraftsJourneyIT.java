@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +24,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import io.backstory.platform.Browser;
 import io.backstory.platform.BrowserArtifacts;
+import io.backstory.platform.EmbeddedPostgresTestResource;
 import io.backstory.platform.KeycloakResource;
 import io.backstory.platform.KeycloakServer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,7 +37,8 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * his login ends (he logs out of Keycloak in another tab, and the app's token grows older than it accepts), so Save
  * meets no session: he gets a page saying his text is kept, logs in again and is back at the form with every character
  * and every choice, and publishes it. A draft saved as he types comes back in a new browser (a new profile: no
- * cookies, no storage) after logging in there.
+ * cookies, no storage) after logging in there, and a second server process started afterwards on the same database
+ * lists it too.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
@@ -138,6 +143,49 @@ class DraftsJourneyIT {
         assertEquals("A draft to finish tomorrow ✍️", bob.value("#field-title"));
         assertEquals(story(), bob.value("#field-body"));
         assertTrue(bob.find("input[name=condition][value=sciatica]").isSelected());
+    }
+
+    @Test
+    @Order(3)
+    void theDraftIsStillThereForAServerStartedAfterwards() throws Exception {
+        // A second server process from the same package and database, started after the draft was saved: nothing of
+        // the first process's memory, as after a restart. Bob asks it with a token from Keycloak.
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m"));
+        Map.of("quarkus.http.port", Integer.toString(port), "quarkus.management.port", Integer.toString(freePort()),
+                "backstory.public-url", "http://localhost:" + port,
+                "quarkus.datasource.jdbc.url", EmbeddedPostgresTestResource.jdbcUrl(),
+                "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres",
+                "quarkus.oidc.auth-server-url", KeycloakServer.REALM_URL,
+                "quarkus.oidc.credentials.secret", KeycloakServer.clientSecret())
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
+        Path log = Path.of("target/drafts-second-server.log");
+        Process second = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            String token = KeycloakServer.token("bob");
+            io.restassured.response.Response drafts = null;
+            for (Instant deadline = Instant.now().plusSeconds(120); Instant.now().isBefore(deadline); Thread.sleep(1000)) {
+                try {
+                    drafts = io.restassured.RestAssured.given().auth().oauth2(token).get("http://localhost:" + port + "/drafts");
+                    break;
+                } catch (Exception notYetListening) {
+                    assertTrue(second.isAlive(), "the second server stopped: " + Files.readString(log));
+                }
+            }
+            assertTrue(drafts != null && drafts.statusCode() == 200, "the second server answered " + (drafts == null ? "nothing" : drafts.statusCode()));
+            assertTrue(drafts.asString().contains("A draft to finish tomorrow ✍️"), drafts.asString());
+        } finally {
+            second.destroy();
+            second.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** A long story: Markdown, emoji outside the BMP (one a joined sequence), and words in four other scripts. */
