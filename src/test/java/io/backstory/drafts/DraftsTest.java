@@ -187,6 +187,12 @@ class DraftsTest {
         assertEquals(307, lapsed.statusCode(), lapsed.asString());
         assertEquals("/drafts/lapsed", lapsed.getHeader("Location"));
 
+        // A session cookie whose tokens cannot be used any more: quarkus-oidc's empty 401 becomes the same 307.
+        Response unusable = csrf.applyTo(given()).redirects().follow(false).cookie("q_session", "no-longer-usable")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(fields).post("/posts");
+        assertEquals(307, unusable.statusCode(), unusable.asString());
+        assertEquals("/drafts/lapsed", unusable.getHeader("Location"));
+
         Response kept = resend(csrf, fields);
         assertEquals(200, kept.statusCode(), kept.asString());
         assertEquals("Your login ran out", PageForms.html(kept).select("h1").text());
