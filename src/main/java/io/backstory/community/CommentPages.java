@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import io.backstory.accounts.CurrentMember;
+import io.backstory.drafts.Draft;
+import io.backstory.drafts.DraftService;
 import io.backstory.platform.web.FieldErrors;
 import io.backstory.platform.web.FormSubmission;
 import io.backstory.taxonomy.TaxonomyCatalog;
@@ -28,10 +30,10 @@ public class CommentPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance reply(PostDetail post, CommentDetail parent, CommentForm form,
-                FieldErrors errors, List<TaxonomyCatalog.RemedyGroup> remedyGroups);
+                FieldErrors errors, List<TaxonomyCatalog.RemedyGroup> remedyGroups, Draft draft);
 
         static native TemplateInstance edit(CommentDetail comment, CommentForm form, FieldErrors errors,
-                List<TaxonomyCatalog.RemedyGroup> remedyGroups, CommentDetail conflict);
+                List<TaxonomyCatalog.RemedyGroup> remedyGroups, CommentDetail conflict, Draft draft);
     }
 
     private final CommentService comments;
@@ -39,14 +41,16 @@ public class CommentPages {
     private final PostPages postPages;
     private final TaxonomyCatalog catalog;
     private final CurrentMember viewer;
+    private final DraftService drafts;
 
     public CommentPages(CommentService comments, PostService posts, PostPages postPages, TaxonomyCatalog catalog,
-            CurrentMember viewer) {
+            CurrentMember viewer, DraftService drafts) {
         this.comments = comments;
         this.posts = posts;
         this.postPages = postPages;
         this.catalog = catalog;
         this.viewer = viewer;
+        this.drafts = drafts;
     }
 
     @POST
@@ -55,8 +59,27 @@ public class CommentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reply(@PathParam("id") long postId, MultivaluedMap<String, String> fields) {
         CommentForm form = CommentForm.from(fields);
-        return FormSubmission.submit("body", () -> saved(comments.create(postId, form.toRequest(), viewer.get())),
+        String formPath = form.parentId == null ? "/posts/" + postId : "/comments/" + form.parentId + "/reply";
+        if (fields.containsKey(PostPages.SAVE_DRAFT)) {
+            return saveDraft(formPath, fields, refusal -> replyForm(postId, form, refusal.errors()));
+        }
+        return FormSubmission.submit("body", () -> saved(published(formPath, comments.create(postId, form.toRequest(), viewer.get()))),
                 refusal -> replyForm(postId, form, refusal.errors()));
+    }
+
+    /** "Save draft" without JavaScript: the draft is saved and its form shown again from it. */
+    private Response saveDraft(String formPath, MultivaluedMap<String, String> fields,
+            java.util.function.Function<FormSubmission.Refusal, TemplateInstance> form) {
+        return FormSubmission.submit("body", () -> {
+            drafts.save(viewer.get().id, formPath, fields);
+            return Response.seeOther(URI.create(formPath + (formPath.startsWith("/posts/") ? "#reply-body" : ""))).build();
+        }, form);
+    }
+
+    /** The form was sent and saved: the member's draft of it goes. */
+    private CommentDetail published(String formPath, CommentDetail comment) {
+        drafts.published(viewer.get().id, formPath);
+        return comment;
     }
 
     /** A held comment tells its author why; a published one is shown in its thread. */
@@ -72,9 +95,9 @@ public class CommentPages {
     private TemplateInstance replyForm(long postId, CommentForm form, FieldErrors errors) {
         return form.parentId == null
                 ? postPages.postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST),
-                        CommentTree.Sort.BEST, null, form, errors)
+                        CommentTree.Sort.BEST, null, form, errors, null)
                 : Templates.reply(posts.get(postId), comments.get(form.parentId), form, errors,
-                        catalog.remediesByCategory());
+                        catalog.remediesByCategory(), null);
     }
 
     @GET
@@ -82,8 +105,10 @@ public class CommentPages {
     @RolesAllowed("member")
     public TemplateInstance replyForm(@PathParam("id") long id) {
         CommentDetail parent = comments.get(id);
-        return Templates.reply(posts.get(parent.postId()), parent, CommentForm.empty(id), FieldErrors.NONE,
-                catalog.remediesByCategory());
+        Draft draft = drafts.find(viewer.get().id, "/comments/" + id + "/reply").orElse(null);
+        return Templates.reply(posts.get(parent.postId()), parent,
+                draft == null ? CommentForm.empty(id) : CommentForm.from(draft.asForm()), FieldErrors.NONE,
+                catalog.remediesByCategory(), draft);
     }
 
     @GET
@@ -91,7 +116,9 @@ public class CommentPages {
     @RolesAllowed("member")
     public TemplateInstance editForm(@PathParam("id") long id) {
         CommentDetail comment = comments.getForAuthor(id, viewer.get(), "edit");
-        return Templates.edit(comment, CommentForm.of(comment), FieldErrors.NONE, catalog.remediesByCategory(), null);
+        Draft draft = drafts.find(viewer.get().id, "/comments/" + id + "/edit").orElse(null);
+        return Templates.edit(comment, draft == null ? CommentForm.of(comment) : CommentForm.from(draft.asForm()),
+                FieldErrors.NONE, catalog.remediesByCategory(), null, draft);
     }
 
     @POST
@@ -100,14 +127,20 @@ public class CommentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
         CommentForm form = CommentForm.from(fields);
-        return FormSubmission.submit("body", () -> saved(comments.edit(id, form.toRequest(), viewer.get())), refusal -> {
+        String formPath = "/comments/" + id + "/edit";
+        java.util.function.Function<FormSubmission.Refusal, TemplateInstance> refused = refusal -> {
             if (refusal.isConflict() && refusal.problem().current() instanceof CommentDetail current) {
                 CommentForm kept = new CommentForm(form.body, current.parentId(), form.remedies, current.version());
-                return Templates.edit(current, kept, FieldErrors.NONE, catalog.remediesByCategory(), current);
+                return Templates.edit(current, kept, FieldErrors.NONE, catalog.remediesByCategory(), current, null);
             }
             return Templates.edit(comments.getForAuthor(id, viewer.get(), "edit"), form, refusal.errors(),
-                    catalog.remediesByCategory(), null);
-        });
+                    catalog.remediesByCategory(), null, null);
+        };
+        if (fields.containsKey(PostPages.SAVE_DRAFT)) {
+            comments.getForAuthor(id, viewer.get(), "edit");
+            return saveDraft(formPath, fields, refused);
+        }
+        return FormSubmission.submit("body", () -> saved(published(formPath, comments.edit(id, form.toRequest(), viewer.get()))), refused);
     }
 
     @GET

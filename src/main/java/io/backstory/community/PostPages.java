@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.backstory.accounts.CurrentMember;
+import io.backstory.drafts.Draft;
+import io.backstory.drafts.DraftService;
 import io.backstory.platform.cache.ReadCache;
 import io.backstory.platform.api.Problem;
 import io.backstory.platform.text.ContentLimits;
@@ -42,7 +44,7 @@ public class PostPages {
     static class Templates {
         static native TemplateInstance post(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
                 CommentTree.Sort sort, Long threadOf, Viewer viewer, List<TaxonomyCatalog.RemedyGroup> remedyGroups,
-                CommentForm reply, FieldErrors errors, String cachedThread);
+                CommentForm reply, FieldErrors errors, String cachedThread, Draft draft);
 
         /** The comment thread alone, rendered once for all logged-out readers. */
         static native TemplateInstance post$thread(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
@@ -50,7 +52,7 @@ public class PostPages {
 
         static native TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
                 List<Condition> conditions, List<TaxonomyCatalog.RemedyGroup> remedyGroups, PostDetail conflict,
-                Preview preview);
+                Preview preview, Draft draft);
 
         static native TemplateInstance history(String heading, String backUrl, List<Revision.Change> changes);
 
@@ -71,11 +73,12 @@ public class PostPages {
     private final PreviewLimit previews;
     private final io.backstory.following.FollowingService following;
     private final ReadCache cache;
+    private final DraftService drafts;
 
     public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
             VoteService votes, ScreeningService screening, MarkdownRenderer markdown,
             PreviewLimit previews, io.backstory.following.FollowingService following,
-            ReadCache cache) {
+            ReadCache cache, DraftService drafts) {
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
@@ -86,6 +89,7 @@ public class PostPages {
         this.previews = previews;
         this.following = following;
         this.cache = cache;
+        this.drafts = drafts;
     }
 
     /** Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. */
@@ -120,9 +124,11 @@ public class PostPages {
                 return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
             });
             return Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
-                    CommentForm.empty(null), FieldErrors.NONE, thread);
+                    CommentForm.empty(null), FieldErrors.NONE, thread, null);
         }
-        return postPage(posts.get(id), comments.thread(id, order), order, null, CommentForm.empty(null), FieldErrors.NONE);
+        Draft draft = drafts.find(viewer.get().id, "/posts/" + id).orElse(null);
+        return postPage(posts.get(id), comments.thread(id, order), order, null,
+                draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm()), FieldErrors.NONE, draft);
     }
 
     @GET
@@ -131,17 +137,17 @@ public class PostPages {
             @QueryParam("sort") String sort) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
         return postPage(posts.get(id), comments.subtree(id, commentId, order), order, commentId, CommentForm.empty(null),
-                FieldErrors.NONE);
+                FieldErrors.NONE, null);
     }
 
     TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
-            CommentForm reply, FieldErrors errors) {
+            CommentForm reply, FieldErrors errors, Draft draft) {
         Viewer reader = viewer.isLoggedIn()
                 ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()),
                         votes.commentVotes(viewer.get().id, post.id()), following.isBookmarked(viewer.get().id, post.id()))
                 : ANONYMOUS;
         return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
-                catalog.remediesByCategory(), reply, errors, null);
+                catalog.remediesByCategory(), reply, errors, null, draft);
     }
 
     private static CommentNode accepted(PostDetail post, List<CommentNode> thread) {
@@ -198,7 +204,25 @@ public class PostPages {
     @Path("posts/new")
     @RolesAllowed("member")
     public TemplateInstance newPost() {
-        return form(NEW_HEADING, "/posts", PostForm.empty(), FieldErrors.NONE, null, null);
+        return draftOrForm(NEW_HEADING, "/posts", NEW_FORM, PostForm.empty());
+    }
+
+    private static final String NEW_FORM = "/posts/new";
+
+    /** The form filled in from the member's draft of it, if they have one; otherwise as given. */
+    private TemplateInstance draftOrForm(String heading, String action, String formPath, PostForm empty) {
+        Draft draft = drafts.find(viewer.get().id, formPath).orElse(null);
+        return Templates.form(heading, action, draft == null ? empty : PostForm.from(draft.asForm()), FieldErrors.NONE,
+                catalog.conditions(), catalog.remediesByCategory(), null, null, draft);
+    }
+
+    /** "Save draft" without JavaScript: the draft is saved and the form shown again from it. */
+    private Response saveDraft(String heading, String action, String formPath, PostForm form,
+            MultivaluedMap<String, String> fields) {
+        return FormSubmission.submit("body", () -> {
+            drafts.save(viewer.get().id, formPath, fields);
+            return Response.seeOther(URI.create(formPath)).build();
+        }, refusal -> form(heading, action, form, refusal.errors(), null, null));
     }
 
     @POST
@@ -210,12 +234,23 @@ public class PostPages {
         if (fields.containsKey("preview")) {
             return checkBeforePosting(NEW_HEADING, "/posts", form);
         }
-        return FormSubmission.submit("body", () -> saved(posts.create(form.toRequest(), viewer.get())),
+        if (fields.containsKey(SAVE_DRAFT)) {
+            return saveDraft(NEW_HEADING, "/posts", NEW_FORM, form, fields);
+        }
+        return FormSubmission.submit("body", () -> saved(published(NEW_FORM, posts.create(form.toRequest(), viewer.get()))),
                 refusal -> form(NEW_HEADING, "/posts", form, refusal.errors(), null, null));
     }
 
+    /** The name of the "Save draft" button of the writing forms. */
+    static final String SAVE_DRAFT = "save-draft";
     private static final String NEW_HEADING = "Share your story, question or tip";
     private static final String EDIT_HEADING = "Edit your post";
+
+    /** The form was sent and saved: the member's draft of it goes. */
+    private PostDetail published(String formPath, PostDetail post) {
+        drafts.published(viewer.get().id, formPath);
+        return post;
+    }
 
     /** A held post tells its author why; a published one is shown. */
     private static Response saved(PostDetail post) {
@@ -249,7 +284,7 @@ public class PostPages {
     @RolesAllowed("member")
     public TemplateInstance editPost(@PathParam("id") long id) {
         PostDetail post = posts.getForAuthor(id, viewer.get(), "edit");
-        return form(EDIT_HEADING, "/posts/" + id + "/edit", PostForm.of(post), FieldErrors.NONE, null, null);
+        return draftOrForm(EDIT_HEADING, "/posts/" + id + "/edit", "/posts/" + id + "/edit", PostForm.of(post));
     }
 
     @POST
@@ -263,7 +298,11 @@ public class PostPages {
             posts.getForAuthor(id, viewer.get(), "edit");
             return checkBeforePosting(EDIT_HEADING, action, form);
         }
-        return FormSubmission.submit("body", () -> saved(posts.edit(id, form.toRequest(), viewer.get())), refusal -> {
+        if (fields.containsKey(SAVE_DRAFT)) {
+            posts.getForAuthor(id, viewer.get(), "edit");
+            return saveDraft(EDIT_HEADING, action, action, form, fields);
+        }
+        return FormSubmission.submit("body", () -> saved(published(action, posts.edit(id, form.toRequest(), viewer.get()))), refusal -> {
             if (refusal.isConflict() && refusal.problem().current() instanceof PostDetail current) {
                 // Keep what the member wrote, show what is there now, and let them save on top of it.
                 PostForm kept = new PostForm(form.kind, form.title, form.body, form.conditions, form.remedies,
@@ -304,6 +343,6 @@ public class PostPages {
     private TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
             PostDetail conflict, Preview preview) {
         return Templates.form(heading, action, form, errors, catalog.conditions(), catalog.remediesByCategory(),
-                conflict, preview);
+                conflict, preview, null);
     }
 }

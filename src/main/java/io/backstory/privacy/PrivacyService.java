@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.backstory.drafts.DraftService;
 import io.backstory.notifications.NotificationService;
 import io.backstory.voting.VoteService;
 import io.backstory.voting.VoteTarget;
@@ -23,10 +24,12 @@ public class PrivacyService {
 
     private final EntityManager em;
     private final VoteService votes;
+    private final DraftService drafts;
 
-    public PrivacyService(EntityManager em, VoteService votes) {
+    public PrivacyService(EntityManager em, VoteService votes, DraftService drafts) {
         this.em = em;
         this.votes = votes;
+        this.drafts = drafts;
     }
 
     /** Everything the member wrote or did, as data for a JSON download. */
@@ -71,6 +74,8 @@ public class PrivacyService {
                        stopped_reason as "stoppedBecause" from mail_recipient where member_id = ?1""", memberId));
         export.put("mailChoices", rows("""
                 select topic, frequency from mail_choice where member_id = ?1 order by topic""", memberId));
+
+        export.put("drafts", drafts.list(memberId));
         return export;
     }
 

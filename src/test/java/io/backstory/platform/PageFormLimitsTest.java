@@ -144,11 +144,16 @@ class PageFormLimitsTest {
                                 "<p>" + query("select reason from tag_suggestion where id = " + suggestion) + "</p>"));
             }));
 
-    /** Page forms that take no text a member types: nothing to measure. */
+    /**
+     * Page forms that take no text a member types: nothing to measure. Drafts' saves and the lapsed-session endpoint
+     * are no forms of their own: they take the writing forms' fields (from js/drafts.js, or re-sent by the browser
+     * after a login ran out); their limits are the writing forms' (drafts/DraftsTest).
+     */
     static final Set<String> WITHOUT_TEXT = Set.of("POST /posts/{id}/delete", "POST /posts/{id}/accepted-answer",
             "POST /comments/{id}/delete", "POST /posts/{id}/vote", "POST /comments/{id}/vote",
             "POST /conditions/{slug}/follow", "POST /posts/{id}/bookmark", "POST /notifications/read",
-            "POST /settings/delete", "POST /settings/mail/choices", "POST /mail/verify");
+            "POST /settings/delete", "POST /settings/mail/choices", "POST /mail/verify", "POST /drafts/{id}/discard",
+            "POST /drafts", "POST /drafts/lapsed");
 
     @Test
     void everyPageFormHasRowsOrIsDeclaredWithoutText() throws IOException {

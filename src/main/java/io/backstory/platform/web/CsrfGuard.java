@@ -25,6 +25,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -83,7 +84,8 @@ public class CsrfGuard {
      */
     @ServerRequestFilter(priority = Priorities.USER + 100)
     @WithFormRead
-    public void refuseForgedPageRequests(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
+    public void refuseForgedPageRequests(ResteasyReactiveContainerRequestContext request, RoutingContext routing,
+            ResourceInfo resource) {
         if (SAFE_METHODS.contains(request.getMethod()) || routing.normalizedPath().startsWith("/api/")) {
             return;
         }
@@ -92,6 +94,10 @@ public class CsrfGuard {
         }
         // Page forms are always form bodies with both fields; anything else (an empty body too) is no page form.
         String token = isForm(request.getMediaType()) ? formField(request, tokenField) : null;
+        if (token != null && identity.isAnonymous() && resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(AcceptsLapsedSession.class)) {
+            return; // the session this form was tied to has ended; quarkus-rest-csrf still compares token and cookie
+        }
         String session = token == null ? null : formField(request, SESSION_FIELD);
         if (session == null || !MessageDigest.isEqual(session.getBytes(StandardCharsets.UTF_8),
                 sessionToken(token).getBytes(StandardCharsets.UTF_8))) {
