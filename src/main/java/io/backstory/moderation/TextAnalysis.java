@@ -91,6 +91,27 @@ final class TextAnalysis {
         return text.replace('\u2019', '\'').replace('\u2018', '\'');
     }
 
+    /** Character ranges [start, end) of the sentences of a text, trimmed, blank ones left out. */
+    static List<int[]> sentenceSpans(String text) {
+        List<Integer> starts = sentenceStarts(text);
+        starts.add(text.length());
+        List<int[]> spans = new ArrayList<>();
+        for (int i = 0; i + 1 < starts.size(); i++) {
+            int start = starts.get(i);
+            int end = starts.get(i + 1);
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (start < end) {
+                spans.add(new int[] {start, end});
+            }
+        }
+        return spans;
+    }
+
     private static List<Integer> clauseStarts(String text, List<Integer> sentenceStarts) {
         List<Integer> starts = new ArrayList<>(sentenceStarts);
         Matcher matcher = CLAUSE_BREAK.matcher(text);
