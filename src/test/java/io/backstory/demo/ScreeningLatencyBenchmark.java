@@ -27,13 +27,15 @@ class ScreeningLatencyBenchmark {
 
     @Test
     void measure() throws Exception {
-        String corpus = String.join("\n\n", DemoContent.stories().stream().map(DemoContent.DemoPost::body).toList());
+        // Links left out: a text with several is refused as spam by the rules before the model reads it.
+        String corpus = String.join("\n\n", DemoContent.stories().stream().map(DemoContent.DemoPost::body).toList())
+                .replaceAll("https?://\\S+", "");
         StringBuilder report = new StringBuilder("\n| post length | posts | p50 | p99 |\n|---|---|---|---|\n");
         int variant = 0;
-        for (int[] sizeAndRuns : new int[][] {{200, 200}, {2_000, 60}, {40_000, 8}}) {
+        for (int[] sizeAndRuns : new int[][] {{200, 100}, {2_000, 30}, {40_000, 5}}) {
             int size = sizeAndRuns[0];
             long[] millis = new long[sizeAndRuns[1]];
-            for (int run = -2; run < millis.length; run++) { // two warm-up runs
+            for (int run = -1; run < millis.length; run++) { // one warm-up run
                 int from = Math.floorMod(variant * 7919, corpus.length() - size);
                 String text = fresh(corpus.substring(from, from + size), variant++);
                 long started = System.nanoTime();

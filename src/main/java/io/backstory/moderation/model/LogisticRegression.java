@@ -15,14 +15,6 @@ public final class LogisticRegression {
         this.weights = weights;
     }
 
-    public static LogisticRegression fromWeights(double[][] weights) {
-        return new LogisticRegression(copy(weights));
-    }
-
-    public double[][] weights() {
-        return copy(weights);
-    }
-
     /**
      * Trains on rows {@code x} with label indices {@code y} in [0, labels). {@code classWeight[k]} scales the loss of
      * label k's rows (a larger benign weight makes the model slower to call a sentence unsafe).
@@ -123,13 +115,5 @@ public final class LogisticRegression {
         for (int k = 0; k < s.length; k++) {
             s[k] /= sum;
         }
-    }
-
-    private static double[][] copy(double[][] w) {
-        double[][] c = new double[w.length][];
-        for (int k = 0; k < w.length; k++) {
-            c[k] = w[k].clone();
-        }
-        return c;
     }
 }

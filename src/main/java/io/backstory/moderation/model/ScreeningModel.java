@@ -44,14 +44,6 @@ public final class ScreeningModel {
         return thresholds;
     }
 
-    public int trainingSize() {
-        return examples.size();
-    }
-
-    public LogisticRegression regression() {
-        return regression;
-    }
-
     /** The label the model calls for these features, with the labelled sentences most like it. */
     public Verdict judge(float[] features) {
         double[] p = regression.probabilities(features);
@@ -75,11 +67,6 @@ public final class ScreeningModel {
                 ? ScreeningAction.HOLD : ScreeningAction.FLAG;
         return new Verdict(best, confidence, action,
                 nearest.stream().filter(e -> e.label() == label).limit(3).map(Example::text).toList());
-    }
-
-    /** The probability of each label, in {@link SentenceLabel} order. */
-    public double[] probabilities(float[] features) {
-        return regression.probabilities(features);
     }
 
     /** The labelled sentences, most similar first. */

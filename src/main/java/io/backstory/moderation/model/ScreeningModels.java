@@ -25,7 +25,7 @@ public class ScreeningModels {
     private final SentenceEmbedder embedder;
     private final List<Example> training = new ArrayList<>();
     private final List<Example> evaluation = new ArrayList<>();
-    private volatile ScreeningModel current;
+    private final ScreeningModel current;
 
     ScreeningModels(SentenceEmbedder embedder,
             @ConfigProperty(name = "backstory.screening.model.write-embeddings") Optional<Path> writeEmbeddings) {
@@ -54,10 +54,6 @@ public class ScreeningModels {
         current = ModelTrainer.standard().train(training);
         LOG.infof("Screening model trained on %d sentences (%d kept for evaluation) in %d ms; thresholds %s",
                 training.size(), evaluation.size(), (System.nanoTime() - started) / 1_000_000, current.thresholds());
-    }
-
-    public ScreeningModel current() {
-        return current;
     }
 
     public List<Example> evaluationSplit() {

@@ -10,8 +10,4 @@ public enum SentenceLabel {
     public ScreeningCategory category() {
         return this == BENIGN ? null : ScreeningCategory.valueOf(name());
     }
-
-    public static SentenceLabel of(ScreeningCategory category) {
-        return category == null ? BENIGN : valueOf(category.name());
-    }
 }
