@@ -34,14 +34,19 @@ public class ContentScreening {
         return result;
     }
 
-    /** Puts flagged or held content in the review queue with what matched. Other verdicts need no review. */
+    /**
+     * Puts flagged or held content in the review queue with what matched, and content describing red-flag symptoms
+     * too, published with its urgent-care notice, so a moderator can check on the member (the red-flag tab).
+     */
     public void queueForReview(Long postId, Long commentId, ScreeningResult result) {
-        if (result.verdict() != ScreeningAction.FLAG && result.verdict() != ScreeningAction.HOLD) {
+        boolean redFlag = result.matches().stream().anyMatch(m -> m.category() == ScreeningCategory.RED_FLAG);
+        if (result.verdict() != ScreeningAction.FLAG && result.verdict() != ScreeningAction.HOLD && !redFlag) {
             return;
         }
         ScreeningResult.Match worst = result.matches().stream()
                 .max(java.util.Comparator.comparing(ScreeningResult.Match::action)).orElseThrow();
-        String category = worst.category() == null ? "NEW_MEMBER" : worst.category().name();
+        String category = redFlag ? ScreeningCategory.RED_FLAG.name()
+                : worst.category() == null ? "NEW_MEMBER" : worst.category().name();
         String reasons = result.matches().stream()
                 .map(m -> m.rule() + " (" + m.subcategory() + "): \"" + m.excerpt() + "\"")
                 .collect(Collectors.joining("\n"));

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>the rule is negatable and a negation word stands within {@value #NEGATION_WINDOW} tokens before any of its
  * clauses ("no numbness in the groin", "I would never share my pills"), or "none"/"negative" right after it;</li>
- * <li>one of the rule's exception patterns matches in the same sentence ("supervised traction at the clinic",
- * "exactly as the box says", "if you ever lose bladder control").</li>
+ * <li>one of the rule's exception patterns matches in a clause the match touches ("supervised traction at the
+ * clinic", "exactly as the box says", "if you ever lose bladder control"); a clause that turns the sentence ("...,
+ * but just double it") is not covered by the exception before it.</li>
  * </ul>
  */
 public final class ScreeningEngine {
@@ -95,10 +96,8 @@ public final class ScreeningEngine {
             if (spans == null || (rule.negatable() && negated(spans, tokens, from, to))) {
                 continue;
             }
-            for (RulePattern exception : rule.exceptions()) {
-                if (exception.match(tokens, from, to) != null) {
-                    return null; // the sentence's context makes it safe for this rule
-                }
+            if (excepted(rule, spans, tokens, from, to)) {
+                continue;
             }
             int first = spans.stream().mapToInt(RulePattern.Span::firstToken).min().orElseThrow();
             int last = spans.stream().mapToInt(RulePattern.Span::lastToken).max().orElseThrow();
@@ -108,6 +107,31 @@ public final class ScreeningEngine {
                     TextAnalysis.normalise(text).substring(start, end), start, end);
         }
         return null;
+    }
+
+    /**
+     * Whether an exception pattern matches within a clause the match touches: "my doctor says walking, but just
+     * double the painkillers" keeps its dosing match, as the doctor governs only the first clause.
+     */
+    private static boolean excepted(Rule rule, List<RulePattern.Span> spans, List<TextAnalysis.Token> tokens, int from,
+            int to) {
+        for (RulePattern.Span span : spans) {
+            int clause = tokens.get(span.firstToken()).clause();
+            int clauseFrom = span.firstToken();
+            while (clauseFrom > from && tokens.get(clauseFrom - 1).clause() == clause) {
+                clauseFrom--;
+            }
+            int clauseTo = span.lastToken() + 1;
+            while (clauseTo < to && tokens.get(clauseTo).clause() == tokens.get(span.lastToken()).clause()) {
+                clauseTo++;
+            }
+            for (RulePattern exception : rule.exceptions()) {
+                if (exception.match(tokens, clauseFrom, clauseTo) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean negated(List<RulePattern.Span> spans, List<TextAnalysis.Token> tokens, int from, int to) {

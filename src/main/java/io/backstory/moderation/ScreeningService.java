@@ -1,42 +1,100 @@
 package io.backstory.moderation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
+
+import io.backstory.moderation.model.ScreeningModel;
+import io.backstory.moderation.model.ScreeningModels;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Screens member text with the rules in the database. The compiled rules are kept as long as the rules' version
- * (migration V20, moved by every change to rules and word lists, on whichever app instance) stays the same: one
- * small read per screening, so a rule saved on one instance applies on every instance from its next screening.
+ * Screens member text with the rules in the database, then with the screening model sentence by sentence. The
+ * compiled rules are kept as long as the rules' version (migration V20, moved by every change to rules and word lists,
+ * on whichever app instance) stays the same: one small read per screening, so a rule saved on one instance applies on
+ * every instance from its next screening. The model may only add a FLAG, or a HOLD for red-flag symptoms, on a
+ * sentence where the rules found nothing of that category; it never blocks.
  */
 @ApplicationScoped
 public class ScreeningService {
 
     private static final Logger LOG = Logger.getLogger(ScreeningService.class);
 
+    /** The rule name under which the model's findings appear in matches and review reasons. */
+    public static final String MODEL_RULE = "screening-model";
+    static final String MODEL_RED_FLAG_NOTICE = "What you describe can be a sign of a problem that needs a doctor soon. "
+            + "If it is new or getting worse, please get urgent medical care today.";
+
+    private static final Pattern MARKDOWN_MARKS = Pattern.compile("^\\s*(?:#{1,6}|[-*+>]|\\d+[.)])\\s+|\\*\\*|__|`");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final int MIN_WORDS = 4;
+
     private final EntityManager em;
+    private final ScreeningModels models;
     private volatile Compiled compiled;
 
     private record Compiled(long version, ScreeningEngine engine) {
     }
 
-    public ScreeningService(EntityManager em) {
+    public ScreeningService(EntityManager em, ScreeningModels models) {
         this.em = em;
+        this.models = models;
     }
 
+    /** The rules' verdict, raised by what the model finds in sentences the rules passed over. */
     public ScreeningResult screen(String text, Collection<String> conditions) {
+        ScreeningResult rules = rules(text, conditions);
+        if (rules.verdict() == ScreeningAction.BLOCK || text == null || text.isBlank()) {
+            return rules;
+        }
+        List<ScreeningResult.Match> matches = new ArrayList<>(rules.matches());
+        Set<String> notices = new LinkedHashSet<>(rules.notices());
+        ScreeningAction verdict = rules.verdict();
+        String normalised = TextAnalysis.normalise(text);
+        for (int[] sentence : TextAnalysis.sentenceSpans(normalised)) {
+            String plain = MARKDOWN_MARKS.matcher(normalised.substring(sentence[0], sentence[1])).replaceAll(" ").strip();
+            if (WORD.matcher(plain).results().count() < MIN_WORDS) {
+                continue; // "1.", "## Day one": too little for the model to judge
+            }
+            ScreeningModel.Verdict judged = models.judge(plain);
+            ScreeningCategory category = judged.label().category();
+            if (category == null || rules.matches().stream().anyMatch(m -> m.category() == category
+                    && m.start() < sentence[1] && m.end() > sentence[0])) {
+                continue;
+            }
+            matches.add(new ScreeningResult.Match(MODEL_RULE, category, reason(judged), judged.action(),
+                    text.substring(sentence[0], sentence[1]), sentence[0], sentence[1]));
+            verdict = verdict.atLeast(judged.action());
+            if (category == ScreeningCategory.RED_FLAG) {
+                notices.add(MODEL_RED_FLAG_NOTICE);
+            }
+        }
+        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices));
+    }
+
+    /** The rules' verdict alone (the rules' fixture, the comparison of rules and model). */
+    public ScreeningResult rules(String text, Collection<String> conditions) {
         return engine().screen(text, conditions);
+    }
+
+    /** The model's reason as a moderator reads it: what it suspects, how sure it is, what it resembles. */
+    static String reason(ScreeningModel.Verdict judged) {
+        return "the screening model reads this as %s (%d%% sure); it is most like: %s".formatted(
+                judged.label().category().plainName(), Math.round(judged.confidence() * 100),
+                judged.similar().stream().map(s -> "\u201c" + s + "\u201d").collect(Collectors.joining("; ")));
     }
 
     private ScreeningEngine engine() {

@@ -6,6 +6,8 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -20,12 +22,13 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Splits text into tokens with Lucene: Unicode word boundaries, lower case, accents folded, possessive "'s"
- * dropped, Porter stems ("taking", "takes" → "take"). Each token keeps its surface form, character offsets
- * and sentence number (sentences end at full stops and at line breaks).
+ * dropped, Porter stems ("taking", "takes" → "take"). Each token keeps its surface form, character offsets,
+ * sentence number (sentences end at full stops and at line breaks) and clause number (clauses also end at
+ * semicolons, colons, dashes and brackets, and before a word that turns the sentence: "but", "though", "honestly").
  */
 final class TextAnalysis {
 
-    record Token(String stem, String surface, int start, int end, int sentence) {
+    record Token(String stem, String surface, int start, int end, int sentence, int clause) {
     }
 
     private static final Analyzer ANALYZER = new Analyzer() {
@@ -40,25 +43,35 @@ final class TextAnalysis {
         }
     };
 
+    /** Where a new clause starts: after these marks, or at these words ("my doctor says rest, but just double it"). */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "[;:()\\[\\]\u2014\u2013]|\\s-\\s|\\b(?=(?:but|though|although|however|whereas|yet|except|instead|anyway|honestly|tbh|ngl|regardless)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
     private TextAnalysis() {
     }
 
     static List<Token> tokens(String rawText) {
         String text = normalise(rawText);
         List<Integer> sentenceStarts = sentenceStarts(text);
+        List<Integer> clauseStarts = clauseStarts(text, sentenceStarts);
         List<Token> tokens = new ArrayList<>();
         try (TokenStream stream = ANALYZER.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             int sentence = 0;
+            int clause = 0;
             while (stream.incrementToken()) {
                 int start = offset.startOffset();
                 while (sentence + 1 < sentenceStarts.size() && sentenceStarts.get(sentence + 1) <= start) {
                     sentence++;
                 }
+                while (clause + 1 < clauseStarts.size() && clauseStarts.get(clause + 1) <= start) {
+                    clause++;
+                }
                 tokens.add(new Token(term.toString(), text.substring(start, offset.endOffset()).toLowerCase(Locale.ROOT),
-                        start, offset.endOffset(), sentence));
+                        start, offset.endOffset(), sentence, clause));
             }
             stream.end();
         } catch (IOException e) {
@@ -76,6 +89,37 @@ final class TextAnalysis {
     /** Curly apostrophes become straight ones, so "don’t" and "don't" are the same word. Offsets are kept. */
     static String normalise(String text) {
         return text.replace('\u2019', '\'').replace('\u2018', '\'');
+    }
+
+    /** Character ranges [start, end) of the sentences of a text, trimmed, blank ones left out. */
+    static List<int[]> sentenceSpans(String text) {
+        List<Integer> starts = sentenceStarts(text);
+        starts.add(text.length());
+        List<int[]> spans = new ArrayList<>();
+        for (int i = 0; i + 1 < starts.size(); i++) {
+            int start = starts.get(i);
+            int end = starts.get(i + 1);
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (start < end) {
+                spans.add(new int[] {start, end});
+            }
+        }
+        return spans;
+    }
+
+    private static List<Integer> clauseStarts(String text, List<Integer> sentenceStarts) {
+        List<Integer> starts = new ArrayList<>(sentenceStarts);
+        Matcher matcher = CLAUSE_BREAK.matcher(text);
+        while (matcher.find()) {
+            starts.add(matcher.end());
+        }
+        starts.sort(Integer::compare);
+        return starts;
     }
 
     private static List<Integer> sentenceStarts(String text) {

@@ -86,24 +86,24 @@ public class PrivacyService {
                 .setParameter(1, memberId).getResultList();
         List<?> votedComments = em.createNativeQuery("select comment_id from comment_vote where member_id = ?1")
                 .setParameter(1, memberId).getResultList();
+        // Review items and their audit trail quote the text (screening excerpts, the screening model's whole sentences,
+        // moderators' notes), which can name the member: the decisions stay, the words go, whether the content stays or not.
+        em.createNativeQuery("""
+                update moderation_action set note = null where note is not null and review_item_id in (
+                    select id from review_item where post_id in (select id from post where author_id = ?1)
+                                                  or comment_id in (select id from comment where author_id = ?1))""")
+                .setParameter(1, memberId).executeUpdate();
+        em.createNativeQuery("""
+                update review_item set reasons = '[content deleted by its author]'
+                where post_id in (select id from post where author_id = ?1)
+                   or comment_id in (select id from comment where author_id = ?1)""").setParameter(1, memberId)
+                .executeUpdate();
         if (!keepContent) {
             // Suggestions are their words too: undecided or rejected ones go, approved ones keep only the tag name.
             em.createNativeQuery("delete from tag_suggestion where suggested_by = ?1 and status <> 'APPROVED'")
                     .setParameter(1, memberId).executeUpdate();
             em.createNativeQuery("update tag_suggestion set note = null where suggested_by = ?1")
                     .setParameter(1, memberId).executeUpdate();
-            // Review items and their audit trail quote the text (screening excerpts, moderators' notes): the
-            // decisions stay, the words go.
-            em.createNativeQuery("""
-                    update moderation_action set note = null where note is not null and review_item_id in (
-                        select id from review_item where post_id in (select id from post where author_id = ?1)
-                                                      or comment_id in (select id from comment where author_id = ?1))""")
-                    .setParameter(1, memberId).executeUpdate();
-            em.createNativeQuery("""
-                    update review_item set reasons = '[content deleted by its author]'
-                    where post_id in (select id from post where author_id = ?1)
-                       or comment_id in (select id from comment where author_id = ?1)""").setParameter(1, memberId)
-                    .executeUpdate();
             em.createNativeQuery("delete from post_revision where post_id in (select id from post where author_id = ?1)")
                     .setParameter(1, memberId).executeUpdate();
             em.createNativeQuery("delete from comment_revision where comment_id in (select id from comment where author_id = ?1)")

@@ -3,8 +3,10 @@ package io.backstory.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,46 @@ class DemoContentScreeningTest {
         DemoContent.stories().forEach(story -> checkPost(story, stopped));
         stopped.forEach(System.out::println);
         assertTrue(stopped.size() <= FALSE_HOLDS_IN_STORIES_TODAY, "more ordinary stories held than before: " + stopped);
+    }
+
+    /**
+     * Issue 19: real text stays clean. The aim is at most 1% of the demo community's sentences flagged by the model;
+     * it flags 4.4% today (113 of 2,589: ordinary pain described in detail read as red flags, tips to the reader read as
+     * unsafe advice). This share may only go down.
+     */
+    private static final double MODEL_FLAGGED_SHARE_TODAY = 0.044;
+
+    @Test
+    void theModelFlagsAtMostAsManyDemoSentencesAsToday() {
+        List<String> texts = new ArrayList<>();
+        for (DemoContent.DemoPost post : DemoContent.load().posts()) {
+            texts.add(post.title() + "\n\n" + post.body());
+            collect(post.comments(), texts);
+        }
+        int sentences = 0;
+        List<String> flagged = new ArrayList<>();
+        for (String text : texts) {
+            BreakIterator boundaries = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+            boundaries.setText(text);
+            for (int end = boundaries.next(); end != BreakIterator.DONE; end = boundaries.next()) {
+                sentences++;
+            }
+            screening.screen(text, List.of()).matches().stream().filter(m -> m.rule().equals(ScreeningService.MODEL_RULE))
+                    .forEach(m -> flagged.add(m.category() + ": " + m.excerpt()));
+        }
+        flagged.forEach(f -> System.out.println("  model flag in demo text: " + f));
+        System.out.printf("Demo community: the model flagged %d of %d sentences (%.2f%%)%n", flagged.size(), sentences,
+                100.0 * flagged.size() / sentences);
+        assertTrue(flagged.size() <= sentences * MODEL_FLAGGED_SHARE_TODAY, flagged.size() + " of " + sentences + " sentences flagged");
+    }
+
+    private static void collect(List<DemoContent.DemoComment> comments, List<String> texts) {
+        if (comments != null) {
+            for (DemoContent.DemoComment comment : comments) {
+                texts.add(comment.body());
+                collect(comment.replies(), texts);
+            }
+        }
     }
 
     private static int shortPostCount() {

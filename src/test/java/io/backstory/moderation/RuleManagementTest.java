@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -37,16 +38,17 @@ class RuleManagementTest {
         return rule;
     }
 
-    private static String verdict(String text) {
+    /** The rules matching the text (the screening model may flag it too; this test is about the rules). */
+    private static java.util.List<String> rulesMatching(String text) {
         // Its own caller, so other tests using the preview cannot exhaust this one's per-minute limit.
         return as("rule-previewer").contentType(ContentType.JSON).body(Map.of("text", text)).when().post("/api/v1/screening")
-                .then().statusCode(200).extract().path("verdict");
+                .then().statusCode(200).extract().path("matches.rule");
     }
 
     @Test
     void moderatorsTestAddDisableAndEditRulesThatApplyAtOnce() {
         String text = "Try fire cupping on your own back at home.";
-        assertEquals("ALLOW", verdict(text));
+        assertFalse(rulesMatching(text).contains("unsafe-home-cupping"));
         Map<String, Object> rule = rule("unsafe-home-cupping", "cupping & home|yourself|own");
 
         as("alice").contentType(ContentType.JSON).body(Map.of("rule", rule, "text", text))
@@ -54,11 +56,11 @@ class RuleManagementTest {
                 .body("verdict", equalTo("FLAG")).body("matches[0].excerpt", containsString("cupping"));
         as("alice").contentType(ContentType.JSON).body(Map.of("rule", rule, "text", "My acupuncturist did cupping at home visits."))
                 .when().post("/api/v1/moderation/rules/test").then().statusCode(200).body("verdict", equalTo("ALLOW"));
-        assertEquals("ALLOW", verdict(text), "testing saves nothing");
+        assertFalse(rulesMatching(text).contains("unsafe-home-cupping"), "testing saves nothing");
 
         as("alice").contentType(ContentType.JSON).body(rule).when().post("/api/v1/moderation/rules").then().statusCode(201)
                 .body("version", equalTo(0));
-        assertEquals("FLAG", verdict(text), "a new rule applies at once");
+        assertTrue(rulesMatching(text).contains("unsafe-home-cupping"), "a new rule applies at once");
         as("alice").contentType(ContentType.JSON).body(rule).when().post("/api/v1/moderation/rules").then().statusCode(409);
 
         Map<String, Object> disabled = new HashMap<>(rule);
@@ -66,7 +68,7 @@ class RuleManagementTest {
         disabled.put("version", 0);
         as("admin").contentType(ContentType.JSON).body(disabled).when().put("/api/v1/moderation/rules/unsafe-home-cupping")
                 .then().statusCode(200).body("enabled", equalTo(false)).body("version", equalTo(1));
-        assertEquals("ALLOW", verdict(text), "a disabled rule stops applying");
+        assertFalse(rulesMatching(text).contains("unsafe-home-cupping"), "a disabled rule stops applying");
         as("alice").contentType(ContentType.JSON).body(disabled).when().put("/api/v1/moderation/rules/unsafe-home-cupping")
                 .then().statusCode(409).body("current.version", equalTo(1));
         as("alice").when().get("/api/v1/moderation/rules").then().body("code", hasItem("unsafe-home-cupping"));

@@ -39,7 +39,7 @@ class ScreeningFixtureTest {
                 }
                 String[] parts = line.split("\t", 2);
                 String label = parts[0];
-                ScreeningResult result = screening.screen(parts[1], Set.of());
+                ScreeningResult result = screening.rules(parts[1], Set.of());
                 boolean hit = label.equals("BENIGN") ? !result.matches().isEmpty()
                         : result.matches().stream().anyMatch(m -> m.category().name().equals(label));
                 int[] c = counts.computeIfAbsent(label, k -> new int[2]);

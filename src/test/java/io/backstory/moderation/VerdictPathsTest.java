@@ -46,6 +46,10 @@ class VerdictPathsTest {
                 .body("safetyNotices[0]", containsString("emergency")).extract().path("id")).longValue();
         Document page = PageForms.html(given().when().get("/posts/" + id));
         assertTrue(page.selectFirst(".post .safety-notice").text().contains("emergency care today"));
+        // issue 19: published, and queued in the red-flag tab so a moderator can check on the member
+        java.util.List<Integer> redFlags = as("alice").queryParam("category", "RED_FLAG").when().get("/api/v1/moderation/queue")
+                .then().statusCode(200).extract().path("targetId");
+        assertTrue(redFlags.contains((int) id), redFlags.toString());
     }
 
     @Test

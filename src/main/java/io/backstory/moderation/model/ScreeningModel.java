@@ -1,0 +1,93 @@
+package io.backstory.moderation.model;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.backstory.moderation.ScreeningAction;
+
+/**
+ * A trained screening model: the regression, a threshold per category above which a sentence is flagged, a higher
+ * one above which a red flag is held, and the labelled examples it learnt from (to show the most similar ones).
+ * Immutable; a retrain makes a new one.
+ */
+public final class ScreeningModel {
+
+    /** What the model says of one sentence: null category when nothing is over its threshold. */
+    public record Verdict(SentenceLabel label, double confidence, ScreeningAction action, List<String> similar) {
+        static final Verdict BENIGN = new Verdict(SentenceLabel.BENIGN, 0, ScreeningAction.ALLOW, List.of());
+    }
+
+    public record Thresholds(Map<SentenceLabel, Double> flag, double redFlagHold) {
+    }
+
+    /**
+     * A flag needs {@value #AGREEING} of the {@value #NEIGHBOURS} labelled sentences most like this one to carry its
+     * label: ordinary prose unlike anything labelled (a list of stretches, a thank-you) can fall on the wrong side of a
+     * linear boundary, and its neighbours, being benign, keep it unflagged.
+     */
+    static final int NEIGHBOURS = 5;
+    static final int AGREEING = 2;
+
+    private final LogisticRegression regression;
+    private final Thresholds thresholds;
+    private final List<Example> examples;
+
+    public ScreeningModel(LogisticRegression regression, Thresholds thresholds, List<Example> examples) {
+        this.regression = regression;
+        this.thresholds = new Thresholds(new EnumMap<>(thresholds.flag()), thresholds.redFlagHold());
+        this.examples = List.copyOf(examples);
+    }
+
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /** The label the model calls for these features, with the labelled sentences most like it. */
+    public Verdict judge(float[] features) {
+        double[] p = regression.probabilities(features);
+        SentenceLabel best = null;
+        for (SentenceLabel label : SentenceLabel.values()) {
+            if (label != SentenceLabel.BENIGN && p[label.ordinal()] >= thresholds.flag().get(label)
+                    && (best == null || p[label.ordinal()] > p[best.ordinal()])) {
+                best = label;
+            }
+        }
+        if (best == null) {
+            return Verdict.BENIGN;
+        }
+        List<Example> nearest = nearestFirst(features);
+        SentenceLabel label = best;
+        if (nearest.stream().limit(NEIGHBOURS).filter(e -> e.label() == label).count() < AGREEING) {
+            return Verdict.BENIGN;
+        }
+        double confidence = p[best.ordinal()];
+        ScreeningAction action = best == SentenceLabel.RED_FLAG && confidence >= thresholds.redFlagHold()
+                ? ScreeningAction.HOLD : ScreeningAction.FLAG;
+        return new Verdict(best, confidence, action,
+                nearest.stream().filter(e -> e.label() == label).limit(3).map(Example::text).toList());
+    }
+
+    /** The labelled sentences, most similar first. */
+    private List<Example> nearestFirst(float[] features) {
+        double[] similarity = new double[examples.size()];
+        for (int i = 0; i < similarity.length; i++) {
+            similarity[i] = cosine(examples.get(i).features(), features);
+        }
+        return java.util.stream.IntStream.range(0, similarity.length).boxed()
+                .sorted(Comparator.comparingDouble(i -> -similarity[i])).map(examples::get).toList();
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb + 1e-12);
+    }
+}
