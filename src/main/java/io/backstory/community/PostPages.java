@@ -18,6 +18,7 @@ import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Condition;
 import io.backstory.taxonomy.TaxonomyCatalog;
 import io.backstory.voting.VoteService;
+import io.backstory.writing.WritingHelp;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,7 +59,7 @@ public class PostPages {
 
         static native TemplateInstance held(String what, List<String> reasons, String backUrl);
 
-        static native TemplateInstance livePreview(Preview preview);
+        static native TemplateInstance livePreview(Preview preview, String action);
     }
 
     private final PostService posts;
@@ -71,11 +72,13 @@ public class PostPages {
     private final PreviewLimit previews;
     private final io.backstory.following.FollowingService following;
     private final ReadCache cache;
+    private final WritingHelp writingHelp;
 
     public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
             VoteService votes, ScreeningService screening, MarkdownRenderer markdown,
             PreviewLimit previews, io.backstory.following.FollowingService following,
-            ReadCache cache) {
+            ReadCache cache, WritingHelp writingHelp) {
+        this.writingHelp = writingHelp;
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
@@ -174,7 +177,13 @@ public class PostPages {
      * What the author sees before posting: the rendered text, what screening would do with it, and what is wrong with
      * the title and text so far (too long, characters that cannot be shown; not yet "missing", as they are typing).
      */
-    public record Preview(String html, ScreeningResult screening, FieldErrors errors) {
+    public record Preview(String html, ScreeningResult screening, FieldErrors errors,
+            WritingHelp.Suggestions suggestions) {
+
+        /** Only suggestions ("Suggest tags" or a suggestion's button, without JavaScript): no verdict yet. */
+        static Preview suggestionsOnly(WritingHelp.Suggestions suggestions) {
+            return new Preview(null, null, FieldErrors.NONE, suggestions);
+        }
     }
 
     private static final TextLimit TITLE_SO_FAR = new TextLimit(0, ContentLimits.TITLE_MAX, false, "");
@@ -188,10 +197,13 @@ public class PostPages {
     @Path("posts/preview")
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response livePreview(MultivaluedMap<String, String> fields) {
+    public Response livePreview(@QueryParam("for") String formAction, MultivaluedMap<String, String> fields) {
         previews.acquire(viewer.get());
-        Preview preview = preview(PostForm.from(fields));
-        return Response.status(preview.errors().isEmpty() ? 200 : 400).entity(Templates.livePreview(preview)).build();
+        Preview preview = preview(PostForm.from(fields), WritingHelp.ignored(fields));
+        // The suggestions' buttons send the form where it goes: the new-post or this post's edit address.
+        String action = formAction != null && formAction.matches("/posts(/\\d{1,18}/edit)?") ? formAction : "/posts";
+        return Response.status(preview.errors().isEmpty() ? 200 : 400).entity(Templates.livePreview(preview, action))
+                .build();
     }
 
     @GET
@@ -208,7 +220,10 @@ public class PostPages {
     public Response create(MultivaluedMap<String, String> fields) {
         PostForm form = PostForm.from(fields);
         if (fields.containsKey("preview")) {
-            return checkBeforePosting(NEW_HEADING, "/posts", form);
+            return checkBeforePosting(NEW_HEADING, "/posts", form, fields);
+        }
+        if (WritingHelp.isHelpRequest(fields)) {
+            return suggestTags(NEW_HEADING, "/posts", form, fields);
         }
         return FormSubmission.submit("body", () -> saved(posts.create(form.toRequest(), viewer.get())),
                 refusal -> form(NEW_HEADING, "/posts", form, refusal.errors(), null, null));
@@ -226,22 +241,38 @@ public class PostPages {
     }
 
     /** "Check before posting" without JavaScript: the form with the preview, within the one preview allowance. */
-    private Response checkBeforePosting(String heading, String action, PostForm form) {
+    private Response checkBeforePosting(String heading, String action, PostForm form,
+            MultivaluedMap<String, String> fields) {
         return FormSubmission.submit("body", () -> {
             previews.acquire(viewer.get());
-            return Response.ok(form(heading, action, form, FieldErrors.NONE, null, preview(form))).build();
+            return Response.ok(form(heading, action, form, FieldErrors.NONE, null,
+                    preview(form, WritingHelp.ignored(fields)))).build();
         }, refusal -> form(heading, action, form, refusal.errors(), null, null));
     }
 
-    private Preview preview(PostForm form) {
+    /**
+     * "Suggest tags" and the suggestions' own buttons without JavaScript: the form comes back with the accepted tag
+     * set and the suggestions that are left. Nothing is screened or saved, so no allowance is used.
+     */
+    private Response suggestTags(String heading, String action, PostForm sent, MultivaluedMap<String, String> fields) {
+        PostForm form = WritingHelp.accepted(fields).map(sent::with).orElse(sent);
+        return Response.ok(form(heading, action, form, FieldErrors.NONE, null,
+                Preview.suggestionsOnly(suggestions(form, WritingHelp.ignored(fields))))).build();
+    }
+
+    private WritingHelp.Suggestions suggestions(PostForm form, java.util.Set<String> ignored) {
+        return writingHelp.suggest(form.title + "\n\n" + form.body, form.conditions, form.remedies.keySet(), ignored);
+    }
+
+    private Preview preview(PostForm form, java.util.Set<String> ignored) {
         List<Problem.FieldError> problems = new java.util.ArrayList<>();
         TITLE_SO_FAR.problem(form.title).ifPresent(message -> problems.add(new Problem.FieldError("title", message)));
         BODY_SO_FAR.problem(form.body).ifPresent(message -> problems.add(new Problem.FieldError("body", message)));
         if (!problems.isEmpty()) {
-            return new Preview("", ScreeningResult.CLEAN, FieldErrors.of(problems));
+            return new Preview("", ScreeningResult.CLEAN, FieldErrors.of(problems), WritingHelp.Suggestions.NONE);
         }
         return new Preview(markdown.toSafeHtml(form.body), screening.screen(form.title + "\n\n" + form.body,
-                new java.util.ArrayList<>(form.conditions)), FieldErrors.NONE);
+                new java.util.ArrayList<>(form.conditions)), FieldErrors.NONE, suggestions(form, ignored));
     }
 
     @GET
@@ -259,9 +290,10 @@ public class PostPages {
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
         PostForm form = PostForm.from(fields);
         String action = "/posts/" + id + "/edit";
-        if (fields.containsKey("preview")) {
+        if (fields.containsKey("preview") || WritingHelp.isHelpRequest(fields)) {
             posts.getForAuthor(id, viewer.get(), "edit");
-            return checkBeforePosting(EDIT_HEADING, action, form);
+            return fields.containsKey("preview") ? checkBeforePosting(EDIT_HEADING, action, form, fields)
+                    : suggestTags(EDIT_HEADING, action, form, fields);
         }
         return FormSubmission.submit("body", () -> saved(posts.edit(id, form.toRequest(), viewer.get())), refusal -> {
             if (refusal.isConflict() && refusal.problem().current() instanceof PostDetail current) {
