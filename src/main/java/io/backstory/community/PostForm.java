@@ -43,6 +43,10 @@ public class PostForm {
         return new PostForm("STORY", "", "", Set.of(), Map.of(), null);
     }
 
+    static PostForm startingIn(String conditionSlug) {
+        return new PostForm("STORY", "", "", Set.of(conditionSlug), Map.of(), null);
+    }
+
     static PostForm of(PostDetail post) {
         Map<String, String> remedies = new LinkedHashMap<>();
         post.remedies().forEach(r -> remedies.put(r.slug(), r.outcome() == null ? MENTIONED : r.outcome().name()));

@@ -43,7 +43,7 @@ public class PostPages {
     static class Templates {
         static native TemplateInstance post(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
                 CommentTree.Sort sort, Long threadOf, Viewer viewer, List<TaxonomyCatalog.RemedyGroup> remedyGroups,
-                CommentForm reply, FieldErrors errors, String cachedThread);
+                CommentForm reply, FieldErrors errors, String cachedThread, Saved saved);
 
         /** The comment thread alone, rendered once for all logged-out readers. */
         static native TemplateInstance post$thread(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
@@ -111,9 +111,24 @@ public class PostPages {
     private record SharedThread(long postId, CommentTree.Sort sort) {
     }
 
+    /** What the author just did, confirmed on the post they are sent to (the address says so: {@code ?saved=new}). */
+    public enum Saved {
+        NEW, EDIT;
+
+        static Saved fromParameter(String value) {
+            for (Saved saved : values()) {
+                if (saved.name().equalsIgnoreCase(value)) {
+                    return saved;
+                }
+            }
+            return null;
+        }
+    }
+
     @GET
     @Path("posts/{id}")
-    public TemplateInstance post(@PathParam("id") long id, @QueryParam("sort") String sort) {
+    public TemplateInstance post(@PathParam("id") long id, @QueryParam("sort") String sort,
+            @QueryParam("saved") String saved) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
         if (!viewer.isLoggedIn()) {
             // Logged-out readers all see the same page: the post and its rendered thread are shared read models.
@@ -123,9 +138,13 @@ public class PostPages {
                 return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
             });
             return Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
-                    CommentForm.empty(null), FieldErrors.NONE, thread);
+                    CommentForm.empty(null), FieldErrors.NONE, thread, null);
         }
-        return postPage(posts.get(id), comments.thread(id, order), order, null, CommentForm.empty(null), FieldErrors.NONE);
+        PostDetail post = posts.get(id);
+        Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
+                ? Saved.fromParameter(saved) : null;
+        return postPage(post, comments.thread(id, order), order, null, CommentForm.empty(null), FieldErrors.NONE,
+                confirmed);
     }
 
     @GET
@@ -139,12 +158,17 @@ public class PostPages {
 
     TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
             CommentForm reply, FieldErrors errors) {
+        return postPage(post, thread, sort, threadOf, reply, errors, null);
+    }
+
+    private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
+            CommentForm reply, FieldErrors errors, Saved saved) {
         Viewer reader = viewer.isLoggedIn()
                 ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()),
                         votes.commentVotes(viewer.get().id, post.id()), following.isBookmarked(viewer.get().id, post.id()))
                 : ANONYMOUS;
         return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
-                catalog.remediesByCategory(), reply, errors, null);
+                catalog.remediesByCategory(), reply, errors, null, saved);
     }
 
     private static CommentNode accepted(PostDetail post, List<CommentNode> thread) {
@@ -209,8 +233,11 @@ public class PostPages {
     @GET
     @Path("posts/new")
     @RolesAllowed("member")
-    public TemplateInstance newPost() {
-        return form(NEW_HEADING, "/posts", PostForm.empty(), FieldErrors.NONE, null, null);
+    public TemplateInstance newPost(@QueryParam("condition") String condition) {
+        // "Write a post about ..." on a condition's page starts with that condition ticked.
+        boolean known = catalog.conditions().stream().anyMatch(c -> c.slug.equals(condition));
+        return form(NEW_HEADING, "/posts", known ? PostForm.startingIn(condition) : PostForm.empty(), FieldErrors.NONE,
+                null, null);
     }
 
     @POST
@@ -225,19 +252,19 @@ public class PostPages {
         if (WritingHelp.isHelpRequest(fields)) {
             return suggestTags(NEW_HEADING, "/posts", form, fields);
         }
-        return FormSubmission.submit("body", () -> saved(posts.create(form.toRequest(), viewer.get())),
+        return FormSubmission.submit("body", () -> saved(posts.create(form.toRequest(), viewer.get()), Saved.NEW),
                 refusal -> form(NEW_HEADING, "/posts", form, refusal.errors(), null, null));
     }
 
     private static final String NEW_HEADING = "Share your story, question or tip";
     private static final String EDIT_HEADING = "Edit your post";
 
-    /** A held post tells its author why; a published one is shown. */
-    private static Response saved(PostDetail post) {
+    /** A held post tells its author why; a published one is shown with a word that it is. */
+    private static Response saved(PostDetail post, Saved saved) {
         if (post.status() == ContentStatus.PENDING_REVIEW) {
             return Response.ok(Templates.held("post", post.safetyNotices(), "/")).build();
         }
-        return Response.seeOther(URI.create("/posts/" + post.id())).build();
+        return Response.seeOther(URI.create("/posts/" + post.id() + "?saved=" + saved.name().toLowerCase())).build();
     }
 
     /** "Check before posting" without JavaScript: the form with the preview, within the one preview allowance. */
@@ -295,7 +322,7 @@ public class PostPages {
             return fields.containsKey("preview") ? checkBeforePosting(EDIT_HEADING, action, form, fields)
                     : suggestTags(EDIT_HEADING, action, form, fields);
         }
-        return FormSubmission.submit("body", () -> saved(posts.edit(id, form.toRequest(), viewer.get())), refusal -> {
+        return FormSubmission.submit("body", () -> saved(posts.edit(id, form.toRequest(), viewer.get()), Saved.EDIT), refusal -> {
             if (refusal.isConflict() && refusal.problem().current() instanceof PostDetail current) {
                 // Keep what the member wrote, show what is there now, and let them save on top of it.
                 PostForm kept = new PostForm(form.kind, form.title, form.body, form.conditions, form.remedies,
