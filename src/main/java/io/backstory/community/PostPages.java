@@ -92,7 +92,16 @@ public class PostPages {
     }
 
     /** Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. */
-    public record Viewer(String handle, int postVote, Map<Long, Integer> commentVotes, boolean bookmarked) {
+    public record Viewer(String handle, int postVote, Map<Long, Integer> commentVotes, boolean bookmarked,
+            int waitingComments) {
+
+        /** "3 comments"; counting their own comments that wait for a moderator's check, and saying so. */
+        public String commentHeading(int published) {
+            String count = (published + waitingComments) + " comment" + (published + waitingComments == 1 ? "" : "s");
+            return waitingComments == 0 ? count
+                    : count + " (" + (waitingComments == 1 ? "yours is" : waitingComments + " of yours are")
+                            + " waiting for a moderator's check)";
+        }
 
         public int commentVote(long commentId) {
             return commentVotes.getOrDefault(commentId, 0);
@@ -103,7 +112,7 @@ public class PostPages {
         }
     }
 
-    private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false);
+    private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false, 0);
 
     private record SharedPost(long id) {
     }
@@ -143,7 +152,7 @@ public class PostPages {
         PostDetail post = posts.get(id);
         Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
                 ? Saved.fromParameter(saved) : null;
-        return postPage(post, comments.thread(id, order), order, null, CommentForm.empty(null), FieldErrors.NONE,
+        return postPage(post, comments.thread(id, order, viewer.get().id), order, null, CommentForm.empty(null), FieldErrors.NONE,
                 confirmed);
     }
 
@@ -152,7 +161,7 @@ public class PostPages {
     public TemplateInstance thread(@PathParam("id") long id, @PathParam("commentId") long commentId,
             @QueryParam("sort") String sort) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
-        return postPage(posts.get(id), comments.subtree(id, commentId, order), order, commentId, CommentForm.empty(null),
+        return postPage(posts.get(id), comments.subtree(id, commentId, order, viewer.isLoggedIn() ? viewer.get().id : null), order, commentId, CommentForm.empty(null),
                 FieldErrors.NONE);
     }
 
@@ -165,10 +174,19 @@ public class PostPages {
             CommentForm reply, FieldErrors errors, Saved saved) {
         Viewer reader = viewer.isLoggedIn()
                 ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()),
-                        votes.commentVotes(viewer.get().id, post.id()), following.isBookmarked(viewer.get().id, post.id()))
+                        votes.commentVotes(viewer.get().id, post.id()), following.isBookmarked(viewer.get().id, post.id()),
+                        waiting(thread))
                 : ANONYMOUS;
         return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
                 catalog.remediesByCategory(), reply, errors, null, saved);
+    }
+
+    private static int waiting(List<CommentNode> nodes) {
+        int waiting = 0;
+        for (CommentNode node : nodes) {
+            waiting += (node.isWaiting() ? 1 : 0) + waiting(node.replies());
+        }
+        return waiting;
     }
 
     private static CommentNode accepted(PostDetail post, List<CommentNode> thread) {

@@ -87,4 +87,27 @@ class MemberPagesTest {
         assertTrue(PageForms.html(as("carol").when().get("/posts/new?condition=nope"))
                 .select("input[name=condition][checked]").isEmpty(), "an unknown condition is ignored");
     }
+
+    @Test
+    void aHeldCommentStaysVisibleToItsAuthorOnlyAndIsCounted() {
+        long post = ((Number) as("bob").contentType(ContentType.JSON).body("""
+                {"kind": "QUESTION", "title": "Held comment probe %d", "body": "What helped your leg pain?",
+                 "conditions": ["sciatica"]}""".formatted(System.nanoTime()))
+                .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+        long held = ((Number) as("carol").contentType(ContentType.JSON)
+                .body("{\"body\": \"I can sell you a few of my gabapentin pills.\"}")
+                .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id")).longValue();
+        Document own = PageForms.html(as("carol").when().get("/posts/" + post));
+        assertTrue(own.selectFirst("#c" + held + " .waiting-note").text().contains("Waiting for a moderator's check"));
+        assertTrue(own.selectFirst("#c" + held + " .body").text().contains("gabapentin"));
+        assertEquals("1 comment (yours is waiting for a moderator's check)", own.selectFirst("#comments-heading").text());
+        assertTrue(own.select("#c" + held + " a[href*=/reply]").isEmpty(), "no replies to a comment nobody else sees");
+
+        Document other = PageForms.html(as("bob").when().get("/posts/" + post));
+        assertNull(other.selectFirst("#c" + held));
+        assertEquals("0 comments", other.selectFirst("#comments-heading").text());
+        assertTrue(!io.restassured.RestAssured.given().when().get("/posts/" + post).asString().contains("gabapentin"));
+        as("carol").when().get("/api/v1/posts/" + post + "/comments").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) held)));
+    }
 }
