@@ -80,7 +80,7 @@ public final class TagSuggester {
             if (NOT_TRIED.matcher(lower).find()) {
                 continue;
             }
-            Outcome said = outcomeOf(clauseAround(lower, at));
+            Outcome said = outcomeOf(clauseAround(lower, Math.min(at, lower.length())));
             Outcome outcome = said != null ? said : sectionOutcome;
             // The first sentence that says how it went is worth more than an earlier bare mention.
             if (earlier == null || (earlier.outcome() == null && outcome != null)) {
