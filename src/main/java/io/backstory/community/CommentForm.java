@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.backstory.writing.ReplyText;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /** A reply or comment edit as typed, kept for re-showing after a failed submission. */
@@ -24,6 +25,10 @@ public class CommentForm {
 
     static CommentForm empty(Long parentId) {
         return new CommentForm("", parentId, Set.of(), null);
+    }
+
+    static CommentForm quoting(CommentDetail parent) {
+        return new CommentForm(ReplyText.quote(parent.body()), parent.id(), Set.of(), null);
     }
 
     static CommentForm of(CommentDetail comment) {

@@ -30,11 +30,22 @@ public record CommentNode(long id,
     public enum State {
         VISIBLE, DELETED, REMOVED,
         /** Hidden by member flags until a moderator decides: its place stays, with a note saying so. */
-        HIDDEN
+        HIDDEN,
+        /** Held for a moderator's check: shown to its author only (others see nothing, or a placeholder). */
+        WAITING
     }
 
     public boolean isVisible() {
         return state == State.VISIBLE;
+    }
+
+    /** Its words are on the page: published, or its own author's while it waits for a moderator. */
+    public boolean isShown() {
+        return state == State.VISIBLE || state == State.WAITING;
+    }
+
+    public boolean isWaiting() {
+        return state == State.WAITING;
     }
 
     public int score() {

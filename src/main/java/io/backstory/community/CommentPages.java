@@ -17,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -94,8 +95,8 @@ public class CommentPages {
     /** The form the reply came from, re-shown with the member's text and the errors. */
     private TemplateInstance replyForm(long postId, CommentForm form, FieldErrors errors) {
         return form.parentId == null
-                ? postPages.postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST),
-                        CommentTree.Sort.BEST, null, form, errors, null)
+                ? postPages.postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST, viewer.get().id),
+                        CommentTree.Sort.BEST, null, form, errors)
                 : Templates.reply(posts.get(postId), comments.get(form.parentId), form, errors,
                         catalog.remediesByCategory(), null);
     }
@@ -103,8 +104,13 @@ public class CommentPages {
     @GET
     @Path("comments/{id}/reply")
     @RolesAllowed("member")
-    public TemplateInstance replyForm(@PathParam("id") long id) {
+    public TemplateInstance replyForm(@PathParam("id") long id, @QueryParam("quote") boolean quote) {
         CommentDetail parent = comments.get(id);
+        if (quote) {
+            // "Quote" starts the reply with the comment as a Markdown quote; the member trims it to what they answer.
+            return Templates.reply(posts.get(parent.postId()), parent, CommentForm.quoting(parent), FieldErrors.NONE,
+                    catalog.remediesByCategory(), null);
+        }
         Draft draft = drafts.find(viewer.get().id, "/comments/" + id + "/reply").orElse(null);
         return Templates.reply(posts.get(parent.postId()), parent,
                 draft == null ? CommentForm.empty(id) : CommentForm.from(draft.asForm()), FieldErrors.NONE,

@@ -13,6 +13,7 @@ import io.backstory.moderation.NewMemberReview;
 import io.backstory.moderation.ReviewTarget;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
+import io.backstory.writing.MentionService;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
@@ -40,10 +41,12 @@ public class CommentService {
     private final RateLimits limits;
     private final NotificationService notifications;
     private final NewMemberReview newMembers;
+    private final MentionService mentions;
 
     public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em,
             VoteService votes, ContentScreening screening, RateLimiter rateLimiter, RateLimits limits,
-            NotificationService notifications, NewMemberReview newMembers) {
+            NotificationService notifications, NewMemberReview newMembers, MentionService mentions) {
+        this.mentions = mentions;
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
@@ -91,6 +94,7 @@ public class CommentService {
             em.createNativeQuery("update post set comment_count = comment_count + 1 where id = ?1")
                     .setParameter(1, postId).executeUpdate();
             notifyParentAuthor(comment, post, author);
+            mentions.commentSaved(postId, comment.id, comment.bodyMarkdown, author);
         }
         return CommentDetail.of(comment);
     }
@@ -110,6 +114,8 @@ public class CommentService {
         if (!comment.isVisible()) {
             em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0) where id = ?1")
                     .setParameter(1, comment.post.id).executeUpdate();
+        } else {
+            mentions.commentSaved(comment.post.id, comment.id, comment.bodyMarkdown, editor);
         }
         votes.recountHelped(editor.id); // remedy tags decide whether it counts as a tip
         return CommentDetail.of(comment);
@@ -161,20 +167,26 @@ public class CommentService {
     /** The whole thread of a visible post: two statements, whatever its size. */
     @Transactional
     public List<CommentNode> thread(long postId, CommentTree.Sort sort) {
-        return CommentTree.build(rows(postId), null, sort);
+        return thread(postId, sort, null);
+    }
+
+    /** The thread as {@code readerId} sees it: with their own comments that wait for a moderator's check. */
+    @Transactional
+    public List<CommentNode> thread(long postId, CommentTree.Sort sort, Long readerId) {
+        return CommentTree.build(rows(postId, readerId), null, sort);
     }
 
     /** The replies below one comment, for "continue this thread"; the comment itself comes first. */
     @Transactional
-    public List<CommentNode> subtree(long postId, long commentId, CommentTree.Sort sort) {
-        List<CommentTree.Row> rows = rows(postId);
+    public List<CommentNode> subtree(long postId, long commentId, CommentTree.Sort sort, Long readerId) {
+        List<CommentTree.Row> rows = rows(postId, readerId);
         CommentTree.Row root = rows.stream().filter(r -> r.id() == commentId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Comment " + commentId + " on post " + postId));
         List<CommentNode> below = CommentTree.build(rows, root.parentId(), sort);
         return below.stream().filter(n -> n.id() == commentId).toList();
     }
 
-    private List<CommentTree.Row> rows(long postId) {
+    private List<CommentTree.Row> rows(long postId, Long readerId) {
         PostService.findVisible(postId);
         @SuppressWarnings("unchecked")
         List<Object[]> tagRows = em.createNativeQuery("""
@@ -200,9 +212,12 @@ public class CommentService {
         List<CommentTree.Row> rows = new ArrayList<>(commentRows.size());
         for (Object[] r : commentRows) {
             long id = ((Number) r[0]).longValue();
+            boolean readersOwn = readerId != null && r[5] != null && readerId == ((Number) r[5]).longValue();
             CommentNode.State state = Boolean.TRUE.equals(r[2]) ? CommentNode.State.DELETED
                     : ContentStatus.PUBLISHED.name().equals(r[3]) ? CommentNode.State.VISIBLE
-                    : ContentStatus.HIDDEN.name().equals(r[3]) ? CommentNode.State.HIDDEN : CommentNode.State.REMOVED;
+                    : ContentStatus.HIDDEN.name().equals(r[3]) ? CommentNode.State.HIDDEN
+                    : ContentStatus.PENDING_REVIEW.name().equals(r[3]) && readersOwn ? CommentNode.State.WAITING
+                    : CommentNode.State.REMOVED;
             rows.add(new CommentTree.Row(id, r[1] == null ? null : ((Number) r[1]).longValue(), state, (String) r[4],
                     r[5] == null ? null : ((Number) r[5]).longValue(), ((Number) r[12]).intValue(), (String) r[6],
                     remedies.getOrDefault(id, List.of()),

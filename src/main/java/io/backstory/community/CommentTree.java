@@ -78,10 +78,10 @@ final class CommentTree {
         List<CommentNode> nodes = new ArrayList<>();
         for (Row row : byParent.getOrDefault(parentId, List.of())) {
             List<CommentNode> replies = children(byParent, row.id(), sort);
-            if (row.state() != CommentNode.State.VISIBLE && row.state() != CommentNode.State.HIDDEN && replies.isEmpty()) {
+            boolean visible = row.state() == CommentNode.State.VISIBLE || row.state() == CommentNode.State.WAITING;
+            if (!visible && row.state() != CommentNode.State.HIDDEN && replies.isEmpty()) {
                 continue;
             }
-            boolean visible = row.state() == CommentNode.State.VISIBLE;
             nodes.add(new CommentNode(row.id(), row.parentId(), row.state(), visible ? row.author() : null,
                     visible ? row.authorId() : null, visible ? row.authorHelped() : 0, visible ? row.bodyHtml() : "",
                     visible ? row.remedies() : List.of(),

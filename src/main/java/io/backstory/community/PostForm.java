@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.backstory.writing.TagKind;
+import io.backstory.writing.WritingHelp;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
@@ -41,6 +43,10 @@ public class PostForm {
         return new PostForm("STORY", "", "", Set.of(), Map.of(), null);
     }
 
+    static PostForm startingIn(String conditionSlug) {
+        return new PostForm("STORY", "", "", Set.of(conditionSlug), Map.of(), null);
+    }
+
     static PostForm of(PostDetail post) {
         Map<String, String> remedies = new LinkedHashMap<>();
         post.remedies().forEach(r -> remedies.put(r.slug(), r.outcome() == null ? MENTIONED : r.outcome().name()));
@@ -73,6 +79,18 @@ public class PostForm {
         List<PostRequest.RemedyTag> tags = new ArrayList<>();
         remedies.forEach((slug, value) -> tags.add(new PostRequest.RemedyTag(slug, parseOutcome(value))));
         return new PostRequest(parsedKind, title, body, new ArrayList<>(conditions), tags, version);
+    }
+
+    /** The form with a suggested tag the member accepted (without JavaScript, the page comes back with it set). */
+    PostForm with(WritingHelp.Accepted tag) {
+        if (tag.kind() == TagKind.CONDITION) {
+            Set<String> more = new LinkedHashSet<>(conditions);
+            more.add(tag.slug());
+            return new PostForm(kind, title, body, more, remedies, version);
+        }
+        Map<String, String> more = new LinkedHashMap<>(remedies);
+        more.put(tag.slug(), tag.outcome());
+        return new PostForm(kind, title, body, conditions, more, version);
     }
 
     public boolean hasCondition(String slug) {

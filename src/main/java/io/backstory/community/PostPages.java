@@ -20,6 +20,7 @@ import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Condition;
 import io.backstory.taxonomy.TaxonomyCatalog;
 import io.backstory.voting.VoteService;
+import io.backstory.writing.WritingHelp;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +45,7 @@ public class PostPages {
     static class Templates {
         static native TemplateInstance post(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
                 CommentTree.Sort sort, Long threadOf, Viewer viewer, List<TaxonomyCatalog.RemedyGroup> remedyGroups,
-                CommentForm reply, FieldErrors errors, String cachedThread, Draft draft);
+                CommentForm reply, FieldErrors errors, String cachedThread, Draft draft, Saved saved);
 
         /** The comment thread alone, rendered once for all logged-out readers. */
         static native TemplateInstance post$thread(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
@@ -60,7 +61,7 @@ public class PostPages {
 
         static native TemplateInstance held(String what, List<String> reasons, String backUrl);
 
-        static native TemplateInstance livePreview(Preview preview);
+        static native TemplateInstance livePreview(Preview preview, String action);
     }
 
     private final PostService posts;
@@ -74,11 +75,13 @@ public class PostPages {
     private final io.backstory.following.FollowingService following;
     private final ReadCache cache;
     private final DraftService drafts;
+    private final WritingHelp writingHelp;
 
     public PostPages(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
             VoteService votes, ScreeningService screening, MarkdownRenderer markdown,
             PreviewLimit previews, io.backstory.following.FollowingService following,
-            ReadCache cache, DraftService drafts) {
+            ReadCache cache, DraftService drafts, WritingHelp writingHelp) {
+        this.writingHelp = writingHelp;
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
@@ -93,7 +96,16 @@ public class PostPages {
     }
 
     /** Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. */
-    public record Viewer(String handle, int postVote, Map<Long, Integer> commentVotes, boolean bookmarked) {
+    public record Viewer(String handle, int postVote, Map<Long, Integer> commentVotes, boolean bookmarked,
+            int waitingComments) {
+
+        /** "3 comments"; counting their own comments that wait for a moderator's check, and saying so. */
+        public String commentHeading(int published) {
+            String count = (published + waitingComments) + " comment" + (published + waitingComments == 1 ? "" : "s");
+            return waitingComments == 0 ? count
+                    : count + " (" + (waitingComments == 1 ? "yours is" : waitingComments + " of yours are")
+                            + " waiting for a moderator's check)";
+        }
 
         public int commentVote(long commentId) {
             return commentVotes.getOrDefault(commentId, 0);
@@ -104,7 +116,7 @@ public class PostPages {
         }
     }
 
-    private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false);
+    private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false, 0);
 
     private record SharedPost(long id) {
     }
@@ -112,9 +124,24 @@ public class PostPages {
     private record SharedThread(long postId, CommentTree.Sort sort) {
     }
 
+    /** What the author just did, confirmed on the post they are sent to (the address says so: {@code ?saved=new}). */
+    public enum Saved {
+        NEW, EDIT;
+
+        static Saved fromParameter(String value) {
+            for (Saved saved : values()) {
+                if (saved.name().equalsIgnoreCase(value)) {
+                    return saved;
+                }
+            }
+            return null;
+        }
+    }
+
     @GET
     @Path("posts/{id}")
-    public TemplateInstance post(@PathParam("id") long id, @QueryParam("sort") String sort) {
+    public TemplateInstance post(@PathParam("id") long id, @QueryParam("sort") String sort,
+            @QueryParam("saved") String saved) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
         if (!viewer.isLoggedIn()) {
             // Logged-out readers all see the same page: the post and its rendered thread are shared read models.
@@ -124,11 +151,15 @@ public class PostPages {
                 return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
             });
             return Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
-                    CommentForm.empty(null), FieldErrors.NONE, thread, null);
+                    CommentForm.empty(null), FieldErrors.NONE, thread, null, null);
         }
+        PostDetail post = posts.get(id);
+        Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
+                ? Saved.fromParameter(saved) : null;
         Draft draft = drafts.find(viewer.get().id, "/posts/" + id).orElse(null);
-        return postPage(posts.get(id), comments.thread(id, order), order, null,
-                draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm()), FieldErrors.NONE, draft);
+        return postPage(post, comments.thread(id, order, viewer.get().id), order, null,
+                draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm()), FieldErrors.NONE, draft,
+                confirmed);
     }
 
     @GET
@@ -136,18 +167,32 @@ public class PostPages {
     public TemplateInstance thread(@PathParam("id") long id, @PathParam("commentId") long commentId,
             @QueryParam("sort") String sort) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
-        return postPage(posts.get(id), comments.subtree(id, commentId, order), order, commentId, CommentForm.empty(null),
-                FieldErrors.NONE, null);
+        return postPage(posts.get(id), comments.subtree(id, commentId, order, viewer.isLoggedIn() ? viewer.get().id : null),
+                order, commentId, CommentForm.empty(null), FieldErrors.NONE, null, null);
     }
 
     TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
-            CommentForm reply, FieldErrors errors, Draft draft) {
+            CommentForm reply, FieldErrors errors) {
+        return postPage(post, thread, sort, threadOf, reply, errors, null, null);
+    }
+
+    private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
+            CommentForm reply, FieldErrors errors, Draft draft, Saved saved) {
         Viewer reader = viewer.isLoggedIn()
                 ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()),
-                        votes.commentVotes(viewer.get().id, post.id()), following.isBookmarked(viewer.get().id, post.id()))
+                        votes.commentVotes(viewer.get().id, post.id()), following.isBookmarked(viewer.get().id, post.id()),
+                        waiting(thread))
                 : ANONYMOUS;
         return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
-                catalog.remediesByCategory(), reply, errors, null, draft);
+                catalog.remediesByCategory(), reply, errors, null, draft, saved);
+    }
+
+    private static int waiting(List<CommentNode> nodes) {
+        int waiting = 0;
+        for (CommentNode node : nodes) {
+            waiting += (node.isWaiting() ? 1 : 0) + waiting(node.replies());
+        }
+        return waiting;
     }
 
     private static CommentNode accepted(PostDetail post, List<CommentNode> thread) {
@@ -180,7 +225,13 @@ public class PostPages {
      * What the author sees before posting: the rendered text, what screening would do with it, and what is wrong with
      * the title and text so far (too long, characters that cannot be shown; not yet "missing", as they are typing).
      */
-    public record Preview(String html, ScreeningResult screening, FieldErrors errors) {
+    public record Preview(String html, ScreeningResult screening, FieldErrors errors,
+            WritingHelp.Suggestions suggestions) {
+
+        /** Only suggestions ("Suggest tags" or a suggestion's button, without JavaScript): no verdict yet. */
+        static Preview suggestionsOnly(WritingHelp.Suggestions suggestions) {
+            return new Preview(null, null, FieldErrors.NONE, suggestions);
+        }
     }
 
     private static final TextLimit TITLE_SO_FAR = new TextLimit(0, ContentLimits.TITLE_MAX, false, "");
@@ -194,17 +245,22 @@ public class PostPages {
     @Path("posts/preview")
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response livePreview(MultivaluedMap<String, String> fields) {
+    public Response livePreview(@QueryParam("for") String formAction, MultivaluedMap<String, String> fields) {
         previews.acquire(viewer.get());
-        Preview preview = preview(PostForm.from(fields));
-        return Response.status(preview.errors().isEmpty() ? 200 : 400).entity(Templates.livePreview(preview)).build();
+        Preview preview = preview(PostForm.from(fields), WritingHelp.ignored(fields));
+        // The suggestions' buttons send the form where it goes: the new-post or this post's edit address.
+        String action = formAction != null && formAction.matches("/posts(/\\d{1,18}/edit)?") ? formAction : "/posts";
+        return Response.status(preview.errors().isEmpty() ? 200 : 400).entity(Templates.livePreview(preview, action))
+                .build();
     }
 
     @GET
     @Path("posts/new")
     @RolesAllowed("member")
-    public TemplateInstance newPost() {
-        return draftOrForm(NEW_HEADING, "/posts", NEW_FORM, PostForm.empty());
+    public TemplateInstance newPost(@QueryParam("condition") String condition) {
+        // "Write a post about ..." on a condition's page starts with that condition ticked.
+        boolean known = catalog.conditions().stream().anyMatch(c -> c.slug.equals(condition));
+        return draftOrForm(NEW_HEADING, "/posts", NEW_FORM, known ? PostForm.startingIn(condition) : PostForm.empty());
     }
 
     private static final String NEW_FORM = "/posts/new";
@@ -232,12 +288,16 @@ public class PostPages {
     public Response create(MultivaluedMap<String, String> fields) {
         PostForm form = PostForm.from(fields);
         if (fields.containsKey("preview")) {
-            return checkBeforePosting(NEW_HEADING, "/posts", form);
+            return checkBeforePosting(NEW_HEADING, "/posts", form, fields);
         }
         if (fields.containsKey(SAVE_DRAFT)) {
             return saveDraft(NEW_HEADING, "/posts", NEW_FORM, form, fields);
         }
-        return FormSubmission.submit("body", () -> saved(published(NEW_FORM, posts.create(form.toRequest(), viewer.get()))),
+        if (WritingHelp.isHelpRequest(fields)) {
+            return suggestTags(NEW_HEADING, "/posts", form, fields);
+        }
+        return FormSubmission.submit("body",
+                () -> saved(published(NEW_FORM, posts.create(form.toRequest(), viewer.get())), Saved.NEW),
                 refusal -> form(NEW_HEADING, "/posts", form, refusal.errors(), null, null));
     }
 
@@ -252,31 +312,47 @@ public class PostPages {
         return post;
     }
 
-    /** A held post tells its author why; a published one is shown. */
-    private static Response saved(PostDetail post) {
+    /** A held post tells its author why; a published one is shown with a word that it is. */
+    private static Response saved(PostDetail post, Saved saved) {
         if (post.status() == ContentStatus.PENDING_REVIEW) {
             return Response.ok(Templates.held("post", post.safetyNotices(), "/")).build();
         }
-        return Response.seeOther(URI.create("/posts/" + post.id())).build();
+        return Response.seeOther(URI.create("/posts/" + post.id() + "?saved=" + saved.name().toLowerCase())).build();
     }
 
     /** "Check before posting" without JavaScript: the form with the preview, within the one preview allowance. */
-    private Response checkBeforePosting(String heading, String action, PostForm form) {
+    private Response checkBeforePosting(String heading, String action, PostForm form,
+            MultivaluedMap<String, String> fields) {
         return FormSubmission.submit("body", () -> {
             previews.acquire(viewer.get());
-            return Response.ok(form(heading, action, form, FieldErrors.NONE, null, preview(form))).build();
+            return Response.ok(form(heading, action, form, FieldErrors.NONE, null,
+                    preview(form, WritingHelp.ignored(fields)))).build();
         }, refusal -> form(heading, action, form, refusal.errors(), null, null));
     }
 
-    private Preview preview(PostForm form) {
+    /**
+     * "Suggest tags" and the suggestions' own buttons without JavaScript: the form comes back with the accepted tag
+     * set and the suggestions that are left. Nothing is screened or saved, so no allowance is used.
+     */
+    private Response suggestTags(String heading, String action, PostForm sent, MultivaluedMap<String, String> fields) {
+        PostForm form = WritingHelp.accepted(fields).map(sent::with).orElse(sent);
+        return Response.ok(form(heading, action, form, FieldErrors.NONE, null,
+                Preview.suggestionsOnly(suggestions(form, WritingHelp.ignored(fields))))).build();
+    }
+
+    private WritingHelp.Suggestions suggestions(PostForm form, java.util.Set<String> ignored) {
+        return writingHelp.suggest(form.title + "\n\n" + form.body, form.conditions, form.remedies.keySet(), ignored);
+    }
+
+    private Preview preview(PostForm form, java.util.Set<String> ignored) {
         List<Problem.FieldError> problems = new java.util.ArrayList<>();
         TITLE_SO_FAR.problem(form.title).ifPresent(message -> problems.add(new Problem.FieldError("title", message)));
         BODY_SO_FAR.problem(form.body).ifPresent(message -> problems.add(new Problem.FieldError("body", message)));
         if (!problems.isEmpty()) {
-            return new Preview("", ScreeningResult.CLEAN, FieldErrors.of(problems));
+            return new Preview("", ScreeningResult.CLEAN, FieldErrors.of(problems), WritingHelp.Suggestions.NONE);
         }
         return new Preview(markdown.toSafeHtml(form.body), screening.screen(form.title + "\n\n" + form.body,
-                new java.util.ArrayList<>(form.conditions)), FieldErrors.NONE);
+                new java.util.ArrayList<>(form.conditions)), FieldErrors.NONE, suggestions(form, ignored));
     }
 
     @GET
@@ -294,15 +370,17 @@ public class PostPages {
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
         PostForm form = PostForm.from(fields);
         String action = "/posts/" + id + "/edit";
-        if (fields.containsKey("preview")) {
+        if (fields.containsKey("preview") || WritingHelp.isHelpRequest(fields)) {
             posts.getForAuthor(id, viewer.get(), "edit");
-            return checkBeforePosting(EDIT_HEADING, action, form);
+            return fields.containsKey("preview") ? checkBeforePosting(EDIT_HEADING, action, form, fields)
+                    : suggestTags(EDIT_HEADING, action, form, fields);
         }
         if (fields.containsKey(SAVE_DRAFT)) {
             posts.getForAuthor(id, viewer.get(), "edit");
             return saveDraft(EDIT_HEADING, action, action, form, fields);
         }
-        return FormSubmission.submit("body", () -> saved(published(action, posts.edit(id, form.toRequest(), viewer.get()))), refusal -> {
+        return FormSubmission.submit("body",
+                () -> saved(published(action, posts.edit(id, form.toRequest(), viewer.get())), Saved.EDIT), refusal -> {
             if (refusal.isConflict() && refusal.problem().current() instanceof PostDetail current) {
                 // Keep what the member wrote, show what is there now, and let them save on top of it.
                 PostForm kept = new PostForm(form.kind, form.title, form.body, form.conditions, form.remedies,

@@ -11,6 +11,7 @@ import io.backstory.following.FollowingService;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
+import io.backstory.writing.MentionService;
 import io.backstory.moderation.NewMemberReview;
 import io.backstory.moderation.ReviewTarget;
 import io.backstory.moderation.ScreeningResult;
@@ -40,10 +41,12 @@ public class PostService {
     private final NewMemberReview newMembers;
     private final FollowingService following;
     private final NotificationService notifications;
+    private final MentionService mentions;
 
     public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, VoteService votes,
             ContentScreening screening, RateLimiter rateLimiter, RateLimits limits, NewMemberReview newMembers,
-            FollowingService following, NotificationService notifications) {
+            FollowingService following, NotificationService notifications, MentionService mentions) {
+        this.mentions = mentions;
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
@@ -71,6 +74,7 @@ public class PostService {
         screening.queueForReview(post.id, null, screened);
         refreshSearch(post);
         following.announceNewPost(post.id);
+        tellMentioned(post, author);
         return PostDetail.of(post);
     }
 
@@ -90,7 +94,15 @@ public class PostService {
         screening.queueForReview(post.id, null, screened);
         votes.recountHelped(editor.id); // kind and remedy outcomes decide whether it counts as a tip
         refreshSearch(post);
+        tellMentioned(post, editor);
         return PostDetail.of(post);
+    }
+
+    /** Members named with @handle hear about it once the post is public (held text names nobody yet). */
+    private void tellMentioned(Post post, Member author) {
+        if (post.isVisible()) {
+            mentions.postSaved(post.id, post.bodyMarkdown, author);
+        }
     }
 
     @Transactional

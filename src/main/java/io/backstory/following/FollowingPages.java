@@ -25,6 +25,8 @@ public class FollowingPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance bookmarks(List<FollowingService.Bookmark> bookmarks);
+
+        static native TemplateInstance followed(List<FollowingService.FollowedCondition> conditions);
     }
 
     private final FollowingService following;
@@ -56,5 +58,12 @@ public class FollowingPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance bookmarks() {
         return Templates.bookmarks(following.bookmarks(viewer.get().id));
+    }
+
+    @GET
+    @Path("following")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance followed() {
+        return Templates.followed(following.followedConditions(viewer.get().id));
     }
 }

@@ -113,4 +113,19 @@ public class FollowingService {
                 order by b.created_at desc limit 200""").setParameter(1, memberId).getResultList();
         return rows.stream().map(r -> new Bookmark(((Number) r[0]).longValue(), (String) r[1], (Instant) r[2])).toList();
     }
+
+    /** A condition the member follows, since when. */
+    public record FollowedCondition(String slug, String name, Instant since) {
+    }
+
+    @Transactional
+    public List<FollowedCondition> followedConditions(long memberId) {
+        @SuppressWarnings("unchecked")
+        List<jakarta.persistence.Tuple> rows = em.createNativeQuery("""
+                select c.slug, c.name, f.created_at as since from condition_follow f
+                join condition c on c.id = f.condition_id where f.member_id = ?1 order by c.name""",
+                jakarta.persistence.Tuple.class).setParameter(1, memberId).getResultList();
+        return rows.stream().map(r -> new FollowedCondition(r.get("slug", String.class), r.get("name", String.class),
+                r.get("since", Instant.class))).toList();
+    }
 }

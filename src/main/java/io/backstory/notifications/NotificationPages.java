@@ -36,7 +36,10 @@ public class NotificationPages {
     @GET
     @Path("notifications")
     public TemplateInstance list() {
-        return Templates.notifications(notifications.recent(viewer.get().id));
+        // Opening the list reads them: this view still marks which were new, the header's count drops to none.
+        List<NotificationService.Notification> shown = notifications.recent(viewer.get().id);
+        notifications.markAllRead(viewer.get().id);
+        return Templates.notifications(shown);
     }
 
     @POST

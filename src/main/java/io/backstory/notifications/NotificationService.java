@@ -17,7 +17,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class NotificationService {
 
-    public record Notification(long id, String text, String link, Instant createdAt, boolean unread) {
+    public record Notification(long id, String text, String link, Instant createdAt, boolean unread,
+            NotificationKind kind) {
     }
 
     private static final int SHOWN = 50;
@@ -82,12 +83,13 @@ public class NotificationService {
     @Transactional
     public List<Notification> recent(long memberId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select n.id, %s, n.link, n.created_at, n.read_at is null from %s
-                where n.member_id = ?1 order by n.created_at desc, n.id desc limit ?2""".formatted(SHOWN_TEXT, SHOWN_FROM))
-                .setParameter(1, memberId).setParameter(2, SHOWN).getResultList();
-        return rows.stream().map(r -> new Notification(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (Instant) r[3], (Boolean) r[4])).toList();
+        List<jakarta.persistence.Tuple> rows = em.createNativeQuery("""
+                select n.id, %s as text, n.link, n.created_at, n.read_at is null as unread, n.kind from %s
+                where n.member_id = ?1 order by n.created_at desc, n.id desc limit ?2""".formatted(SHOWN_TEXT, SHOWN_FROM),
+                jakarta.persistence.Tuple.class).setParameter(1, memberId).setParameter(2, SHOWN).getResultList();
+        return rows.stream().map(r -> new Notification(r.get("id", Number.class).longValue(), r.get("text", String.class),
+                r.get("link", String.class), r.get("created_at", Instant.class), r.get("unread", Boolean.class),
+                NotificationKind.valueOf(r.get("kind", String.class)))).toList();
     }
 
     /**

@@ -52,7 +52,7 @@ class LongStoryJourneyIT {
     private static final String STORY_LAST_SENTENCE = "Today I carried the laundry basket up the stairs, said спасибо to my back, and it did not complain.";
     private static final String EDIT_LAST_SENTENCE = "Edit after a week: the basket is still easy, and I walk to the bakery every morning.";
     private static final String COMMENT_LAST_SENTENCE = "Thanks for reading this far, and good luck to everyone here.";
-    /** Remedy select name to outcome: eight remedies from six of the form's collapsed groups. */
+    /** Remedy select name to outcome: eight remedies from six of the remedy list's groups. */
     private static final Map<String, String> OUTCOMES = Map.of(
             "remedy.heat", "HELPED", "remedy.walking", "HELPED", "remedy.stretching", "HELPED",
             "remedy.yoga", "NO_CHANGE", "remedy.massage", "NO_CHANGE", "remedy.tens", "NO_CHANGE",

@@ -133,7 +133,9 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (up to 10 s) until an element matching the selector contains the text, e.g. after an in-place update. */
     public Browser waitForText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(css)).stream()
+        // An element swapped out by htmx between finding and reading it is looked for again.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).stream()
                 .anyMatch(e -> e.getText().contains(text)));
         return this;
     }

@@ -14,9 +14,19 @@ public class TemplateFormats {
     private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    /** "3 days ago"; the exact time goes in a title attribute beside it. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * "just now", "5 minutes ago", "3 hours ago" within a day; older, the date ("4 Nov 2026"), as "12 days ago" makes
+     * a reader count. The exact time goes in a title attribute beside it.
+     */
     static String ago(Instant instant) {
-        long seconds = Math.max(0, Duration.between(instant, Instant.now()).getSeconds());
+        return agoAt(instant, Instant.now());
+    }
+
+    static String agoAt(Instant instant, Instant now) {
+        long seconds = Math.max(0, Duration.between(instant, now).getSeconds());
         if (seconds < 60) {
             return "just now";
         }
@@ -28,14 +38,7 @@ public class TemplateFormats {
         if (hours < 24) {
             return plural(hours, "hour");
         }
-        long days = hours / 24;
-        if (days < 31) {
-            return plural(days, "day");
-        }
-        if (days < 365) {
-            return plural(days / 30, "month");
-        }
-        return plural(days / 365, "year");
+        return DAY.format(instant);
     }
 
     /** "1 comment", "3 comments": {@code {post.commentCount.count('comment')}}. */
