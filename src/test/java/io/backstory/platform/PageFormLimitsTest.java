@@ -141,7 +141,7 @@ class PageFormLimitsTest {
     static final Set<String> WITHOUT_TEXT = Set.of("POST /posts/{id}/delete", "POST /posts/{id}/accepted-answer",
             "POST /comments/{id}/delete", "POST /posts/{id}/vote", "POST /comments/{id}/vote",
             "POST /conditions/{slug}/follow", "POST /posts/{id}/bookmark", "POST /notifications/read",
-            "POST /settings/delete");
+            "POST /settings/delete", "POST /moderation/decisions/{batch}/undo", "POST /moderation/spam");
 
     @Test
     void everyPageFormHasRowsOrIsDeclaredWithoutText() throws IOException {
