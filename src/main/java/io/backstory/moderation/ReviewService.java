@@ -152,7 +152,7 @@ public class ReviewService {
     private final Duration undoWindow;
 
     public ReviewService(EntityManager em, NotificationService notifications, MarkdownRenderer markdown,
-            @ConfigProperty(name = "backstory.moderation.undo-window", defaultValue = "PT15M") Duration undoWindow) {
+            @ConfigProperty(name = "backstory.moderation.undo-window") Duration undoWindow) {
         this.em = em;
         this.notifications = notifications;
         this.markdown = markdown;
