@@ -602,8 +602,8 @@ public class ReviewService {
         List<Object[]> rows = em.createNativeQuery("""
                 select a.action, m.handle from moderation_action a left join member m on m.id = a.moderator_id
                 where a.review_item_id = ?1 order by a.id desc limit 1""").setParameter(1, id).getResultList();
-        return rows.isEmpty() ? "it is already decided" : rows.get(0)[0].toString().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' ') + " by " + rows.get(0)[1];
+        return rows.isEmpty() ? "it is already decided" : AuditAction.valueOf(rows.get(0)[0].toString()).label()
+                + " by " + (rows.get(0)[1] == null ? "the site" : rows.get(0)[1]);
     }
 
     /** Members who flagged the content hear what came of it (the link leads to it), so a flag never disappears into silence. */
