@@ -63,8 +63,9 @@ public class ContentScreening {
                 .setParameter(4, reasons)
                 .getSingleResult()).longValue();
         ContentStatus status = result.verdict() == ScreeningAction.HOLD ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
-        ContentStatusChange.log(em, itemId, null, "SCREENING_" + result.verdict().name(), status, status,
-                worst.rule() + ": " + worst.excerpt());
+        ContentStatusChange.log(em, itemId, null, result.verdict() == ScreeningAction.HOLD
+                ? AuditAction.SCREENING_HOLD : AuditAction.SCREENING_FLAG, status,
+                status, ReviewReason.plain(worst.subcategory()) + ": " + worst.excerpt());
     }
 
     /** Queue order: held before flagged; within that, red flags and unsafe advice before spam. */

@@ -14,15 +14,12 @@ final class ContentStatusChange {
     private ContentStatusChange() {
     }
 
-    /** The audit-log action of content hidden automatically because its flags reached the threshold. */
-    static final String HIDDEN_BY_FLAGS = "HIDDEN_BY_FLAGS";
-
     /** One audit-log row; {@code moderatorId} null for automatic transitions (screening, member flags). */
-    static void log(EntityManager em, long itemId, Long moderatorId, String action, ContentStatus from, ContentStatus to,
+    static void log(EntityManager em, long itemId, Long moderatorId, AuditAction action, ContentStatus from, ContentStatus to,
             String note) {
         em.createNativeQuery("insert into moderation_action (review_item_id, moderator_id, action, from_status, to_status, note)"
                 + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, itemId).setParameter(2, moderatorId)
-                .setParameter(3, action).setParameter(4, from.name()).setParameter(5, to.name())
+                .setParameter(3, action.name()).setParameter(4, from.name()).setParameter(5, to.name())
                 .setParameter(6, FormValues.blankToNull(note)).executeUpdate();
     }
 

@@ -104,7 +104,7 @@ public class FlagService {
         boolean hidden = ContentStatus.HIDDEN.name().equals(rows.get(0)[1]);
         if (!hidden && total >= HIDE_THRESHOLD) {
             ContentStatusChange.apply(em, target, id, ContentStatus.PUBLISHED, ContentStatus.HIDDEN);
-            ContentStatusChange.log(em, itemId, null, ContentStatusChange.HIDDEN_BY_FLAGS, ContentStatus.PUBLISHED,
+            ContentStatusChange.log(em, itemId, null, AuditAction.HIDDEN_BY_FLAGS, ContentStatus.PUBLISHED,
                     ContentStatus.HIDDEN,
                     "flag weight reached " + total);
             hidden = true;

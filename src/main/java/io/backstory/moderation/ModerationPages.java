@@ -1,10 +1,21 @@
 package io.backstory.moderation;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.platform.api.FormValues;
+import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.web.FieldErrors;
 import io.backstory.platform.web.FormSubmission;
 import io.backstory.taxonomy.Condition;
@@ -13,6 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,37 +42,93 @@ public class ModerationPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<ReviewService.QueueItem> items, String category, String condition,
-                List<Condition> conditions);
+        static native TemplateInstance queue(List<ReviewService.QueueItem> items, Tab tab, List<Condition> conditions,
+                List<ReviewCategory> categories, ReviewService.Confirmation confirmation, int undone, FieldErrors errors,
+                Set<Long> chosen);
 
         static native TemplateInstance item(ReviewService.ItemDetail item, ActionForm form, FieldErrors errors,
-                String conflict);
+                String conflict, Tab tab, ReviewService.Neighbours neighbours, ReviewService.Confirmation confirmation,
+                boolean undone, List<ReviewAction> actions);
 
         static native TemplateInstance flag(String what, String action, String back, Long postId, FlagForm form,
                 FieldErrors errors);
 
-        static native TemplateInstance log(List<ReviewService.LogEntry> entries);
+        static native TemplateInstance log(AuditLog.Page page, LogForm filter, List<String> moderators,
+                List<AuditAction> actions, FieldErrors errors);
 
         static native TemplateInstance flagged(String what, String back, boolean hidden);
+
+        static native TemplateInstance removeSpam(List<ReviewService.QueueItem> items, Tab tab);
     }
 
     private final ReviewService reviews;
+    private final AuditLog auditLog;
     private final FlagService flags;
     private final CurrentMember viewer;
     private final TaxonomyCatalog catalog;
 
-    public ModerationPages(ReviewService reviews, FlagService flags, CurrentMember viewer, TaxonomyCatalog catalog) {
+    public ModerationPages(ReviewService reviews, AuditLog auditLog, FlagService flags, CurrentMember viewer,
+            TaxonomyCatalog catalog) {
         this.reviews = reviews;
+        this.auditLog = auditLog;
         this.flags = flags;
         this.viewer = viewer;
         this.catalog = catalog;
     }
 
+    /**
+     * The queue tab a moderator works in (a category, a condition, both optional): "next item" stays in it, and every
+     * link and form of the item page carries it along.
+     */
+    public record Tab(ReviewCategory category, String condition) {
+
+        static Tab of(String category, String condition) {
+            return new Tab(ReviewCategory.fromParameter(category),
+                    condition == null || condition.isBlank() ? null : condition.strip());
+        }
+
+        /** The tab as a query string ("?category=SPAM"), or "" for the whole queue. */
+        public String query() {
+            return query("");
+        }
+
+        /** The tab's query string with more parameters after it ({@code extra} like "decided=3"). */
+        public String query(String extra) {
+            List<String> parts = new ArrayList<>();
+            if (category != null) {
+                parts.add("category=" + category.name());
+            }
+            if (condition != null) {
+                parts.add("condition=" + URLEncoder.encode(condition, StandardCharsets.UTF_8));
+            }
+            if (!extra.isEmpty()) {
+                parts.add(extra);
+            }
+            return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+        }
+
+        public boolean isSpam() {
+            return category == ReviewCategory.SPAM;
+        }
+    }
+
     @GET
     @Path("moderation")
     @RolesAllowed({"moderator", "admin"})
-    public TemplateInstance queue(@QueryParam("category") String category, @QueryParam("condition") String condition) {
-        return Templates.queue(reviews.queue(category, condition), category, condition, catalog.conditions());
+    public TemplateInstance queue(@QueryParam("category") String category, @QueryParam("condition") String condition,
+            @QueryParam("decided") Long decided, @QueryParam("undone") int undone) {
+        Tab tab = Tab.of(category, condition);
+        return queuePage(tab, confirmation(decided), undone, FieldErrors.NONE, Set.of());
+    }
+
+    private TemplateInstance queuePage(Tab tab, ReviewService.Confirmation confirmation, int undone, FieldErrors errors,
+            Set<Long> chosen) {
+        return Templates.queue(reviews.queue(tab.category() == null ? null : tab.category().name(), tab.condition()), tab,
+                catalog.conditions(), List.of(ReviewCategory.values()), confirmation, undone, errors, chosen);
+    }
+
+    private ReviewService.Confirmation confirmation(Long batch) {
+        return batch == null ? null : reviews.confirmation(batch, viewer.get()).orElse(null);
     }
 
     /** A decision as the moderator filled it in, kept when it is refused. */
@@ -74,33 +142,160 @@ public class ModerationPages {
     @GET
     @Path("moderation/items/{id}")
     @RolesAllowed({"moderator", "admin"})
-    public TemplateInstance item(@PathParam("id") long id) {
+    public TemplateInstance item(@PathParam("id") long id, @QueryParam("category") String category,
+            @QueryParam("condition") String condition, @QueryParam("decided") Long decided,
+            @QueryParam("undone") boolean undone) {
         ReviewService.ItemDetail item = reviews.item(id);
-        return Templates.item(item, ActionForm.of(item), FieldErrors.NONE, null);
+        return itemPage(item, ActionForm.of(item), FieldErrors.NONE, null, Tab.of(category, condition), confirmation(decided),
+                undone);
     }
 
+    private TemplateInstance itemPage(ReviewService.ItemDetail item, ActionForm form, FieldErrors errors, String conflict,
+            Tab tab, ReviewService.Confirmation confirmation, boolean undone) {
+        return Templates.item(item, form, errors, conflict, tab, reviews.neighbours(item.id(), tab.category(), tab.condition()),
+                confirmation, undone, List.of(ReviewAction.values()));
+    }
+
+    /** Decides, then goes on to the next item of the same tab (or back to the tab when it is empty) with a confirmation. */
     @POST
     @Path("moderation/items/{id}")
     @RolesAllowed({"moderator", "admin"})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response act(@PathParam("id") long id, @FormParam("action") String action, @FormParam("version") Integer version,
             @FormParam("note") String note, @FormParam("warn") String warn, @FormParam("silenceDays") Integer silenceDays,
-            @FormParam("text") String text) {
+            @FormParam("text") String text, @FormParam("category") String category,
+            @FormParam("condition") String condition) {
         ActionForm form = new ActionForm(action, text == null ? "" : text, note == null ? "" : note, warn != null,
                 silenceDays == null ? 0 : silenceDays);
+        Tab tab = Tab.of(category, condition);
         return FormSubmission.submit("note", () -> {
-            reviews.act(id, FormValues.enumOrNull(ReviewAction.class, action), version, note, form.warn(),
+            long batch = reviews.decide(id, FormValues.enumOrNull(ReviewAction.class, action), version, note, form.warn(),
                     form.silenceDays(), text, viewer.get());
-            return Response.seeOther(URI.create("/moderation")).build();
-        }, refusal -> Templates.item(reviews.item(id), form, refusal.isConflict() ? FieldErrors.NONE : refusal.errors(),
-                refusal.isConflict() ? refusal.problem().detail() : null));
+            return afterDecision(tab, batch);
+        }, refusal -> itemPage(reviews.item(id), form, refusal.isConflict() ? FieldErrors.NONE : refusal.errors(),
+                refusal.isConflict() ? refusal.problem().detail() : null, tab, null, false));
+    }
+
+    private Response afterDecision(Tab tab, long batch) {
+        String decided = "decided=" + batch;
+        return Response.seeOther(URI.create(reviews.nextItem(tab.category(), tab.condition())
+                .map(next -> "/moderation/items/" + next + tab.query(decided))
+                .orElse("/moderation" + tab.query(decided)))).build();
+    }
+
+    /** Takes back a decision (one item, or a batch removed as spam) within the undo window. */
+    @POST
+    @Path("moderation/decisions/{batch}/undo")
+    @RolesAllowed({"moderator", "admin"})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response undo(@PathParam("batch") long batch, @FormParam("category") String category,
+            @FormParam("condition") String condition) {
+        Tab tab = Tab.of(category, condition);
+        ReviewService.Confirmation confirmation = reviews.confirmation(batch, viewer.get())
+                .orElseThrow(() -> ProblemException.notFound("Decision " + batch));
+        return FormSubmission.submit("undo", () -> {
+            long item = reviews.undo(batch, viewer.get());
+            return Response.seeOther(URI.create(confirmation.items() == 1
+                    ? "/moderation/items/" + item + tab.query("undone=true")
+                    : "/moderation" + tab.query("undone=" + confirmation.items()))).build();
+        }, refusal -> queuePage(tab, confirmation, 0, refusal.errors(), Set.of()));
+    }
+
+    /**
+     * Removes the items chosen in the spam tab as spam. Without {@code confirmed} it only shows what would be removed
+     * and asks once; confirmed, it removes them all (each decision in the audit log) and offers one undo.
+     */
+    @POST
+    @Path("moderation/spam")
+    @RolesAllowed({"moderator", "admin"})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeSpam(@FormParam("item") List<String> chosen, @FormParam("confirmed") boolean confirmed,
+            @FormParam("category") String category, @FormParam("condition") String condition) {
+        Tab tab = Tab.of(category, condition);
+        List<ReviewService.ChosenItem> items = chosenItems(chosen);
+        Set<Long> ids = items.stream().map(ReviewService.ChosenItem::id).collect(Collectors.toSet());
+        return FormSubmission.submit("items", () -> {
+            if (items.isEmpty()) {
+                throw new InvalidInputException("items", "choose the items to remove as spam: tick the box beside each");
+            }
+            if (!confirmed) {
+                Map<Long, ReviewService.QueueItem> open = reviews.queue(null, null).stream()
+                        .collect(Collectors.toMap(ReviewService.QueueItem::id, q -> q));
+                List<ReviewService.QueueItem> shown = items.stream().map(i -> open.get(i.id())).filter(Objects::nonNull)
+                        .toList();
+                if (shown.size() != items.size()) {
+                    throw ProblemException.conflict("Another moderator decided some of these items meanwhile. "
+                            + "Nothing was removed; choose again.", null);
+                }
+                return Response.ok(Templates.removeSpam(shown, tab)).build();
+            }
+            return afterDecision(tab, reviews.removeAsSpam(items, viewer.get()));
+        }, refusal -> queuePage(tab, null, 0, refusal.errors(), ids));
+    }
+
+    /** "12:3": item 12 as the moderator saw it at version 3; anything else is not a choice and is ignored. */
+    private static List<ReviewService.ChosenItem> chosenItems(List<String> values) {
+        List<ReviewService.ChosenItem> items = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            String[] parts = value.split(":", 2);
+            if (parts.length == 2 && parts[0].matches("\\d{1,18}") && parts[1].matches("\\d{1,9}")) {
+                items.add(new ReviewService.ChosenItem(Long.parseLong(parts[0]), Integer.parseInt(parts[1])));
+            }
+        }
+        return items.stream().distinct().toList();
+    }
+
+    /** The audit log's filters as the moderator typed them, kept when one is refused. */
+    public record LogForm(String moderator, String action, String from, String to, String target, Long item) {
+
+        /** The filters as a query string for the page links, without the page number. */
+        public String query() {
+            List<String> parts = new ArrayList<>();
+            add(parts, "moderator", moderator);
+            add(parts, "action", action);
+            add(parts, "from", from);
+            add(parts, "to", to);
+            add(parts, "target", target);
+            add(parts, "item", item == null ? null : item.toString());
+            return String.join("&", parts);
+        }
+
+        private static void add(List<String> parts, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                parts.add(name + "=" + URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+            }
+        }
     }
 
     @GET
     @Path("moderation/log")
     @RolesAllowed({"moderator", "admin"})
-    public TemplateInstance log() {
-        return Templates.log(reviews.log(200));
+    public Response log(@QueryParam("moderator") String moderator, @QueryParam("action") String action,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("target") String target,
+            @QueryParam("item") Long item, @QueryParam("page") @DefaultValue("1") int page) {
+        LogForm form = new LogForm(moderator, action, from, to, target, item);
+        List<AuditAction> actions = List.of(AuditAction.values());
+        try {
+            AuditLog.Filter filter = new AuditLog.Filter(moderator, AuditAction.fromParameter(action), day("from", from),
+                    day("to", to), "post".equals(target) ? ReviewTarget.POST : "comment".equals(target) ? ReviewTarget.COMMENT
+                            : null, item);
+            return Response.ok(Templates.log(auditLog.page(filter, page), form, auditLog.moderators(), actions,
+                    FieldErrors.NONE)).build();
+        } catch (InvalidInputException refused) {
+            return Response.status(400).entity(Templates.log(new AuditLog.Page(List.of(), 1, false), form,
+                    auditLog.moderators(), actions, FieldErrors.of(refused.errors()))).build();
+        }
+    }
+
+    private static LocalDate day(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "write the day as year-month-day, like 2026-03-31");
+        }
     }
 
     /** A flag as the member filled it in, kept when it is refused. */

@@ -1,8 +1,11 @@
 package io.backstory.moderation;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.backstory.accounts.Member;
 import io.backstory.community.ContentStatus;
@@ -14,8 +17,10 @@ import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.text.MarkdownRenderer;
+import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /**
@@ -29,21 +34,46 @@ public class ReviewService {
     private static final TextLimit NOTE = TextLimit.optional(ContentLimits.SAFETY_NOTE_MAX);
     private static final String EDITED_TEXT_REQUIRED = "write the edited text";
 
-    public record QueueItem(long id, ReviewTarget target, long targetId, Long postId, String title, String category,
-            int severity, double flagWeight, String firstReason, Instant createdAt, int version) {
+    /**
+     * An open item as the queue lists it: what it is about ({@code excerpt}: the comment's first words, or null for a
+     * post), whether readers see it now, and the author's record in short.
+     */
+    public record QueueItem(long id, ReviewTarget target, long targetId, Long postId, String title, String excerpt,
+            ReviewCategory category, int severity, double flagWeight, String firstReason, ContentStatus contentStatus,
+            AuthorRecord author, Instant createdAt, int version) {
+
+        /** The first reason in plain words. */
+        public ReviewReason reason() {
+            return ReviewReason.parse(firstReason);
+        }
     }
 
     public record Flag(String flagger, String reason, String note, double weight, Instant createdAt) {
     }
 
     /**
+     * What a moderator should know about an author: how long they have been here, what they wrote, and how often
+     * moderators and members found fault with it before. Null fields: the author left (a former member).
+     */
+    public record AuthorRecord(String handle, Instant memberSince, long posts, long comments, long hiddenOrRemoved,
+            long flagsReceived, long earlierDecisions, long warnings, Instant silencedUntil) {
+    }
+
+    /**
      * An item as a moderator reviews it. {@code history}: every audit-log entry about the same post or comment, this
      * item's and earlier items', oldest first, so an earlier decision is in sight when deciding again.
+     * {@code authorDecisions}: moderators' decisions about the author's other posts and comments, newest first.
      */
-    public record ItemDetail(long id, String status, ReviewTarget target, long targetId, long postId, String postTitle,
-            ContentStatus contentStatus, String author, Long authorId, String bodyMarkdown, List<String> reasons,
-            List<Flag> flags, long authorRemovedCount, double flagWeight, Instant createdAt, int version,
-            List<LogEntry> history) {
+    public record ItemDetail(long id, ReviewItemStatus status, ReviewTarget target, long targetId, long postId,
+            String postTitle, ContentStatus contentStatus, String author, Long authorId, String bodyMarkdown,
+            List<String> reasons, List<Flag> flags, long authorRemovedCount, double flagWeight, Instant createdAt,
+            int version, List<LogEntry> history, AuthorRecord authorRecord, List<LogEntry> authorDecisions,
+            List<String> safetyNotices) {
+
+        /** The reasons in plain words. */
+        public List<ReviewReason> plainReasons() {
+            return reasons.stream().map(ReviewReason::parse).toList();
+        }
 
         /** The content as escaped text with every quoted excerpt from the reasons marked, for the review page. */
         public String highlightedText() {
@@ -64,99 +94,185 @@ public class ReviewService {
         }
     }
 
-    public record LogEntry(long itemId, String moderator, String action, String fromStatus, String toStatus, String note,
-            Instant createdAt) {
+    /**
+     * One audit-log step. {@code title}: the post's title (for a comment, the post it is on); {@code excerpt}: a
+     * comment's first words, null for a post.
+     */
+    public record LogEntry(long itemId, String moderator, AuditAction action, ContentStatus fromStatus,
+            ContentStatus toStatus, String note, Instant createdAt, ReviewTarget target, long postId, String title,
+            String excerpt) {
+
+        /** Whether the step changed what readers see (a warning, say, does not). */
+        public boolean changedStatus() {
+            return fromStatus != toStatus;
+        }
     }
 
-    /** SQL: the columns of a {@link LogEntry}, from {@code moderation_action a} left joined to {@code member m}. */
-    private static final String LOG_ENTRY = """
-            select a.review_item_id, coalesce(m.handle, case when a.moderator_id is null then 'automatic' end),
-                   a.action, a.from_status, a.to_status, a.note, a.created_at
-            from moderation_action a left join member m on m.id = a.moderator_id""";
+    /** SQL: the columns of a {@link LogEntry}, from {@code moderation_action a} with its item {@code r}. */
+    static final String LOG_ENTRY = """
+            select a.review_item_id as item_id,
+                   coalesce(m.handle, case when a.moderator_id is null then 'automatic' end) as moderator,
+                   a.action, a.from_status, a.to_status, a.note, a.created_at, r.post_id, r.comment_id,
+                   coalesce(r.post_id, lc.post_id) as on_post, coalesce(lp.title, lcp.title) as title,
+                   left(regexp_replace(lc.body_markdown, '\\s+', ' ', 'g'), 140) as excerpt
+            from moderation_action a join review_item r on r.id = a.review_item_id
+            left join member m on m.id = a.moderator_id
+            left join post lp on lp.id = r.post_id
+            left join comment lc on lc.id = r.comment_id
+            left join post lcp on lcp.id = lc.post_id""";
+
+    /**
+     * SQL: the columns of an {@link AuthorRecord} of member {@code m}, seen from review item {@code r} (whose own
+     * decisions are not "earlier").
+     */
+    private static final String AUTHOR_RECORD = """
+            m.handle as author, m.created_at as member_since, m.silenced_until,
+            (select count(*) from post ap where ap.author_id = m.id) as author_posts,
+            (select count(*) from comment ac where ac.author_id = m.id and not ac.deleted) as author_comments,
+            (select count(*) from post ap where ap.author_id = m.id and ap.status in ('HIDDEN', 'REMOVED'))
+              + (select count(*) from comment ac where ac.author_id = m.id and ac.status in ('HIDDEN', 'REMOVED'))
+              as author_hidden,
+            (select count(*) from content_flag f left join post fp on fp.id = f.post_id
+                    left join comment fc on fc.id = f.comment_id
+             where coalesce(fp.author_id, fc.author_id) = m.id) as author_flags,
+            (select count(*) from moderation_action da join review_item dr on dr.id = da.review_item_id
+                    left join post dp on dp.id = dr.post_id left join comment dc on dc.id = dr.comment_id
+             where coalesce(dp.author_id, dc.author_id) = m.id and dr.id <> r.id and da.moderator_id is not null
+               and da.action in ('APPROVE', 'APPROVE_WITH_NOTE', 'EDIT_AND_APPROVE', 'HIDE', 'REMOVE', 'DISMISS_FLAGS'))
+              as author_decisions,
+            (select count(*) from moderation_action da join review_item dr on dr.id = da.review_item_id
+                    left join post dp on dp.id = dr.post_id left join comment dc on dc.id = dr.comment_id
+             where coalesce(dp.author_id, dc.author_id) = m.id and da.action = 'WARN_AUTHOR') as author_warnings""";
+
+    /** SQL: the queue's order, most severe and oldest first. */
+    private static final String QUEUE_ORDER = " order by r.severity desc, r.created_at, r.id";
 
     private final EntityManager em;
     private final NotificationService notifications;
     private final MarkdownRenderer markdown;
+    private final Duration undoWindow;
 
-    public ReviewService(EntityManager em, NotificationService notifications, MarkdownRenderer markdown) {
+    public ReviewService(EntityManager em, NotificationService notifications, MarkdownRenderer markdown,
+            @ConfigProperty(name = "backstory.moderation.undo-window") Duration undoWindow) {
         this.em = em;
         this.notifications = notifications;
         this.markdown = markdown;
+        this.undoWindow = undoWindow;
     }
 
     @Transactional
     public List<QueueItem> queue(String category, String condition) {
-        String filter = (category == null || category.isBlank() ? "" : " and r.category = :category")
-                + (condition == null || condition.isBlank() ? "" : " and exists (select 1 from post_condition pc"
-                        + " join condition cd on cd.id = pc.condition_id"
-                        + " where pc.post_id = coalesce(r.post_id, c.post_id) and cd.slug = :condition)");
-        var query = em.createNativeQuery("""
-                select r.id, r.post_id, r.comment_id, coalesce(p.title, cp.title), r.category, r.severity, %s,
-                       split_part(r.reasons, E'\\n', 1), r.created_at, r.version, coalesce(r.post_id, c.post_id)
-                from review_item r
-                left join post p on p.id = r.post_id
-                left join comment c on c.id = r.comment_id
-                left join post cp on cp.id = c.post_id
-                where r.status = 'OPEN'""".formatted(FlagService.FLAG_WEIGHT) + filter
-                + " order by r.severity desc, r.created_at, r.id limit 200");
-        if (category != null && !category.isBlank()) {
-            query.setParameter("category", category.strip().toUpperCase(java.util.Locale.ROOT));
-        }
-        if (condition != null && !condition.isBlank()) {
-            query.setParameter("condition", condition.strip());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<QueueItem> items = new ArrayList<>();
-        for (Object[] r : rows) {
-            boolean isPost = r[1] != null;
-            items.add(new QueueItem(((Number) r[0]).longValue(), isPost ? ReviewTarget.POST : ReviewTarget.COMMENT,
-                    ((Number) (isPost ? r[1] : r[2])).longValue(), ((Number) r[10]).longValue(), (String) r[3],
-                    (String) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).doubleValue(), (String) r[7],
-                    (Instant) r[8], ((Number) r[9]).intValue()));
-        }
-        return items;
+        return queueRows(ReviewCategory.fromParameter(category), condition, 200);
     }
 
+    /** The first open item of a tab (category and condition as in the queue's filters), if any is left. */
     @Transactional
-    public ItemDetail item(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select r.id, r.status, r.post_id, r.comment_id, coalesce(r.post_id, c.post_id), coalesce(p.title, cp.title),
-                       coalesce(p.status, c.status), m.handle, m.id, coalesce(p.body_markdown, c.body_markdown),
-                       r.reasons, %s, r.created_at, r.version
+    public Optional<Long> nextItem(ReviewCategory category, String condition) {
+        return queueRows(category, condition, 1).stream().map(QueueItem::id).findFirst();
+    }
+
+    /** The open items before and after {@code id} in its tab, for "previous" and "next" on the item page. */
+    @Transactional
+    public Neighbours neighbours(long id, ReviewCategory category, String condition) {
+        List<Long> ids = queueRows(category, condition, 200).stream().map(QueueItem::id).toList();
+        int at = ids.indexOf(id);
+        if (at < 0) {
+            return new Neighbours(null, ids.isEmpty() ? null : ids.get(0));
+        }
+        return new Neighbours(at > 0 ? ids.get(at - 1) : null, at + 1 < ids.size() ? ids.get(at + 1) : null);
+    }
+
+    public record Neighbours(Long previous, Long next) {
+    }
+
+    private List<QueueItem> queueRows(ReviewCategory category, String condition, int limit) {
+        boolean byCondition = condition != null && !condition.isBlank();
+        // Spam members flagged is in the spam tab too: a spam wave arrives as member flags as much as through rules.
+        String filter = (category == null ? "" : category == ReviewCategory.SPAM
+                ? " and (r.category = :category or exists (select 1 from content_flag sf where sf.review_item_id = r.id"
+                        + " and sf.reason = 'SPAM'))"
+                : " and r.category = :category")
+                + (byCondition ? " and exists (select 1 from post_condition pc"
+                        + " join condition cd on cd.id = pc.condition_id"
+                        + " where pc.post_id = coalesce(r.post_id, c.post_id) and cd.slug = :condition)" : "");
+        var query = em.createNativeQuery("""
+                select r.id, r.post_id, r.comment_id, coalesce(p.title, cp.title) as title,
+                       left(regexp_replace(c.body_markdown, '\\s+', ' ', 'g'), 140) as excerpt,
+                       r.category, r.severity, %s as flag_weight, split_part(r.reasons, E'\\n', 1) as first_reason,
+                       coalesce(p.status, c.status) as content_status, r.created_at, r.version,
+                       coalesce(r.post_id, c.post_id) as on_post, %s
                 from review_item r
                 left join post p on p.id = r.post_id
                 left join comment c on c.id = r.comment_id
                 left join post cp on cp.id = c.post_id
                 left join member m on m.id = coalesce(p.author_id, c.author_id)
-                where r.id = ?1""".formatted(FlagService.FLAG_WEIGHT)).setParameter(1, id).getResultList();
+                where r.status = 'OPEN'""".formatted(FlagService.FLAG_WEIGHT, AUTHOR_RECORD) + filter
+                + QUEUE_ORDER + " limit " + limit, Tuple.class);
+        if (category != null) {
+            query.setParameter("category", category.name());
+        }
+        if (byCondition) {
+            query.setParameter("condition", condition.strip());
+        }
+        return NamedRow.all(query).stream().map(r -> {
+            boolean isPost = r.numberOrNull("post_id") != null;
+            return new QueueItem(r.number("id"), isPost ? ReviewTarget.POST : ReviewTarget.COMMENT,
+                    r.number(isPost ? "post_id" : "comment_id"), r.number("on_post"), r.text("title"), r.text("excerpt"),
+                    ReviewCategory.valueOf(r.text("category")), (int) r.number("severity"), r.decimal("flag_weight"),
+                    r.text("first_reason"), ContentStatus.valueOf(r.text("content_status")), authorRecord(r),
+                    r.instant("created_at"), (int) r.number("version"));
+        }).toList();
+    }
+
+    private static AuthorRecord authorRecord(NamedRow r) {
+        return new AuthorRecord(r.text("author"), r.instant("member_since"), r.number("author_posts"),
+                r.number("author_comments"), r.number("author_hidden"), r.number("author_flags"),
+                r.number("author_decisions"), r.number("author_warnings"), r.instant("silenced_until"));
+    }
+
+    @Transactional
+    public ItemDetail item(long id) {
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
+                select r.id, r.status, r.post_id, r.comment_id, coalesce(r.post_id, c.post_id) as on_post,
+                       coalesce(p.title, cp.title) as title, coalesce(p.status, c.status) as content_status,
+                       m.id as author_id, coalesce(p.body_markdown, c.body_markdown) as body, r.reasons,
+                       %s as flag_weight, r.created_at, r.version,
+                       %s
+                from review_item r
+                left join post p on p.id = r.post_id
+                left join comment c on c.id = r.comment_id
+                left join post cp on cp.id = c.post_id
+                left join member m on m.id = coalesce(p.author_id, c.author_id)
+                where r.id = ?1""".formatted(FlagService.FLAG_WEIGHT, AUTHOR_RECORD), Tuple.class).setParameter(1, id));
         if (rows.isEmpty()) {
             throw ProblemException.notFound("Review item " + id);
         }
-        Object[] r = rows.get(0);
-        boolean isPost = r[2] != null;
-        Long authorId = r[8] == null ? null : ((Number) r[8]).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> flagRows = em.createNativeQuery("""
+        NamedRow r = rows.get(0);
+        boolean isPost = r.numberOrNull("post_id") != null;
+        long targetId = r.number(isPost ? "post_id" : "comment_id");
+        Long authorId = r.numberOrNull("author_id");
+        List<Flag> flags = NamedRow.all(em.createNativeQuery("""
                 select m.handle, f.reason, f.note, f.weight, f.created_at from content_flag f join member m on m.id = f.member_id
-                where f.review_item_id = ?1 order by f.created_at""").setParameter(1, id).getResultList();
+                where f.review_item_id = ?1 order by f.created_at""", Tuple.class).setParameter(1, id)).stream()
+                .map(f -> new Flag(f.text("handle"), FlagReason.valueOf(f.text("reason")).label, f.text("note"),
+                        f.decimal("weight"), f.instant("created_at"))).toList();
+        List<LogEntry> history = NamedRow.all(em.createNativeQuery(LOG_ENTRY + " where r."
+                + (isPost ? "post_id" : "comment_id") + " = ?1 order by a.created_at, a.id", Tuple.class)
+                .setParameter(1, targetId)).stream().map(ReviewService::logEntry).toList();
+        List<LogEntry> authorDecisions = authorId == null ? List.of() : NamedRow.all(em.createNativeQuery(LOG_ENTRY + " " + """
+                 where coalesce(lp.author_id, lc.author_id) = ?1 and r.id <> ?2 and a.moderator_id is not null
+                 order by a.created_at desc, a.id desc limit 10""", Tuple.class).setParameter(1, authorId).setParameter(2, id))
+                .stream().map(ReviewService::logEntry).toList();
         @SuppressWarnings("unchecked")
-        List<Object[]> historyRows = em.createNativeQuery(LOG_ENTRY + " join review_item r on r.id = a.review_item_id where r."
-                + (isPost ? "post_id" : "comment_id") + " = ?1 order by a.created_at, a.id")
-                .setParameter(1, ((Number) (isPost ? r[2] : r[3])).longValue()).getResultList();
-        long removed = authorId == null ? 0 : ((Number) em.createNativeQuery("""
-                select (select count(*) from post where author_id = ?1 and status in ('REMOVED', 'HIDDEN'))
-                     + (select count(*) from comment where author_id = ?1 and status in ('REMOVED', 'HIDDEN'))""")
-                .setParameter(1, authorId).getSingleResult()).longValue();
-        return new ItemDetail(((Number) r[0]).longValue(), (String) r[1], isPost ? ReviewTarget.POST : ReviewTarget.COMMENT,
-                ((Number) (isPost ? r[2] : r[3])).longValue(), ((Number) r[4]).longValue(), (String) r[5],
-                ContentStatus.valueOf((String) r[6]),
-                (String) r[7], authorId, (String) r[9], List.of(((String) r[10]).split("\n")),
-                flagRows.stream().map(f -> new Flag((String) f[0], FlagReason.valueOf((String) f[1]).label, (String) f[2],
-                        ((Number) f[3]).doubleValue(), (Instant) f[4])).toList(),
-                removed, ((Number) r[11]).doubleValue(), (Instant) r[12], ((Number) r[13]).intValue(),
-                historyRows.stream().map(ReviewService::logEntry).toList());
+        List<String> notices = em.createNativeQuery("select unnest(safety_notices) from " + (isPost ? "post" : "comment")
+                + " where id = ?1").setParameter(1, targetId).getResultList();
+        AuthorRecord author = authorRecord(r);
+        return new ItemDetail(r.number("id"), ReviewItemStatus.valueOf(r.text("status")),
+                isPost ? ReviewTarget.POST : ReviewTarget.COMMENT, targetId, r.number("on_post"), r.text("title"),
+                ContentStatus.valueOf(r.text("content_status")), author.handle(), authorId, r.text("body"),
+                List.of(r.text("reasons").split("\n")), flags, author.hiddenOrRemoved(), r.decimal("flag_weight"),
+                r.instant("created_at"), (int) r.number("version"), history, author, authorDecisions,
+                notices);
     }
 
     /**
@@ -174,6 +290,46 @@ public class ReviewService {
     @Transactional
     public ItemDetail act(long id, ReviewAction action, Integer version, String note, boolean warn, int silenceDays,
             String editedText, Member moderator) {
+        decide(id, action, version, note, warn, silenceDays, editedText, moderator);
+        return item(id);
+    }
+
+    /** Decides one item as {@link #act} does; returns the decision's batch, for its confirmation and undo. */
+    @Transactional
+    public long decide(long id, ReviewAction action, Integer version, String note, boolean warn, int silenceDays,
+            String editedText, Member moderator) {
+        long batch = newBatch();
+        decideInBatch(batch, id, action, version, note, warn, silenceDays, editedText, moderator);
+        return batch;
+    }
+
+    /** An item the moderator chose in the queue, with the version they saw. */
+    public record ChosenItem(long id, int version) {
+    }
+
+    /**
+     * Removes several items as spam at once (a spam wave): one decision per item, each in the audit log, all in one
+     * batch so that one undo takes them all back. Nothing is removed if any of them was decided meanwhile.
+     */
+    @Transactional
+    public long removeAsSpam(List<ChosenItem> items, Member moderator) {
+        if (items.isEmpty()) {
+            throw new InvalidInputException("items", "choose the items to remove as spam");
+        }
+        long batch = newBatch();
+        String note = items.size() == 1 ? "Spam" : "Spam: removed with " + (items.size() - 1) + " other items";
+        for (ChosenItem item : items) {
+            decideInBatch(batch, item.id(), ReviewAction.REMOVE, item.version(), note, false, 0, null, moderator);
+        }
+        return batch;
+    }
+
+    private long newBatch() {
+        return ((Number) em.createNativeQuery("select nextval('moderation_batch_seq')").getSingleResult()).longValue();
+    }
+
+    private void decideInBatch(long batch, long id, ReviewAction action, Integer version, String note, boolean warn,
+            int silenceDays, String editedText, Member moderator) {
         note = VisibleText.unixLineBreaks(note);
         editedText = VisibleText.unixLineBreaks(editedText);
         if (action == null) {
@@ -201,7 +357,7 @@ public class ReviewService {
         }
         String itemStatus = (String) locked.get(0)[0];
         int current = ((Number) locked.get(0)[1]).intValue();
-        if (current != version || !"OPEN".equals(itemStatus)) {
+        if (current != version || !ReviewItemStatus.OPEN.name().equals(itemStatus)) {
             throw ProblemException.conflict("Another moderator already acted on this item ("
                     + lastAction(id) + "). Nothing was changed; reload to see the current state.", null);
         }
@@ -212,23 +368,25 @@ public class ReviewService {
                     : ContentLimits.COMMENT_BODY_MAX, EDITED_TEXT_REQUIRED).require("text", editedText);
         }
         ContentStatus toStatus = action.contentStatus == null ? statusAfterDismissal(before) : action.contentStatus;
+        long decision = recordDecision(batch, id, action, before.contentStatus(), toStatus, moderator,
+                action == ReviewAction.APPROVE_WITH_NOTE ? note.strip() : null);
         ContentStatusChange.apply(em, before.target(), before.targetId(), before.contentStatus(), toStatus);
         if (action == ReviewAction.EDIT_AND_APPROVE) {
             edit(before, editedText, moderator);
         }
         if (action == ReviewAction.APPROVE_WITH_NOTE) {
             em.createNativeQuery("update " + before.target().table + " set safety_notices = array_append(safety_notices, ?1)"
-                    + " where id = ?2").setParameter(1, "Moderator's note: " + note.strip()).setParameter(2, before.targetId())
+                    + " where id = ?2").setParameter(1, note.strip()).setParameter(2, before.targetId())
                     .executeUpdate();
         }
         em.createNativeQuery("update review_item set status = ?1, version = version + 1, updated_at = now() where id = ?2")
-                .setParameter(1, action.itemStatus).setParameter(2, id).executeUpdate();
+                .setParameter(1, action.itemStatus.name()).setParameter(2, id).executeUpdate();
         em.createNativeQuery("""
                 update member m set flags_upheld = flags_upheld + ?1, flags_dismissed = flags_dismissed + ?2
                 where m.id in (select member_id from content_flag where review_item_id = ?3)""")
                 .setParameter(1, action.upholdsFlags ? 1 : 0).setParameter(2, action.upholdsFlags ? 0 : 1)
                 .setParameter(3, id).executeUpdate();
-        log(id, moderator, action.name(), before.contentStatus(), toStatus, note);
+        log(id, moderator, AuditAction.of(action), before.contentStatus(), toStatus, note);
         tellFlaggers(before, action, toStatus);
         if (toStatus == ContentStatus.PUBLISHED && before.authorId() != null) {
             // Approved content earns a new member basic trust: no more review of their first posts and links.
@@ -240,26 +398,162 @@ public class ReviewService {
             if (silenceDays > 0) {
                 em.createNativeQuery("update member set silenced_until = now() + make_interval(days => ?1) where id = ?2")
                         .setParameter(1, silenceDays).setParameter(2, before.authorId()).executeUpdate();
-                log(id, moderator, "SILENCE_AUTHOR", toStatus, toStatus, silenceDays + " days");
+                log(id, moderator, AuditAction.SILENCE_AUTHOR, toStatus, toStatus, silenceDays + " days");
             }
             if (warn) {
-                log(id, moderator, "WARN_AUTHOR", toStatus, toStatus, note);
+                log(id, moderator, AuditAction.WARN_AUTHOR, toStatus, toStatus, note);
             }
         }
-        return item(id);
+        em.createNativeQuery("update moderation_decision set item_version = (select version from review_item where id = ?1)"
+                + " where id = ?2").setParameter(1, id).setParameter(2, decision).executeUpdate();
     }
 
     @Transactional
     public List<LogEntry> log(int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(LOG_ENTRY + " order by a.created_at desc, a.id desc limit ?1")
-                .setParameter(1, limit).getResultList();
-        return rows.stream().map(ReviewService::logEntry).toList();
+        return NamedRow.all(em.createNativeQuery(LOG_ENTRY + " order by a.created_at desc, a.id desc limit ?1", Tuple.class)
+                .setParameter(1, limit)).stream().map(ReviewService::logEntry).toList();
     }
 
-    private static LogEntry logEntry(Object[] r) {
-        return new LogEntry(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                (String) r[5], (Instant) r[6]);
+    static LogEntry logEntry(NamedRow r) {
+        boolean isPost = r.numberOrNull("post_id") != null;
+        return new LogEntry(r.number("item_id"), r.text("moderator"), AuditAction.valueOf(r.text("action")),
+                ContentStatus.valueOf(r.text("from_status")), ContentStatus.valueOf(r.text("to_status")), r.text("note"),
+                r.instant("created_at"), isPost ? ReviewTarget.POST : ReviewTarget.COMMENT, r.number("on_post"),
+                r.text("title"), r.text("excerpt"));
+    }
+
+    /**
+     * Keeps what the decision is about to change besides the statuses (the newest revision's place in the public
+     * history, the author's trust and silencing), so that undo can put it back. The item's version after the
+     * decision is filled in once it is taken.
+     */
+    private long recordDecision(long batch, long id, ReviewAction action, ContentStatus from, ContentStatus to,
+            Member moderator, String safetyNote) {
+        return ((Number) em.createNativeQuery("""
+                insert into moderation_decision (batch_id, review_item_id, moderator_id, action, item_version, from_status,
+                       to_status, revision_was_public, author_trust_before, author_silenced_before, safety_note)
+                select ?1, r.id, ?2, ?3, r.version, ?4, ?5,
+                       case when r.post_id is not null
+                            then (select pr.in_public_history from post_revision pr where pr.post_id = r.post_id
+                                  order by pr.revision desc limit 1)
+                            else (select cr.in_public_history from comment_revision cr where cr.comment_id = r.comment_id
+                                  order by cr.revision desc limit 1) end,
+                       m.trust_level, m.silenced_until, ?6
+                from review_item r left join post p on p.id = r.post_id left join comment c on c.id = r.comment_id
+                left join member m on m.id = coalesce(p.author_id, c.author_id)
+                where r.id = ?7 returning id""")
+                .setParameter(1, batch).setParameter(2, moderator.id).setParameter(3, action.name())
+                .setParameter(4, from.name()).setParameter(5, to.name()).setParameter(6, safetyNote).setParameter(7, id)
+                .getSingleResult()).longValue();
+    }
+
+    /** The confirmation shown after a decision: what was done to how many items, and whether undo is still possible. */
+    public record Confirmation(long batch, String done, int items, String title, long firstItem, boolean undoable,
+            boolean undone) {
+    }
+
+    /** The confirmation of a batch this moderator decided, if it is theirs. */
+    @Transactional
+    public Optional<Confirmation> confirmation(long batch, Member moderator) {
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
+                select d.review_item_id, d.action, d.undone_at, d.decided_at > now() - make_interval(secs => ?3) as recent,
+                       coalesce(p.title, cp.title) as title
+                from moderation_decision d join review_item r on r.id = d.review_item_id
+                left join post p on p.id = r.post_id left join comment c on c.id = r.comment_id
+                left join post cp on cp.id = c.post_id
+                where d.batch_id = ?1 and d.moderator_id = ?2 order by d.id""", Tuple.class)
+                .setParameter(1, batch).setParameter(2, moderator.id).setParameter(3, undoWindow.toSeconds()));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        NamedRow first = rows.get(0);
+        ReviewAction action = ReviewAction.valueOf(first.text("action"));
+        boolean undone = first.instant("undone_at") != null;
+        return Optional.of(new Confirmation(batch, action.done(), rows.size(), first.text("title"),
+                first.number("review_item_id"), !undone && action.undoable() && first.bool("recent"), undone));
+    }
+
+    /**
+     * Takes a batch of decisions back: each item is open again and its content, safety notes, flaggers' records and
+     * author's trust and silencing are as before the decision; each step is in the audit log. Refused (409) once
+     * the undo window has passed or when anything happened to an item since.
+     */
+    @Transactional
+    public long undo(long batch, Member moderator) {
+        List<NamedRow> decisions = NamedRow.all(em.createNativeQuery("""
+                select d.id, d.review_item_id, d.action, d.item_version, d.from_status, d.safety_note, d.undone_at,
+                       d.decided_at > now() - make_interval(secs => ?3) as recent, r.status as item_status,
+                       r.version as current_version
+                from moderation_decision d join review_item r on r.id = d.review_item_id
+                where d.batch_id = ?1 and d.moderator_id = ?2 order by d.id for update of r""", Tuple.class)
+                .setParameter(1, batch).setParameter(2, moderator.id).setParameter(3, undoWindow.toSeconds()));
+        if (decisions.isEmpty()) {
+            throw ProblemException.notFound("Decision " + batch);
+        }
+        for (NamedRow d : decisions) {
+            ReviewAction action = ReviewAction.valueOf(d.text("action"));
+            if (d.instant("undone_at") != null) {
+                throw ProblemException.conflict("This decision was already undone.", null);
+            }
+            if (!action.undoable()) {
+                throw ProblemException.conflict("An edit cannot be undone here: edit the text again instead.", null);
+            }
+            if (!d.bool("recent")) {
+                throw ProblemException.conflict("Too late to undo: decisions can be undone for "
+                        + undoWindow.toMinutes() + " minutes. Open the item to decide again.", null);
+            }
+            if (d.number("current_version") != d.number("item_version")) {
+                throw ProblemException.conflict("Something happened to this item since your decision ("
+                        + lastAction(d.number("review_item_id")) + "). Nothing was undone.", null);
+            }
+        }
+        for (NamedRow d : decisions) {
+            undoOne(d, moderator);
+        }
+        em.createNativeQuery("update moderation_decision set undone_at = now() where batch_id = ?1")
+                .setParameter(1, batch).executeUpdate();
+        return decisions.get(0).number("review_item_id");
+    }
+
+    private void undoOne(NamedRow decision, Member moderator) {
+        long id = decision.number("review_item_id");
+        ItemDetail item = item(id);
+        ReviewAction action = ReviewAction.valueOf(decision.text("action"));
+        ContentStatus back = ContentStatus.valueOf(decision.text("from_status"));
+        long otherOpen = ((Number) em.createNativeQuery("select count(*) from review_item where status = 'OPEN' and "
+                + item.target().column + " = ?1").setParameter(1, item.targetId()).getSingleResult()).longValue();
+        if (otherOpen > 0) {
+            throw ProblemException.conflict("A newer review item about this " + item.target().noun()
+                    + " is waiting in the queue; decide there. Nothing was undone.", null);
+        }
+        ContentStatusChange.apply(em, item.target(), item.targetId(), item.contentStatus(), back);
+        em.createNativeQuery("update " + item.target().table + "_revision v set in_public_history = d.revision_was_public"
+                + " from moderation_decision d where d.id = ?1 and d.revision_was_public is not null and v."
+                + item.target().column + " = ?2 and v.revision = (select max(revision) from " + item.target().table
+                + "_revision where " + item.target().column + " = ?2)")
+                .setParameter(1, decision.number("id")).setParameter(2, item.targetId()).executeUpdate();
+        if (decision.text("safety_note") != null) {
+            em.createNativeQuery("update " + item.target().table + " set safety_notices = array_remove(safety_notices, ?1)"
+                    + " where id = ?2").setParameter(1, decision.text("safety_note")).setParameter(2, item.targetId())
+                    .executeUpdate();
+        }
+        em.createNativeQuery("update review_item set status = 'OPEN', version = version + 1, updated_at = now() where id = ?1")
+                .setParameter(1, id).executeUpdate();
+        em.createNativeQuery("""
+                update member m set flags_upheld = flags_upheld - ?1, flags_dismissed = flags_dismissed - ?2
+                where m.id in (select member_id from content_flag where review_item_id = ?3)""")
+                .setParameter(1, action.upholdsFlags ? 1 : 0).setParameter(2, action.upholdsFlags ? 0 : 1)
+                .setParameter(3, id).executeUpdate();
+        if (item.authorId() != null) {
+            em.createNativeQuery("""
+                    update member m set trust_level = d.author_trust_before, silenced_until = d.author_silenced_before
+                    from moderation_decision d where d.id = ?1 and d.author_trust_before is not null and m.id = ?2""")
+                    .setParameter(1, decision.number("id")).setParameter(2, item.authorId()).executeUpdate();
+            notifications.notify(item.authorId(), null, item.postId(), "A moderator took back the decision about your "
+                    + item.target().noun() + " on \"" + NotificationService.POST_TITLE + "\" (" + action.done().toLowerCase(java.util.Locale.ROOT)
+                    + "); it is waiting for review again.", "/posts/" + item.postId());
+        }
+        log(id, moderator, AuditAction.UNDO, item.contentStatus(), back, action.done());
     }
 
     /**
@@ -268,7 +562,7 @@ public class ReviewService {
      */
     private static ContentStatus statusAfterDismissal(ItemDetail item) {
         boolean hiddenByTheseFlags = item.contentStatus() == ContentStatus.HIDDEN && item.history().stream()
-                .anyMatch(entry -> entry.itemId() == item.id() && ContentStatusChange.HIDDEN_BY_FLAGS.equals(entry.action()));
+                .anyMatch(entry -> entry.itemId() == item.id() && entry.action() == AuditAction.HIDDEN_BY_FLAGS);
         return hiddenByTheseFlags ? ContentStatus.PUBLISHED : item.contentStatus();
     }
 
@@ -300,7 +594,7 @@ public class ReviewService {
         }
     }
 
-    private void log(long itemId, Member moderator, String action, ContentStatus from, ContentStatus to, String note) {
+    private void log(long itemId, Member moderator, AuditAction action, ContentStatus from, ContentStatus to, String note) {
         ContentStatusChange.log(em, itemId, moderator.id, action, from, to, note);
     }
 
@@ -309,8 +603,8 @@ public class ReviewService {
         List<Object[]> rows = em.createNativeQuery("""
                 select a.action, m.handle from moderation_action a left join member m on m.id = a.moderator_id
                 where a.review_item_id = ?1 order by a.id desc limit 1""").setParameter(1, id).getResultList();
-        return rows.isEmpty() ? "it is already decided" : rows.get(0)[0].toString().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' ') + " by " + rows.get(0)[1];
+        return rows.isEmpty() ? "it is already decided" : AuditAction.valueOf(rows.get(0)[0].toString()).label()
+                + " by " + (rows.get(0)[1] == null ? "the site" : rows.get(0)[1]);
     }
 
     /** Members who flagged the content hear what came of it (the link leads to it), so a flag never disappears into silence. */

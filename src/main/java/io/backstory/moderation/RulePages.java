@@ -31,8 +31,8 @@ public class RulePages {
         static native TemplateInstance rules(List<RuleService.RuleView> rules);
 
         static native TemplateInstance rule(boolean isNew, RuleService.RuleRequest form, FieldErrors errors,
-                String sample, ScreeningResult tested, String conflict, List<ScreeningCategory> categories,
-                List<ScreeningAction> actions);
+                String sample, RuleService.SampleTest tested, RuleService.DryRun dryRun, String conflict,
+                List<ScreeningCategory> categories, List<ScreeningAction> actions);
     }
 
     private static final List<ScreeningCategory> CATEGORIES = Arrays.asList(ScreeningCategory.values());
@@ -55,7 +55,7 @@ public class RulePages {
     @Path("moderation/rules/new")
     public TemplateInstance newRule() {
         return page(true, new RuleService.RuleRequest("", ScreeningCategory.UNSAFE_ADVICE, "", ScreeningAction.FLAG, "", "",
-                true, null, 1, null, "", true, null), FieldErrors.NONE, "", null, null);
+                true, null, 1, null, "", true, null), FieldErrors.NONE, "", null, null, null);
     }
 
     @GET
@@ -64,10 +64,13 @@ public class RulePages {
         RuleService.RuleView r = rules.get(code);
         return page(false, new RuleService.RuleRequest(r.code(), r.category(), r.subcategory(), r.action(), r.patterns(),
                 r.exceptions(), r.negatable(), r.regex(), r.minRegexHits(), r.conditionScope(), r.notice(), r.enabled(),
-                r.version()), FieldErrors.NONE, "", null, null);
+                r.version()), FieldErrors.NONE, "", null, null, null);
     }
 
-    /** One form for new and existing rules: "test" runs it on the sample, "save" stores it. */
+    /**
+     * One form for new and existing rules: "test" runs it on the sample, "dry-run" on recent posts and comments,
+     * "save" stores it.
+     */
     @POST
     @Path("moderation/rules")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -84,7 +87,11 @@ public class RulePages {
                 minRegexHits == null ? 1 : minRegexHits, conditionScope, notice, enabled != null, version);
         return FormSubmission.submit("patterns", () -> {
             if ("test".equals(submit)) {
-                return Response.ok(page(isNew, form, FieldErrors.NONE, sample, rules.test(form, sample, List.of()), null)).build();
+                return Response.ok(page(isNew, form, FieldErrors.NONE, sample, rules.testSample(form, sample), null, null))
+                        .build();
+            }
+            if ("dry-run".equals(submit)) {
+                return Response.ok(page(isNew, form, FieldErrors.NONE, sample, null, rules.dryRun(form), null)).build();
             }
             if (isNew) {
                 rules.create(form);
@@ -93,7 +100,7 @@ public class RulePages {
             }
             return Response.seeOther(URI.create("/moderation/rules")).build();
         }, refusal -> page(isNew, form, refusal.isConflict() ? FieldErrors.NONE : sampleErrors(refusal.errors()), sample,
-                null, refusal.isConflict() ? refusal.problem().detail() : null));
+                null, null, refusal.isConflict() ? refusal.problem().detail() : null));
     }
 
     /** The test run names its sample "text"; on this form that field is "sample". */
@@ -102,7 +109,8 @@ public class RulePages {
     }
 
     private static TemplateInstance page(boolean isNew, RuleService.RuleRequest form, FieldErrors errors, String sample,
-            ScreeningResult tested, String conflict) {
-        return Templates.rule(isNew, form, errors, sample == null ? "" : sample, tested, conflict, CATEGORIES, ACTIONS);
+            RuleService.SampleTest tested, RuleService.DryRun dryRun, String conflict) {
+        return Templates.rule(isNew, form, errors, sample == null ? "" : sample, tested, dryRun, conflict, CATEGORIES,
+                ACTIONS);
     }
 }

@@ -11,12 +11,14 @@ import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.MemberText;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,6 +59,11 @@ public class RuleService {
     public record RuleView(String code, ScreeningCategory category, String subcategory, ScreeningAction action,
             String patterns, String exceptions, boolean negatable, String regex, int minRegexHits, String conditionScope,
             String notice, boolean enabled, int version, Instant updatedAt) {
+
+        /** What the rule looks for, as moderators read it: "Untrained traction or manipulation". */
+        public String name() {
+            return ReviewReason.plain(subcategory);
+        }
     }
 
     private final EntityManager em;
@@ -95,6 +102,67 @@ public class RuleService {
         validator.check(rule);
         SAMPLE.require("text", text);
         return new ScreeningEngine(List.of(compile(rule))).screen(text, conditions == null ? Set.of() : conditions);
+    }
+
+    /** A rule's test on sample text: the verdict and the sample with the matched words marked. */
+    public record SampleTest(ScreeningResult result, String markedSample) {
+    }
+
+    @Transactional
+    public SampleTest testSample(RuleRequest rule, String text) {
+        ScreeningResult result = test(rule, text, List.of());
+        return new SampleTest(result, MarkedText.whole(VisibleText.unixLineBreaks(text), result.matches()));
+    }
+
+    /** How many recent posts and comments a rule would match, with a few of them, their matched words marked. */
+    public record DryRun(int checked, int matched, List<DryRunExample> examples) {
+    }
+
+    public record DryRunExample(String what, String link, String markedSnippet) {
+    }
+
+    static final int DRY_RUN_WRITINGS = 500;
+    private static final int DRY_RUN_EXAMPLES = 5;
+
+    /**
+     * Runs a rule that is not saved (or an edited copy of one) on the newest published posts and comments, each with
+     * its conditions, as screening would have seen them.
+     */
+    @Transactional
+    public DryRun dryRun(RuleRequest rule) {
+        validator.check(rule);
+        ScreeningEngine engine = new ScreeningEngine(List.of(compile(rule)));
+        List<NamedRow> writings = NamedRow.all(em.createNativeQuery("""
+                (select 'post' as kind, p.id, p.id as post_id, p.title, p.title || E'\\n' || p.body_markdown as body,
+                        p.created_at,
+                        (select string_agg(cd.slug, ' ') from post_condition pc join condition cd on cd.id = pc.condition_id
+                         where pc.post_id = p.id) as conditions
+                 from post p where p.status = 'PUBLISHED' and not p.deleted order by p.created_at desc limit ?1)
+                union all
+                (select 'comment', c.id, c.post_id, p.title, c.body_markdown, c.created_at,
+                        (select string_agg(cd.slug, ' ') from post_condition pc join condition cd on cd.id = pc.condition_id
+                         where pc.post_id = p.id)
+                 from comment c join post p on p.id = c.post_id
+                 where c.status = 'PUBLISHED' and not c.deleted order by c.created_at desc limit ?1)
+                order by created_at desc limit ?1""", Tuple.class).setParameter(1, DRY_RUN_WRITINGS));
+        int matched = 0;
+        List<DryRunExample> examples = new java.util.ArrayList<>();
+        for (NamedRow writing : writings) {
+            String conditions = writing.text("conditions");
+            ScreeningResult result = engine.screen(writing.text("body"),
+                    conditions == null ? Set.of() : Set.of(conditions.split(" ")));
+            if (result.matches().isEmpty()) {
+                continue;
+            }
+            matched++;
+            if (examples.size() < DRY_RUN_EXAMPLES) {
+                boolean post = "post".equals(writing.text("kind"));
+                examples.add(new DryRunExample((post ? "The post \"" : "A comment on \"") + writing.text("title") + "\"",
+                        "/posts/" + writing.number("post_id") + (post ? "" : "#c" + writing.number("id")),
+                        MarkedText.snippet(writing.text("body"), result.matches(), 80)));
+            }
+        }
+        return new DryRun(writings.size(), matched, List.copyOf(examples));
     }
 
     @Transactional

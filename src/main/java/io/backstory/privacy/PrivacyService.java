@@ -94,6 +94,11 @@ public class PrivacyService {
                                                   or comment_id in (select id from comment where author_id = ?1))""")
                 .setParameter(1, memberId).executeUpdate();
         em.createNativeQuery("""
+                update moderation_decision set safety_note = null where safety_note is not null and review_item_id in (
+                    select id from review_item where post_id in (select id from post where author_id = ?1)
+                                                  or comment_id in (select id from comment where author_id = ?1))""")
+                .setParameter(1, memberId).executeUpdate();
+        em.createNativeQuery("""
                 update review_item set reasons = '[content deleted by its author]'
                 where post_id in (select id from post where author_id = ?1)
                    or comment_id in (select id from comment where author_id = ?1)""").setParameter(1, memberId)

@@ -39,7 +39,7 @@ public class TaxonomyPages {
         static native TemplateInstance suggest(SuggestionRequest form, FieldErrors errors, boolean sent,
                 List<RemedyCategory> categories);
 
-        static native TemplateInstance review(List<SuggestionView> suggestions, FieldErrors errors, Refused refused,
+        static native TemplateInstance review(List<TaxonomyService.PendingSuggestion> suggestions, FieldErrors errors, Refused refused,
                 List<RemedyCategory> categories);
 
         static native TemplateInstance editCondition(ConditionView condition, ConditionRequest form, FieldErrors errors);
@@ -88,7 +88,7 @@ public class TaxonomyPages {
     @Path("moderation/tags")
     @RolesAllowed({"moderator", "admin"})
     public TemplateInstance review() {
-        return Templates.review(taxonomy.pendingSuggestions(), FieldErrors.NONE, null, CATEGORIES);
+        return Templates.review(taxonomy.pendingWithLookalikes(), FieldErrors.NONE, null, CATEGORIES);
     }
 
     @POST
@@ -101,7 +101,7 @@ public class TaxonomyPages {
             taxonomy.decide(id, new DecisionRequest(decision == null ? null : "approve".equals(decision),
                     FormValues.blankToNull(slug), null, FormValues.enumOrNull(RemedyCategory.class, category), reason), viewer.get());
             return Response.seeOther(URI.create("/moderation/tags")).build();
-        }, refusal -> Templates.review(taxonomy.pendingSuggestions(), refusal.errors(), new Refused(id, slug, reason),
+        }, refusal -> Templates.review(taxonomy.pendingWithLookalikes(), refusal.errors(), new Refused(id, slug, reason),
                 CATEGORIES));
     }
 

@@ -25,6 +25,7 @@ import io.backstory.taxonomy.TaxonomyViews.ConditionView;
 import io.backstory.taxonomy.TaxonomyViews.Match;
 import io.backstory.taxonomy.TaxonomyViews.RemedyView;
 import io.backstory.taxonomy.TaxonomyViews.SuggestionView;
+import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -174,6 +175,48 @@ public class TaxonomyService {
         suggestion.suggestedBy = member;
         suggestion.persist();
         return SuggestionView.of(suggestion);
+    }
+
+    /** An existing tag or another waiting suggestion whose name is like a suggestion's: a likely duplicate. */
+    public record Lookalike(String what, String name, String matched, String link) {
+    }
+
+    /** A waiting suggestion with the tags and other suggestions it may duplicate. */
+    public record PendingSuggestion(SuggestionView suggestion, List<Lookalike> lookalikes) {
+    }
+
+    /** The waiting suggestions, oldest first, each with its likely duplicates among conditions, remedies and the others. */
+    @Transactional
+    public List<PendingSuggestion> pendingWithLookalikes() {
+        List<SuggestionView> pending = pendingSuggestions();
+        List<NamedRow> tags = NamedRow.all(em.createNativeQuery("""
+                select 'condition' as kind, c.slug, c.name, c.name as label from condition c
+                union all
+                select 'condition', c.slug, c.name, s.synonym from condition c join condition_synonym s on s.condition_id = c.id
+                union all
+                select 'remedy', r.slug, r.name, r.name from remedy r
+                union all
+                select 'remedy', r.slug, r.name, s.synonym from remedy r join remedy_synonym s on s.remedy_id = r.id""",
+                jakarta.persistence.Tuple.class));
+        return pending.stream().map(suggestion -> {
+            Map<String, Lookalike> found = new LinkedHashMap<>();
+            for (NamedRow tag : tags) {
+                if (SimilarNames.similar(suggestion.name(), tag.text("label"))) {
+                    String kind = tag.text("kind");
+                    String label = tag.text("label");
+                    found.putIfAbsent(kind + ":" + tag.text("slug"), new Lookalike("an existing " + kind, tag.text("name"),
+                            label.equals(tag.text("name")) ? null : label,
+                            ("condition".equals(kind) ? "/conditions/" : "/remedies/") + tag.text("slug")));
+                }
+            }
+            for (SuggestionView other : pending) {
+                if (other.id() != suggestion.id() && SimilarNames.similar(suggestion.name(), other.name())) {
+                    found.putIfAbsent("suggestion:" + other.id(), new Lookalike("another waiting suggestion", other.name(),
+                            null, "#suggestion-" + other.id()));
+                }
+            }
+            return new PendingSuggestion(suggestion, List.copyOf(found.values()));
+        }).toList();
     }
 
     @Transactional

@@ -74,9 +74,12 @@ class MemberJourneysIT {
         alice = Browser.open("alice");
         logIn(alice, "alice", "alice_mod");
         alice.go("/moderation").followLink(TITLE);
-        assertTrue(alice.text(".reasons").contains("new member's first post"));
+        assertTrue(alice.text(".reasons").contains("New member's first post"));
         alice.click("input[name=action][value=APPROVE]").clickAndWait("form.moderation-action button[type=submit]");
-        assertEquals("/moderation", alice.path(), "back to the queue");
+        assertTrue(alice.text("#decision-done").startsWith("Approved"), alice.text("#decision-done"));
+        assertTrue(alice.path().equals("/moderation") || alice.path().startsWith("/moderation/items/"),
+                "on to the next item, or back to the queue when none is left: " + alice.path());
+        alice.go("/moderation");
         assertFalse(alice.text("main").contains(TITLE), "the decided item left the queue");
     }
 
@@ -140,7 +143,8 @@ class MemberJourneysIT {
         alice.click("input[name=action][value=HIDE]").type("#note", "Selling things is not allowed here.")
                 .clickAndWait("form.moderation-action button[type=submit]");
         assertEquals("/moderation", alice.path());
-        assertTrue(alice.findAll("table.queue").isEmpty(), "nothing left to review");
+        assertTrue(alice.findAll("ol.queue").isEmpty(), "nothing left to review");
+        assertTrue(alice.text("#decision-done").startsWith("Hidden"), alice.text("#decision-done"));
     }
 
     @Test
@@ -164,7 +168,7 @@ class MemberJourneysIT {
     void bobCannotOpenTheReviewQueue() {
         bob.go("/moderation");
         assertEquals("Not allowed", bob.text("h1"), "a readable page, not the browser's blank 403");
-        assertTrue(bob.findAll("table.queue").isEmpty());
+        assertTrue(bob.findAll("ol.queue").isEmpty());
         assertTrue(bob.findAll("a[href='/moderation']").isEmpty(), "members are not offered the queue");
     }
 

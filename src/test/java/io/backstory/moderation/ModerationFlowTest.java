@@ -99,7 +99,7 @@ class ModerationFlowTest {
                 .jsonPath().getList("findAll { it.itemId == " + result.reviewItemId() + " }.action");
         assertEquals(List.of("APPROVE", "HIDDEN_BY_FLAGS"), steps, "newest first: the automatic hide, then the approval");
         Document log = PageForms.html(as("alice").when().get("/moderation/log"));
-        assertTrue(log.select("table.audit-log td").eachText().contains("HIDDEN_BY_FLAGS"));
+        assertTrue(log.select("ol.audit-log li strong").eachText().contains("Hidden by members' flags"));
 
         String notice = notifications.recent(author.id).get(0).text();
         assertTrue(notice.contains("public") && notice.contains("Not harmful"), notice);

@@ -62,7 +62,7 @@ class ModeratorDecisionStandsTest {
                 .body("history.find { it.action == 'HIDE' }.note", equalTo("Not a cure; dangerous to copy"));
         Document page = PageForms.html(as("alice").when().get("/moderation/items/" + second));
         String history = page.select(".history").text();
-        assertTrue(history.contains("HIDE") && history.contains("Not a cure; dangerous to copy"), history);
+        assertTrue(history.contains("Hidden") && history.contains("Not a cure; dangerous to copy"), history);
     }
 
     @Test

@@ -100,13 +100,15 @@ class RuleManagementTest {
         Response tested = PageForms.submit("alice", "/moderation/rules/new", "/moderation/rules", fields);
         assertEquals(200, tested.statusCode());
         Document page = PageForms.html(tested);
-        assertEquals("Test result: FLAG", page.selectFirst("#test-heading").text());
+        assertEquals("It matches: Publish, and ask a moderator to look", page.selectFirst("#test-heading").text());
         assertEquals("glass cupping", page.selectFirst(".test-result mark").text());
+        assertEquals("I did glass cupping on my neck.", page.selectFirst(".test-result .marked-sample").text(),
+                "the sample itself, its matched words marked");
         assertEquals("glass & cupping", page.selectFirst("textarea[name=patterns]").text(), "the form keeps the rule");
 
         fields.put("submit", "save");
         assertEquals(303, PageForms.submit("alice", "/moderation/rules/new", "/moderation/rules", fields).statusCode());
         Document list = PageForms.html(as("alice").when().get("/moderation/rules"));
-        assertTrue(list.select("table.rules a").eachText().contains("unsafe-page-cupping"));
+        assertTrue(list.select("ol.rules a").eachText().contains("Home cupping"), "listed by what it looks for");
     }
 }

@@ -107,6 +107,8 @@ class AuthorizationMatrixTest {
             row("POST /api/v1/comments/{id}/flags", Access.NOT_OWNER, "{\"reason\": \"SPAM\"}"),
             row("POST /api/v1/screening", Access.ANYONE),
             row("POST /moderation/items/{id}", Access.MODERATORS),
+            row("POST /moderation/decisions/{batch}/undo", Access.MODERATORS),
+            row("POST /moderation/spam", Access.MODERATORS),
             row("POST /api/v1/moderation/items/{id}/actions", Access.MODERATORS),
             row("POST /moderation/rules", Access.MODERATORS),
             row("POST /api/v1/moderation/rules", Access.MODERATORS),
@@ -340,7 +342,8 @@ class AuthorizationMatrixTest {
                     : "999999999"; // review items, tag suggestions: the role check comes before the lookup
             return template.replace("{id}", id).replace("{post}", Long.toString(post))
                     .replace("{comment}", Long.toString(comment)).replace("{answer}", Long.toString(answer))
-                    .replace("{slug}", template.contains("remedies") ? "heat" : "sciatica").replace("{code}", "no-such-rule");
+                    .replace("{slug}", template.contains("remedies") ? "heat" : "sciatica").replace("{code}", "no-such-rule")
+                    .replace("{batch}", "999999999");
         }
     }
 

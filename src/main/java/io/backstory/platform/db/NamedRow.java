@@ -1,0 +1,46 @@
+package io.backstory.platform.db;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+
+/** One row of a native query read by column name, so a record is filled by name and never by position. */
+public record NamedRow(Tuple tuple) {
+
+    /** Runs a native query built with {@code Tuple.class} and wraps its rows. */
+    @SuppressWarnings("unchecked")
+    public static List<NamedRow> all(Query query) {
+        return ((List<Tuple>) query.getResultList()).stream().map(NamedRow::new).toList();
+    }
+
+    public String text(String column) {
+        return (String) tuple.get(column);
+    }
+
+    public long number(String column) {
+        return ((Number) tuple.get(column)).longValue();
+    }
+
+    public Long numberOrNull(String column) {
+        Object value = tuple.get(column);
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    public double decimal(String column) {
+        return ((Number) tuple.get(column)).doubleValue();
+    }
+
+    public boolean bool(String column) {
+        return (Boolean) tuple.get(column);
+    }
+
+    public Boolean boolOrNull(String column) {
+        return (Boolean) tuple.get(column);
+    }
+
+    public Instant instant(String column) {
+        return (Instant) tuple.get(column);
+    }
+}
