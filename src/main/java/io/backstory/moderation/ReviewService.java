@@ -549,7 +549,7 @@ public class ReviewService {
                     update member m set trust_level = d.author_trust_before, silenced_until = d.author_silenced_before
                     from moderation_decision d where d.id = ?1 and d.author_trust_before is not null and m.id = ?2""")
                     .setParameter(1, decision.number("id")).setParameter(2, item.authorId()).executeUpdate();
-            notifications.notify(item.authorId(), null, item.postId(), "A moderator took back the decision about your "
+            notifications.notify(NotificationKind.MODERATION, item.authorId(), null, item.postId(), "A moderator took back the decision about your "
                     + item.target().noun() + " on \"" + NotificationService.POST_TITLE + "\" (" + action.done().toLowerCase(java.util.Locale.ROOT)
                     + "); it is waiting for review again.", "/posts/" + item.postId());
         }
