@@ -19,6 +19,7 @@ import io.backstory.moderation.model.ScreeningModels;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -115,7 +116,10 @@ public class ScreeningService {
 
     @Transactional
     long rulesVersion() {
-        return ((Number) em.createNativeQuery("select version from screening_rules_version").getSingleResult()).longValue();
+        // COMMIT flush mode: reading the version must not flush the caller's pending edit (Hibernate flushes before a
+        // native query by default, which bumped an edited post's version twice).
+        return ((Number) em.createNativeQuery("select version from screening_rules_version")
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
     }
 
     @Transactional

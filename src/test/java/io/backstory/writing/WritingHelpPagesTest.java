@@ -118,7 +118,9 @@ class WritingHelpPagesTest {
         Document page = PageForms.html(as("bob").when().get("/posts/new"));
         Element picker = page.selectFirst("#field-remedies");
         assertTrue(picker.select("details").isEmpty());
-        assertEquals(35, picker.select("select[name^=remedy.]").size());
+        long remedies = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from remedy").getSingleResult()).longValue()); // other tests approve new remedies
+        assertEquals(remedies, picker.select("select[name^=remedy.]").size(), "every remedy, in one list");
         assertNotNull(picker.selectFirst("input[type=search][data-filter-for=field-remedies]"));
         Element mckenzie = picker.selectFirst("select[name=remedy.mckenzie]").parent();
         assertTrue(mckenzie.attr("data-pick").startsWith("McKenzie"), mckenzie.attr("data-pick"));
