@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
+import io.backstory.platform.jobs.ClusterJobs;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,8 +17,11 @@ public class StatementCounter implements StatementInspector {
 
     @Override
     public String inspect(String sql) {
-        // The mail worker polls its outbox and digests every second on its own threads; no page reads them.
-        if (!sql.contains("mail_outbox") && !sql.contains("mail_digest")) {
+        // Background work is not the page's: the mail worker polls its outbox and digests every second, and the
+        // cluster jobs (platform/jobs) check and run on their own thread.
+        boolean background = sql.contains("mail_outbox") || sql.contains("mail_digest")
+                || Thread.currentThread().getName().startsWith(ClusterJobs.THREAD_NAME);
+        if (!background) {
             count.incrementAndGet();
         }
         return sql;
