@@ -98,7 +98,7 @@ class MemberJourneysIT {
             assertTrue(outcomes.stream().anyMatch(o -> o.startsWith("Heat: Helped")), outcomes.toString());
             assertTrue(outcomes.stream().anyMatch(o -> o.startsWith("Short rest: Made it worse")), outcomes.toString());
             assertEquals("heating pad", visitor.text(".post .body strong"));
-            assertTrue(visitor.text(".comments").contains("Log in to comment"));
+            assertTrue(visitor.text(".comments").contains("Log in to comment"), visitor.text(".comments"));
         }
     }
 
@@ -138,13 +138,14 @@ class MemberJourneysIT {
     @Test
     @Order(5)
     void aliceHidesTheFlaggedCommentFromTheQueue() {
-        alice.go("/moderation?category=MEMBER_FLAG").followLink("comment on");
+        // Bob's flag joins whatever item the safety check may already have opened for the comment, so look in every tab.
+        alice.go("/moderation").followLink("comment on");
         assertTrue(alice.text(".flags").contains("bob_back: Spam"), alice.text(".flags"));
         alice.click("input[name=action][value=HIDE]").type("#note", "Selling things is not allowed here.")
                 .clickAndWait("form.moderation-action button[type=submit]");
-        assertEquals("/moderation", alice.path());
-        assertTrue(alice.findAll("ol.queue").isEmpty(), "nothing left to review");
         assertTrue(alice.text("#decision-done").startsWith("Hidden"), alice.text("#decision-done"));
+        alice.go("/moderation");
+        assertFalse(alice.text("main").contains("standing desk"), "the decided comment left the queue");
     }
 
     @Test
