@@ -86,6 +86,10 @@ class PageQualityIT {
                 .body("{\"reason\": \"UNSAFE_ADVICE\", \"note\": \"Numbness deserves a stronger warning.\"}")
                 .when().post("/api/v1/posts/" + post + "/flags").then().statusCode(201).extract().path("reviewItemId")).longValue();
 
+        // The moderator follows a condition and keeps a bookmark, so those pages show a list rather than their empty state.
+        given().auth().oauth2(alice).when().put("/api/v1/conditions/herniated-disc/follow").then().statusCode(204);
+        given().auth().oauth2(alice).when().put("/api/v1/posts/" + post + "/bookmark").then().statusCode(204);
+
         // Five more stories, so the condition and remedy pages show the evidence chart and table (5 reports or more).
         List<String> outcomes = List.of("HELPED", "HELPED", "HELPED", "NO_CHANGE", "WORSE");
         for (int day = 1; day <= outcomes.size(); day++) {
@@ -119,6 +123,12 @@ class PageQualityIT {
         memberPages.put("notifications", "/notifications");
         memberPages.put("settings", "/settings");
         memberPages.put("home-logged-in", "/");
+        memberPages.put("drafts", "/drafts");
+        memberPages.put("following", "/following");
+        memberPages.put("bookmarks", "/bookmarks");
+        memberPages.put("settings-mail", "/settings/mail");
+        memberPages.put("delete-account", "/settings/delete");
+        memberPages.put("moderation-tags", "/moderation/tags");
 
         visitor = Browser.open("visitor");
         moderator = Browser.open("alice");
