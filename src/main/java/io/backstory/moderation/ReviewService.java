@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,20 @@ public class ReviewService {
         /** The first reason in plain words. */
         public ReviewReason reason() {
             return ReviewReason.parse(firstReason);
+        }
+
+        /**
+         * Members' flags in plain words: how far they are towards hiding the writing on their own. A trusted member's
+         * flag weighs 1, a new member's half, and both count for more when that member's earlier flags were upheld.
+         */
+        public String flagProgress() {
+            return "members' flags: %s of the %s that hide it automatically".formatted(
+                    plain(flagWeight), plain(FlagService.HIDE_THRESHOLD));
+        }
+
+        /** A weight as people write numbers: 1, 0.5, 2.3; never 1.0 or 0.30000000000000004. */
+        static String plain(double weight) {
+            return BigDecimal.valueOf(Math.round(weight * 10) / 10.0).stripTrailingZeros().toPlainString();
         }
     }
 
