@@ -15,8 +15,11 @@ final class SimilarNames {
     }
 
     static boolean similar(String a, String b) {
-        String x = normal(a);
-        String y = normal(b);
+        return similarNormal(normal(a), normal(b));
+    }
+
+    /** {@link #similar} for names already passed through {@link #normal}, so a list is normalised once, not per pair. */
+    static boolean similarNormal(String x, String y) {
         if (x.isEmpty() || y.isEmpty()) {
             return false;
         }

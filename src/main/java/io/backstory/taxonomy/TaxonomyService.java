@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -198,10 +199,17 @@ public class TaxonomyService {
                 union all
                 select 'remedy', r.slug, r.name, s.synonym from remedy r join remedy_synonym s on s.remedy_id = r.id""",
                 jakarta.persistence.Tuple.class));
+        // Each name normalised once: comparing every suggestion with every tag and every other suggestion is
+        // quadratic, and normalising inside the loop made the page slow once a few hundred suggestions waited.
+        List<String> tagLabels = tags.stream().map(tag -> SimilarNames.normal(tag.text("label"))).toList();
+        Map<Long, String> pendingNames = new HashMap<>();
+        pending.forEach(s -> pendingNames.put(s.id(), SimilarNames.normal(s.name())));
         return pending.stream().map(suggestion -> {
+            String name = pendingNames.get(suggestion.id());
             Map<String, Lookalike> found = new LinkedHashMap<>();
-            for (NamedRow tag : tags) {
-                if (SimilarNames.similar(suggestion.name(), tag.text("label"))) {
+            for (int i = 0; i < tags.size(); i++) {
+                NamedRow tag = tags.get(i);
+                if (SimilarNames.similarNormal(name, tagLabels.get(i))) {
                     String kind = tag.text("kind");
                     String label = tag.text("label");
                     found.putIfAbsent(kind + ":" + tag.text("slug"), new Lookalike("an existing " + kind, tag.text("name"),
@@ -210,7 +218,7 @@ public class TaxonomyService {
                 }
             }
             for (SuggestionView other : pending) {
-                if (other.id() != suggestion.id() && SimilarNames.similar(suggestion.name(), other.name())) {
+                if (other.id() != suggestion.id() && SimilarNames.similarNormal(name, pendingNames.get(other.id()))) {
                     found.putIfAbsent("suggestion:" + other.id(), new Lookalike("another waiting suggestion", other.name(),
                             null, "#suggestion-" + other.id()));
                 }

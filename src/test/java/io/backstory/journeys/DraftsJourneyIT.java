@@ -51,7 +51,7 @@ class DraftsJourneyIT {
     /** The app accepts a login's token for this long after it was issued (production: 5 minutes, then refreshed). */
     public static class ShortLogins implements QuarkusTestResourceLifecycleManager {
 
-        static final Duration TOKEN_AGE = Duration.ofSeconds(45);
+        static final Duration TOKEN_AGE = Duration.ofSeconds(30);
 
         @Override
         public Map<String, String> start() {

@@ -13,13 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Google Lighthouse 12 (npm), run against Debian's Chromium through CHROME_PATH. Installed on first use into
- * target/lighthouse with the machine's npm (nothing is downloaded besides the npm package; no browser).
+ * Google Lighthouse 12 (npm), run against Debian's Chromium through CHROME_PATH. Installed on first use with the
+ * machine's npm into a per-version folder under ~/.cache/backstory (like Maven's ~/.m2, so a fresh clone does not
+ * install it again; nothing is downloaded besides the npm package, no browser); reports go to target/lighthouse.
  */
 public final class Lighthouse {
 
     public static final String VERSION = "12.8.2";
     private static final Path HOME = Path.of("target/lighthouse");
+    private static final Path INSTALL = Path.of(System.getProperty("user.home"), ".cache", "backstory", "lighthouse-" + VERSION);
     public static final List<String> CATEGORIES = List.of("performance", "accessibility", "best-practices", "seo");
 
     private Lighthouse() {
@@ -47,13 +49,16 @@ public final class Lighthouse {
     }
 
     private static synchronized Path install() throws IOException, InterruptedException {
-        Path cli = HOME.resolve("node_modules/lighthouse/cli/index.js");
-        if (!Files.exists(cli)) {
-            Files.createDirectories(HOME);
+        Files.createDirectories(HOME);
+        Path cli = INSTALL.resolve("node_modules/lighthouse/cli/index.js");
+        Path installed = INSTALL.resolve("installed");
+        if (!Files.exists(installed)) { // written last, so an interrupted install is redone
+            Files.createDirectories(INSTALL);
             ProcessBuilder npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--no-save",
-                    "--prefix", HOME.toString(), "lighthouse@" + VERSION).redirectErrorStream(true)
+                    "--prefix", INSTALL.toString(), "lighthouse@" + VERSION).redirectErrorStream(true)
                     .redirectOutput(HOME.resolve("npm-install.log").toFile());
             run(npm, "npm install lighthouse@" + VERSION, HOME.resolve("npm-install.log"));
+            Files.writeString(installed, VERSION);
         }
         return cli;
     }
