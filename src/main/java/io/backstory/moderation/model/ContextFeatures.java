@@ -18,7 +18,7 @@ final class ContextFeatures {
             Pattern.compile("\\b(you|your|u|ur|ya|yourself)\\b"),
             Pattern.compile("\\b(i|my|me|i'm|im|i've|ive|mine|myself)\\b"),
             Pattern.compile("\\?"),
-            Pattern.compile("\\b(doctor|doc|gp|physio|pt|therapist|surgeon|pharmacist|nurse|consultant|neurologist|chiro\\w*|clinic)\\b"),
+            Pattern.compile("\\b(doctor|doc|gp|physio|pt|therapist|surgeon|pharmacist|nurse|consultant|neurologist|chiro\\w*|clinic|professional|specialist|medic)\\b"),
             Pattern.compile("\\b(er|a&e|emergency|hospital|urgent care|ambulance|111|911|999)\\b"),
             Pattern.compile("(\\bdm me\\b|\\blink in\\b|\\bcode\\b|%\\s*off|\\$\\d|\\border\\b|\\bbuy\\b)"));
 
