@@ -2,6 +2,7 @@ package io.backstory.following;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.backstory.community.AuthoredContent;
 import io.backstory.notifications.NotificationKind;
@@ -112,6 +113,21 @@ public class FollowingService {
                 where b.member_id = ?1 and p.status = 'PUBLISHED' and not p.deleted
                 order by b.created_at desc limit 200""").setParameter(1, memberId).getResultList();
         return rows.stream().map(r -> new Bookmark(((Number) r[0]).longValue(), (String) r[1], (Instant) r[2])).toList();
+    }
+
+    /** A published post by id, as a bookmark would show it (saved now), for the "removed" note that offers it back. */
+    @Transactional
+    public Optional<Bookmark> post(long postId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, title from post where id = ?1 and status = 'PUBLISHED' and not deleted")
+                .setParameter(1, postId).getResultList();
+        return rows.stream().findFirst().map(r -> new Bookmark(((Number) r[0]).longValue(), (String) r[1], Instant.now()));
+    }
+
+    /** A condition by slug, for the "stopped following" note that offers to follow it again. */
+    @Transactional
+    public Optional<FollowedCondition> condition(String slug) {
+        return tags.condition(slug).map(c -> new FollowedCondition(c.slug, c.name, Instant.now()));
     }
 
     /** A condition the member follows, since when. */

@@ -3,6 +3,7 @@ package io.backstory.taxonomy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.backstory.platform.api.InvalidInputException;
@@ -36,6 +37,11 @@ public class TagResolver {
             throw ProblemException.notFound("Condition '" + slug + "'");
         }
         return condition;
+    }
+
+    /** The condition with this slug, if there is one. */
+    public Optional<Condition> condition(String slug) {
+        return Optional.ofNullable(Condition.findBySlug(slug));
     }
 
     /** The remedy a URL names: a 404 if there is none. */

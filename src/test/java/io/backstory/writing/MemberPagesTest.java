@@ -77,6 +77,48 @@ class MemberPagesTest {
     }
 
     @Test
+    void aFollowedConditionIsStoppedFromTheListAndTheStopUndone() {
+        as("carol").when().put("/api/v1/conditions/scoliosis/follow").then().statusCode(204);
+        try {
+            Response stop = PageForms.submit("carol", "/following", "/conditions/scoliosis/follow",
+                    Map.of("follow", "false", "back", "list"));
+            assertEquals(303, stop.statusCode());
+            assertTrue(stop.getHeader("Location").endsWith("/following?stopped=scoliosis"), stop.getHeader("Location"));
+            Document list = PageForms.html(as("carol").when().get("/following?stopped=scoliosis"));
+            assertEquals("You no longer follow Scoliosis.", list.selectFirst(".undo-note p").text());
+            assertTrue(list.select(".post-list a[href=/conditions/scoliosis]").isEmpty(), "gone from the list");
+
+            Response undo = PageForms.submit("carol", "/following?stopped=scoliosis", "/conditions/scoliosis/follow",
+                    Map.of("follow", "true", "back", "list"));
+            assertTrue(undo.getHeader("Location").endsWith("/following"), undo.getHeader("Location"));
+            Document again = PageForms.html(as("carol").when().get("/following?stopped=scoliosis"));
+            assertNull(again.selectFirst(".undo-note"), "a condition followed again is not reported as stopped");
+            assertEquals("Stop following", again.selectFirst("form[action=/conditions/scoliosis/follow] button").text());
+        } finally {
+            as("carol").when().delete("/api/v1/conditions/scoliosis/follow").then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aBookmarkIsRemovedFromTheListAndTheRemovalUndone() {
+        String title = "Bookmark removal probe " + System.nanoTime();
+        long post = ((Number) as("bob").contentType(ContentType.JSON).body("""
+                {"kind": "QUESTION", "title": "%s", "body": "Does a lumbar roll help in the car?", "conditions": ["sciatica"]}"""
+                .formatted(title)).when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+        as("carol").when().put("/api/v1/posts/" + post + "/bookmark").then().statusCode(204);
+        Response remove = PageForms.submit("carol", "/bookmarks", "/posts/" + post + "/bookmark", Map.of("save", "false", "back", "list"));
+        assertTrue(remove.getHeader("Location").endsWith("/bookmarks?removed=" + post), remove.getHeader("Location"));
+        Document list = PageForms.html(as("carol").when().get("/bookmarks?removed=" + post));
+        assertEquals("Removed \"" + title + "\" from your bookmarks.", list.selectFirst(".undo-note p").text());
+        assertTrue(list.select(".post-list a[href=/posts/" + post + "]").isEmpty());
+
+        PageForms.submit("carol", "/bookmarks?removed=" + post, "/posts/" + post + "/bookmark", Map.of("save", "true", "back", "list"));
+        Document again = PageForms.html(as("carol").when().get("/bookmarks?removed=" + post));
+        assertNull(again.selectFirst(".undo-note"));
+        assertEquals(title, again.selectFirst(".post-list a[href=/posts/" + post + "]").text());
+    }
+
+    @Test
     void aConditionsPageStartsAPostInThatCondition() {
         // "starter" has no draft of a new post (a draft would be restored instead of the empty form).
         Document condition = PageForms.html(as("starter").when().get("/conditions/spinal-stenosis"));
