@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.backstory.following.FollowingService;
 import io.backstory.following.FollowingService.FollowedPost;
@@ -60,7 +62,11 @@ class MailComposer {
             NotificationKind.REPLY, "Someone replied to you on Backstory",
             NotificationKind.ANSWER_ACCEPTED, "Your answer helped someone on Backstory",
             NotificationKind.MODERATION, "A moderator looked at what you wrote on Backstory",
-            NotificationKind.NEW_POST, "A new post in a condition you follow on Backstory");
+            NotificationKind.NEW_POST, "A new post in a condition you follow on Backstory",
+            NotificationKind.MENTION, "Someone mentioned you on Backstory");
+
+    /** Kinds mailed only while their post is public: told because of the post, not because of the member's own writing. */
+    private static final Set<NotificationKind> WHILE_PUBLIC = EnumSet.of(NotificationKind.NEW_POST, NotificationKind.MENTION);
 
     private final NotificationService notifications;
     private final FollowingService following;
@@ -86,7 +92,7 @@ class MailComposer {
         Delivery delivery = found.get();
         Optional<MailTopic> topic = MailTopic.of(delivery.kind());
         if (topic.isEmpty() || recipients.choices(memberId).get(topic.get()) != MailFrequency.AT_ONCE
-                || (delivery.kind() == NotificationKind.NEW_POST && !delivery.postPublic())) {
+                || (WHILE_PUBLIC.contains(delivery.kind()) && !delivery.postPublic())) {
             return Optional.empty();
         }
         String unsubscribe = links.unsubscribe(memberId, topic.get().name());

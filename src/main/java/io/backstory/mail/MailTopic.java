@@ -10,6 +10,7 @@ public enum MailTopic {
     REPLIES(NotificationKind.REPLY, "Replies to my posts and comments", MailFrequency.AT_ONCE),
     ACCEPTED_ANSWERS(NotificationKind.ANSWER_ACCEPTED, "My answer marked as the one that helped", MailFrequency.AT_ONCE),
     MODERATION(NotificationKind.MODERATION, "Moderators' decisions about my posts and comments", MailFrequency.AT_ONCE),
+    MENTIONS(NotificationKind.MENTION, "Someone mentions me with @ and my handle", MailFrequency.AT_ONCE),
     /** At once: each new post; in a digest: the best new tips and stories of the period. */
     NEW_POSTS(NotificationKind.NEW_POST, "New posts in conditions I follow", MailFrequency.WEEKLY);
 

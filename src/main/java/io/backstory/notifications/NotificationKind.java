@@ -12,7 +12,7 @@ public enum NotificationKind {
     FLAG_OUTCOME,
     /** A new post in a condition the member follows. */
     NEW_POST,
-    /** Someone named the member with @handle (shown on the site; no mail topic yet). */
+    /** Someone named the member with @handle. */
     MENTION,
     OTHER
 }

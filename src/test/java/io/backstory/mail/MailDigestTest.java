@@ -39,7 +39,8 @@ class MailDigestTest {
     void theDigestHoldsOnlyPublishedTipsAndStoriesFromFollowedConditionsRanked() throws Exception {
         Mailbox box = Mailbox.confirmed("letterbox", MailFrequency.DAILY);
         box.choose(Map.of(MailTopic.REPLIES, MailFrequency.DAILY, MailTopic.ACCEPTED_ANSWERS, MailFrequency.NEVER,
-                MailTopic.MODERATION, MailFrequency.AT_ONCE, MailTopic.NEW_POSTS, MailFrequency.DAILY));
+                MailTopic.MODERATION, MailFrequency.AT_ONCE, MailTopic.NEW_POSTS, MailFrequency.DAILY,
+                MailTopic.MENTIONS, MailFrequency.NEVER));
         as(box.user).when().put("/api/v1/conditions/ankylosing-spondylitis/follow").then().statusCode(204);
         String tag = "Digest probe " + System.nanoTime();
         try {

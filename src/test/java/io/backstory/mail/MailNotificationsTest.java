@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
@@ -31,6 +32,7 @@ class MailNotificationsTest {
     private static final String ACCEPTED = "Your answer helped someone on Backstory";
     private static final String MODERATION = "A moderator looked at what you wrote on Backstory";
     private static final String NEW_POST = "A new post in a condition you follow on Backstory";
+    private static final String MENTION = "Someone mentioned you on Backstory";
 
     private static Predicate<Mailbox.Received> subject(String subject) {
         return mail -> mail.subject().equals(subject);
@@ -90,6 +92,26 @@ class MailNotificationsTest {
         assertEquals(1, box.received(subject(REPLY)).size(), "no mail after unsubscribing");
         String shown = PageForms.html(as(box.user).when().get("/settings/mail")).select("fieldset#replies input[checked]").attr("value");
         assertEquals("NEVER", shown, "the settings page shows the choice the link made");
+    }
+
+    @Test
+    void aMentionArrivesOnceAndOneClickStopsMentionsOnly() {
+        Mailbox box = Mailbox.confirmed("postbox", MailFrequency.AT_ONCE);
+        String handle = as(box.user).when().get("/api/v1/me/export").then().extract().path("profile.handle");
+        String title = "Mail mention probe " + System.nanoTime();
+        long post = Mailbox.post("bob", "QUESTION", title, "Has a standing desk helped anyone here?", "sciatica");
+        Mailbox.comment("bob", post, "@" + handle + " you said yours helped, which one did you get?");
+        Mailbox.Received mail = box.awaitOne(subject(MENTION));
+        assertWellFormed(box, mail, "mentioned you in a comment on \"" + title + "\"", "/posts/" + post + "#c");
+        assertTrue(mail.unsubscribePath().contains("what=MENTIONS"), mail.unsubscribePath());
+
+        oneClick(mail);
+        Mailbox.comment("bob", post, "@" + handle + " asking once more, no mail for this one.");
+        Mailbox.sleep(java.time.Duration.ofSeconds(3));
+        assertEquals(1, box.received(subject(MENTION)).size(), "no mention mail after unsubscribing");
+        Document settings = PageForms.html(as(box.user).when().get("/settings/mail"));
+        assertEquals("NEVER", settings.select("fieldset#mentions input[checked]").attr("value"));
+        assertEquals("AT_ONCE", settings.select("fieldset#replies input[checked]").attr("value"), "other topics unchanged");
     }
 
     @Test

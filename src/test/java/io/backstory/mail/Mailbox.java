@@ -64,7 +64,7 @@ final class Mailbox {
         assertEquals(200, confirmed.statusCode(), confirmed.asString());
         assertTrue(confirmed.asString().contains(address), "the page names the confirmed address");
         box.choose(Map.of(MailTopic.REPLIES, every, MailTopic.ACCEPTED_ANSWERS, every, MailTopic.MODERATION, every,
-                MailTopic.NEW_POSTS, every));
+                MailTopic.NEW_POSTS, every, MailTopic.MENTIONS, every));
         return box;
     }
 
