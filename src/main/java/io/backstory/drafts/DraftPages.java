@@ -73,15 +73,20 @@ public class DraftPages {
         return Templates.drafts(drafts.list(viewer.get().id), DraftService.MAX_DRAFTS);
     }
 
-    /** Saves the form as the member types (js/drafts.js): 204, or a refusal the script shows beside the form. */
+    /**
+     * Saves the form as the member types (js/drafts.js): 204; 205 (Reset Content) when the form was sent and saved after
+     * the autosave's page was opened, so the text is already where it belongs and the browser's copy can go; or a
+     * refusal the script shows beside the form.
+     */
     @POST
     @Path("drafts")
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_PLAIN)
     public Response autosave(MultivaluedMap<String, String> fields) {
-        drafts.save(viewer.get().id, fields.getFirst(FORM_FIELD), fields);
-        return Response.noContent().build();
+        boolean saved = drafts.autosave(viewer.get().id, fields.getFirst(FORM_FIELD),
+                DraftSeal.pageOpened(fields.getFirst(DraftSeal.OPENED_FIELD)), fields);
+        return saved ? Response.noContent().build() : Response.status(Response.Status.RESET_CONTENT).build();
     }
 
     @GET

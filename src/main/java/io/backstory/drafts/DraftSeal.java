@@ -3,6 +3,7 @@ package io.backstory.drafts;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.OptionalLong;
 
@@ -25,6 +26,7 @@ import jakarta.inject.Named;
 public class DraftSeal {
 
     static final String FIELD = "draft-owner";
+    static final String OPENED_FIELD = "draft-opened";
 
     private final CurrentMember viewer;
     private final SecretKeySpec key;
@@ -32,6 +34,20 @@ public class DraftSeal {
     DraftSeal(CurrentMember viewer, @ConfigProperty(name = "backstory.csrf.secret") String secret) {
         this.viewer = viewer;
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** When this page was made, in milliseconds ({@code inject:draftSeal.opened}); its autosaves name it. */
+    public long getOpened() {
+        return System.currentTimeMillis();
+    }
+
+    /** The moment an autosave's page was made; null when the field is missing or not a number (nothing is ignored). */
+    static Instant pageOpened(String millis) {
+        try {
+            return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis.strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The seal of the member viewing this page ({@code inject:draftSeal.value}); empty for visitors. */

@@ -111,6 +111,29 @@ public class DraftService {
     public void published(long memberId, String formPath) {
         em.createNativeQuery("delete from draft where member_id = ?1 and form_path = ?2").setParameter(1, memberId)
                 .setParameter(2, formPath).executeUpdate();
+        em.createNativeQuery("""
+                insert into draft_published (member_id, form_path) values (?1, ?2)
+                on conflict (member_id, form_path) do update set published_at = now()""")
+                .setParameter(1, memberId).setParameter(2, formPath).executeUpdate();
+        // An autosave comes within seconds of its page; older marks only take room.
+        em.createNativeQuery("delete from draft_published where member_id = ?1 and published_at < now() - interval '1 day'")
+                .setParameter(1, memberId).executeUpdate();
+    }
+
+    /**
+     * An autosave from a form page opened at {@code pageOpened}: saved as {@link #save}, unless the member sent and
+     * saved that form after the page was opened (the autosave was overtaken by the real thing, or is a browser's old
+     * copy of it); then nothing is saved and nothing is refused. Returns whether it was saved.
+     */
+    @Transactional
+    public boolean autosave(long memberId, String formPath, Instant pageOpened, MultivaluedMap<String, String> sent) {
+        if (pageOpened != null && !em.createNativeQuery("""
+                select 1 from draft_published where member_id = ?1 and form_path = ?2 and published_at >= ?3""")
+                .setParameter(1, memberId).setParameter(2, formPath).setParameter(3, pageOpened).getResultList().isEmpty()) {
+            return false;
+        }
+        save(memberId, formPath, sent);
+        return true;
     }
 
     /**

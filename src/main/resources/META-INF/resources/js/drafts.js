@@ -52,15 +52,23 @@
     out.classList.add('lapsed');
   }
 
+  function send(data, form) {
+    form.draftRequest = new AbortController();
+    return fetch('/drafts', {
+      method: 'POST', credentials: 'same-origin', body: data, signal: form.draftRequest.signal,
+      headers: { 'X-Backstory-Autosave': '1' }
+    });
+  }
+
   function save(form) {
+    if (form.draftSent) {
+      return;
+    }
     var page = pageOf(form);
     var data = fieldsOf(form);
     storeLocally(page, data);
-    fetch('/drafts', {
-      method: 'POST', credentials: 'same-origin', body: data,
-      headers: { 'X-Backstory-Autosave': '1' }
-    }).then(function (response) {
-      if (response.status === 204) {
+    send(data, form).then(function (response) {
+      if (response.status === 204 || response.status === 205) {
         forgetLocally(page);
         status(form).textContent = 'Draft saved at ' + new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + '.';
         status(form).classList.remove('lapsed');
@@ -71,12 +79,16 @@
           status(form).textContent = 'Draft not saved: ' + (text || response.status) + ' Your text stays in this browser.';
         });
       }
-    }).catch(function () {
-      status(form).textContent = 'Draft not saved (no connection). Your text stays in this browser.';
+    }).catch(function (error) {
+      if (error.name !== 'AbortError') {
+        status(form).textContent = 'Draft not saved (no connection). Your text stays in this browser.';
+      }
     });
   }
 
-  // A copy the server never confirmed is newer than what the page shows: put it back.
+  // A copy the server never confirmed may be newer than what the page shows. It is sent as it was kept, naming the page
+  // it was typed on, so the server can say (205) that the form was sent and saved since: then the copy is dropped, not
+  // put back over a comment that is already in the thread. Otherwise it goes back into the form.
   function restoreLocal(form) {
     var page = pageOf(form);
     var kept;
@@ -88,6 +100,18 @@
     if (!kept) {
       return;
     }
+    send(new URLSearchParams(kept.fields), form).then(function (response) {
+      if (response.status === 205) {
+        forgetLocally(page);
+      } else {
+        putBack(form, kept);
+      }
+    }).catch(function () {
+      putBack(form, kept);
+    });
+  }
+
+  function putBack(form, kept) {
     var fields = new URLSearchParams(kept.fields);
     Array.prototype.forEach.call(form.elements, function (field) {
       if (!field.name || field.type === 'hidden' || field.type === 'submit') {
@@ -121,6 +145,9 @@
     form.setAttribute('data-draft-watched', '');
     var timer = null;
     function later() {
+      if (form.draftSent) {
+        return;
+      }
       storeLocally(pageOf(form), fieldsOf(form));
       clearTimeout(timer);
       timer = setTimeout(function () { save(form); }, PAUSE_MS);
@@ -128,8 +155,13 @@
     form.addEventListener('input', later);
     form.addEventListener('change', later);
     // Sent: the server answers with the saved post or the same form with the text; the local copy has done its job.
+    // No autosave after that: one still on its way is called off, and none starts from a late input or change event.
     form.addEventListener('submit', function () {
       clearTimeout(timer);
+      form.draftSent = true;
+      if (form.draftRequest) {
+        form.draftRequest.abort();
+      }
       forgetLocally(pageOf(form));
     });
     restoreLocal(form);

@@ -1,6 +1,7 @@
 // No refusal loses a member's text. The server shows refused forms again with the text in them; the one refusal it
 // cannot answer that way is a body over the size limit, refused before it is read. So every form keeps a copy of its
-// text in this tab's session storage when it is sent, and the form restores it when the member comes back to it.
+// text in this tab's session storage when it is sent, and the form restores it when the member follows the refusal
+// page's link back to it.
 // Also: a live count of characters beside every field with a limit.
 (function () {
   var KEY = 'backstory:sent-form';
@@ -60,17 +61,19 @@
     place.hidden = false;
   }
 
+  // Only the refusal page's own link (#restore) brings the copy back. Any other page after a sent form means the server
+  // answered it: saved (a post page has an empty reply form with the same action, which must not be refilled with the
+  // comment just published) or refused with the text in the page.
   function restore(kept) {
-    var form = kept && document.querySelector('form[action="' + kept.action + '"]');
     sessionStorage.removeItem(KEY);
+    var form = kept && location.hash === '#restore' && document.querySelector('form[action="' + kept.action + '"]');
     if (!form) {
       return;
     }
-    var force = location.hash === '#restore';
     var restored = false;
     textFields(form).forEach(function (field) {
       var value = kept.fields[field.name];
-      if (value && (force || !field.value)) {
+      if (value) {
         field.value = value;
         restored = true;
       }

@@ -109,6 +109,28 @@ class DraftsTest {
     }
 
     @Test
+    void anAutosaveOvertakenByTheSentCommentDoesNotBringItsDraftBack() {
+        long post = newPost("drafter");
+        String page = "/posts/" + post;
+        String opened = PageForms.html(as("drafter").get(page)).selectFirst(".reply-form input[name=draft-opened]").val();
+        String comment = "Sent while its autosave was still on the way";
+        assertEquals(204, autosave("drafter", page, page + "/comments", Map.of("body", comment, "draft-opened", opened)).statusCode());
+        assertEquals(303, PageForms.submit("drafter", page, page + "/comments", Map.of("body", comment)).statusCode());
+
+        // The autosave from that page arrives late, or a browser puts back its copy of the form: nothing comes back.
+        assertEquals(205, autosave("drafter", page, page + "/comments", Map.of("body", comment, "draft-opened", opened)).statusCode());
+        Document after = PageForms.html(as("drafter").get(page));
+        assertTrue(after.select("#reply-body").first().wholeText().isEmpty(), "the published comment is not offered again");
+        assertTrue(PageForms.html(as("drafter").get("/drafts")).select(".draft-list li").isEmpty(), "and no draft is listed");
+
+        // The next comment, written on the page opened after that, is kept as a draft again.
+        String reopened = after.selectFirst(".reply-form input[name=draft-opened]").val();
+        assertEquals(204, autosave("drafter", page, page + "/comments",
+                Map.of("body", "A second comment", "draft-opened", reopened)).statusCode());
+        assertEquals("A second comment", PageForms.html(as("drafter").get(page)).select("#reply-body").first().wholeText());
+    }
+
+    @Test
     void saveDraftWithoutJavaScriptKeepsTheFormAndItsRefusalsKeepTheText() {
         Map<String, Object> fields = storyFields("Saved with the button", STORY);
         fields.put("save-draft", "1");
