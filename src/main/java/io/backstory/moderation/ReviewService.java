@@ -462,9 +462,12 @@ public class ReviewService {
                 .getSingleResult()).longValue();
     }
 
-    /** The confirmation shown after a decision: what was done to how many items, and whether undo is still possible. */
-    public record Confirmation(long batch, String done, int items, String title, long firstItem, boolean undoable,
-            boolean undone) {
+    /**
+     * The confirmation shown after a decision: what was done to how many items (for one, the post's title, and whether
+     * it was a comment on that post rather than the post), and whether undo is still possible.
+     */
+    public record Confirmation(long batch, String done, int items, String title, boolean comment, long firstItem,
+            boolean undoable, boolean undone) {
     }
 
     /** The confirmation of a batch this moderator decided, if it is theirs. */
@@ -472,7 +475,7 @@ public class ReviewService {
     public Optional<Confirmation> confirmation(long batch, Member moderator) {
         List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
                 select d.review_item_id, d.action, d.undone_at, d.decided_at > now() - make_interval(secs => ?3) as recent,
-                       coalesce(p.title, cp.title) as title
+                       coalesce(p.title, cp.title) as title, r.comment_id is not null as comment
                 from moderation_decision d join review_item r on r.id = d.review_item_id
                 left join post p on p.id = r.post_id left join comment c on c.id = r.comment_id
                 left join post cp on cp.id = c.post_id
@@ -484,7 +487,7 @@ public class ReviewService {
         NamedRow first = rows.get(0);
         ReviewAction action = ReviewAction.valueOf(first.text("action"));
         boolean undone = first.instant("undone_at") != null;
-        return Optional.of(new Confirmation(batch, action.done(), rows.size(), first.text("title"),
+        return Optional.of(new Confirmation(batch, action.done(), rows.size(), first.text("title"), first.bool("comment"),
                 first.number("review_item_id"), !undone && action.undoable() && first.bool("recent"), undone));
     }
 

@@ -54,6 +54,17 @@ public class RuleService {
             exceptions = VisibleText.unixLineBreaks(exceptions);
             notice = VisibleText.unixLineBreaks(notice);
         }
+
+        /**
+         * The rule as a trial runs it: what it matches is all a trial needs, so a moderator may try patterns before
+         * naming the rule or writing its notice (the names and notice a trial never shows get stand-ins).
+         */
+        RuleRequest forTrial() {
+            return new RuleRequest(code == null || code.isBlank() ? "trial" : code, category == null ? ScreeningCategory.UNSAFE_ADVICE : category,
+                    subcategory == null || subcategory.isBlank() ? "Trial" : subcategory, action == null ? ScreeningAction.FLAG : action,
+                    patterns, exceptions, negatable, regex, minRegexHits, conditionScope,
+                    notice == null || notice.isBlank() ? "Trial" : notice, enabled, version);
+        }
     }
 
     public record RuleView(String code, ScreeningCategory category, String subcategory, ScreeningAction action,
@@ -99,6 +110,7 @@ public class RuleService {
     @Transactional
     public ScreeningResult test(RuleRequest rule, String text, List<String> conditions) {
         text = VisibleText.unixLineBreaks(text);
+        rule = rule.forTrial();
         validator.check(rule);
         SAMPLE.require("text", text);
         return new ScreeningEngine(List.of(compile(rule))).screen(text, conditions == null ? Set.of() : conditions);
@@ -130,6 +142,7 @@ public class RuleService {
      */
     @Transactional
     public DryRun dryRun(RuleRequest rule) {
+        rule = rule.forTrial();
         validator.check(rule);
         ScreeningEngine engine = new ScreeningEngine(List.of(compile(rule)));
         List<NamedRow> writings = NamedRow.all(em.createNativeQuery("""

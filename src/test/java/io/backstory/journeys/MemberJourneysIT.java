@@ -143,7 +143,7 @@ class MemberJourneysIT {
         assertTrue(alice.text(".flags").contains("bob_back: Spam"), alice.text(".flags"));
         alice.click("input[name=action][value=HIDE]").type("#note", "Selling things is not allowed here.")
                 .clickAndWait("form.moderation-action button[type=submit]");
-        assertTrue(alice.text("#decision-done").startsWith("Hidden"), alice.text("#decision-done"));
+        assertTrue(alice.text("#decision-done").startsWith("Hidden: a comment on \"" + TITLE + "\""), alice.text("#decision-done"));
         alice.go("/moderation");
         assertFalse(alice.text("main").contains("standing desk"), "the decided comment left the queue");
     }

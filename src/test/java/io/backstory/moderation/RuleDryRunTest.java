@@ -50,6 +50,31 @@ class RuleDryRunTest {
     }
 
     @Test
+    void patternsAreTriedBeforeTheRuleHasANameOrANotice() {
+        // The try buttons skip the browser's checks of the fields a trial does not need (formnovalidate).
+        Document form = PageForms.html(io.backstory.platform.TestUsers.as("alice").when().get("/moderation/rules/new"));
+        assertTrue(form.selectFirst("button[name=submit][value=test]").hasAttr("formnovalidate"));
+        assertTrue(form.selectFirst("button[name=submit][value=dry-run]").hasAttr("formnovalidate"));
+
+        Map<String, Object> fields = new HashMap<>(Map.of("isNew", "true", "code", "", "category", "SPAM",
+                "subcategory", "", "action", "FLAG", "patterns", "lumbar roll* discount", "notice", "",
+                "submit", "test", "sample", "Get a lumbar rolls discount today, link in bio"));
+        Response tried = PageForms.submit("alice", "/moderation/rules/new", "/moderation/rules", fields);
+        assertEquals(200, tried.statusCode(), tried.asString());
+        assertEquals("lumbar rolls discount", PageForms.html(tried).selectFirst(".test-result mark").text());
+
+        fields.put("submit", "dry-run");
+        Response dryRun = PageForms.submit("alice", "/moderation/rules/new", "/moderation/rules", fields);
+        assertEquals(200, dryRun.statusCode(), dryRun.asString());
+        assertTrue(PageForms.html(dryRun).selectFirst("#dry-run-heading").text().startsWith("It would have matched"));
+
+        fields.put("submit", "save");
+        Response saved = PageForms.submit("alice", "/moderation/rules/new", "/moderation/rules", fields);
+        assertEquals(400, saved.statusCode(), "saving still needs the name and the notice");
+        assertTrue(PageForms.html(saved).text().contains("the notice is what members see; it is required"));
+    }
+
+    @Test
     void aBrokenPatternIsRefusedWithTheFormKept() {
         Map<String, Object> fields = new HashMap<>(Map.of("isNew", "true", "code", "dry-broken", "category", "SPAM",
                 "subcategory", "broken", "action", "FLAG", "patterns", "@nosuchlist board",
