@@ -332,7 +332,7 @@ public class ReviewService {
             throw new InvalidInputException("items", "choose the items to remove as spam");
         }
         long batch = newBatch();
-        String note = items.size() == 1 ? "Spam" : "Spam: removed with " + (items.size() - 1) + " other items";
+        String note = items.size() == 1 ? "Spam" : "Spam: removed with " + (items.size() - 1) + (items.size() == 2 ? " other item" : " other items");
         for (ChosenItem item : items) {
             decideInBatch(batch, item.id(), ReviewAction.REMOVE, item.version(), note, false, 0, null, moderator);
         }

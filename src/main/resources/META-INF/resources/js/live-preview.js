@@ -42,4 +42,9 @@
     clearTimeout(timer);
     timer = setTimeout(refresh, 1200);
   });
+  // A form opened with text in it (a draft, an edit) gets its check and suggestions at once, not at the first key.
+  var help = document.getElementById('writing-help');
+  if (help && !help.textContent.trim()) {
+    refresh();
+  }
 })();

@@ -76,6 +76,10 @@ class WritingHelpersIT {
             bob.clickAndWait("form.post-form button[type=submit]:not([name])");
             assertEquals("Your story is published. Thank you for sharing.", bob.text(".saved-confirmation"));
             assertTrue(bob.text(".outcomes").contains("Ice and cold packs: No change"), bob.text(".outcomes"));
+
+            // Editing opens with the text in the form: its check and suggestions come without a key pressed.
+            bob.go(bob.path() + "/edit");
+            waitFor(bob, "#writing-help .verdict");
         } finally {
             bob.close();
         }

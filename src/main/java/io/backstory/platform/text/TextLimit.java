@@ -37,8 +37,9 @@ public record TextLimit(int minVisible, int maxCharacters, boolean multiLine, St
         }
         int characters = VisibleText.characters(text);
         if (characters > maxCharacters) {
-            return Optional.of(String.format("is %,d characters long; the limit is %,d. Please shorten it by %,d",
-                    characters, maxCharacters, characters - maxCharacters));
+            int over = characters - maxCharacters;
+            return Optional.of(String.format("is %,d characters long; the limit is %,d. Please shorten it by %,d %s.",
+                    characters, maxCharacters, over, over == 1 ? "character" : "characters"));
         }
         int visible = VisibleText.visibleLength(text);
         if (minVisible > 0 && visible == 0) {

@@ -18,7 +18,7 @@ class TextLimitTest {
         String emoji = "😀".repeat(40_000); // 80,000 UTF-16 units, 160,000 bytes of UTF-8
         assertEquals(40_000, VisibleText.characters(emoji));
         assertEquals(Optional.empty(), BODY.problem(emoji));
-        assertEquals(Optional.of("is 40,001 characters long; the limit is 40,000. Please shorten it by 1"),
+        assertEquals(Optional.of("is 40,001 characters long; the limit is 40,000. Please shorten it by 1 character."),
                 BODY.problem(emoji + "x"));
     }
 
