@@ -122,6 +122,9 @@ class MemberPagesTest {
     void aConditionsPageStartsAPostInThatCondition() {
         // "starter" has no draft of a new post (a draft would be restored instead of the empty form).
         Document condition = PageForms.html(as("starter").when().get("/conditions/spinal-stenosis"));
+        // A visitor after stories reaches them in one tap, past the chart, the table and the tips.
+        assertEquals("Stories and questions", condition.selectFirst("nav.page-jump a[href=#posts-heading]").text());
+        assertEquals(1, condition.select("#posts-heading").size());
         String start = condition.selectFirst("main a[href^=/posts/new?]").attr("href");
         assertEquals("/posts/new?condition=spinal-stenosis", start);
         Document form = PageForms.html(as("starter").when().get(start));
