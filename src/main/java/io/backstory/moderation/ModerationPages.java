@@ -153,7 +153,7 @@ public class ModerationPages {
     private TemplateInstance itemPage(ReviewService.ItemDetail item, ActionForm form, FieldErrors errors, String conflict,
             Tab tab, ReviewService.Confirmation confirmation, boolean undone) {
         return Templates.item(item, form, errors, conflict, tab, reviews.neighbours(item.id(), tab.category(), tab.condition()),
-                confirmation, undone, List.of(ReviewAction.values()));
+                confirmation, undone, item.actions());
     }
 
     /** Decides, then goes on to the next item of the same tab (or back to the tab when it is empty) with a confirmation. */

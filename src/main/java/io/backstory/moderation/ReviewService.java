@@ -85,6 +85,12 @@ public class ReviewService {
             int version, List<LogEntry> history, AuthorRecord authorRecord, List<LogEntry> authorDecisions,
             List<String> safetyNotices) {
 
+        /** What a moderator may do with this item: dismissing flags only when members flagged it. */
+        public List<ReviewAction> actions() {
+            return java.util.Arrays.stream(ReviewAction.values())
+                    .filter(action -> action != ReviewAction.DISMISS_FLAGS || !flags.isEmpty()).toList();
+        }
+
         /** The reasons in plain words. */
         public List<ReviewReason> plainReasons() {
             return reasons.stream().map(ReviewReason::parse).toList();

@@ -102,6 +102,17 @@ class ModeratorFlowTest {
     }
 
     @Test
+    void dismissingFlagsIsOfferedOnlyWhenMembersFlagged() {
+        String condition = condition();
+        long held = heldItem("modauthor2", condition);
+        assertTrue(page("/moderation/items/" + held).select("input[name=action][value=DISMISS_FLAGS]").isEmpty(),
+                "the safety check's item has no flags to dismiss");
+        long flaggedPost = post("modauthor2", condition, "Flagged tip " + unique(""), "Short walks every hour helped me.");
+        long flagged = flag("bob", flaggedPost, "OFF_TOPIC");
+        assertEquals(1, page("/moderation/items/" + flagged).select("input[name=action][value=DISMISS_FLAGS]").size());
+    }
+
+    @Test
     void aDecisionIsConfirmedAndLeadsToTheNextItemOfTheSameTab() {
         String condition = condition();
         String author = "modauthor1";
