@@ -82,7 +82,7 @@ public class MailPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeAddress(@FormParam("address") String address) {
         return FormSubmission.submit("address", () -> {
-            recipients.requestAddress(viewer.get().id, address);
+            recipients.requestAddress(viewer.get(), address);
             return Response.seeOther(URI.create("/settings/mail?sent=true")).build();
         }, refusal -> settingsPage(address, refusal.errors(), false, false));
     }

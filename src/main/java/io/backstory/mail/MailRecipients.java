@@ -1,5 +1,6 @@
 package io.backstory.mail;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -8,10 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberLoggedIn;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.Problem;
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.ratelimit.RateLimiter;
+import io.backstory.platform.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -42,9 +46,13 @@ public class MailRecipients {
     private static final Pattern ADDRESS = Pattern.compile("^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
 
     private final EntityManager em;
+    private final RateLimiter rateLimiter;
+    private final RateLimits limits;
 
-    public MailRecipients(EntityManager em) {
+    public MailRecipients(EntityManager em, RateLimiter rateLimiter, RateLimits limits) {
         this.em = em;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
     }
 
     @Transactional
@@ -76,7 +84,8 @@ public class MailRecipients {
      * it will be used (trimmed); a 400 naming the field if it cannot be an address.
      */
     @Transactional
-    public String requestAddress(long memberId, String address) {
+    public String requestAddress(Member member, String address) {
+        long memberId = member.id;
         String wanted = address == null ? "" : address.strip();
         if (wanted.isEmpty()) {
             throw new InvalidInputException("address", "Please enter your e-mail address.");
@@ -85,6 +94,8 @@ public class MailRecipients {
             throw new InvalidInputException("address", "This does not look like an e-mail address (like name@example.org, "
                     + "at most " + MAX_ADDRESS + " characters).");
         }
+        // Counted only for addresses that would get a mail: a typo the check above refuses costs nothing.
+        rateLimiter.acquire(member.limitBucket("address-checks"), limits.addressChecksPerDay(), Duration.ofDays(1));
         em.createNativeQuery("""
                 insert into mail_recipient (member_id, pending_address, pending_since) values (?1, ?2, now())
                 on conflict (member_id) do update set pending_address = excluded.pending_address, pending_since = now()""")

@@ -55,6 +55,10 @@ class PostRateLimitTest {
         public int previewsPerMinute() {
             return 3;
         }
+
+        public int addressChecksPerDay() {
+            return 3;
+        }
     };
 
     @Inject

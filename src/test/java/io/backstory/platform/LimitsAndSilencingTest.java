@@ -82,6 +82,23 @@ class LimitsAndSilencingTest {
     }
 
     @Test
+    void enteringMailAddressesIsLimitedPerDayAndTheRefusalKeepsTheAddress() {
+        int perDay = SmallLimits.limit("address-checks-per-day");
+        String tag = Long.toString(System.nanoTime(), 36);
+        for (int entered = 0; entered < perDay; entered++) {
+            assertEquals(303, PageForms.submit("hasty", "/settings/mail", "/settings/mail/address",
+                    Map.of("address", "hasty-" + tag + "-" + entered + "@mail.test")).statusCode());
+        }
+        assertEquals(400, PageForms.submit("hasty", "/settings/mail", "/settings/mail/address",
+                Map.of("address", "not an address")).statusCode(), "a typo is refused as a typo, not counted");
+        String over = "hasty-" + tag + "-over@mail.test";
+        assertRefusedKeepingText(PageForms.submit("hasty", "/settings/mail", "/settings/mail/address", Map.of("address", over)),
+                429, "/settings/mail/address", "address", over);
+        assertEquals(0L, count("select count(*) from mail_recipient where pending_address = '" + over + "'"),
+                "no confirmation mail goes to an address over the limit");
+    }
+
+    @Test
     void tagSuggestionsAreScreenedAndLimitedPerHour() {
         int perHour = SmallLimits.limit("tag-suggestions-per-hour");
         String tag = Long.toString(System.nanoTime(), 36);

@@ -15,7 +15,7 @@ public class SmallLimits implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("backstory.limits.flags-per-hour", "6", "backstory.limits.tag-suggestions-per-hour", "3",
-                "backstory.limits.previews-per-minute", "5");
+                "backstory.limits.previews-per-minute", "5", "backstory.limits.address-checks-per-day", "2");
     }
 
     /** The limit in force, as the application reads it. */

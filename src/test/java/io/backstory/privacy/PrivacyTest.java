@@ -79,7 +79,7 @@ class PrivacyTest {
         notifications.notify(NotificationKind.OTHER, member.id, null, null, "A notification for " + login, "/");
         // A verified address from the login, and a new one waiting for its confirmation mail (queued in the outbox).
         mail.offerVerifiedAddress(member.id, login + "@mail.test");
-        mail.requestAddress(member.id, login + ".new@mail.test");
+        mail.requestAddress(member, login + ".new@mail.test");
         return new long[] {member.id, own, bobsPost};
     }
 

@@ -21,7 +21,7 @@ public class RateLimitedException extends ProblemException {
     }
 
     private static String describe(Duration window) {
-        return window.toHours() >= 1 ? (window.toHours() == 1 ? "hour" : window.toHours() + " hours")
+        return window.toDays() == 1 ? "day" : window.toHours() >= 1 ? (window.toHours() == 1 ? "hour" : window.toHours() + " hours")
                 : window.toMinutes() == 1 ? "minute" : window.toMinutes() + " minutes";
     }
 }

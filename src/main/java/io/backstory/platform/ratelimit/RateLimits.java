@@ -28,4 +28,11 @@ public interface RateLimits {
      */
     @WithDefault("60")
     int previewsPerMinute();
+
+    /**
+     * E-mail addresses a member may enter per day. Each one sends a confirmation mail to that address, which may be a
+     * stranger's: the limit keeps the settings form from being used to flood someone's inbox.
+     */
+    @WithDefault("5")
+    int addressChecksPerDay();
 }
