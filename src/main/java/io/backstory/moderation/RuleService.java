@@ -110,7 +110,7 @@ public class RuleService {
     @Transactional
     public ScreeningResult test(RuleRequest rule, String text, List<String> conditions) {
         text = VisibleText.unixLineBreaks(text);
-        rule = rule.forTrial();
+        rule = rule == null ? null : rule.forTrial(); // no rule at all is refused by the check below
         validator.check(rule);
         SAMPLE.require("text", text);
         return new ScreeningEngine(List.of(compile(rule))).screen(text, conditions == null ? Set.of() : conditions);
@@ -142,7 +142,7 @@ public class RuleService {
      */
     @Transactional
     public DryRun dryRun(RuleRequest rule) {
-        rule = rule.forTrial();
+        rule = rule == null ? null : rule.forTrial(); // no rule at all is refused by the check below
         validator.check(rule);
         ScreeningEngine engine = new ScreeningEngine(List.of(compile(rule)));
         List<NamedRow> writings = NamedRow.all(em.createNativeQuery("""
