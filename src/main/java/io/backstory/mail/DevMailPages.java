@@ -8,10 +8,7 @@ import java.util.List;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,24 +43,8 @@ public class DevMailPages {
             String[] unsubscribe = message.getHeader("List-Unsubscribe");
             mails.add(0, new ReceivedMail(String.join(", ", Arrays.stream(message.getAllRecipients()).map(Object::toString).toList()),
                     message.getSubject(), String.valueOf(message.getSentDate()), unsubscribe == null ? "" : unsubscribe[0],
-                    part(message, "text/plain"), part(message, "text/html")));
+                    MailParts.ofType(message, "text/plain"), MailParts.ofType(message, "text/html")));
         }
         return Templates.devMail(mails);
-    }
-
-    private static String part(Part part, String type) throws MessagingException, IOException {
-        if (part.isMimeType(type)) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String found = part(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

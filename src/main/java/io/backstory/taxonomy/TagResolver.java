@@ -32,11 +32,7 @@ public class TagResolver {
 
     /** The condition a URL names: a 404 if there is none. */
     public Condition existingCondition(String slug) {
-        Condition condition = Condition.findBySlug(slug);
-        if (condition == null) {
-            throw ProblemException.notFound("Condition '" + slug + "'");
-        }
-        return condition;
+        return condition(slug).orElseThrow(() -> ProblemException.notFound("Condition '" + slug + "'"));
     }
 
     /** The condition with this slug, if there is one. */

@@ -16,10 +16,7 @@ import java.util.regex.Pattern;
 
 import io.backstory.platform.PageForms;
 import io.restassured.response.Response;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /** A test member's mailbox at the test SMTP server: sets up a confirmed address and reads what arrives. */
@@ -123,27 +120,11 @@ final class Mailbox {
         try {
             String[] unsubscribe = message.getHeader("List-Unsubscribe");
             String[] post = message.getHeader("List-Unsubscribe-Post");
-            return new Received(message.getSubject(), part(message, "text/plain"), part(message, "text/html"),
+            return new Received(message.getSubject(), MailParts.ofType(message, "text/plain"), MailParts.ofType(message, "text/html"),
                     unsubscribe == null ? null : unsubscribe[0], post == null ? null : post[0]);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String part(Part part, String type) throws MessagingException, IOException {
-        if (part.isMimeType(type)) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String found = part(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     /** Posts as this member through the API; returns the new post's id. */
