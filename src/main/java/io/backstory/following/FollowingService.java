@@ -119,9 +119,11 @@ public class FollowingService {
     @Transactional
     public Optional<Bookmark> post(long postId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, title from post where id = ?1 and status = 'PUBLISHED' and not deleted")
+        List<jakarta.persistence.Tuple> rows = em.createNativeQuery(
+                "select id, title from post where id = ?1 and status = 'PUBLISHED' and not deleted", jakarta.persistence.Tuple.class)
                 .setParameter(1, postId).getResultList();
-        return rows.stream().findFirst().map(r -> new Bookmark(((Number) r[0]).longValue(), (String) r[1], Instant.now()));
+        return rows.stream().findFirst()
+                .map(r -> new Bookmark(r.get("id", Number.class).longValue(), r.get("title", String.class), Instant.now()));
     }
 
     /** A condition by slug, for the "stopped following" note that offers to follow it again. */
