@@ -8,13 +8,13 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
 /** Reads a sent mail back: the dev mailbox page shows its parts, and the mail tests check them. */
-final class MailParts {
+public final class MailParts {
 
     private MailParts() {
     }
 
     /** The first part of this MIME type, searched depth first through multiparts; null if there is none. */
-    static String ofType(Part part, String type) throws MessagingException, IOException {
+    public static String ofType(Part part, String type) throws MessagingException, IOException {
         if (part.isMimeType(type)) {
             return part.getContent().toString();
         }

@@ -67,6 +67,16 @@ public final class KeycloakServer {
         return realm().path("clients").get(0).path("secret").asText();
     }
 
+    /** A realm user's e-mail address, as the realm file gives it (every user's is marked verified there). */
+    public static String email(String user) {
+        for (JsonNode entry : realm().path("users")) {
+            if (entry.path("username").asText().equals(user)) {
+                return entry.path("email").asText();
+            }
+        }
+        throw new IllegalArgumentException("no user " + user + " in the realm file");
+    }
+
     /** An access token for a realm user (password = user name), from the password grant. */
     public static String token(String user) {
         return io.restassured.RestAssured.given().formParam("grant_type", "password").formParam("client_id", "backstory")

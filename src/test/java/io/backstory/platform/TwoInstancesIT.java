@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -49,7 +50,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.backstory.mail.MailParts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * Two packaged instances on one PostgreSQL behind nginx, started as production starts them (the environment
@@ -71,6 +79,8 @@ class TwoInstancesIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static EmbeddedPostgres postgres;
+    /** The SMTP server both instances send to, as production's two replicas share one relay. */
+    private static GreenMail smtp;
     private static Instance first;
     private static Instance second;
     private static Process nginx;
@@ -83,7 +93,7 @@ class TwoInstancesIT {
                     "-Xmx256m", "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve(name + ".log").toFile()));
-            builder.environment().putAll(environment(port, managementPort));
+            builder.environment().putAll(environment(name, port, managementPort));
             return new Instance(name, port, managementPort, builder.start());
         }
 
@@ -120,7 +130,7 @@ class TwoInstancesIT {
     }
 
     /** What docker/docker-compose.yml gives each replica, pointed at this test's database, Keycloak and proxy. */
-    private static Map<String, String> environment(int port, int managementPort) {
+    private static Map<String, String> environment(String name, int port, int managementPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
@@ -145,6 +155,13 @@ class TwoInstancesIT {
         env.put("BACKSTORY_LIMITS_COMMENTS_PER_HOUR", "100000");
         env.put("BACKSTORY_LIMITS_VOTES_PER_HOUR", "100000");
         env.put("BACKSTORY_TRUST_REVIEW_NEW_MEMBERS", "false");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        // The name each instance greets the SMTP server with (HELO), which the server writes into each mail it takes.
+        env.put("QUARKUS_MAILER_OWN_HOST_NAME", name + ".instances.test");
+        // Each instance looks for due mail every second, so both are at the outbox at once.
+        env.put("BACKSTORY_MAIL_POLL", "1s");
         return env;
     }
 
@@ -153,6 +170,8 @@ class TwoInstancesIT {
         Files.createDirectories(WORK);
         postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("postgres")).setCleanDataDirectory(true).start();
         KeycloakServer.ensureRunning();
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         // Both at once: the two migrate the same empty database together, as two replicas do on a first deployment.
         first = Instance.start("first", freePort(), freePort());
         second = Instance.start("second", freePort(), freePort());
@@ -172,6 +191,9 @@ class TwoInstancesIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -221,19 +243,7 @@ class TwoInstancesIT {
     @Test
     void aMemberLoggedInThroughOneInstanceStaysLoggedInThroughTheOtherAndItsFormsWorkThere() throws Exception {
         long post = createPost(first.url(""), KeycloakServer.token("alice"), "Comment across instances " + UUID.randomUUID());
-        Map<String, String> cookies = new LinkedHashMap<>();
-        try (Browser browser = Browser.open("two-instances")) {
-            // Through the proxy: the login's steps land on either instance, round robin.
-            browser.go(PUBLIC_URL + "/").clickAndWait("a[href='/login']");
-            assertTrue(browser.url().startsWith(KeycloakServer.REALM_URL), "Keycloak's login page, not " + browser.url());
-            browser.type("#username", "bob").type("#password", "bob").clickAndWait("#kc-login");
-            if (!browser.findAll("#handle").isEmpty()) {
-                browser.pickHandle("bob");
-            }
-            for (Cookie cookie : browser.driver().manage().getCookies()) {
-                cookies.put(cookie.getName(), cookie.getValue());
-            }
-        }
+        Map<String, String> cookies = browserLogin("bob");
         assertTrue(cookies.keySet().stream().anyMatch(name -> name.startsWith("q_session")), "session cookie: " + cookies.keySet());
         for (Instance instance : List.of(first, second)) {
             HttpResponse<String> home = get(instance.url("/settings"), cookies);
@@ -257,6 +267,92 @@ class TwoInstancesIT {
         HttpResponse<String> sent = HTTP.send(comment, HttpResponse.BodyHandlers.ofString());
         assertEquals(303, sent.statusCode(), sent.body());
         assertEquals(1, count("select count(*) from comment where post_id = ? and body_markdown = ?", post, text));
+    }
+
+    @Test
+    void aVerifiedLoginAddressGetsEachMailOnceThoughBothInstancesSendFromOneOutbox() throws Exception {
+        // The address comes from the login itself: Keycloak's verified email claim, taken at the web login.
+        long post = createPost(first.url(""), KeycloakServer.token("bob"), "Replies mailed from two instances " + UUID.randomUUID());
+        long bob = count("select author_id from post where id = ?", post);
+        Map<String, String> cookies = browserLogin("bob");
+        String address = KeycloakServer.email("bob");
+        assertEquals(1, count("select count(*) from mail_recipient where member_id = ? and address = ? and stopped_at is null",
+                bob, address), "the login's verified address became bob's mail address");
+        HttpResponse<String> settings = get(first.url("/settings/mail"), cookies);
+        assertTrue(Jsoup.parse(settings.body()).text().contains(address), "bob sees his address in his settings");
+        try (Connection db = database(); PreparedStatement atOnce = db.prepareStatement(
+                "update mail_choice set frequency = 'AT_ONCE' where member_id = ? and topic = 'REPLIES'")) {
+            atOnce.setLong(1, bob);
+            atOnce.executeUpdate();
+        }
+
+        String alice = KeycloakServer.token("alice");
+        int replies = 40;
+        Set<String> expected = new TreeSet<>();
+        for (int i = 0; i < replies; i++) {
+            // In turns through each instance; both instances' mail workers poll the one outbox every second.
+            Instance through = i % 2 == 0 ? first : second;
+            HttpResponse<String> reply = send("POST", through.url("/api/v1/posts/" + post + "/comments"), alice,
+                    "{\"body\": \"Reply number %d: short walks helped me too.\"}".formatted(i));
+            assertEquals(201, reply.statusCode(), reply.body());
+            expected.add("/posts/" + post + "#c" + reply.body().replaceAll("(?s).*?\"id\"\\s*:\\s*(\\d+).*", "$1"));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (repliesMailed(address, post).size() < replies && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        // Room for a second copy to arrive, were an instance to send a mail the other sent already.
+        Thread.sleep(3000);
+        List<ReplyMail> mailed = repliesMailed(address, post);
+        Map<String, Long> perReply = mailed.stream().collect(Collectors.groupingBy(ReplyMail::link, TreeMap::new, Collectors.counting()));
+        Map<String, Long> perSender = mailed.stream().collect(Collectors.groupingBy(ReplyMail::sender, TreeMap::new, Collectors.counting()));
+        System.out.printf("Two instances: %d reply mails queued, %d arrived at the SMTP server, %d distinct; sent by %s%n",
+                replies, mailed.size(), perReply.size(), perSender);
+        assertEquals(expected, perReply.keySet(), "a mail for every reply");
+        assertTrue(perReply.values().stream().allMatch(copies -> copies == 1), "no mail twice: " + perReply);
+        assertEquals(Set.of("first", "second"), perSender.keySet(), "both instances took mail from the one outbox");
+        assertEquals(replies, count("""
+                select count(*) from mail_outbox o join notification n on n.id = o.notification_id
+                where o.member_id = ? and n.post_id = ? and o.status = 'SENT' and o.attempts = 1""", bob, post),
+                "each outbox row sent by one attempt");
+    }
+
+    /** Logs {@code user} in with Chromium through the proxy and Keycloak's login form; returns the session's cookies. */
+    private static Map<String, String> browserLogin(String user) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        try (Browser browser = Browser.open("two-instances")) {
+            // Through the proxy: the login's steps land on either instance, round robin.
+            browser.go(PUBLIC_URL + "/").clickAndWait("a[href='/login']");
+            assertTrue(browser.url().startsWith(KeycloakServer.REALM_URL), "Keycloak's login page, not " + browser.url());
+            browser.type("#username", user).type("#password", user).clickAndWait("#kc-login");
+            if (!browser.findAll("#handle").isEmpty()) {
+                browser.pickHandle(user);
+            }
+            for (Cookie cookie : browser.driver().manage().getCookies()) {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
+        return cookies;
+    }
+
+    /** One reply mail as the SMTP server took it: the reply it links to, and the instance that sent it (its HELO name). */
+    private record ReplyMail(String link, String sender) {
+    }
+
+    /** The reply mails about {@code post} that reached {@code address}. */
+    private static List<ReplyMail> repliesMailed(String address, long post) throws MessagingException, IOException {
+        List<ReplyMail> mails = new ArrayList<>();
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("/posts/" + post + "#c\\d+");
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)
+                    && message.getSubject().startsWith("Someone replied")) {
+                java.util.regex.Matcher found = link.matcher(MailParts.ofType(message, "text/plain"));
+                if (found.find()) {
+                    mails.add(new ReplyMail(found.group(), message.getHeader("Received")[0].replaceAll(".*HELO (\\w+)\\..*", "$1")));
+                }
+            }
+        }
+        return mails;
     }
 
     @Test
