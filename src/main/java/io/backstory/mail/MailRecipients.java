@@ -188,6 +188,18 @@ public class MailRecipients {
                 .setParameter(1, memberId).setParameter(2, address).setParameter(3, shortened(reason, 500)).executeUpdate();
     }
 
+    /**
+     * A delivery report gave up on {@code address} for good: mail stops to every member whose address it is (compared
+     * without case, as mail servers treat the domain). Returns how many members that was.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int stopAddress(String address, String reason) {
+        return em.createNativeQuery("""
+                update mail_recipient set stopped_at = now(), stopped_reason = ?2
+                where lower(address) = lower(?1) and stopped_at is null""")
+                .setParameter(1, address).setParameter(2, shortened(reason, 500)).executeUpdate();
+    }
+
     /** Where mail to this member goes now; empty when they have no working address. */
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<Recipient> recipient(long memberId) {
