@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 
 import io.backstory.community.ContentStatus;
+import io.backstory.moderation.model.ScreeningLessons;
 import io.backstory.platform.api.Problem;
 import io.backstory.platform.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,12 @@ import jakarta.persistence.EntityManager;
 public class ContentScreening {
 
     private final ScreeningService screening;
+    private final ScreeningLessons lessons;
     private final EntityManager em;
 
-    public ContentScreening(ScreeningService screening, EntityManager em) {
+    public ContentScreening(ScreeningService screening, ScreeningLessons lessons, EntityManager em) {
         this.screening = screening;
+        this.lessons = lessons;
         this.em = em;
     }
 
@@ -62,6 +65,7 @@ public class ContentScreening {
                 .setParameter(3, category)
                 .setParameter(4, reasons)
                 .getSingleResult()).longValue();
+        lessons.noteScreened(itemId, result.matches());
         ContentStatus status = result.verdict() == ScreeningAction.HOLD ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
         ContentStatusChange.log(em, itemId, null, result.verdict() == ScreeningAction.HOLD
                 ? AuditAction.SCREENING_HOLD : AuditAction.SCREENING_FLAG, status,

@@ -1,6 +1,9 @@
 package io.backstory.moderation;
 
+import java.util.Optional;
+
 import io.backstory.community.ContentStatus;
+import io.backstory.moderation.model.ScreeningLessons;
 
 /**
  * What a moderator decides about a review item, and the content status it leads to (null: decided by what the
@@ -50,5 +53,17 @@ public enum ReviewAction {
      */
     public boolean undoable() {
         return this != EDIT_AND_APPROVE;
+    }
+
+    /**
+     * What the decision says of screening's suspicion, for the model to learn: hidden, removed or rewritten upholds it,
+     * approved as it is or the flags dismissed overrules it; approved with a safety note says neither.
+     */
+    Optional<ScreeningLessons.Ruling> ruling() {
+        return switch (this) {
+            case HIDE, REMOVE, EDIT_AND_APPROVE -> Optional.of(ScreeningLessons.Ruling.UPHELD);
+            case APPROVE, DISMISS_FLAGS -> Optional.of(ScreeningLessons.Ruling.OVERRULED);
+            case APPROVE_WITH_NOTE -> Optional.empty();
+        };
     }
 }

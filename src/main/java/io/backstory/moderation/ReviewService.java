@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.backstory.accounts.Member;
 import io.backstory.community.ContentStatus;
 import io.backstory.notifications.NotificationKind;
+import io.backstory.moderation.model.ScreeningLessons;
 import io.backstory.notifications.NotificationService;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;
@@ -171,13 +172,15 @@ public class ReviewService {
     private final EntityManager em;
     private final NotificationService notifications;
     private final MarkdownRenderer markdown;
+    private final ScreeningLessons lessons;
     private final Duration undoWindow;
 
     public ReviewService(EntityManager em, NotificationService notifications, MarkdownRenderer markdown,
-            @ConfigProperty(name = "backstory.moderation.undo-window") Duration undoWindow) {
+            ScreeningLessons lessons, @ConfigProperty(name = "backstory.moderation.undo-window") Duration undoWindow) {
         this.em = em;
         this.notifications = notifications;
         this.markdown = markdown;
+        this.lessons = lessons;
         this.undoWindow = undoWindow;
     }
 
@@ -391,6 +394,7 @@ public class ReviewService {
         ContentStatus toStatus = action.contentStatus == null ? statusAfterDismissal(before) : action.contentStatus;
         long decision = recordDecision(batch, id, action, before.contentStatus(), toStatus, moderator,
                 action == ReviewAction.APPROVE_WITH_NOTE ? note.strip() : null);
+        action.ruling().ifPresent(ruling -> lessons.learn(decision, id, ruling));
         ContentStatusChange.apply(em, before.target(), before.targetId(), before.contentStatus(), toStatus);
         if (action == ReviewAction.EDIT_AND_APPROVE) {
             edit(before, editedText, moderator);
@@ -536,6 +540,7 @@ public class ReviewService {
         }
         em.createNativeQuery("update moderation_decision set undone_at = now() where batch_id = ?1")
                 .setParameter(1, batch).executeUpdate();
+        lessons.forgetBatch(batch);
         return decisions.get(0).number("review_item_id");
     }
 

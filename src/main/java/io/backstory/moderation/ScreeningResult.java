@@ -2,15 +2,28 @@ package io.backstory.moderation;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** The outcome of screening a text: the verdict, what matched where, and the notices to show. */
 public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices) {
 
     /**
-     * One rule matching one place: {@code start}/{@code end} are character offsets into the screened text. A
-     * review for trust reasons (a new member's first post) has no category and an empty excerpt.
+     * One rule matching one place: {@code start}/{@code end} are character offsets into the screened text, and
+     * {@code sentence} the sentence around them (the excerpt itself where screening knows no more). A review for trust
+     * reasons (a new member's first post) has no category and an empty excerpt.
      */
     public record Match(String rule, ScreeningCategory category, String subcategory, ScreeningAction action,
-            String excerpt, int start, int end) {
+            String excerpt, int start, int end, @JsonIgnore String sentence) {
+
+        public Match(String rule, ScreeningCategory category, String subcategory, ScreeningAction action, String excerpt,
+                int start, int end) {
+            this(rule, category, subcategory, action, excerpt, start, end, excerpt);
+        }
+
+        /** This match with the whole sentence it is in: what a moderator's decision on it teaches the model. */
+        Match inSentence(String whole) {
+            return new Match(rule, category, subcategory, action, excerpt, start, end, whole);
+        }
     }
 
     public static final ScreeningResult CLEAN = new ScreeningResult(ScreeningAction.ALLOW, List.of(), List.of());

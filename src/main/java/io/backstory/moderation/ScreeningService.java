@@ -61,11 +61,16 @@ public class ScreeningService {
         if (rules.verdict() == ScreeningAction.BLOCK || text == null || text.isBlank()) {
             return rules;
         }
-        List<ScreeningResult.Match> matches = new ArrayList<>(rules.matches());
         Set<String> notices = new LinkedHashSet<>(rules.notices());
         ScreeningAction verdict = rules.verdict();
         String normalised = TextAnalysis.normalise(text);
-        for (int[] sentence : TextAnalysis.sentenceSpans(normalised)) {
+        List<int[]> sentences = TextAnalysis.sentenceSpans(normalised);
+        List<ScreeningResult.Match> matches = new ArrayList<>();
+        for (ScreeningResult.Match match : rules.matches()) {
+            matches.add(sentences.stream().filter(s -> s[0] <= match.start() && match.start() < s[1]).findFirst()
+                    .map(s -> match.inSentence(text.substring(s[0], s[1]).strip())).orElse(match));
+        }
+        for (int[] sentence : sentences) {
             String plain = MARKDOWN_MARKS.matcher(normalised.substring(sentence[0], sentence[1])).replaceAll(" ").strip();
             if (WORD.matcher(plain).results().count() < MIN_WORDS) {
                 continue; // "1.", "## Day one": too little for the model to judge

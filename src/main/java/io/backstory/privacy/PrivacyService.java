@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.backstory.drafts.DraftService;
+import io.backstory.moderation.model.ScreeningLessons;
 import io.backstory.notifications.NotificationService;
 import io.backstory.voting.VoteService;
 import io.backstory.voting.VoteTarget;
@@ -25,11 +26,13 @@ public class PrivacyService {
     private final EntityManager em;
     private final VoteService votes;
     private final DraftService drafts;
+    private final ScreeningLessons lessons;
 
-    public PrivacyService(EntityManager em, VoteService votes, DraftService drafts) {
+    public PrivacyService(EntityManager em, VoteService votes, DraftService drafts, ScreeningLessons lessons) {
         this.em = em;
         this.votes = votes;
         this.drafts = drafts;
+        this.lessons = lessons;
     }
 
     /** Everything the member wrote or did, as data for a JSON download. */
@@ -88,6 +91,7 @@ public class PrivacyService {
                 .setParameter(1, memberId).getResultList();
         // Review items and their audit trail quote the text (screening excerpts, the screening model's whole sentences,
         // moderators' notes), which can name the member: the decisions stay, the words go, whether the content stays or not.
+        lessons.forgetWordsOf(memberId);
         em.createNativeQuery("""
                 update moderation_action set note = null where note is not null and review_item_id in (
                     select id from review_item where post_id in (select id from post where author_id = ?1)

@@ -129,6 +129,7 @@ class PageQualityIT {
         memberPages.put("settings-mail", "/settings/mail");
         memberPages.put("delete-account", "/settings/delete");
         memberPages.put("moderation-tags", "/moderation/tags");
+        memberPages.put("moderation-screening", "/moderation/screening");
 
         visitor = Browser.open("visitor");
         moderator = Browser.open("alice");

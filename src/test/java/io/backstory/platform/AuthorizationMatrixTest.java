@@ -27,10 +27,12 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import io.backstory.moderation.model.ScreeningModels;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -114,6 +116,8 @@ class AuthorizationMatrixTest {
             row("POST /api/v1/moderation/rules", Access.MODERATORS),
             row("PUT /api/v1/moderation/rules/{code}", Access.MODERATORS),
             row("POST /api/v1/moderation/rules/test", Access.MODERATORS),
+            row("POST /moderation/screening/retrain", Access.MODERATORS),
+            row("POST /moderation/screening/versions/{id}/use", Access.MODERATORS),
             // taxonomy
             row("POST /tags/suggest", Access.LOGGED_IN),
             row("POST /api/v1/tag-suggestions", Access.LOGGED_IN),
@@ -235,6 +239,18 @@ class AuthorizationMatrixTest {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    ScreeningModels models;
+
+    /** The moderators' rows retrain the screening model: the shipped version goes back in use, as other tests expect. */
+    @AfterEach
+    void shippedScreeningModelInUse() throws SQLException {
+        try (Connection db = dataSource.getConnection(); ResultSet row = db.createStatement()
+                .executeQuery("select id from screening_model_version where trained_for = 'SHIPPED'")) {
+            row.next();
+            models.use(row.getLong(1));
+        }
+    }
 
     private void forge(String endpoint, Row row, Forgery forgery) throws Exception {
         String method = endpoint.substring(0, endpoint.indexOf(' '));

@@ -153,7 +153,8 @@ class PageFormLimitsTest {
             "POST /comments/{id}/delete", "POST /posts/{id}/vote", "POST /comments/{id}/vote",
             "POST /conditions/{slug}/follow", "POST /posts/{id}/bookmark", "POST /notifications/read",
             "POST /settings/delete", "POST /settings/mail/choices", "POST /mail/verify", "POST /drafts/{id}/discard",
-            "POST /drafts", "POST /drafts/lapsed", "POST /moderation/decisions/{batch}/undo", "POST /moderation/spam");
+            "POST /drafts", "POST /drafts/lapsed", "POST /moderation/decisions/{batch}/undo", "POST /moderation/spam",
+            "POST /moderation/screening/retrain", "POST /moderation/screening/versions/{id}/use");
 
     @Test
     void everyPageFormHasRowsOrIsDeclaredWithoutText() throws IOException {

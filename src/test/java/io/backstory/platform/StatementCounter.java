@@ -17,9 +17,9 @@ public class StatementCounter implements StatementInspector {
 
     @Override
     public String inspect(String sql) {
-        // Background work is not the page's: the mail worker polls its outbox and digests every second, and the
-        // cluster jobs (platform/jobs) check and run on their own thread.
-        boolean background = sql.contains("mail_outbox") || sql.contains("mail_digest")
+        // Background work is not the page's: the mail worker polls its outbox and digests every second, each instance
+        // looks which screening model version is in use, and the cluster jobs (platform/jobs) run on their own thread.
+        boolean background = sql.contains("mail_outbox") || sql.contains("mail_digest") || sql.contains("screening_model_version")
                 || Thread.currentThread().getName().startsWith(ClusterJobs.THREAD_NAME);
         if (!background) {
             count.incrementAndGet();

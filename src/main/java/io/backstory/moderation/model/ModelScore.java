@@ -1,0 +1,84 @@
+package io.backstory.moderation.model;
+
+import java.util.List;
+
+import io.backstory.moderation.ScreeningAction;
+
+/**
+ * A model's figures on the evaluation split: the share of each category's sentences it names, and the share of benign
+ * sentences it flags or holds.
+ */
+public record ModelScore(double unsafeRecall, double redFlagRecall, double spamRecall, double benignFlagged,
+        double benignHeld) {
+
+    /** A benign sentence flagged costs a moderator a click; one held withholds a member's words. */
+    static final double FLAG_COST = 2;
+    static final double HOLD_COST = 10;
+
+    public static ModelScore of(ScreeningModel model, List<Example> evaluation) {
+        int[] total = new int[SentenceLabel.values().length];
+        int[] named = new int[total.length];
+        int flagged = 0;
+        int held = 0;
+        for (Example example : evaluation) {
+            ScreeningModel.Verdict verdict = model.judge(example.features());
+            total[example.label().ordinal()]++;
+            if (example.label() == SentenceLabel.BENIGN) {
+                flagged += verdict.action() == ScreeningAction.FLAG ? 1 : 0;
+                held += verdict.action() == ScreeningAction.HOLD ? 1 : 0;
+            } else if (verdict.label() == example.label()) {
+                named[example.label().ordinal()]++;
+            }
+        }
+        int benign = Math.max(1, total[SentenceLabel.BENIGN.ordinal()]);
+        return new ModelScore(share(named, total, SentenceLabel.UNSAFE_ADVICE), share(named, total, SentenceLabel.RED_FLAG),
+                share(named, total, SentenceLabel.SPAM), (double) flagged / benign, (double) held / benign);
+    }
+
+    private static double share(int[] named, int[] total, SentenceLabel label) {
+        return total[label.ordinal()] == 0 ? 1 : (double) named[label.ordinal()] / total[label.ordinal()];
+    }
+
+    /** One figure to compare versions by: mean recall, less the benign sentences flagged and held at their cost. */
+    public double value() {
+        return (unsafeRecall + redFlagRecall + spamRecall) / 3 - FLAG_COST * benignFlagged - HOLD_COST * benignHeld;
+    }
+
+    public String unsafe() {
+        return percent(unsafeRecall);
+    }
+
+    public String redFlag() {
+        return percent(redFlagRecall);
+    }
+
+    public String spam() {
+        return percent(spamRecall);
+    }
+
+    public String flagged() {
+        return percent(benignFlagged);
+    }
+
+    public String held() {
+        return percent(benignHeld);
+    }
+
+    /** A share as moderators read it: "87.5%". */
+    static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    /**
+     * How far below the version in use a retrain may score and still count as doing no worse. Retraining with a few
+     * new sentences moves the calibrated thresholds a little, so the same model can score a point or two either way
+     * (six moderators' sentences moved benign flags on the evaluation split from 4 to 6 of 145 while recall rose);
+     * a retrain that does worse by more than that, as one taught wrong labels does, is not adopted.
+     */
+    static final double NOISE = 0.02;
+
+    /** Whether this score does not do worse than {@code inUse}: a retrain is adopted only then. */
+    public boolean notWorseThan(ModelScore inUse) {
+        return value() >= inUse.value() - NOISE;
+    }
+}
