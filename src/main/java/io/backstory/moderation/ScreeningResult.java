@@ -2,8 +2,11 @@ package io.backstory.moderation;
 
 import java.util.List;
 
-/** The outcome of screening a text: the verdict, what matched where, and the notices to show. */
-public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices) {
+/**
+ * The outcome of screening a text: the verdict, what matched where, and the notices to show. {@code urgentCare} is
+ * the part of the notices that answers red-flag symptoms: shown as an urgent-care box, apart from ordinary notes.
+ */
+public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices, List<String> urgentCare) {
 
     /**
      * One rule matching one place: {@code start}/{@code end} are character offsets into the screened text. A
@@ -13,5 +16,10 @@ public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List
             String excerpt, int start, int end) {
     }
 
-    public static final ScreeningResult CLEAN = new ScreeningResult(ScreeningAction.ALLOW, List.of(), List.of());
+    public static final ScreeningResult CLEAN = new ScreeningResult(ScreeningAction.ALLOW, List.of(), List.of(), List.of());
+
+    /** The notices that are not urgent-care advice: the ordinary safety notes. */
+    public List<String> safetyNotes() {
+        return notices.stream().filter(notice -> !urgentCare.contains(notice)).toList();
+    }
 }

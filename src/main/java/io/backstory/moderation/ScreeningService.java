@@ -63,6 +63,7 @@ public class ScreeningService {
         }
         List<ScreeningResult.Match> matches = new ArrayList<>(rules.matches());
         Set<String> notices = new LinkedHashSet<>(rules.notices());
+        Set<String> urgentCare = new LinkedHashSet<>(rules.urgentCare());
         ScreeningAction verdict = rules.verdict();
         String normalised = TextAnalysis.normalise(text);
         for (int[] sentence : TextAnalysis.sentenceSpans(normalised)) {
@@ -81,9 +82,10 @@ public class ScreeningService {
             verdict = verdict.atLeast(judged.action());
             if (category == ScreeningCategory.RED_FLAG) {
                 notices.add(MODEL_RED_FLAG_NOTICE);
+                urgentCare.add(MODEL_RED_FLAG_NOTICE);
             }
         }
-        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices));
+        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices), List.copyOf(urgentCare));
     }
 
     /** The rules' verdict alone (the rules' fixture, the comparison of rules and model). */
