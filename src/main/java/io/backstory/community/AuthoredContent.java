@@ -68,10 +68,15 @@ public abstract class AuthoredContent extends PanacheEntityBase {
     @Column(nullable = false)
     public int version;
 
-    /** Safety notices screening attached (urgent-care messages for red flags, cautions). */
+    /** Safety notes screening or a moderator attached (cautions); shown beside the text. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "safety_notices", nullable = false)
     public String[] safetyNotices = new String[0];
+
+    /** Screening's advice for red-flag symptoms the text describes; shown as an urgent-care box (V29). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "urgent_care", nullable = false)
+    public String[] urgentCare = new String[0];
 
     /** "post" or "comment", for messages. */
     protected abstract String noun();
@@ -98,9 +103,10 @@ public abstract class AuthoredContent extends PanacheEntityBase {
         return author != null && member != null && author.id.equals(member.id);
     }
 
-    /** Stores screening's notices; HOLD keeps it from the public until a moderator approves it. */
+    /** Stores screening's notices, urgent-care advice apart; HOLD keeps it from the public until a moderator approves it. */
     void applyScreening(ScreeningResult screened) {
-        safetyNotices = screened.notices().toArray(String[]::new);
+        safetyNotices = screened.safetyNotes().toArray(String[]::new);
+        urgentCare = screened.urgentCare().toArray(String[]::new);
         if (screened.verdict() == ScreeningAction.HOLD) {
             status = ContentStatus.PENDING_REVIEW;
         }

@@ -16,6 +16,7 @@ public record CommentNode(long id,
         State state, String author, @JsonIgnore Long authorId,
         int authorHelped, String bodyHtml, List<Tag> remedies, int upvotes, int downvotes, Instant createdAt,
         Instant editedAt, int version, List<String> safetyNotices,
+        @Schema(description = "Advice for red-flag symptoms the comment describes (get urgent care)") List<String> urgentCare,
         @Schema(description = "Replies, nested up to " + CommentTree.MAX_DEPTH + " levels from the top of the thread "
                 + "(as on the page); on that last level always empty, see deeperReplies") List<CommentNode> replies,
         @Schema(description = "Only on the last nested level: every reply further down, flat, in thread order (each "
@@ -24,7 +25,7 @@ public record CommentNode(long id,
     /** This comment with the given replies below it (the API bounds the nesting, see {@link CommentTree#nestForApi}). */
     CommentNode withReplies(List<CommentNode> nested, List<CommentNode> deeper) {
         return new CommentNode(id, parentId, state, author, authorId, authorHelped, bodyHtml, remedies, upvotes, downvotes,
-                createdAt, editedAt, version, safetyNotices, nested, deeper);
+                createdAt, editedAt, version, safetyNotices, urgentCare, nested, deeper);
     }
 
     public enum State {

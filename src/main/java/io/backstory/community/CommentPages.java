@@ -31,10 +31,11 @@ public class CommentPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance reply(PostDetail post, CommentDetail parent, CommentForm form,
-                FieldErrors errors, List<TaxonomyCatalog.RemedyGroup> remedyGroups, Draft draft);
+                FieldErrors errors, List<TaxonomyCatalog.RemedyGroup> remedyGroups, Draft draft, PostPages.Preview check);
 
         static native TemplateInstance edit(CommentDetail comment, CommentForm form, FieldErrors errors,
-                List<TaxonomyCatalog.RemedyGroup> remedyGroups, CommentDetail conflict, Draft draft);
+                List<TaxonomyCatalog.RemedyGroup> remedyGroups, CommentDetail conflict, Draft draft,
+                PostPages.Preview check);
     }
 
     private final CommentService comments;
@@ -61,11 +62,35 @@ public class CommentPages {
     public Response reply(@PathParam("id") long postId, MultivaluedMap<String, String> fields) {
         CommentForm form = CommentForm.from(fields);
         String formPath = form.parentId == null ? "/posts/" + postId : "/comments/" + form.parentId + "/reply";
+        if (fields.containsKey(PostPages.CHECK)) {
+            return FormSubmission.submit("body", () -> {
+                PostPages.Preview check = check(posts.get(postId), form.body);
+                return Response.status(check.status()).entity(replyForm(postId, form, FieldErrors.NONE, check)).build();
+            }, refusal -> replyForm(postId, form, refusal.errors(), null));
+        }
         if (fields.containsKey(PostPages.SAVE_DRAFT)) {
-            return saveDraft(formPath, fields, refusal -> replyForm(postId, form, refusal.errors()));
+            return saveDraft(formPath, fields, refusal -> replyForm(postId, form, refusal.errors(), null));
         }
         return FormSubmission.submit("body", () -> saved(published(formPath, comments.create(postId, form.toRequest(), viewer.get()))),
-                refusal -> replyForm(postId, form, refusal.errors()));
+                refusal -> replyForm(postId, form, refusal.errors(), null));
+    }
+
+    /**
+     * The check the comment, reply and edit forms fetch as the member types (progressive enhancement; their "Check
+     * before posting" button gives the same without JavaScript): the safety check with the post's conditions.
+     */
+    @POST
+    @Path("posts/{id}/comments/preview")
+    @RolesAllowed("member")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response livePreview(@PathParam("id") long postId, MultivaluedMap<String, String> fields) {
+        PostPages.Preview check = check(posts.get(postId), fields.getFirst("body"));
+        return Response.status(check.status()).entity(PostPages.Templates.livePreview(check, "/posts/" + postId + "/comments"))
+                .build();
+    }
+
+    private PostPages.Preview check(PostDetail post, String body) {
+        return postPages.checkComment(body == null ? "" : body, post);
     }
 
     /** "Save draft" without JavaScript: the draft is saved and its form shown again from it. */
@@ -84,21 +109,21 @@ public class CommentPages {
     }
 
     /** A held comment tells its author why; a published one is shown in its thread. */
-    private static Response saved(CommentDetail comment) {
+    private Response saved(CommentDetail comment) {
         if (comment.status() == ContentStatus.PENDING_REVIEW) {
-            return Response.ok(PostPages.Templates.held("comment", comment.safetyNotices(), "/posts/" + comment.postId()))
-                    .build();
+            return Response.ok(PostPages.Templates.held("comment", comment.safetyNotices(), comment.urgentCare(),
+                    posts.get(comment.postId()).redFlags(), "/posts/" + comment.postId())).build();
         }
         return Response.seeOther(URI.create("/posts/" + comment.postId() + "#c" + comment.id())).build();
     }
 
-    /** The form the reply came from, re-shown with the member's text and the errors. */
-    private TemplateInstance replyForm(long postId, CommentForm form, FieldErrors errors) {
+    /** The form the reply came from, re-shown with the member's text and the errors or the check before posting. */
+    private TemplateInstance replyForm(long postId, CommentForm form, FieldErrors errors, PostPages.Preview check) {
         return form.parentId == null
                 ? postPages.postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST, viewer.get().id),
-                        CommentTree.Sort.BEST, null, form, errors)
+                        form, errors, check)
                 : Templates.reply(posts.get(postId), comments.get(form.parentId), form, errors,
-                        catalog.remediesByCategory(), null);
+                        catalog.remediesByCategory(), null, check);
     }
 
     @GET
@@ -109,12 +134,12 @@ public class CommentPages {
         if (quote) {
             // "Quote" starts the reply with the comment as a Markdown quote; the member trims it to what they answer.
             return Templates.reply(posts.get(parent.postId()), parent, CommentForm.quoting(parent), FieldErrors.NONE,
-                    catalog.remediesByCategory(), null);
+                    catalog.remediesByCategory(), null, null);
         }
         Draft draft = drafts.find(viewer.get().id, "/comments/" + id + "/reply").orElse(null);
         return Templates.reply(posts.get(parent.postId()), parent,
                 draft == null ? CommentForm.empty(id) : CommentForm.from(draft.asForm()), FieldErrors.NONE,
-                catalog.remediesByCategory(), draft);
+                catalog.remediesByCategory(), draft, null);
     }
 
     @GET
@@ -124,7 +149,7 @@ public class CommentPages {
         CommentDetail comment = comments.getForAuthor(id, viewer.get(), "edit");
         Draft draft = drafts.find(viewer.get().id, "/comments/" + id + "/edit").orElse(null);
         return Templates.edit(comment, draft == null ? CommentForm.of(comment) : CommentForm.from(draft.asForm()),
-                FieldErrors.NONE, catalog.remediesByCategory(), null, draft);
+                FieldErrors.NONE, catalog.remediesByCategory(), null, draft, null);
     }
 
     @POST
@@ -137,11 +162,19 @@ public class CommentPages {
         java.util.function.Function<FormSubmission.Refusal, TemplateInstance> refused = refusal -> {
             if (refusal.isConflict() && refusal.problem().current() instanceof CommentDetail current) {
                 CommentForm kept = new CommentForm(form.body, current.parentId(), form.remedies, current.version());
-                return Templates.edit(current, kept, FieldErrors.NONE, catalog.remediesByCategory(), current, null);
+                return Templates.edit(current, kept, FieldErrors.NONE, catalog.remediesByCategory(), current, null, null);
             }
             return Templates.edit(comments.getForAuthor(id, viewer.get(), "edit"), form, refusal.errors(),
-                    catalog.remediesByCategory(), null, null);
+                    catalog.remediesByCategory(), null, null, null);
         };
+        if (fields.containsKey(PostPages.CHECK)) {
+            CommentDetail comment = comments.getForAuthor(id, viewer.get(), "edit");
+            return FormSubmission.submit("body", () -> {
+                PostPages.Preview check = check(posts.get(comment.postId()), form.body);
+                return Response.status(check.status()).entity(Templates.edit(comment, form, FieldErrors.NONE,
+                        catalog.remediesByCategory(), null, null, check)).build();
+            }, refused);
+        }
         if (fields.containsKey(PostPages.SAVE_DRAFT)) {
             comments.getForAuthor(id, viewer.get(), "edit");
             return saveDraft(formPath, fields, refused);

@@ -205,7 +205,7 @@ public class CommentService {
         List<Object[]> commentRows = em.createNativeQuery("""
                 select c.id, c.parent_id, c.deleted, c.status, m.handle, c.author_id, c.body_html,
                        c.upvotes, c.downvotes, c.created_at, c.edited_at, c.version, coalesce(m.helped_count, 0),
-                       c.safety_notices
+                       c.safety_notices, c.urgent_care
                 from comment c
                 left join member m on m.id = c.author_id
                 where c.post_id = ?1""").setParameter(1, postId).getResultList();
@@ -222,7 +222,7 @@ public class CommentService {
                     r[5] == null ? null : ((Number) r[5]).longValue(), ((Number) r[12]).intValue(), (String) r[6],
                     remedies.getOrDefault(id, List.of()),
                     ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), (Instant) r[9], (Instant) r[10],
-                    ((Number) r[11]).intValue(), notices(r[13])));
+                    ((Number) r[11]).intValue(), notices(r[13]), notices(r[14])));
         }
         return rows;
     }

@@ -62,7 +62,7 @@ final class CommentTree {
     record Row(long id, Long parentId, CommentNode.State state, String author, Long authorId, int authorHelped,
             String bodyHtml,
             List<Tag> remedies, int upvotes, int downvotes, java.time.Instant createdAt,
-            java.time.Instant editedAt, int version, List<String> safetyNotices) {
+            java.time.Instant editedAt, int version, List<String> safetyNotices, List<String> urgentCare) {
     }
 
     /** The replies under {@code rootParentId} (null: the whole post), placeholders pruned where nothing hangs below. */
@@ -86,7 +86,8 @@ final class CommentTree {
                     visible ? row.authorId() : null, visible ? row.authorHelped() : 0, visible ? row.bodyHtml() : "",
                     visible ? row.remedies() : List.of(),
                     row.upvotes(), row.downvotes(), row.createdAt(), row.editedAt(), row.version(),
-                    visible ? row.safetyNotices() : List.of(), replies, List.of()));
+                    visible ? row.safetyNotices() : List.of(), visible ? row.urgentCare() : List.of(), replies,
+                    List.of()));
         }
         boolean anyVotes = nodes.stream().anyMatch(n -> n.upvotes() + n.downvotes() > 0);
         nodes.sort(sort == Sort.BEST && !anyVotes ? BY_TIME : sort.order);

@@ -5,13 +5,22 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.backstory.taxonomy.RedFlagAdvice;
 import io.backstory.taxonomy.RemedyCategory;
 
-/** A whole post as its page and the API show it. */
+/**
+ * A whole post as its page and the API show it; {@code redFlags} are its conditions' red-flag texts, which the
+ * urgent-care box of the post or of a comment on it quotes.
+ */
 public record PostDetail(long id, PostKind kind, String title, String body, String bodyHtml, String author,
         @JsonIgnore Long authorId, int authorHelped, List<Tag> conditions, List<RemedyTag> remedies, int upvotes,
         int downvotes, int commentCount, Long acceptedCommentId, Instant createdAt, Instant editedAt, int version,
-        ContentStatus status, List<String> safetyNotices) {
+        ContentStatus status, List<String> safetyNotices,
+        @Schema(description = "Advice for red-flag symptoms the post describes (get urgent care), apart from the "
+                + "safety notes") List<String> urgentCare,
+        @JsonIgnore List<RedFlagAdvice> redFlags) {
 
     public record RemedyTag(String slug, String name, RemedyCategory category, Outcome outcome, String caution) {
     }
@@ -29,6 +38,6 @@ public record PostDetail(long id, PostKind kind, String title, String body, Stri
                         r.outcome, r.remedy.caution)).toList(),
                 post.upvotes, post.downvotes, post.commentCount,
                 post.acceptedComment == null ? null : post.acceptedComment.id, post.createdAt, post.editedAt, post.version,
-                post.status, List.of(post.safetyNotices));
+                post.status, List.of(post.safetyNotices), List.of(post.urgentCare), RedFlagAdvice.of(post.conditions));
     }
 }

@@ -18,6 +18,7 @@ import io.backstory.moderation.ScreeningResult;
 import io.backstory.moderation.ScreeningService;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Condition;
+import io.backstory.taxonomy.RedFlagAdvice;
 import io.backstory.taxonomy.TaxonomyCatalog;
 import io.backstory.voting.VoteService;
 import io.backstory.writing.WritingHelp;
@@ -45,7 +46,7 @@ public class PostPages {
     static class Templates {
         static native TemplateInstance post(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
                 CommentTree.Sort sort, Long threadOf, Viewer viewer, List<TaxonomyCatalog.RemedyGroup> remedyGroups,
-                CommentForm reply, FieldErrors errors, String cachedThread, Draft draft, Saved saved);
+                CommentForm reply, FieldErrors errors, String cachedThread, Draft draft, Saved saved, Preview check);
 
         /** The comment thread alone, rendered once for all logged-out readers. */
         static native TemplateInstance post$thread(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
@@ -59,7 +60,8 @@ public class PostPages {
 
         static native TemplateInstance confirm(String heading, String question, String action, String cancelUrl);
 
-        static native TemplateInstance held(String what, List<String> reasons, String backUrl);
+        static native TemplateInstance held(String what, List<String> reasons, List<String> urgentCare,
+                List<RedFlagAdvice> redFlags, String backUrl);
 
         static native TemplateInstance livePreview(Preview preview, String action);
     }
@@ -151,7 +153,7 @@ public class PostPages {
                 return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
             });
             return Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
-                    CommentForm.empty(null), FieldErrors.NONE, thread, null, null);
+                    CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null);
         }
         PostDetail post = posts.get(id);
         Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
@@ -171,20 +173,26 @@ public class PostPages {
                 order, commentId, CommentForm.empty(null), FieldErrors.NONE, null, null);
     }
 
-    TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
-            CommentForm reply, FieldErrors errors) {
-        return postPage(post, thread, sort, threadOf, reply, errors, null, null);
+    /** The post page with its comment form as the member sent it: with what is wrong, or the check before posting. */
+    TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentForm reply, FieldErrors errors,
+            Preview check) {
+        return postPage(post, thread, CommentTree.Sort.BEST, null, reply, errors, null, null, check);
     }
 
     private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
             CommentForm reply, FieldErrors errors, Draft draft, Saved saved) {
+        return postPage(post, thread, sort, threadOf, reply, errors, draft, saved, null);
+    }
+
+    private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
+            CommentForm reply, FieldErrors errors, Draft draft, Saved saved, Preview check) {
         Viewer reader = viewer.isLoggedIn()
                 ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()),
                         votes.commentVotes(viewer.get().id, post.id()), following.isBookmarked(viewer.get().id, post.id()),
                         waiting(thread))
                 : ANONYMOUS;
         return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
-                catalog.remediesByCategory(), reply, errors, null, draft, saved);
+                catalog.remediesByCategory(), reply, errors, null, draft, saved, check);
     }
 
     private static int waiting(List<CommentNode> nodes) {
@@ -224,18 +232,27 @@ public class PostPages {
     /**
      * What the author sees before posting: the rendered text, what screening would do with it, and what is wrong with
      * the title and text so far (too long, characters that cannot be shown; not yet "missing", as they are typing).
+     * {@code redFlags} are the red-flag texts of the conditions it is about, quoted if screening finds red-flag
+     * symptoms. A comment's check has no tag suggestions.
      */
     public record Preview(String html, ScreeningResult screening, FieldErrors errors,
-            WritingHelp.Suggestions suggestions) {
+            WritingHelp.Suggestions suggestions, List<RedFlagAdvice> redFlags) {
 
         /** Only suggestions ("Suggest tags" or a suggestion's button, without JavaScript): no verdict yet. */
         static Preview suggestionsOnly(WritingHelp.Suggestions suggestions) {
-            return new Preview(null, null, FieldErrors.NONE, suggestions);
+            return new Preview(null, null, FieldErrors.NONE, suggestions, List.of());
+        }
+
+        /** 400 for text that cannot be sent as it is, 422 for text screening would refuse (spam), else 200. */
+        int status() {
+            return !errors.isEmpty() ? 400
+                    : screening != null && screening.verdict() == io.backstory.moderation.ScreeningAction.BLOCK ? 422 : 200;
         }
     }
 
     private static final TextLimit TITLE_SO_FAR = new TextLimit(0, ContentLimits.TITLE_MAX, false, "");
     private static final TextLimit BODY_SO_FAR = TextLimit.optional(ContentLimits.POST_BODY_MAX);
+    private static final TextLimit COMMENT_SO_FAR = TextLimit.optional(ContentLimits.COMMENT_BODY_MAX);
 
     /**
      * The preview fragment the new-post form fetches as the member types (progressive enhancement; the
@@ -250,7 +267,7 @@ public class PostPages {
         Preview preview = preview(PostForm.from(fields), WritingHelp.ignored(fields));
         // The suggestions' buttons send the form where it goes: the new-post or this post's edit address.
         String action = formAction != null && formAction.matches("/posts(/\\d{1,18}/edit)?") ? formAction : "/posts";
-        return Response.status(preview.errors().isEmpty() ? 200 : 400).entity(Templates.livePreview(preview, action))
+        return Response.status(preview.status()).entity(Templates.livePreview(preview, action))
                 .build();
     }
 
@@ -287,7 +304,7 @@ public class PostPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> fields) {
         PostForm form = PostForm.from(fields);
-        if (fields.containsKey("preview")) {
+        if (fields.containsKey(CHECK)) {
             return checkBeforePosting(NEW_HEADING, "/posts", form, fields);
         }
         if (fields.containsKey(SAVE_DRAFT)) {
@@ -301,8 +318,9 @@ public class PostPages {
                 refusal -> form(NEW_HEADING, "/posts", form, refusal.errors(), null, null));
     }
 
-    /** The name of the "Save draft" button of the writing forms. */
+    /** The names of the "Save draft" and "Check before posting" buttons of the writing forms. */
     static final String SAVE_DRAFT = "save-draft";
+    static final String CHECK = "preview";
     private static final String NEW_HEADING = "Share your story, question or tip";
     private static final String EDIT_HEADING = "Edit your post";
 
@@ -315,7 +333,7 @@ public class PostPages {
     /** A held post tells its author why; a published one is shown with a word that it is. */
     private static Response saved(PostDetail post, Saved saved) {
         if (post.status() == ContentStatus.PENDING_REVIEW) {
-            return Response.ok(Templates.held("post", post.safetyNotices(), "/")).build();
+            return Response.ok(Templates.held("post", post.safetyNotices(), post.urgentCare(), post.redFlags(), "/")).build();
         }
         return Response.seeOther(URI.create("/posts/" + post.id() + "?saved=" + saved.name().toLowerCase())).build();
     }
@@ -325,8 +343,9 @@ public class PostPages {
             MultivaluedMap<String, String> fields) {
         return FormSubmission.submit("body", () -> {
             previews.acquire(viewer.get());
-            return Response.ok(form(heading, action, form, FieldErrors.NONE, null,
-                    preview(form, WritingHelp.ignored(fields)))).build();
+            Preview preview = preview(form, WritingHelp.ignored(fields));
+            return Response.status(preview.status()).entity(form(heading, action, form, FieldErrors.NONE, null, preview))
+                    .build();
         }, refusal -> form(heading, action, form, refusal.errors(), null, null));
     }
 
@@ -340,6 +359,19 @@ public class PostPages {
                 Preview.suggestionsOnly(suggestions(form, WritingHelp.ignored(fields))))).build();
     }
 
+    /**
+     * The check of a comment, reply or comment edit so far (its live fragment and its "Check before posting"):
+     * screened with its post's conditions, within the one preview allowance.
+     */
+    Preview checkComment(String body, PostDetail post) {
+        previews.acquire(viewer.get());
+        return COMMENT_SO_FAR.problem(body)
+                .map(message -> new Preview("", ScreeningResult.CLEAN,
+                        FieldErrors.of(List.of(new Problem.FieldError("body", message))), null, List.<RedFlagAdvice>of()))
+                .orElseGet(() -> new Preview(markdown.toSafeHtml(body), screening.screen(body,
+                        post.conditions().stream().map(Tag::slug).toList()), FieldErrors.NONE, null, post.redFlags()));
+    }
+
     private WritingHelp.Suggestions suggestions(PostForm form, java.util.Set<String> ignored) {
         return writingHelp.suggest(form.title + "\n\n" + form.body, form.conditions, form.remedies.keySet(), ignored);
     }
@@ -349,10 +381,11 @@ public class PostPages {
         TITLE_SO_FAR.problem(form.title).ifPresent(message -> problems.add(new Problem.FieldError("title", message)));
         BODY_SO_FAR.problem(form.body).ifPresent(message -> problems.add(new Problem.FieldError("body", message)));
         if (!problems.isEmpty()) {
-            return new Preview("", ScreeningResult.CLEAN, FieldErrors.of(problems), WritingHelp.Suggestions.NONE);
+            return new Preview("", ScreeningResult.CLEAN, FieldErrors.of(problems), WritingHelp.Suggestions.NONE, List.of());
         }
         return new Preview(markdown.toSafeHtml(form.body), screening.screen(form.title + "\n\n" + form.body,
-                new java.util.ArrayList<>(form.conditions)), FieldErrors.NONE, suggestions(form, ignored));
+                new java.util.ArrayList<>(form.conditions)), FieldErrors.NONE, suggestions(form, ignored),
+                RedFlagAdvice.of(catalog.conditions().stream().filter(c -> form.conditions.contains(c.slug)).toList()));
     }
 
     @GET
@@ -370,9 +403,9 @@ public class PostPages {
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> fields) {
         PostForm form = PostForm.from(fields);
         String action = "/posts/" + id + "/edit";
-        if (fields.containsKey("preview") || WritingHelp.isHelpRequest(fields)) {
+        if (fields.containsKey(CHECK) || WritingHelp.isHelpRequest(fields)) {
             posts.getForAuthor(id, viewer.get(), "edit");
-            return fields.containsKey("preview") ? checkBeforePosting(EDIT_HEADING, action, form, fields)
+            return fields.containsKey(CHECK) ? checkBeforePosting(EDIT_HEADING, action, form, fields)
                     : suggestTags(EDIT_HEADING, action, form, fields);
         }
         if (fields.containsKey(SAVE_DRAFT)) {

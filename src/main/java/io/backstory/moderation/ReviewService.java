@@ -288,7 +288,7 @@ public class ReviewService {
                  order by a.created_at desc, a.id desc limit 10""", Tuple.class).setParameter(1, authorId).setParameter(2, id))
                 .stream().map(ReviewService::logEntry).toList();
         @SuppressWarnings("unchecked")
-        List<String> notices = em.createNativeQuery("select unnest(safety_notices) from " + (isPost ? "post" : "comment")
+        List<String> notices = em.createNativeQuery("select unnest(urgent_care || safety_notices) from " + (isPost ? "post" : "comment")
                 + " where id = ?1").setParameter(1, targetId).getResultList();
         AuthorRecord author = authorRecord(r);
         return new ItemDetail(r.number("id"), ReviewItemStatus.valueOf(r.text("status")),

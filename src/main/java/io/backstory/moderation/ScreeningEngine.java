@@ -80,13 +80,19 @@ public final class ScreeningEngine {
         }
         ScreeningAction verdict = ScreeningAction.ALLOW;
         Set<String> notices = new LinkedHashSet<>();
+        Set<String> urgentCare = new LinkedHashSet<>();
         matches.sort(Comparator.comparing((ScreeningResult.Match m) -> m.category() != ScreeningCategory.RED_FLAG)
                 .thenComparing(ScreeningResult.Match::start));
         for (ScreeningResult.Match match : matches) {
             verdict = verdict.atLeast(match.action());
-            rules.stream().filter(r -> r.code().equals(match.rule())).findFirst().ifPresent(r -> notices.add(r.notice()));
+            rules.stream().filter(r -> r.code().equals(match.rule())).findFirst().ifPresent(r -> {
+                notices.add(r.notice());
+                if (r.category() == ScreeningCategory.RED_FLAG) {
+                    urgentCare.add(r.notice());
+                }
+            });
         }
-        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices));
+        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices), List.copyOf(urgentCare));
     }
 
     private static ScreeningResult.Match matchInSentence(Rule rule, String text, List<TextAnalysis.Token> tokens,

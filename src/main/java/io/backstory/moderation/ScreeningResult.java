@@ -4,8 +4,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-/** The outcome of screening a text: the verdict, what matched where, and the notices to show. */
-public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices) {
+/**
+ * The outcome of screening a text: the verdict, what matched where, and the notices to show. {@code urgentCare} is
+ * the part of the notices that answers red-flag symptoms: shown as an urgent-care box, apart from ordinary notes.
+ */
+public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices, List<String> urgentCare) {
 
     /**
      * One rule matching one place: {@code start}/{@code end} are character offsets into the screened text, and
@@ -26,5 +29,10 @@ public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List
         }
     }
 
-    public static final ScreeningResult CLEAN = new ScreeningResult(ScreeningAction.ALLOW, List.of(), List.of());
+    public static final ScreeningResult CLEAN = new ScreeningResult(ScreeningAction.ALLOW, List.of(), List.of(), List.of());
+
+    /** The notices that are not urgent-care advice: the ordinary safety notes. */
+    public List<String> safetyNotes() {
+        return notices.stream().filter(notice -> !urgentCare.contains(notice)).toList();
+    }
 }

@@ -62,6 +62,7 @@ public class ScreeningService {
             return rules;
         }
         Set<String> notices = new LinkedHashSet<>(rules.notices());
+        Set<String> urgentCare = new LinkedHashSet<>(rules.urgentCare());
         ScreeningAction verdict = rules.verdict();
         String normalised = TextAnalysis.normalise(text);
         List<int[]> sentences = TextAnalysis.sentenceSpans(normalised);
@@ -86,9 +87,10 @@ public class ScreeningService {
             verdict = verdict.atLeast(judged.action());
             if (category == ScreeningCategory.RED_FLAG) {
                 notices.add(MODEL_RED_FLAG_NOTICE);
+                urgentCare.add(MODEL_RED_FLAG_NOTICE);
             }
         }
-        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices));
+        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices), List.copyOf(urgentCare));
     }
 
     /** The rules' verdict alone (the rules' fixture, the comparison of rules and model). */

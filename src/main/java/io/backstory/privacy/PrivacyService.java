@@ -120,11 +120,11 @@ public class PrivacyService {
             // The search document is refreshed only when a post is written, so it is cleared with the text.
             em.createNativeQuery("""
                     update post set deleted = true, title = '[deleted]', body_markdown = '', body_html = '',
-                           safety_notices = '{}', search_vector = ''::tsvector where author_id = ?1""")
+                           safety_notices = '{}', urgent_care = '{}', search_vector = ''::tsvector where author_id = ?1""")
                     .setParameter(1, memberId).executeUpdate();
             em.createNativeQuery("""
-                    update comment set deleted = true, body_markdown = '', body_html = '', safety_notices = '{}'
-                    where author_id = ?1""").setParameter(1, memberId).executeUpdate();
+                    update comment set deleted = true, body_markdown = '', body_html = '', safety_notices = '{}',
+                           urgent_care = '{}' where author_id = ?1""").setParameter(1, memberId).executeUpdate();
             em.createNativeQuery("""
                     update post p set comment_count = (select count(*) from comment c
                         where c.post_id = p.id and c.status = 'PUBLISHED' and not c.deleted)

@@ -1,9 +1,9 @@
-// Progressive enhancement for the post form: the safety check and tag suggestions under the text, and the rendered
-// text below the form, refreshed while the member types. Without JavaScript "Check before posting" and "Suggest
-// tags" give the same from the server.
+// Progressive enhancement for the writing forms (a post, a comment, a reply, an edit): the safety check (and, for a
+// post, tag suggestions and the rendered text) refreshed while the member types. Without JavaScript "Check before
+// posting" (and "Suggest tags") give the same from the server. Listens on the document, as htmx replaces the comment
+// form after a comment is posted.
 (function () {
-  var form = document.querySelector('form[data-live-preview]');
-  if (!form || !window.fetch || !window.DOMParser) {
+  if (!window.fetch || !window.DOMParser) {
     return;
   }
   var timer = null;
@@ -15,16 +15,19 @@
       old.replaceWith(document.importNode(fresh, true));
     }
   }
-  function refresh() {
+  function refresh(form) {
     var data = new URLSearchParams(new FormData(form));
-    var key = data.toString();
+    var key = form.getAttribute('data-live-preview') + '?' + data.toString();
     if (key === last || !data.get('body')) {
       return;
     }
     last = key;
     fetch(form.getAttribute('data-live-preview'), {method: 'POST', body: data, credentials: 'same-origin'})
-      // 400: the preview names what is wrong (too long, a character that cannot be shown); other failures show nothing.
-      .then(function (response) { return response.ok || response.status === 400 ? response.text() : null; })
+      // 400: the check names what is wrong (too long, a character that cannot be shown); 422: screening would refuse
+      // it (spam). Other failures show nothing.
+      .then(function (response) {
+        return response.ok || response.status === 400 || response.status === 422 ? response.text() : null;
+      })
       .then(function (html) {
         if (html === null) {
           return;
@@ -33,18 +36,20 @@
         replace(answer, 'writing-help');
         replace(answer, 'live-preview');
       })
-      .catch(function () { /* the preview is a convenience; posting still works */ });
+      .catch(function () { /* the check is a convenience; posting still works */ });
   }
-  form.addEventListener('input', function (event) {
-    if (event.target.type === 'search') {
+  document.addEventListener('input', function (event) {
+    var form = event.target.closest && event.target.closest('form[data-live-preview]');
+    if (!form || event.target.type === 'search') {
       return; // the remedy filter changes nothing that is sent
     }
     clearTimeout(timer);
-    timer = setTimeout(refresh, 1200);
+    timer = setTimeout(function () { refresh(form); }, 1200);
   });
   // A form opened with text in it (a draft, an edit) gets its check and suggestions at once, not at the first key.
+  var opened = document.querySelector('form[data-live-preview]');
   var help = document.getElementById('writing-help');
-  if (help && !help.textContent.trim()) {
-    refresh();
+  if (opened && help && !help.textContent.trim()) {
+    refresh(opened);
   }
 })();

@@ -113,7 +113,7 @@ class CommentThreadTest {
 
     private static CommentTree.Row row(long id, int up, int down, long epochSecond) {
         return new CommentTree.Row(id, null, CommentNode.State.VISIBLE, "someone", 1L, 0, "<p>x</p>", List.of(), up, down,
-                java.time.Instant.ofEpochSecond(epochSecond), null, 0, List.of());
+                java.time.Instant.ofEpochSecond(epochSecond), null, 0, List.of(), List.of());
     }
 
     private static Document page(String path) {

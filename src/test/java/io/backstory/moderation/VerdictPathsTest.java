@@ -43,9 +43,11 @@ class VerdictPathsTest {
     void aRedFlagIsPublishedWithAnUrgentCareNotice() {
         long id = ((Number) post("bob", "Woke up with a numb groin", "Since this morning I have numbness in my groin and my back hurts.")
                 .then().statusCode(201).body("status", equalTo("PUBLISHED"))
-                .body("safetyNotices[0]", containsString("emergency")).extract().path("id")).longValue();
+                .body("urgentCare[0]", containsString("emergency")).extract().path("id")).longValue();
         Document page = PageForms.html(given().when().get("/posts/" + id));
-        assertTrue(page.selectFirst(".post .safety-notice").text().contains("emergency care today"));
+        // issue 19: an urgent-care box of its own, not a safety note like a heating-pad tip
+        assertTrue(page.selectFirst(".post .urgent-care").text().contains("emergency care today"));
+        assertTrue(page.select(".post .safety-notice").isEmpty());
         // issue 19: published, and queued in the red-flag tab so a moderator can check on the member
         java.util.List<Integer> redFlags = as("alice").queryParam("category", "RED_FLAG").when().get("/api/v1/moderation/queue")
                 .then().statusCode(200).extract().path("targetId");
@@ -107,7 +109,7 @@ class VerdictPathsTest {
                 "condition", "sciatica", "preview", "1"));
         assertEquals(200, preview.statusCode());
         Document page = PageForms.html(preview);
-        assertTrue(page.selectFirst(".preview .safety-notice").text().contains("emergency care"));
+        assertTrue(page.selectFirst(".preview .urgent-care").text().contains("emergency care"));
         assertEquals("numbness in my groin", page.selectFirst(".preview .body strong").text());
         assertEquals("Numb groin since this morning", page.selectFirst("input[name=title]").val());
         assertEquals(before, count("post"), "previewing saves nothing");
@@ -130,7 +132,7 @@ class VerdictPathsTest {
                 .when().post("/posts/preview");
         assertEquals(200, fragment.statusCode());
         Document html = PageForms.html(fragment);
-        assertTrue(html.selectFirst(".safety-notice").text().contains("both legs"));
+        assertTrue(html.selectFirst(".urgent-care").text().contains("both legs"));
         as("bob").contentType("application/x-www-form-urlencoded").formParam("body", "x").when().post("/posts/preview")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(400, 403)); // no CSRF token: refused
     }

@@ -85,6 +85,7 @@ class AuthorizationMatrixTest {
             row("POST /posts/{id}/delete", Access.OWNER),
             row("POST /posts/{id}/accepted-answer", Access.OWNER, "commentId={answer}"),
             row("POST /posts/{id}/comments", Access.LOGGED_IN),
+            row("POST /posts/{id}/comments/preview", Access.LOGGED_IN),
             row("POST /comments/{id}/edit", Access.OWNER, "body=Edited+detail.&version=0"),
             row("POST /comments/{id}/delete", Access.OWNER),
             row("POST /api/v1/posts", Access.LOGGED_IN),

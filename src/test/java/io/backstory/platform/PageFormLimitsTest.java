@@ -56,9 +56,9 @@ class PageFormLimitsTest {
     /** A form ready to be sent: where it is, who sends it, where it posts, and its other fields. */
     record Target(String user, String formPage, String action, Map<String, Object> fields, Function<Response, Document> shown) {
 
-        /** The form on {@code formPage} whose CSRF token is sent: the one posting to {@code action}, but for the live preview. */
+        /** The form on {@code formPage} whose CSRF token is sent: the one posting to {@code action}, or for a live preview its form. */
         String tokenForm() {
-            return action.equals("/posts/preview") ? "/posts" : action;
+            return action.replaceAll("/preview$", "");
         }
     }
 
@@ -78,6 +78,11 @@ class PageFormLimitsTest {
             new Row("POST /posts/{id}/comments", "body", Kind.PROSE, 10_000, true, tag -> {
                 long post = Fixtures.post("bob", "Comment target " + tag);
                 return new Target("carol", "/posts/" + post, "/posts/" + post + "/comments", Map.of(), PageForms::followed);
+            }),
+            new Row("POST /posts/{id}/comments/preview", "body", Kind.PROSE, 10_000, false, tag -> {
+                long post = Fixtures.post("bob", "Comment check target " + tag);
+                return new Target("carol", "/posts/" + post, "/posts/" + post + "/comments/preview", Map.of(),
+                        answer -> PageForms.html(answer));
             }),
             new Row("POST /posts/{id}/comments (reply)", "body", Kind.PROSE, 10_000, true, tag -> {
                 long post = Fixtures.post("bob", "Reply target " + tag);
@@ -203,7 +208,7 @@ class PageFormLimitsTest {
         }
         assertEquals(400, answer.statusCode(), what + ": " + answer.asString());
         Document page = PageForms.html(answer);
-        if (target.action().equals("/posts/preview")) {
+        if (target.action().endsWith("/preview")) {
             // A fragment the form's script shows beside the form; the text never leaves the member's page.
             assertTrue(page.selectFirst(".form-errors [data-field=" + row.field() + "]") != null,
                     what + ": the preview does not name the field");
@@ -267,7 +272,7 @@ class PageFormLimitsTest {
     @Test
     void everyPageFormHasItsRefusalsListed() {
         Set<String> forms = ROWS.stream().map(row -> row.endpoint().replaceAll(" \\(.*\\)$", ""))
-                .filter(endpoint -> !endpoint.equals("POST /posts/preview"))
+                .filter(endpoint -> !endpoint.endsWith("/preview"))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> listed = REFUSALS.keySet().stream().map(key -> key.replaceAll("( \\(.*\\))? \\w+$", ""))
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -108,7 +108,7 @@ class WritingHelpPagesTest {
         assertTrue(parts.get(1).hasClass("verdict"), "the verdict comes right after the text");
         assertEquals("field-conditions", parts.get(2).id());
         assertEquals("Save", parts.get(3).text());
-        assertTrue(page.selectFirst("#writing-help .verdict .safety-notice").text().contains("emergency care"));
+        assertTrue(page.selectFirst("#writing-help .verdict .urgent-care[role=alert]").text().contains("emergency care"));
         assertEquals("/posts#writing-help", page.selectFirst("button[name=preview]").attr("formaction"),
                 "without JavaScript, Check reloads to the verdict");
     }
