@@ -286,7 +286,7 @@ public class CommentService {
      */
     private ScreeningResult screen(Comment comment, Post post) {
         ScreeningResult screened = newMembers.review(
-                screening.screen(comment.bodyMarkdown, post.conditions.stream().map(c -> c.slug).toList()),
+                screening.screenForSaving(comment.bodyMarkdown, post.conditions.stream().map(c -> c.slug).toList()),
                 comment.author, ReviewTarget.COMMENT, comment.id != null, comment.bodyMarkdown);
         comment.applyScreening(screened);
         return screened;

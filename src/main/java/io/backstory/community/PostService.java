@@ -205,7 +205,7 @@ public class PostService {
      */
     private ScreeningResult screen(Post post) {
         String text = post.title + "\n\n" + post.bodyMarkdown;
-        ScreeningResult screened = newMembers.review(screening.screen(text, post.conditions.stream().map(c -> c.slug).toList()),
+        ScreeningResult screened = newMembers.review(screening.screenForSaving(text, post.conditions.stream().map(c -> c.slug).toList()),
                 post.author, ReviewTarget.POST, post.id != null, text);
         post.applyScreening(screened);
         return screened;

@@ -7,9 +7,11 @@ import java.util.Optional;
 import io.backstory.community.AuthoredContent;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
+import io.backstory.platform.db.NamedRow;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /** Following conditions and bookmarking posts, and telling followers about new posts. */
@@ -107,23 +109,20 @@ public class FollowingService {
 
     @Transactional
     public List<Bookmark> bookmarks(long memberId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return NamedRow.all(em.createNativeQuery("""
                 select p.id, p.title, b.created_at from bookmark b join post p on p.id = b.post_id
                 where b.member_id = ?1 and p.status = 'PUBLISHED' and not p.deleted
-                order by b.created_at desc limit 200""").setParameter(1, memberId).getResultList();
-        return rows.stream().map(r -> new Bookmark(((Number) r[0]).longValue(), (String) r[1], (Instant) r[2])).toList();
+                order by b.created_at desc limit 200""", Tuple.class).setParameter(1, memberId)).stream()
+                .map(r -> new Bookmark(r.number("id"), r.text("title"), r.instant("created_at"))).toList();
     }
 
     /** A published post by id, as a bookmark would show it (saved now), for the "removed" note that offers it back. */
     @Transactional
     public Optional<Bookmark> post(long postId) {
-        @SuppressWarnings("unchecked")
-        List<jakarta.persistence.Tuple> rows = em.createNativeQuery(
-                "select id, title from post where id = ?1 and status = 'PUBLISHED' and not deleted", jakarta.persistence.Tuple.class)
-                .setParameter(1, postId).getResultList();
-        return rows.stream().findFirst()
-                .map(r -> new Bookmark(r.get("id", Number.class).longValue(), r.get("title", String.class), Instant.now()));
+        return NamedRow.all(em.createNativeQuery(
+                "select id, title from post where id = ?1 and status = 'PUBLISHED' and not deleted", Tuple.class)
+                .setParameter(1, postId)).stream().findFirst()
+                .map(r -> new Bookmark(r.number("id"), r.text("title"), Instant.now()));
     }
 
     /** A condition by slug, for the "stopped following" note that offers to follow it again. */

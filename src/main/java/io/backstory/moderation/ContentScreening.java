@@ -29,7 +29,18 @@ public class ContentScreening {
 
     /** Screens new or edited text. A BLOCK verdict is thrown as a 422 whose detail says why. */
     public ScreeningResult screen(String text, Collection<String> conditions) {
-        ScreeningResult result = screening.screen(text, conditions);
+        return accepted(screening.screen(text, conditions));
+    }
+
+    /**
+     * Screens a post or comment being saved: as {@link #screen}, but a long text gets the model's part later
+     * ({@link ScreeningService#screenForSaving}; {@link #queueForReview} queues it for {@link DeferredScreening}).
+     */
+    public ScreeningResult screenForSaving(String text, Collection<String> conditions) {
+        return accepted(screening.screenForSaving(text, conditions));
+    }
+
+    private static ScreeningResult accepted(ScreeningResult result) {
         if (result.verdict() == ScreeningAction.BLOCK) {
             throw new ProblemException(new Problem("about:blank", "Not accepted", 422,
                     String.join(" ", result.notices()), java.util.List.of(), result));
@@ -39,9 +50,15 @@ public class ContentScreening {
 
     /**
      * Puts flagged or held content in the review queue with what matched, and content describing red-flag symptoms
-     * too, published with its urgent-care notice, so a moderator can check on the member (the red-flag tab).
+     * too, published with its urgent-care notice, so a moderator can check on the member (the red-flag tab). A text
+     * the model is still to read waits for it in {@code deferred_screening}.
      */
     public void queueForReview(Long postId, Long commentId, ScreeningResult result) {
+        if (result.modelLater()) {
+            String target = postId != null ? "post_id" : "comment_id";
+            em.createNativeQuery("insert into deferred_screening (%1$s) values (?1) on conflict (%1$s) where %1$s is not null do nothing"
+                    .formatted(target)).setParameter(1, postId != null ? postId : commentId).executeUpdate();
+        }
         boolean redFlag = result.matches().stream().anyMatch(m -> m.category() == ScreeningCategory.RED_FLAG);
         if (result.verdict() != ScreeningAction.FLAG && result.verdict() != ScreeningAction.HOLD && !redFlag) {
             return;

@@ -61,6 +61,7 @@ public class NewMemberReview {
         matches.add(new ScreeningResult.Match("new-member", null, reason, ScreeningAction.HOLD, "", 0, 0));
         List<String> notices = new ArrayList<>(screened.notices());
         notices.add(NOTICE);
-        return new ScreeningResult(ScreeningAction.HOLD, List.copyOf(matches), List.copyOf(notices), screened.urgentCare());
+        return new ScreeningResult(ScreeningAction.HOLD, List.copyOf(matches), List.copyOf(notices), screened.urgentCare(),
+                screened.modelLater());
     }
 }

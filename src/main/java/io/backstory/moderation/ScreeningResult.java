@@ -7,8 +7,16 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 /**
  * The outcome of screening a text: the verdict, what matched where, and the notices to show. {@code urgentCare} is
  * the part of the notices that answers red-flag symptoms: shown as an urgent-care box, apart from ordinary notes.
+ * {@code modelLater}: a long text saved on the rules' verdict alone, which the screening model reads a moment later
+ * ({@link DeferredScreening}).
  */
-public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices, List<String> urgentCare) {
+public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices, List<String> urgentCare,
+        boolean modelLater) {
+
+    /** A verdict the screening model had its part in already. */
+    public ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices, List<String> urgentCare) {
+        this(verdict, matches, notices, urgentCare, false);
+    }
 
     /**
      * One rule matching one place: {@code start}/{@code end} are character offsets into the screened text, and

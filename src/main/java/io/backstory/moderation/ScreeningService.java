@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.backstory.moderation.model.ScreeningModel;
@@ -45,18 +46,34 @@ public class ScreeningService {
 
     private final EntityManager em;
     private final ScreeningModels models;
+    private final int inlineChars;
     private volatile Compiled compiled;
 
     private record Compiled(long version, ScreeningEngine engine) {
     }
 
-    public ScreeningService(EntityManager em, ScreeningModels models) {
+    public ScreeningService(EntityManager em, ScreeningModels models,
+            @ConfigProperty(name = "backstory.screening.model.inline-chars") int inlineChars) {
         this.em = em;
         this.models = models;
+        this.inlineChars = inlineChars;
     }
 
     /** The rules' verdict, raised by what the model finds in sentences the rules passed over. */
     public ScreeningResult screen(String text, Collection<String> conditions) {
+        return screen(text, conditions, true);
+    }
+
+    /**
+     * As {@link #screen}, for a post or comment being saved: a text longer than
+     * {@code backstory.screening.model.inline-chars} gets the rules' verdict now, and the model reads it a moment later
+     * off the request thread ({@link DeferredScreening}), so a long story is not kept waiting for seconds.
+     */
+    public ScreeningResult screenForSaving(String text, Collection<String> conditions) {
+        return screen(text, conditions, text == null || text.length() <= inlineChars);
+    }
+
+    private ScreeningResult screen(String text, Collection<String> conditions, boolean withModel) {
         ScreeningResult rules = rules(text, conditions);
         if (rules.verdict() == ScreeningAction.BLOCK || text == null || text.isBlank()) {
             return rules;
@@ -71,7 +88,7 @@ public class ScreeningService {
             matches.add(sentences.stream().filter(s -> s[0] <= match.start() && match.start() < s[1]).findFirst()
                     .map(s -> match.inSentence(text.substring(s[0], s[1]).strip())).orElse(match));
         }
-        for (int[] sentence : sentences) {
+        for (int[] sentence : withModel ? sentences : List.<int[]>of()) {
             String plain = MARKDOWN_MARKS.matcher(normalised.substring(sentence[0], sentence[1])).replaceAll(" ").strip();
             if (WORD.matcher(plain).results().count() < MIN_WORDS) {
                 continue; // "1.", "## Day one": too little for the model to judge
@@ -90,7 +107,7 @@ public class ScreeningService {
                 urgentCare.add(MODEL_RED_FLAG_NOTICE);
             }
         }
-        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices), List.copyOf(urgentCare));
+        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices), List.copyOf(urgentCare), !withModel);
     }
 
     /** The rules' verdict alone (the rules' fixture, the comparison of rules and model). */

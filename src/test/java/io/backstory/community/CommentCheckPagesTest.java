@@ -68,9 +68,18 @@ class CommentCheckPagesTest {
                 "the red-flag advice is in the box, not in an ordinary safety note");
     }
 
+    /** The form's "Check before posting" button sends it back to the form's own action, at the verdict. */
+    private static void assertCheckButtonOf(String user, String page, String action) {
+        Element button = PageForms.html(as(user).when().get(page).then().statusCode(200).extract().response())
+                .selectFirst("form[action=" + action + "] button[name=preview]");
+        assertNotNull(button, "no check button in the form of " + page);
+        assertEquals(action + "#writing-help", button.attr("formaction"));
+    }
+
     @Test
     void theCommentFormsCheckShowsTheUrgentCareBoxAndKeepsTheText() {
         long post = post();
+        assertCheckButtonOf("carol", "/posts/" + post, "/posts/" + post + "/comments");
         Response checked = PageForms.submit("carol", "/posts/" + post, "/posts/" + post + "/comments",
                 Map.of("body", RED_FLAG, "preview", "1"));
         assertEquals(200, checked.statusCode());
@@ -90,6 +99,7 @@ class CommentCheckPagesTest {
     void theReplyAndEditFormsCheckToo() {
         long post = post();
         long parent = comment(post, "bob", "Walking helped me most.");
+        assertCheckButtonOf("carol", "/comments/" + parent + "/reply", "/posts/" + post + "/comments");
         Response reply = PageForms.submit("carol", "/comments/" + parent + "/reply", "/posts/" + post + "/comments",
                 Map.of("body", RED_FLAG, "parentId", parent, "preview", "1"));
         assertEquals(200, reply.statusCode());
@@ -98,6 +108,7 @@ class CommentCheckPagesTest {
         assertUrgentCareBox(replyPage);
 
         long own = comment(post, "carol", BENIGN);
+        assertCheckButtonOf("carol", "/comments/" + own + "/edit", "/comments/" + own + "/edit");
         Response edit = PageForms.submit("carol", "/comments/" + own + "/edit", "/comments/" + own + "/edit",
                 Map.of("body", RED_FLAG, "version", 0, "preview", "1"));
         assertEquals(200, edit.statusCode());

@@ -106,7 +106,7 @@ class MemberJourneysIT {
     @Order(4)
     void aliceCommentsAndBobRepliesVotesAndFlagsHerComment() {
         alice.go(postPath).type("#reply-body", "Have you tried a standing desk? I sell them, ask me for a price.")
-                .click(".reply-form button[type=submit]")
+                .click(".reply-form button[type=submit]:not([name])")
                 .waitForText("ol.thread", "standing desk"); // in place, with htmx
         WebElement comment = alice.find("ol.thread > li.comment");
         aliceCommentId = comment.getAttribute("id");
@@ -117,7 +117,7 @@ class MemberJourneysIT {
         bob.go(postPath);
         bob.clickAndWait("#" + aliceCommentId + " .actions a[href$='/reply']")
                 .type("textarea[name=body]", "Thanks, but I would rather not buy anything.")
-                .clickAndWait("form button[type=submit]");
+                .clickAndWait("form.reply-form button[type=submit]:not([name])");
         assertTrue(bob.text("#" + aliceCommentId + " .replies").contains("rather not buy anything"), "bob's reply nests under alice's comment");
 
         String page = bob.url();

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
+import io.backstory.moderation.DeferredScreening;
 import io.backstory.platform.jobs.ClusterJobs;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +19,11 @@ public class StatementCounter implements StatementInspector {
     @Override
     public String inspect(String sql) {
         // Background work is not the page's: the mail worker polls its outbox and digests every second, each instance
-        // looks which screening model version is in use, and the cluster jobs (platform/jobs) run on their own thread.
+        // looks which screening model version is in use, and the cluster jobs (platform/jobs) and the model's reading of
+        // long texts (moderation/DeferredScreening) run on their own threads.
         boolean background = sql.contains("mail_outbox") || sql.contains("mail_digest") || sql.contains("screening_model_version")
-                || Thread.currentThread().getName().startsWith(ClusterJobs.THREAD_NAME);
+                || Thread.currentThread().getName().startsWith(ClusterJobs.THREAD_NAME)
+                || Thread.currentThread().getName().startsWith(DeferredScreening.THREAD_NAME);
         if (!background) {
             count.incrementAndGet();
         }
