@@ -37,8 +37,9 @@ public final class CueScope {
             "advised", "warned", "would", "i'd", "will", "i'll", "mention", "report", "call", "ring", "what");
     /** In "if I ...", these make it a possibility rather than a habit: "if I ever get", "if I got any numbness". */
     private static final Set<String> POSSIBILITY = Set.of("ever", "any", "again");
+    /** "Should you notice", "should the numbness spread": a subject right after "should" makes it an "if". */
     private static final Set<String> SHOULD_SUBJECTS = Set.of("you", "your", "it", "this", "that", "anyone", "anybody",
-            "someone", "they", "there", "any");
+            "someone", "they", "there", "any", "the", "a", "an", "my", "his", "her", "their");
     private static final Set<String> WATCH = Set.of("watch", "watching", "look", "looking", "eye", "alert");
     private static final Set<String> INQUIRY_OBJECTS = Set.of("about", "for", "whether", "if");
     private static final Set<String> SIGNS = Set.of("sign", "signs", "flag", "flags");

@@ -53,6 +53,7 @@ class ScreeningEngineTest {
             "The GP told me to come back if I got any numbness in the saddle area or lost control of my bladder.",
             "If you ever lose bladder control with back pain, go to A&E.",
             "Should you notice any loss of bladder control, call 999.",
+            "Should the skin around your bottom ever go numb, head to the emergency department.",
             "In case you lose control of your bladder, that's an emergency.",
             "Watch out for numbness in your groin.",
             "Keep an eye out for numbness around your bottom.",
