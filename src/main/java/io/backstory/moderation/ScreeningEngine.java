@@ -12,23 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * Screens text against compiled rules. Pure and immutable: built from the rule rows, shared by all requests,
- * rebuilt when rules change. Matching is per sentence. A match is void when
- * <ul>
- * <li>the rule is negatable and a negation word stands within {@value #NEGATION_WINDOW} tokens before any of its
- * clauses ("no numbness in the groin", "I would never share my pills"), or "none"/"negative" right after it;</li>
- * <li>one of the rule's exception patterns matches in a clause the match touches ("supervised traction at the
- * clinic", "exactly as the box says", "if you ever lose bladder control"); a clause that turns the sentence ("...,
- * but just double it") is not covered by the exception before it.</li>
- * </ul>
+ * rebuilt when rules change. Matching is per sentence. On a negatable rule a match is void when a negation governs
+ * any of its clauses ("no numbness in the groin", "I would never share my pills", "numbness between my legs (none)"),
+ * and on a negatable red-flag rule also when a hypothetical does ("come back if you get numbness in the groin", "watch
+ * for loss of bladder control"): see {@link CueScope}. A match is also void when one of the rule's exception patterns
+ * matches in a clause the match touches ("supervised traction at the clinic", "exactly as the box says"); a clause
+ * that turns the sentence ("..., but just double it") is not covered by the exception before it.
  */
 public final class ScreeningEngine {
-
-    static final int NEGATION_WINDOW = 5;
-    private static final int AFTER_WINDOW = 3;
-    private static final Set<String> NEGATIONS = stems("no", "not", "never", "without", "none", "nothing", "nobody",
-            "don't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "haven't", "hasn't", "hadn't", "won't",
-            "wouldn't", "shouldn't", "denied", "deny", "denies", "negative");
-    private static final Set<String> NEGATIONS_AFTER = stems("none", "negative");
 
     /** A rule ready to run. {@code conditionScope} empty: applies whatever the post is about. */
     public record Rule(String code, ScreeningCategory category, String subcategory, ScreeningAction action,
@@ -63,13 +54,14 @@ public final class ScreeningEngine {
         }
         List<TextAnalysis.Token> tokens = TextAnalysis.tokens(text);
         List<int[]> sentences = sentences(tokens);
+        CueScope cues = CueScope.of(text, tokens);
         List<ScreeningResult.Match> matches = new ArrayList<>();
         for (Rule rule : rules) {
             if (!rule.conditionScope().isEmpty() && conditions.stream().noneMatch(rule.conditionScope()::contains)) {
                 continue;
             }
             for (int[] sentence : sentences) {
-                ScreeningResult.Match match = matchInSentence(rule, text, tokens, sentence[0], sentence[1]);
+                ScreeningResult.Match match = matchInSentence(rule, text, tokens, cues, sentence[0], sentence[1]);
                 if (match != null) {
                     matches.add(match);
                 }
@@ -96,10 +88,10 @@ public final class ScreeningEngine {
     }
 
     private static ScreeningResult.Match matchInSentence(Rule rule, String text, List<TextAnalysis.Token> tokens,
-            int from, int to) {
+            CueScope cues, int from, int to) {
         for (RulePattern pattern : rule.patterns()) {
             List<RulePattern.Span> spans = pattern.match(tokens, from, to);
-            if (spans == null || (rule.negatable() && negated(spans, tokens, from, to))) {
+            if (spans == null || (rule.negatable() && governed(rule, spans, cues))) {
                 continue;
             }
             if (excepted(rule, spans, tokens, from, to)) {
@@ -140,17 +132,12 @@ public final class ScreeningEngine {
         return false;
     }
 
-    private static boolean negated(List<RulePattern.Span> spans, List<TextAnalysis.Token> tokens, int from, int to) {
+    /** Whether a negation, or for a red flag a hypothetical, governs any clause of the match. */
+    private static boolean governed(Rule rule, List<RulePattern.Span> spans, CueScope cues) {
         for (RulePattern.Span span : spans) {
-            for (int i = Math.max(from, span.firstToken() - NEGATION_WINDOW); i < span.firstToken(); i++) {
-                if (NEGATIONS.contains(tokens.get(i).stem())) {
-                    return true;
-                }
-            }
-            for (int i = span.lastToken() + 1; i < Math.min(to, span.lastToken() + 1 + AFTER_WINDOW); i++) {
-                if (NEGATIONS_AFTER.contains(tokens.get(i).stem())) {
-                    return true;
-                }
+            if (cues.negated(span.firstToken(), span.lastToken())
+                    || (rule.category() == ScreeningCategory.RED_FLAG && cues.hypothetical(span.firstToken()))) {
+                return true;
             }
         }
         return false;
@@ -185,13 +172,5 @@ public final class ScreeningEngine {
             }
         }
         return sentences;
-    }
-
-    private static Set<String> stems(String... words) {
-        Set<String> stems = new java.util.HashSet<>();
-        for (String word : words) {
-            stems.add(TextAnalysis.stemOfWord(word));
-        }
-        return Set.copyOf(stems);
     }
 }

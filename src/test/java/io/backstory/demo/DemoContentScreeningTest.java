@@ -53,10 +53,10 @@ class DemoContentScreeningTest {
 
     /**
      * Issue 19: real text stays clean. The aim is at most 1% of the demo community's sentences flagged by the model;
-     * it flags 4.3% today (111 of 2,589: ordinary pain described in detail read as red flags, tips to the reader read as
+     * it flags 2.7% today (70 of 2,589: ordinary pain described in detail read as red flags, tips to the reader read as
      * unsafe advice). This share may only go down.
      */
-    private static final double MODEL_FLAGGED_SHARE_TODAY = 0.043;
+    private static final double MODEL_FLAGGED_SHARE_TODAY = 0.028;
 
     @Test
     void theModelFlagsAtMostAsManyDemoSentencesAsToday() {

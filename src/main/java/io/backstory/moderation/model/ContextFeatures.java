@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.backstory.moderation.CueScope;
+
 /**
  * What a sentence embedding blurs and the verdict hangs on: is it quoted or reported, negated, addressed to the
- * reader, about the writer, a question, does it name a professional or an emergency visit, does it sell. Each is 0 or 1, appended
+ * reader, about the writer, a question, does it name a professional or an emergency visit, does it sell, does it
+ * speak of what might happen ("come back if you get numbness", the rules' {@link CueScope}). Each is 0 or 1, appended
  * to the embedding, so the regression can learn that "you should double it" and "someone said to double it, which
- * is terrible advice" differ.
+ * is terrible advice" differ, and that "watch for numbness in the groin" is no symptom.
  */
 final class ContextFeatures {
 
@@ -22,7 +25,7 @@ final class ContextFeatures {
             Pattern.compile("\\b(er|a&e|emergency|hospital|urgent care|ambulance|111|911|999)\\b"),
             Pattern.compile("(\\bdm me\\b|\\blink in\\b|\\bcode\\b|%\\s*off|\\$\\d|\\border\\b|\\bbuy\\b)"));
 
-    static final int COUNT = FEATURES.size();
+    static final int COUNT = FEATURES.size() + 1;
 
     private ContextFeatures() {
     }
@@ -30,9 +33,10 @@ final class ContextFeatures {
     static float[] of(String sentence) {
         String text = sentence.toLowerCase(Locale.ROOT).replace('’', '\'');
         float[] features = new float[COUNT];
-        for (int i = 0; i < COUNT; i++) {
+        for (int i = 0; i < FEATURES.size(); i++) {
             features[i] = FEATURES.get(i).matcher(text).find() ? 1f : 0f;
         }
+        features[FEATURES.size()] = CueScope.hasHypothetical(sentence) ? 1f : 0f;
         return features;
     }
 }

@@ -71,11 +71,12 @@ public record ModelScore(double unsafeRecall, double redFlagRecall, double spamR
 
     /**
      * How far below the version in use a retrain may score and still count as doing no worse. Retraining with a few
-     * new sentences moves the calibrated thresholds a little, so the same model can score a point or two either way
-     * (six moderators' sentences moved benign flags on the evaluation split from 4 to 6 of 145 while recall rose);
-     * a retrain that does worse by more than that, as one taught wrong labels does, is not adopted.
+     * new sentences moves the calibrated thresholds a little, so the same model can score a few points either way
+     * (six moderators' sentences moved benign flags on the evaluation split from 4 to 6 of 145 while recall rose;
+     * after batch 28, three moved them from 8 to 15 of 308 while unsafe recall rose from 68% to 75%, 0.022 in all);
+     * a retrain that does worse by more than that, as one taught wrong labels does (0.14), is not adopted.
      */
-    static final double NOISE = 0.02;
+    static final double NOISE = 0.03;
 
     /** Whether this score does not do worse than {@code inUse}: a retrain is adopted only then. */
     public boolean notWorseThan(ModelScore inUse) {
