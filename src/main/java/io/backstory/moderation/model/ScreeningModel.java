@@ -66,7 +66,7 @@ public final class ScreeningModel {
         ScreeningAction action = best == SentenceLabel.RED_FLAG && confidence >= thresholds.redFlagHold()
                 ? ScreeningAction.HOLD : ScreeningAction.FLAG;
         return new Verdict(best, confidence, action,
-                nearest.stream().filter(e -> e.label() == label).limit(3).map(Example::text).toList());
+                nearest.stream().filter(e -> e.label() == label).map(Example::text).distinct().limit(3).toList());
     }
 
     /** The labelled sentences, most similar first. */
