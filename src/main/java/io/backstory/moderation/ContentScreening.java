@@ -78,7 +78,7 @@ public class ContentScreening {
                               reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()
                 returning id""".formatted(target))
                 .setParameter(1, postId != null ? postId : commentId)
-                .setParameter(2, severity(worst))
+                .setParameter(2, result.matches().stream().mapToInt(ContentScreening::severity).max().orElseThrow())
                 .setParameter(3, category)
                 .setParameter(4, reasons)
                 .getSingleResult()).longValue();
@@ -89,8 +89,15 @@ public class ContentScreening {
                 status, ReviewReason.plain(worst.subcategory()) + ": " + worst.excerpt());
     }
 
-    /** Queue order: held before flagged; within that, red flags and unsafe advice before spam. */
+    /**
+     * Queue order: symptoms the rules read as red flags first (someone may need help now, and those rules are rarely
+     * wrong; the model's red flags, often ordinary pain described in detail, are not put above everything), then held
+     * before flagged; within that, red flags and unsafe advice before spam.
+     */
     static int severity(ScreeningResult.Match match) {
+        if (match.category() == ScreeningCategory.RED_FLAG && !ScreeningService.MODEL_RULE.equals(match.rule())) {
+            return ScreeningAction.values().length * 10;
+        }
         return match.action().ordinal() * 10 + (match.category() == ScreeningCategory.SPAM || match.category() == null ? 0 : 5);
     }
 }

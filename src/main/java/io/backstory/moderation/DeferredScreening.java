@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.backstory.community.ContentStatus;
 import io.backstory.platform.db.NamedRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -24,9 +23,10 @@ import jakarta.persistence.Tuple;
  * The screening model's part for long posts and comments, off the request thread: they were saved on the rules'
  * verdict ({@link ScreeningService#screenForSaving}) with a row in {@code deferred_screening}. Every instance looks for
  * such rows every {@code backstory.screening.deferred-poll}; a worker claims one ({@code FOR UPDATE SKIP LOCKED}, so no
- * two read the same text), screens the text as it is now, and applies what the model adds as if it had been there at
- * saving: a flag queues it for a moderator, a red flag adds the urgent-care advice and queues it in the red-flag tab,
- * and a red-flag hold takes it out of public view until a moderator looks. A worker that dies lets its row go back.
+ * two read the same text), screens the text as it is now, and applies what the model adds: a flag queues it for a
+ * moderator, a red flag adds the urgent-care advice and queues it in the red-flag tab. It never holds: the writer was
+ * told the text is public (for a long text the model's hold is a flag, {@link ScreeningService#screen}). A worker that
+ * dies lets its row go back.
  */
 @ApplicationScoped
 public class DeferredScreening {
@@ -38,7 +38,7 @@ public class DeferredScreening {
     private record Waiting(long id, ReviewTarget target, long targetId) {
     }
 
-    private record Content(String text, ContentStatus status, boolean deleted, List<String> conditions) {
+    private record Content(String text, boolean deleted, List<String> conditions) {
     }
 
     private final EntityManager em;
@@ -84,13 +84,13 @@ public class DeferredScreening {
         Waiting row = waiting.get(0);
         Content text = content(row);
         if (!text.deleted()) {
-            apply(row, text, screening.screen(text.text(), text.conditions()));
+            apply(row, screening.screen(text.text(), text.conditions()));
         }
         em.createNativeQuery("delete from deferred_screening where id = ?1").setParameter(1, row.id()).executeUpdate();
         return true;
     }
 
-    private void apply(Waiting row, Content text, ScreeningResult full) {
+    private void apply(Waiting row, ScreeningResult full) {
         List<ScreeningResult.Match> byModel = full.matches().stream()
                 .filter(m -> ScreeningService.MODEL_RULE.equals(m.rule())).toList();
         if (byModel.isEmpty()) {
@@ -104,9 +104,6 @@ public class DeferredScreening {
                     + " where id = ?2 and not (?1 = any(urgent_care))").setParameter(1, advice)
                     .setParameter(2, row.targetId()).executeUpdate();
         }
-        if (verdict == ScreeningAction.HOLD && text.status() == ContentStatus.PUBLISHED) {
-            ContentStatusChange.apply(em, row.target(), row.targetId(), ContentStatus.PUBLISHED, ContentStatus.PENDING_REVIEW);
-        }
         content.queueForReview(row.target() == ReviewTarget.POST ? row.targetId() : null,
                 row.target() == ReviewTarget.COMMENT ? row.targetId() : null,
                 new ScreeningResult(verdict, byModel, urgentCare, urgentCare));
@@ -115,16 +112,16 @@ public class DeferredScreening {
 
     private Content content(Waiting row) {
         String sql = row.target() == ReviewTarget.POST ? """
-                select p.title || E'\\n\\n' || p.body_markdown as text, p.status, p.deleted,
+                select p.title || E'\\n\\n' || p.body_markdown as text, p.deleted,
                        (select string_agg(c.slug, ',') from post_condition pc join condition c on c.id = pc.condition_id
                         where pc.post_id = p.id) as conditions
                 from post p where p.id = ?1""" : """
-                select c.body_markdown as text, c.status, c.deleted,
+                select c.body_markdown as text, c.deleted,
                        (select string_agg(k.slug, ',') from post_condition pc join condition k on k.id = pc.condition_id
                         where pc.post_id = c.post_id) as conditions
                 from comment c where c.id = ?1""";
         NamedRow r = NamedRow.all(em.createNativeQuery(sql, Tuple.class).setParameter(1, row.targetId())).get(0);
-        return new Content(r.text("text"), ContentStatus.valueOf(r.text("status")), r.bool("deleted"),
+        return new Content(r.text("text"), r.bool("deleted"),
                 r.text("conditions") == null ? List.of() : List.of(r.text("conditions").split(",")));
     }
 

@@ -2,9 +2,11 @@ package io.backstory.moderation;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.backstory.accounts.CurrentMember;
+import io.backstory.moderation.model.ModelScore;
 import io.backstory.moderation.model.ScreeningModels;
 import io.backstory.platform.web.FormSubmission;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,13 +30,25 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed({"moderator", "admin"})
 public class ScreeningModelPages {
 
+    /**
+     * A version with the figures of the version in use when it was trained, so the page can say what got worse: a
+     * retrain is judged on its overall score, and one figure may fall while others rise.
+     */
+    public record VersionView(ScreeningModels.Version version, ModelScore comparedScore) {
+
+        public List<String> worse() {
+            return comparedScore == null ? List.of() : version.score().worseThan(comparedScore);
+        }
+    }
+
     /** What the page says after a retrain (or a retrain with nothing new to learn) or a change of version. */
-    public record Outcome(ScreeningModels.Version version, boolean retrained, boolean nothingNew, String problem) {
+    public record Outcome(VersionView shown, boolean retrained, boolean nothingNew, String problem) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance versions(List<ScreeningModels.Version> versions, long newLessons, Outcome outcome);
+        static native TemplateInstance versions(List<VersionView> versions, long newLessons, int evaluationSize,
+                Outcome outcome);
     }
 
     private final ScreeningModels models;
@@ -48,10 +62,11 @@ public class ScreeningModelPages {
     @GET
     public TemplateInstance versions(@QueryParam("trained") Long trained, @QueryParam("unchanged") Long unchanged,
             @QueryParam("used") Long used) {
+        List<VersionView> views = views();
         Long shown = trained != null ? trained : unchanged != null ? unchanged : used;
-        Optional<ScreeningModels.Version> version = shown == null ? Optional.empty()
-                : models.versions().stream().filter(v -> v.id() == shown).findFirst();
-        return page(version.map(v -> new Outcome(v, trained != null, unchanged != null, null)).orElse(null));
+        Outcome outcome = views.stream().filter(v -> shown != null && v.version().id() == shown).findFirst()
+                .map(v -> new Outcome(v, trained != null, unchanged != null, null)).orElse(null);
+        return page(views, outcome);
     }
 
     @POST
@@ -68,10 +83,18 @@ public class ScreeningModelPages {
         return FormSubmission.submit("version", () -> {
             models.use(id);
             return Response.seeOther(URI.create("/moderation/screening?used=" + id)).build();
-        }, refusal -> page(new Outcome(null, false, false, refusal.problem().detail())));
+        }, refusal -> page(views(), new Outcome(null, false, false, refusal.problem().detail())));
     }
 
-    private TemplateInstance page(Outcome outcome) {
-        return Templates.versions(models.versions(), models.newLessons(), outcome);
+    private List<VersionView> views() {
+        List<ScreeningModels.Version> versions = models.versions();
+        Map<Long, ModelScore> scores = versions.stream().collect(Collectors.toMap(ScreeningModels.Version::id,
+                ScreeningModels.Version::score));
+        return versions.stream()
+                .map(v -> new VersionView(v, v.comparedWith() == null ? null : scores.get(v.comparedWith()))).toList();
+    }
+
+    private TemplateInstance page(List<VersionView> views, Outcome outcome) {
+        return Templates.versions(views, models.newLessons(), models.evaluationSplit().size(), outcome);
     }
 }

@@ -31,6 +31,16 @@ public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List
             this(rule, category, subcategory, action, excerpt, start, end, excerpt);
         }
 
+        /**
+         * Why it matched, as the writer reads it: a rule's own words, or for the screening model only what it took the
+         * sentence for (its confidence and the labelled sentences it resembles are for moderators; they frightened a
+         * writer describing ordinary sciatica).
+         */
+        public String reasonForWriter() {
+            return ScreeningService.MODEL_RULE.equals(rule) && category != null
+                    ? "the safety check reads this as " + category.plainName() : subcategory;
+        }
+
         /** This match with the whole sentence it is in: what a moderator's decision on it teaches the model. */
         Match inSentence(String whole) {
             return new Match(rule, category, subcategory, action, excerpt, start, end, whole);

@@ -99,9 +99,13 @@ public class ScreeningService {
                     && m.start() < sentence[1] && m.end() > sentence[0])) {
                 continue;
             }
-            matches.add(new ScreeningResult.Match(MODEL_RULE, category, reason(judged), judged.action(),
+            // A long text is read after it is published (DeferredScreening): what the model finds then is flagged for
+            // a moderator, never withdrawn from a writer who was told it is public. Its check before posting says the same.
+            ScreeningAction action = judged.action() == ScreeningAction.HOLD && text.length() > inlineChars
+                    ? ScreeningAction.FLAG : judged.action();
+            matches.add(new ScreeningResult.Match(MODEL_RULE, category, reason(judged), action,
                     text.substring(sentence[0], sentence[1]), sentence[0], sentence[1]));
-            verdict = verdict.atLeast(judged.action());
+            verdict = verdict.atLeast(action);
             if (category == ScreeningCategory.RED_FLAG) {
                 notices.add(MODEL_RED_FLAG_NOTICE);
                 urgentCare.add(MODEL_RED_FLAG_NOTICE);

@@ -96,6 +96,19 @@ class CommentCheckPagesTest {
     }
 
     @Test
+    void whatOnlyTheModelFindsIsExplainedToTheWriterInPlainWordsWithoutItsDiagnostics() {
+        long post = post();
+        String unsafe = "Honestly just crack it yourself, nobody needs a chiropractor for that.";
+        Document page = PageForms.html(PageForms.submit("carol", "/posts/" + post, "/posts/" + post + "/comments",
+                Map.of("body", unsafe, "preview", "1")).then().statusCode(200).extract().response());
+        String verdict = page.selectFirst("#writing-help").text();
+        assertTrue(verdict.contains("It will appear as soon as you save and a moderator will read it too."), verdict);
+        assertTrue(verdict.contains("the safety check reads this as unsafe advice"), verdict);
+        assertTrue(!verdict.contains("sure)") && !verdict.contains("most like"),
+                "the model's confidence and look-alike sentences are for moderators: " + verdict);
+    }
+
+    @Test
     void theReplyAndEditFormsCheckToo() {
         long post = post();
         long parent = comment(post, "bob", "Walking helped me most.");

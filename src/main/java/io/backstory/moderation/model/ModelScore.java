@@ -64,6 +64,29 @@ public record ModelScore(double unsafeRecall, double redFlagRecall, double spamR
         return percent(benignHeld);
     }
 
+    /** The figures that are worse than {@code before}, in words: "red flags found fell from 76.0% to 70.0%". */
+    public List<String> worseThan(ModelScore before) {
+        List<String> worse = new java.util.ArrayList<>();
+        fell(worse, "unsafe advice found", before.unsafeRecall, unsafeRecall);
+        fell(worse, "red flags found", before.redFlagRecall, redFlagRecall);
+        fell(worse, "spam found", before.spamRecall, spamRecall);
+        rose(worse, "fine sentences flagged", before.benignFlagged, benignFlagged);
+        rose(worse, "fine sentences held", before.benignHeld, benignHeld);
+        return worse;
+    }
+
+    private static void fell(List<String> worse, String figure, double before, double now) {
+        if (percent(now).compareTo(percent(before)) != 0 && now < before) {
+            worse.add(figure + " fell from " + percent(before) + " to " + percent(now));
+        }
+    }
+
+    private static void rose(List<String> worse, String figure, double before, double now) {
+        if (percent(now).compareTo(percent(before)) != 0 && now > before) {
+            worse.add(figure + " rose from " + percent(before) + " to " + percent(now));
+        }
+    }
+
     /** A share as moderators read it: "87.5%". */
     static String percent(double share) {
         return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);

@@ -40,13 +40,7 @@ public class ScreeningModels {
 
     /** Why a version was trained. */
     public enum TrainedFor {
-        SHIPPED("the sentences shipped with this release"), SCHEDULE("the daily retrain"), MODERATOR("a moderator's request");
-
-        public final String label;
-
-        TrainedFor(String label) {
-            this.label = label;
-        }
+        SHIPPED, SCHEDULE, MODERATOR
     }
 
     /** One model version as moderators see it. */

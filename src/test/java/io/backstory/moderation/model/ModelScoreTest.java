@@ -36,6 +36,14 @@ class ModelScoreTest {
     }
 
     @Test
+    void theFiguresThatGotWorseAreNamed() {
+        ModelScore retrained = new ModelScore(0.75, 0.76, 0.87, 0.031, 0);
+        assertEquals(java.util.List.of("red flags found fell from 83.0% to 76.0%", "fine sentences flagged rose from 2.8% to 3.1%"),
+                retrained.worseThan(IN_USE));
+        assertEquals(java.util.List.of(), IN_USE.worseThan(IN_USE));
+    }
+
+    @Test
     void sharesReadAsPercentages() {
         assertEquals("70.0%", IN_USE.unsafe());
         assertEquals("2.8%", IN_USE.flagged());

@@ -109,6 +109,8 @@ class ScreeningLearningTest {
             Document page = page("/moderation/screening?trained=" + trained);
             assertTrue(page.select("[role=status]").text().contains("Version " + trained + " was not put in use"),
                     page.select("main").text());
+            assertTrue(page.select("[role=status]").text().contains("unsafe advice found fell from"),
+                    "the page names the figure that fell: " + page.select("[role=status]").text());
             assertEquals(0, number("select count(*) from screening_model_version where id = " + trained + " and (adopted or active)"));
             assertTrue(page.select("form[action='/moderation/screening/versions/" + trained + "/use']").isEmpty(),
                     "no button puts a version that did worse in use");
