@@ -116,6 +116,16 @@ public class PostPages {
         public boolean isAuthor(String author) {
             return handle != null && handle.equals(author);
         }
+
+        /**
+         * The urgent-care advice this reader sees: all of it for the writer; for everyone else only what the rules
+         * found. The model's red flags are often ordinary pain told in detail (an outside tester's calf tingling got
+         * "needs a doctor today"): the writer is told, and moderators check on them, but other readers are not alarmed.
+         */
+        public List<String> urgentCareShown(String author, List<String> advice) {
+            return isAuthor(author) ? advice
+                    : advice.stream().filter(a -> !a.equals(ScreeningService.MODEL_RED_FLAG_NOTICE)).toList();
+        }
     }
 
     private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false, 0);

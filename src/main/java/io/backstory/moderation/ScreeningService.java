@@ -37,7 +37,7 @@ public class ScreeningService {
 
     /** The rule name under which the model's findings appear in matches and review reasons. */
     public static final String MODEL_RULE = "screening-model";
-    static final String MODEL_RED_FLAG_NOTICE = "What you describe can be a sign of a problem that needs a doctor soon. "
+    public static final String MODEL_RED_FLAG_NOTICE = "What you describe can be a sign of a problem that needs a doctor soon. "
             + "If it is new or getting worse, please get urgent medical care today.";
 
     private static final Pattern MARKDOWN_MARKS = Pattern.compile("^\\s*(?:#{1,6}|[-*+>]|\\d+[.)])\\s+|\\*\\*|__|`");

@@ -1,14 +1,18 @@
 package io.backstory.moderation;
 
 import static io.backstory.platform.TestUsers.as;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -101,6 +105,10 @@ class DeferredScreeningTest {
                 + " and status = 'OPEN' and category = 'RED_FLAG'"), "in the moderators' red-flag tab");
         List<String> urgentCare = as("carol").when().get("/api/v1/comments/" + comment).jsonPath().getList("urgentCare");
         assertEquals(List.of(ScreeningService.MODEL_RED_FLAG_NOTICE), urgentCare, "the urgent-care advice came with the model");
+        // The model's red flags are often ordinary pain: the writer sees the box, other readers are not alarmed.
+        assertNotNull(Jsoup.parse(as("carol").when().get("/posts/" + post).asString()).selectFirst("#c" + comment + " .urgent-care"));
+        assertNull(Jsoup.parse(as("bob").when().get("/posts/" + post).asString()).selectFirst("#c" + comment + " .urgent-care"));
+        assertNull(Jsoup.parse(given().when().get("/posts/" + post).asString()).selectFirst("#c" + comment + " .urgent-care"));
     }
 
     /** The reasons of the open review item of a post or comment, once the model has read it (20 s at most). */
