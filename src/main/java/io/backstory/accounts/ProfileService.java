@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /** Public member profiles: pseudonymous handle, joined date, trust, "helped N", and their published writing. */
@@ -36,11 +38,11 @@ public class ProfileService {
         }
         return new Profile(member.handle, member.createdAt, member.trustLevel >= 1 ? "Basic member" : "New member",
                 member.helpedCount, written("""
-                        select p.title, '/posts/' || p.id, p.created_at, p.score from post p
+                        select p.title, '/posts/' || p.id as link, p.created_at, p.score from post p
                         where p.author_id = ?1 and p.status = 'PUBLISHED' and not p.deleted
                         order by p.created_at desc limit ?2""", member.id),
                 written("""
-                        select p.title, '/posts/' || p.id || '#c' || c.id, c.created_at, c.score from comment c
+                        select p.title, '/posts/' || p.id || '#c' || c.id as link, c.created_at, c.score from comment c
                         join post p on p.id = c.post_id
                         where c.author_id = ?1 and c.status = 'PUBLISHED' and not c.deleted
                           and p.status = 'PUBLISHED' and not p.deleted
@@ -48,9 +50,8 @@ public class ProfileService {
     }
 
     private List<Written> written(String sql, long memberId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, memberId).setParameter(2, SHOWN).getResultList();
-        return rows.stream().map(r -> new Written((String) r[0], (String) r[1], (Instant) r[2], ((Number) r[3]).intValue()))
+        return NamedRow.all(em.createNativeQuery(sql, Tuple.class).setParameter(1, memberId).setParameter(2, SHOWN)).stream()
+                .map(r -> new Written(r.text("title"), r.text("link"), r.instant("created_at"), (int) r.number("score")))
                 .toList();
     }
 }

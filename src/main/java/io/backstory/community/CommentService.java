@@ -23,8 +23,10 @@ import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.TagResolver;
 import io.backstory.voting.VoteService;
+import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /** Threaded comments: replies, edits with revisions, deletion that keeps replies in place, and reading threads. */
@@ -188,41 +190,38 @@ public class CommentService {
 
     private List<CommentTree.Row> rows(long postId, Long readerId) {
         PostService.findVisible(postId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> tagRows = em.createNativeQuery("""
+        Map<Long, List<Tag>> remedies = new HashMap<>();
+        for (NamedRow r : NamedRow.all(em.createNativeQuery("""
                 select cr.comment_id, r.slug, r.name
                 from comment_remedy cr
                 join comment c on c.id = cr.comment_id
                 join remedy r on r.id = cr.remedy_id
                 where c.post_id = ?1
-                order by r.name""").setParameter(1, postId).getResultList();
-        Map<Long, List<Tag>> remedies = new HashMap<>();
-        for (Object[] r : tagRows) {
-            remedies.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-                    .add(new Tag((String) r[1], (String) r[2]));
+                order by r.name""", Tuple.class).setParameter(1, postId))) {
+            remedies.computeIfAbsent(r.number("comment_id"), k -> new ArrayList<>()).add(new Tag(r.text("slug"), r.text("name")));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> commentRows = em.createNativeQuery("""
+        List<NamedRow> commentRows = NamedRow.all(em.createNativeQuery("""
                 select c.id, c.parent_id, c.deleted, c.status, m.handle, c.author_id, c.body_html,
-                       c.upvotes, c.downvotes, c.created_at, c.edited_at, c.version, coalesce(m.helped_count, 0),
+                       c.upvotes, c.downvotes, c.created_at, c.edited_at, c.version, coalesce(m.helped_count, 0) as helped,
                        c.safety_notices, c.urgent_care
                 from comment c
                 left join member m on m.id = c.author_id
-                where c.post_id = ?1""").setParameter(1, postId).getResultList();
+                where c.post_id = ?1""", Tuple.class).setParameter(1, postId));
         List<CommentTree.Row> rows = new ArrayList<>(commentRows.size());
-        for (Object[] r : commentRows) {
-            long id = ((Number) r[0]).longValue();
-            boolean readersOwn = readerId != null && r[5] != null && readerId == ((Number) r[5]).longValue();
-            CommentNode.State state = Boolean.TRUE.equals(r[2]) ? CommentNode.State.DELETED
-                    : ContentStatus.PUBLISHED.name().equals(r[3]) ? CommentNode.State.VISIBLE
-                    : ContentStatus.HIDDEN.name().equals(r[3]) ? CommentNode.State.HIDDEN
-                    : ContentStatus.PENDING_REVIEW.name().equals(r[3]) && readersOwn ? CommentNode.State.WAITING
+        for (NamedRow r : commentRows) {
+            long id = r.number("id");
+            Long authorId = r.numberOrNull("author_id");
+            boolean readersOwn = readerId != null && readerId.equals(authorId);
+            String status = r.text("status");
+            CommentNode.State state = r.bool("deleted") ? CommentNode.State.DELETED
+                    : ContentStatus.PUBLISHED.name().equals(status) ? CommentNode.State.VISIBLE
+                    : ContentStatus.HIDDEN.name().equals(status) ? CommentNode.State.HIDDEN
+                    : ContentStatus.PENDING_REVIEW.name().equals(status) && readersOwn ? CommentNode.State.WAITING
                     : CommentNode.State.REMOVED;
-            rows.add(new CommentTree.Row(id, r[1] == null ? null : ((Number) r[1]).longValue(), state, (String) r[4],
-                    r[5] == null ? null : ((Number) r[5]).longValue(), ((Number) r[12]).intValue(), (String) r[6],
-                    remedies.getOrDefault(id, List.of()),
-                    ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), (Instant) r[9], (Instant) r[10],
-                    ((Number) r[11]).intValue(), notices(r[13]), notices(r[14])));
+            rows.add(new CommentTree.Row(id, r.numberOrNull("parent_id"), state, r.text("handle"), authorId,
+                    (int) r.number("helped"), r.text("body_html"), remedies.getOrDefault(id, List.of()),
+                    (int) r.number("upvotes"), (int) r.number("downvotes"), r.instant("created_at"), r.instant("edited_at"),
+                    (int) r.number("version"), notices(r.tuple().get("safety_notices")), notices(r.tuple().get("urgent_care"))));
         }
         return rows;
     }

@@ -1,6 +1,5 @@
 package io.backstory.community;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +7,11 @@ import java.util.Map;
 
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;
+import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 /** Read-side SQL for lists of published content: a fixed number of statements per call, whatever the size. */
 @ApplicationScoped
@@ -25,16 +26,14 @@ public class CommunityQueries {
     }
 
     public List<ConditionCount> conditionsWithPostCounts() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select c.slug, c.name, count(p.id)
+        return NamedRow.all(em.createNativeQuery("""
+                select c.slug, c.name, count(p.id) as posts
                 from condition c
                 left join post_condition pc on pc.condition_id = c.id
                 left join post p on p.id = pc.post_id and p.status = 'PUBLISHED' and not p.deleted
                 group by c.id, c.slug, c.name
-                order by c.name""").getResultList();
-        return rows.stream()
-                .map(r -> new ConditionCount((String) r[0], (String) r[1], ((Number) r[2]).longValue()))
+                order by c.name""", Tuple.class)).stream()
+                .map(r -> new ConditionCount(r.text("slug"), r.text("name"), r.number("posts")))
                 .toList();
     }
 
@@ -42,7 +41,7 @@ public class CommunityQueries {
     public Page<PostSummary> posts(PostFilter filter, PageCursor after, int limit) {
         PostSort sort = filter.sort();
         StringBuilder sql = new StringBuilder("""
-                select p.id, p.kind, p.title, m.handle, p.created_at, p.score, p.comment_count, %s, %s
+                select p.id, p.kind, p.title, m.handle, p.created_at, p.score, p.comment_count, %s as outcome, %s as sort_key
                 from post p
                 left join member m on m.id = p.author_id
                 %s
@@ -64,7 +63,7 @@ public class CommunityQueries {
             sql.append(" and (").append(sort.column).append(", p.id) < (:afterKey, :afterId)");
         }
         sql.append(" order by ").append(sort.column).append(" desc, p.id desc limit :limit");
-        Query query = em.createNativeQuery(sql.toString()).setParameter("limit", limit + 1);
+        Query query = em.createNativeQuery(sql.toString(), Tuple.class).setParameter("limit", limit + 1);
         if (filter.remedy() != null) {
             query.setParameter("remedy", filter.remedy());
         }
@@ -80,20 +79,19 @@ public class CommunityQueries {
         if (after != null) {
             query.setParameter("afterKey", sort.key(after, "after")).setParameter("afterId", after.id());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<NamedRow> rows = NamedRow.all(query);
         boolean more = rows.size() > limit;
-        List<Object[]> shown = more ? rows.subList(0, limit) : rows;
-        Map<Long, List<Tag>> tags = conditionTags(shown.stream().map(r -> ((Number) r[0]).longValue()).toList());
+        List<NamedRow> shown = more ? rows.subList(0, limit) : rows;
+        Map<Long, List<Tag>> tags = conditionTags(shown.stream().map(r -> r.number("id")).toList());
         List<PostSummary> posts = new ArrayList<>(shown.size());
-        for (Object[] r : shown) {
-            long id = ((Number) r[0]).longValue();
-            posts.add(new PostSummary(id, PostKind.valueOf((String) r[1]), (String) r[2], (String) r[3],
-                    (Instant) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
-                    tags.getOrDefault(id, List.of()), r[7] == null ? null : Outcome.valueOf((String) r[7])));
+        for (NamedRow r : shown) {
+            long id = r.number("id");
+            posts.add(new PostSummary(id, PostKind.valueOf(r.text("kind")), r.text("title"), r.text("handle"),
+                    r.instant("created_at"), (int) r.number("score"), (int) r.number("comment_count"),
+                    tags.getOrDefault(id, List.of()), r.text("outcome") == null ? null : Outcome.valueOf(r.text("outcome"))));
         }
-        String next = more ? new PageCursor(String.valueOf(shown.get(shown.size() - 1)[8]),
-                ((Number) shown.get(shown.size() - 1)[0]).longValue()).encode() : null;
+        NamedRow last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        String next = more ? new PageCursor(String.valueOf(last.tuple().get("sort_key")), last.number("id")).encode() : null;
         return new Page<>(posts, next);
     }
 
@@ -102,15 +100,12 @@ public class CommunityQueries {
         if (postIds.isEmpty()) {
             return tags;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        for (NamedRow r : NamedRow.all(em.createNativeQuery("""
                 select pc.post_id, c.slug, c.name
                 from post_condition pc join condition c on c.id = pc.condition_id
                 where pc.post_id = any(?1)
-                order by c.name""").setParameter(1, postIds.toArray(Long[]::new)).getResultList();
-        for (Object[] r : rows) {
-            tags.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
-                    .add(new Tag((String) r[1], (String) r[2]));
+                order by c.name""", Tuple.class).setParameter(1, postIds.toArray(Long[]::new)))) {
+            tags.computeIfAbsent(r.number("post_id"), k -> new ArrayList<>()).add(new Tag(r.text("slug"), r.text("name")));
         }
         return tags;
     }

@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.backstory.taxonomy.TagResolver;
+import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /**
@@ -50,13 +52,11 @@ public class EvidenceService {
     }
 
     private Evidence evidence(String sql, long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, id).getResultList();
         List<EvidenceRow> ranked = new ArrayList<>();
         List<EvidenceRow> tooFew = new ArrayList<>();
-        for (Object[] r : rows) {
-            EvidenceRow row = EvidenceRow.of((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                    ((Number) r[3]).intValue(), ((Number) r[4]).intValue());
+        for (NamedRow r : NamedRow.all(em.createNativeQuery(sql, Tuple.class).setParameter(1, id))) {
+            EvidenceRow row = EvidenceRow.of(r.text("slug"), r.text("name"), (int) r.number("helped"),
+                    (int) r.number("no_change"), (int) r.number("worse"));
             (row.isEnoughReports() ? ranked : tooFew).add(row);
         }
         ranked.sort(RANKING);

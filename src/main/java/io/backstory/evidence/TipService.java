@@ -13,9 +13,11 @@ import io.backstory.platform.api.PageCursor;
 import io.backstory.platform.cache.ReadCache;
 import io.backstory.platform.text.PlainWords;
 import io.backstory.taxonomy.TagResolver;
+import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /**
@@ -84,7 +86,7 @@ public class TipService {
                 order by best_rank desc, created_at desc, type desc, id desc
                 limit :limit""".formatted(remedyOnPost, pastCursor.formatted("p", "p", "POST", "p"), EXCERPT_LENGTH + 1,
                 remedyOnComment, pastCursor.formatted("c", "c", "COMMENT", "c"));
-        Query query = em.createNativeQuery(sql).setParameter("condition", conditionId).setParameter("limit", limit + 1);
+        Query query = em.createNativeQuery(sql, Tuple.class).setParameter("condition", conditionId).setParameter("limit", limit + 1);
         if (remedyId != null) {
             query.setParameter("remedy", remedyId);
         }
@@ -97,18 +99,17 @@ public class TipService {
                 throw PageCursor.invalid("after");
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<NamedRow> rows = NamedRow.all(query);
         boolean more = rows.size() > limit;
-        List<Object[]> shown = more ? rows.subList(0, limit) : rows;
+        List<NamedRow> shown = more ? rows.subList(0, limit) : rows;
         Map<String, List<Tip.TipRemedy>> remedies = remedies(shown);
         List<Tip> tips = new ArrayList<>();
-        for (Object[] r : shown) {
-            Tip.Type type = Tip.Type.valueOf((String) r[0]);
-            long id = ((Number) r[1]).longValue();
-            tips.add(new Tip(type, id, ((Number) r[2]).longValue(), (String) r[3], excerpt((String) r[4]),
-                    (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), ((Number) r[8]).doubleValue(),
-                    (Instant) r[9], remedies.getOrDefault(type + ":" + id, List.of())));
+        for (NamedRow r : shown) {
+            Tip.Type type = Tip.Type.valueOf(r.text("type"));
+            long id = r.number("id");
+            tips.add(new Tip(type, id, r.number("post_id"), r.text("title"), excerpt(r.text("excerpt")), r.text("handle"),
+                    (int) r.number("upvotes"), (int) r.number("downvotes"), r.decimal("best_rank"), r.instant("created_at"),
+                    remedies.getOrDefault(type + ":" + id, List.of())));
         }
         String next = null;
         if (more) {
@@ -119,18 +120,18 @@ public class TipService {
     }
 
     /** The remedies of the tips shown: two statements, whatever the page size. */
-    private Map<String, List<Tip.TipRemedy>> remedies(List<Object[]> tips) {
+    private Map<String, List<Tip.TipRemedy>> remedies(List<NamedRow> tips) {
         List<Long> postIds = new ArrayList<>();
         List<Long> commentIds = new ArrayList<>();
-        for (Object[] r : tips) {
-            ("POST".equals(r[0]) ? postIds : commentIds).add(((Number) r[1]).longValue());
+        for (NamedRow r : tips) {
+            ("POST".equals(r.text("type")) ? postIds : commentIds).add(r.number("id"));
         }
         Map<String, List<Tip.TipRemedy>> remedies = new HashMap<>();
         collect(remedies, "POST", postIds, """
-                select pr.post_id, r.slug, r.name, pr.outcome from post_remedy pr join remedy r on r.id = pr.remedy_id
+                select pr.post_id as tip_id, r.slug, r.name, pr.outcome from post_remedy pr join remedy r on r.id = pr.remedy_id
                 where pr.post_id = any(?1) order by r.name""");
         collect(remedies, "COMMENT", commentIds, """
-                select cr.comment_id, r.slug, r.name, null from comment_remedy cr join remedy r on r.id = cr.remedy_id
+                select cr.comment_id as tip_id, r.slug, r.name, null as outcome from comment_remedy cr join remedy r on r.id = cr.remedy_id
                 where cr.comment_id = any(?1) order by r.name""");
         return remedies;
     }
@@ -139,11 +140,10 @@ public class TipService {
         if (ids.isEmpty()) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, ids.toArray(Long[]::new)).getResultList();
-        for (Object[] r : rows) {
-            into.computeIfAbsent(type + ":" + ((Number) r[0]).longValue(), k -> new ArrayList<>())
-                    .add(new Tip.TipRemedy((String) r[1], (String) r[2], r[3] == null ? null : Outcome.valueOf((String) r[3])));
+        for (NamedRow r : NamedRow.all(em.createNativeQuery(sql, Tuple.class).setParameter(1, ids.toArray(Long[]::new)))) {
+            String outcome = r.text("outcome");
+            into.computeIfAbsent(type + ":" + r.number("tip_id"), k -> new ArrayList<>())
+                    .add(new Tip.TipRemedy(r.text("slug"), r.text("name"), outcome == null ? null : Outcome.valueOf(outcome)));
         }
     }
 

@@ -23,8 +23,10 @@ import com.rometools.rome.io.SyndFeedOutput;
 import io.backstory.taxonomy.Condition;
 import io.backstory.taxonomy.Remedy;
 import io.backstory.taxonomy.TagResolver;
+import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
@@ -64,15 +66,14 @@ public class FeedService {
 
     private String atom(URI base, String title, String page, String self, String filter, Long tagId) {
         Query query = em.createNativeQuery("""
-                select p.id, p.title, p.body_html, m.handle, p.created_at, coalesce(p.edited_at, p.created_at)
+                select p.id, p.title, p.body_html, m.handle, p.created_at, coalesce(p.edited_at, p.created_at) as updated_at
                 from post p left join member m on m.id = p.author_id
                 where p.status = 'PUBLISHED' and not p.deleted""" + filter
-                + " order by p.created_at desc, p.id desc limit :limit").setParameter("limit", ENTRIES);
+                + " order by p.created_at desc, p.id desc limit :limit", Tuple.class).setParameter("limit", ENTRIES);
         if (tagId != null) {
             query.setParameter("tag", tagId);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<NamedRow> rows = NamedRow.all(query);
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setTitle(title);
@@ -82,22 +83,23 @@ public class FeedService {
         feed.setDescription("Experiences, not medical advice. For new, severe or worsening symptoms, see a professional.");
         List<SyndEntry> entries = new ArrayList<>();
         Instant newest = Instant.EPOCH;
-        for (Object[] r : rows) {
+        for (NamedRow r : rows) {
             SyndEntry entry = new SyndEntryImpl();
-            String url = base.resolve("/posts/" + ((Number) r[0]).longValue()).toString();
+            String url = base.resolve("/posts/" + r.number("id")).toString();
             entry.setUri(url);
             entry.setLink(url);
-            entry.setTitle((String) r[1]);
+            entry.setTitle(r.text("title"));
             // A person rather than setAuthor(), which never replaces a value, so XmlText can clean the handle.
-            entry.setAuthors(List.of(author(r[3] == null ? "former member" : (String) r[3])));
-            entry.setPublishedDate(Date.from((Instant) r[4]));
-            entry.setUpdatedDate(Date.from((Instant) r[5]));
+            entry.setAuthors(List.of(author(r.text("handle") == null ? "former member" : r.text("handle"))));
+            entry.setPublishedDate(Date.from(r.instant("created_at")));
+            Instant updated = r.instant("updated_at");
+            entry.setUpdatedDate(Date.from(updated));
             SyndContent content = new SyndContentImpl();
             content.setType("html");
-            content.setValue((String) r[2]); // sanitised when saved
+            content.setValue(r.text("body_html")); // sanitised when saved
             entry.setContents(List.of(content));
             entries.add(entry);
-            newest = ((Instant) r[5]).isAfter(newest) ? (Instant) r[5] : newest;
+            newest = updated.isAfter(newest) ? updated : newest;
         }
         feed.setEntries(entries);
         feed.setPublishedDate(Date.from(newest));

@@ -11,10 +11,12 @@ import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;
 import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /**
@@ -64,15 +66,14 @@ public class FlagService {
         }
         NOTE.require("note", note);
         flagger.requireNotSilenced();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select author_id, status from " + target.table
-                + " where id = ?1 and not deleted and status in ('PUBLISHED', 'HIDDEN') for update")
-                .setParameter(1, id).getResultList();
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("select author_id, status from " + target.table
+                + " where id = ?1 and not deleted and status in ('PUBLISHED', 'HIDDEN') for update", Tuple.class)
+                .setParameter(1, id));
         if (rows.isEmpty()) {
             throw ProblemException.notFound(target.noun() + " " + id);
         }
-        Object author = rows.get(0)[0];
-        if (author != null && ((Number) author).longValue() == flagger.id) {
+        Long author = rows.get(0).numberOrNull("author_id");
+        if (author != null && author == flagger.id) {
             throw ProblemException.forbidden("You cannot flag your own " + target.noun() + ".");
         }
         rateLimiter.acquire(flagger.limitBucket("flags"), limits.flagsPerHour(), Duration.ofHours(1));
@@ -101,7 +102,7 @@ public class FlagService {
         // concurrent flags of one target in line.
         double total = ((Number) em.createNativeQuery("select " + FLAG_WEIGHT + " from review_item r where r.id = ?1")
                 .setParameter(1, itemId).getSingleResult()).doubleValue();
-        boolean hidden = ContentStatus.HIDDEN.name().equals(rows.get(0)[1]);
+        boolean hidden = ContentStatus.HIDDEN.name().equals(rows.get(0).text("status"));
         if (!hidden && total >= HIDE_THRESHOLD) {
             ContentStatusChange.apply(em, target, id, ContentStatus.PUBLISHED, ContentStatus.HIDDEN);
             ContentStatusChange.log(em, itemId, null, AuditAction.HIDDEN_BY_FLAGS, ContentStatus.PUBLISHED,

@@ -373,14 +373,13 @@ public class ReviewService {
         if (silenceDays < 0 || silenceDays > 365) {
             throw new InvalidInputException("silenceDays", "must be between 0 and 365");
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> locked = em.createNativeQuery("select status, version from review_item where id = ?1 for update")
-                .setParameter(1, id).getResultList();
+        List<NamedRow> locked = NamedRow.all(em.createNativeQuery(
+                "select status, version from review_item where id = ?1 for update", Tuple.class).setParameter(1, id));
         if (locked.isEmpty()) {
             throw ProblemException.notFound("Review item " + id);
         }
-        String itemStatus = (String) locked.get(0)[0];
-        int current = ((Number) locked.get(0)[1]).intValue();
+        String itemStatus = locked.get(0).text("status");
+        int current = (int) locked.get(0).number("version");
         if (current != version || !ReviewItemStatus.OPEN.name().equals(itemStatus)) {
             throw ProblemException.conflict("Another moderator already acted on this item ("
                     + lastAction(id) + "). Nothing was changed; reload to see the current state.", null);
@@ -628,12 +627,11 @@ public class ReviewService {
     }
 
     private String lastAction(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
                 select a.action, m.handle from moderation_action a left join member m on m.id = a.moderator_id
-                where a.review_item_id = ?1 order by a.id desc limit 1""").setParameter(1, id).getResultList();
-        return rows.isEmpty() ? "it is already decided" : AuditAction.valueOf(rows.get(0)[0].toString()).label()
-                + " by " + (rows.get(0)[1] == null ? "the site" : rows.get(0)[1]);
+                where a.review_item_id = ?1 order by a.id desc limit 1""", Tuple.class).setParameter(1, id));
+        return rows.isEmpty() ? "it is already decided" : AuditAction.valueOf(rows.get(0).text("action")).label()
+                + " by " + (rows.get(0).text("handle") == null ? "the site" : rows.get(0).text("handle"));
     }
 
     /** Members who flagged the content hear what came of it (the link leads to it), so a flag never disappears into silence. */

@@ -89,12 +89,10 @@ public class RuleService {
 
     @Transactional
     public List<RuleView> list() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return NamedRow.all(em.createNativeQuery("""
                 select code, category, subcategory, action, patterns, exceptions, negatable, regex, min_regex_hits,
                        condition_scope, notice, enabled, version, updated_at
-                from screening_rule order by category, code""").getResultList();
-        return rows.stream().map(RuleService::view).toList();
+                from screening_rule order by category, code""", Tuple.class)).stream().map(RuleService::view).toList();
     }
 
     @Transactional
@@ -247,11 +245,11 @@ public class RuleService {
         }
     }
 
-    private static RuleView view(Object[] r) {
-        return new RuleView((String) r[0], ScreeningCategory.valueOf((String) r[1]), (String) r[2],
-                ScreeningAction.valueOf((String) r[3]), (String) r[4], (String) r[5], (Boolean) r[6], (String) r[7],
-                ((Number) r[8]).intValue(), (String) r[9], (String) r[10], (Boolean) r[11], ((Number) r[12]).intValue(),
-                (Instant) r[13]);
+    private static RuleView view(NamedRow r) {
+        return new RuleView(r.text("code"), ScreeningCategory.valueOf(r.text("category")), r.text("subcategory"),
+                ScreeningAction.valueOf(r.text("action")), r.text("patterns"), r.text("exceptions"), r.bool("negatable"),
+                r.text("regex"), (int) r.number("min_regex_hits"), r.text("condition_scope"), r.text("notice"),
+                r.bool("enabled"), (int) r.number("version"), r.instant("updated_at"));
     }
 
     private static String text(String value) {

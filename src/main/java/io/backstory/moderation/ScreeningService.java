@@ -17,10 +17,12 @@ import org.jboss.logging.Logger;
 
 import io.backstory.moderation.model.ScreeningModel;
 import io.backstory.moderation.model.ScreeningModels;
+import io.backstory.platform.db.NamedRow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /**
@@ -153,18 +155,18 @@ public class ScreeningService {
     @Transactional
     ScreeningEngine load() {
         Map<String, List<String>> wordLists = wordLists();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
                 select code, category, subcategory, action, patterns, exceptions, negatable, regex, min_regex_hits,
                        condition_scope, notice
-                from screening_rule where enabled order by id""").getResultList();
+                from screening_rule where enabled order by id""", Tuple.class));
         List<ScreeningEngine.Rule> rules = new java.util.ArrayList<>();
-        for (Object[] r : rows) {
-            String code = (String) r[0];
+        for (NamedRow r : rows) {
+            String code = r.text("code");
             try {
-                rules.add(compile(code, ScreeningCategory.valueOf((String) r[1]), (String) r[2],
-                        ScreeningAction.valueOf((String) r[3]), (String) r[4], (String) r[5], (Boolean) r[6],
-                        (String) r[7], ((Number) r[8]).intValue(), (String) r[9], (String) r[10], wordLists));
+                rules.add(compile(code, ScreeningCategory.valueOf(r.text("category")), r.text("subcategory"),
+                        ScreeningAction.valueOf(r.text("action")), r.text("patterns"), r.text("exceptions"),
+                        r.bool("negatable"), r.text("regex"), (int) r.number("min_regex_hits"), r.text("condition_scope"),
+                        r.text("notice"), wordLists));
             } catch (IllegalArgumentException e) {
                 // A rule that does not compile must not switch screening off: skip it loudly.
                 LOG.errorf("Screening rule %s is skipped: %s", code, e.getMessage());
@@ -186,11 +188,9 @@ public class ScreeningService {
 
     @Transactional
     Map<String, List<String>> wordLists() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select name, words from screening_word_list").getResultList();
         Map<String, List<String>> lists = new HashMap<>();
-        for (Object[] r : rows) {
-            lists.put((String) r[0], Arrays.stream(((String) r[1]).split("\\s+")).filter(w -> !w.isBlank()).toList());
+        for (NamedRow r : NamedRow.all(em.createNativeQuery("select name, words from screening_word_list", Tuple.class))) {
+            lists.put(r.text("name"), Arrays.stream(r.text("words").split("\\s+")).filter(w -> !w.isBlank()).toList());
         }
         return lists;
     }

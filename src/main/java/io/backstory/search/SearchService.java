@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.backstory.community.PostKind;
 import io.backstory.platform.api.InvalidInputException;
@@ -89,19 +91,19 @@ public class SearchService {
             return new Results("", List.of(), 1, false, null, 0, false);
         }
         StringBuilder postFilter = new StringBuilder();
-        List<Object[]> parameters = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
         if (filters.condition() != null && !filters.condition().isBlank()) {
             postFilter.append(" and exists (select 1 from post_condition pc where pc.post_id = p.id and pc.condition_id = :condition)");
-            parameters.add(new Object[] {"condition", tags.condition(filters.condition(), "condition").id});
+            parameters.put("condition", tags.condition(filters.condition(), "condition").id);
         }
         if (filters.remedy() != null && !filters.remedy().isBlank()) {
             postFilter.append(" and exists (select 1 from post_remedy pr where pr.post_id = p.id and pr.remedy_id = :remedy)");
-            parameters.add(new Object[] {"remedy", tags.remedy(filters.remedy(), "remedy").id});
+            parameters.put("remedy", tags.remedy(filters.remedy(), "remedy").id);
         }
         PostKind kind = PostKind.fromParameter(filters.kind(), "kind");
         if (kind != null) {
             postFilter.append(" and p.kind = :kind");
-            parameters.add(new Object[] {"kind", kind.name()});
+            parameters.put("kind", kind.name());
         }
         if (filters.answered()) {
             postFilter.append(" and p.accepted_comment_id is not null");
@@ -109,11 +111,11 @@ public class SearchService {
         String dateFilter = "";
         if (filters.from() != null && !filters.from().isBlank()) {
             dateFilter += " and %1$s.created_at >= :from";
-            parameters.add(new Object[] {"from", date(filters.from(), "from").atStartOfDay().toInstant(ZoneOffset.UTC)});
+            parameters.put("from", date(filters.from(), "from").atStartOfDay().toInstant(ZoneOffset.UTC));
         }
         if (filters.to() != null && !filters.to().isBlank()) {
             dateFilter += " and %1$s.created_at < :to";
-            parameters.add(new Object[] {"to", date(filters.to(), "to").plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)});
+            parameters.put("to", date(filters.to(), "to").plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         }
         String order = "newest".equals(filters.sort()) ? "created_at desc, rank desc" : "rank desc, created_at desc";
         if (filters.sort() != null && !filters.sort().isBlank() && !List.of("newest", "relevance").contains(filters.sort())) {
@@ -167,7 +169,7 @@ public class SearchService {
                 order.replace("created_at", "page.created_at").replace("rank", "page.rank")), Tuple.class)
                 .setParameter("candidates", CANDIDATES)
                 .setParameter("q", query).setParameter("limit", PAGE_SIZE + 1).setParameter("offset", (page - 1) * PAGE_SIZE);
-        parameters.forEach(p -> sql.setParameter((String) p[0], p[1]));
+        parameters.forEach(sql::setParameter);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = sql.getResultList();
         boolean more = rows.size() > PAGE_SIZE && page < MAX_PAGES;

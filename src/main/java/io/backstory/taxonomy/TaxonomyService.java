@@ -29,6 +29,7 @@ import io.backstory.taxonomy.TaxonomyViews.SuggestionView;
 import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /** Looking tags up by name or synonym, moderators' edits, and members' suggestions for new tags. */
@@ -65,8 +66,7 @@ public class TaxonomyService {
             throw new InvalidInputException("q", "type between 1 and 100 characters");
         }
         String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
                 select kind, slug, name, matched from (
                   select 'CONDITION' as kind, c.slug, c.name, s.synonym as matched,
                          case when lower(c.name) = lower(:q) or c.slug = lower(:q) or lower(s.synonym) = lower(:q) then 0 else 1 end as rank
@@ -78,13 +78,14 @@ public class TaxonomyService {
                   from remedy r left join remedy_synonym s on s.remedy_id = r.id
                   where lower(r.name) like :p or r.slug like :p or lower(s.synonym) like :p
                 ) hits
-                order by rank, name""").setParameter("q", q).setParameter("p", pattern).getResultList();
+                order by rank, name""", Tuple.class).setParameter("q", q).setParameter("p", pattern));
         Map<String, Match> matches = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            String matched = r[3] != null && ((String) r[3]).toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))
-                    ? (String) r[3] : null;
-            matches.putIfAbsent(r[0] + ":" + r[1],
-                    new Match(TagSuggestion.Kind.valueOf((String) r[0]), (String) r[1], (String) r[2], matched));
+        for (NamedRow r : rows) {
+            String synonym = r.text("matched");
+            String matched = synonym != null && synonym.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))
+                    ? synonym : null;
+            matches.putIfAbsent(r.text("kind") + ":" + r.text("slug"),
+                    new Match(TagSuggestion.Kind.valueOf(r.text("kind")), r.text("slug"), r.text("name"), matched));
         }
         return matches.values().stream().limit(MAX_MATCHES).toList();
     }

@@ -9,8 +9,10 @@ import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
+import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /**
@@ -45,21 +47,20 @@ public class VoteService {
         // One statement locks the target and reads its author, whether it is a tip and its tallies. The voter's current
         // vote is read after the lock is held: a subquery here would see the snapshot from before the wait.
         String a = target.alias();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + a + ".author_id, (" + target.isTip + "), " + a + ".upvotes, "
-                + a + ".downvotes, " + a + ".score " + target.lockVisible).setParameter(1, id).getResultList();
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("select " + a + ".author_id, (" + target.isTip + ") as tip, "
+                + a + ".upvotes, " + a + ".downvotes, " + a + ".score " + target.lockVisible, Tuple.class).setParameter(1, id));
         if (rows.isEmpty()) {
             throw ProblemException.notFound(capitalised(target.noun) + " " + id);
         }
-        Object[] row = rows.get(0);
-        Long authorId = row[0] == null ? null : ((Number) row[0]).longValue();
+        NamedRow row = rows.get(0);
+        Long authorId = row.numberOrNull("author_id");
         if (authorId != null && authorId.equals(voter.id)) {
             throw ProblemException.forbidden("You cannot vote on your own " + target.noun + ".");
         }
         rateLimiter.acquire(voter.limitBucket("votes"), limits.votesPerHour(), java.time.Duration.ofHours(1));
         int previous = currentVote(target, id, voter.id);
         if (previous == value) {
-            return new VoteState(value, ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), ((Number) row[4]).intValue());
+            return new VoteState(value, (int) row.number("upvotes"), (int) row.number("downvotes"), (int) row.number("score"));
         }
         if (value == 0) {
             em.createNativeQuery("delete from " + target.voteTable + " where " + target.targetColumn
@@ -72,27 +73,25 @@ public class VoteService {
         }
         int upDelta = (value == 1 ? 1 : 0) - (previous == 1 ? 1 : 0);
         int downDelta = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
-        Object[] tallies = (Object[]) em.createNativeQuery("update " + target.table()
-                + " set upvotes = upvotes + ?1, downvotes = downvotes + ?2 where id = ?3 returning upvotes, downvotes, score")
-                .setParameter(1, upDelta).setParameter(2, downDelta).setParameter(3, id).getSingleResult();
-        if (upDelta != 0 && authorId != null && (Boolean) row[1]) {
+        NamedRow tallies = new NamedRow((Tuple) em.createNativeQuery("update " + target.table()
+                + " set upvotes = upvotes + ?1, downvotes = downvotes + ?2 where id = ?3 returning upvotes, downvotes, score",
+                Tuple.class).setParameter(1, upDelta).setParameter(2, downDelta).setParameter(3, id).getSingleResult());
+        if (upDelta != 0 && authorId != null && row.bool("tip")) {
             em.createNativeQuery("update member set helped_count = helped_count + ?1 where id = ?2")
                     .setParameter(1, upDelta).setParameter(2, authorId).executeUpdate();
         }
-        return new VoteState(value, ((Number) tallies[0]).intValue(), ((Number) tallies[1]).intValue(),
-                ((Number) tallies[2]).intValue());
+        return new VoteState(value, (int) tallies.number("upvotes"), (int) tallies.number("downvotes"),
+                (int) tallies.number("score"));
     }
 
     /** The member's votes on a post and on each of its comments (comment id -> value), for showing pressed buttons. */
     @Transactional
     public Map<Long, Integer> commentVotes(long memberId, long postId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select v.comment_id, v.value from comment_vote v join comment c on c.id = v.comment_id
-                where v.member_id = ?1 and c.post_id = ?2""").setParameter(1, memberId).setParameter(2, postId)
-                .getResultList();
         Map<Long, Integer> votes = new HashMap<>();
-        rows.forEach(r -> votes.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
+        NamedRow.all(em.createNativeQuery("""
+                select v.comment_id, v.value from comment_vote v join comment c on c.id = v.comment_id
+                where v.member_id = ?1 and c.post_id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId))
+                .forEach(r -> votes.put(r.number("comment_id"), (int) r.number("value")));
         return votes;
     }
 
