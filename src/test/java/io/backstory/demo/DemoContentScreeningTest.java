@@ -53,10 +53,11 @@ class DemoContentScreeningTest {
 
     /**
      * Issue 19: real text stays clean. The aim is at most 1% of the demo community's sentences flagged by the model;
-     * it flags 2.7% today (70 of 2,589: ordinary pain described in detail read as red flags, tips to the reader read as
-     * unsafe advice). This share may only go down.
+     * it flags 1.2% today (32 of 2,589, down from 70 before batch 29: ordinary pain described in detail still read as
+     * red flags now and then, tips and replies to the reader as unsafe advice, list lines and small talk as spam). This
+     * share may only go down.
      */
-    private static final double MODEL_FLAGGED_SHARE_TODAY = 0.028;
+    private static final double MODEL_FLAGGED_SHARE_TODAY = 0.013;
 
     @Test
     void theModelFlagsAtMostAsManyDemoSentencesAsToday() {

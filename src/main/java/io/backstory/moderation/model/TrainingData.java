@@ -39,7 +39,8 @@ public final class TrainingData {
             "screening/training/batch-25.tsv",
             "screening/training/batch-26.tsv",
             "screening/training/batch-27.tsv",
-            "screening/training/batch-28.tsv");
+            "screening/training/batch-28.tsv",
+            "screening/training/batch-29.tsv");
 
     private TrainingData() {
     }

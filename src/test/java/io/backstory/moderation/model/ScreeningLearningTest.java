@@ -34,7 +34,7 @@ import jakarta.persistence.EntityManager;
 class ScreeningLearningTest {
 
     /** Ordinary shopping talk the shipped model reads as spam, each in a post a moderator approves. */
-    private static final List<String> APPROVED = List.of("Looking to buy one for home.", "Found a cheap one online for home.",
+    private static final List<String> APPROVED = List.of("Looking to buy one for home.", "Found one cheap online for my flat.",
             "Might order one for the house after payday.", "I want to buy one for home use.");
     /** Like them, in no post, never labelled. */
     private static final String NEW_SENTENCE = "Planning to buy one for my home as well.";
