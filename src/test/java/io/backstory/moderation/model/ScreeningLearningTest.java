@@ -93,8 +93,9 @@ class ScreeningLearningTest {
 
     @Test
     void aRetrainTaughtWrongLabelsIsKeptWithItsFiguresButNotPutInUse() {
-        String unsafe = "Whatever gets you off the sofa, do that.";
+        String unsafe = "Honestly just crack it yourself, nobody needs a chiropractor for that.";
         ScreeningModel.Verdict before = models.judge(unsafe);
+        assertEquals(SentenceLabel.UNSAFE_ADVICE, before.label(), "the version in use reads it as unsafe advice: " + before);
         long inUse = models.inUseVersion();
         // Wrong lessons, as if moderators had approved 150 sentences of unsafe advice as fine.
         List<String> wrong = TrainingData.all().stream().filter(s -> s.label() == SentenceLabel.UNSAFE_ADVICE)
