@@ -14,6 +14,7 @@ import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.web.FieldErrors;
 import io.backstory.platform.web.FormSubmission;
 import io.backstory.moderation.PreviewLimit;
+import io.backstory.moderation.ScreeningAction;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.moderation.ScreeningService;
 import io.backstory.platform.text.MarkdownRenderer;
@@ -256,7 +257,7 @@ public class PostPages {
         /** 400 for text that cannot be sent as it is, 422 for text screening would refuse (spam), else 200. */
         int status() {
             return !errors.isEmpty() ? 400
-                    : screening != null && screening.verdict() == io.backstory.moderation.ScreeningAction.BLOCK ? 422 : 200;
+                    : screening != null && screening.verdict() == ScreeningAction.BLOCK ? 422 : 200;
         }
     }
 

@@ -48,7 +48,7 @@ public class ScreeningModelPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance versions(List<VersionView> versions, long newLessons, int evaluationSize,
-                Outcome outcome);
+                String margin, Outcome outcome);
     }
 
     private final ScreeningModels models;
@@ -95,6 +95,6 @@ public class ScreeningModelPages {
     }
 
     private TemplateInstance page(List<VersionView> views, Outcome outcome) {
-        return Templates.versions(views, models.newLessons(), models.evaluationSplit().size(), outcome);
+        return Templates.versions(views, models.newLessons(), models.evaluationSplit().size(), ModelScore.margin(), outcome);
     }
 }

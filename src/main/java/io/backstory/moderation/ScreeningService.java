@@ -72,7 +72,12 @@ public class ScreeningService {
      * off the request thread ({@link DeferredScreening}), so a long story is not kept waiting for seconds.
      */
     public ScreeningResult screenForSaving(String text, Collection<String> conditions) {
-        return screen(text, conditions, text == null || text.length() <= inlineChars);
+        return screen(text, conditions, !isLong(text));
+    }
+
+    /** Too long for the model on the request thread: read after saving, and never held by the model for it. */
+    private boolean isLong(String text) {
+        return text != null && text.length() > inlineChars;
     }
 
     private ScreeningResult screen(String text, Collection<String> conditions, boolean withModel) {
@@ -103,7 +108,7 @@ public class ScreeningService {
             }
             // A long text is read after it is published (DeferredScreening): what the model finds then is flagged for
             // a moderator, never withdrawn from a writer who was told it is public. Its check before posting says the same.
-            ScreeningAction action = judged.action() == ScreeningAction.HOLD && text.length() > inlineChars
+            ScreeningAction action = judged.action() == ScreeningAction.HOLD && isLong(text)
                     ? ScreeningAction.FLAG : judged.action();
             matches.add(new ScreeningResult.Match(MODEL_RULE, category, reason(judged), action,
                     text.substring(sentence[0], sentence[1]), sentence[0], sentence[1]));

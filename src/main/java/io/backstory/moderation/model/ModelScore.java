@@ -67,23 +67,18 @@ public record ModelScore(double unsafeRecall, double redFlagRecall, double spamR
     /** The figures that are worse than {@code before}, in words: "red flags found fell from 76.0% to 70.0%". */
     public List<String> worseThan(ModelScore before) {
         List<String> worse = new java.util.ArrayList<>();
-        fell(worse, "unsafe advice found", before.unsafeRecall, unsafeRecall);
-        fell(worse, "red flags found", before.redFlagRecall, redFlagRecall);
-        fell(worse, "spam found", before.spamRecall, spamRecall);
-        rose(worse, "fine sentences flagged", before.benignFlagged, benignFlagged);
-        rose(worse, "fine sentences held", before.benignHeld, benignHeld);
+        worse(worse, "unsafe advice found", before.unsafeRecall, unsafeRecall, true);
+        worse(worse, "red flags found", before.redFlagRecall, redFlagRecall, true);
+        worse(worse, "spam found", before.spamRecall, spamRecall, true);
+        worse(worse, "fine sentences flagged", before.benignFlagged, benignFlagged, false);
+        worse(worse, "fine sentences held", before.benignHeld, benignHeld, false);
         return worse;
     }
 
-    private static void fell(List<String> worse, String figure, double before, double now) {
-        if (percent(now).compareTo(percent(before)) != 0 && now < before) {
-            worse.add(figure + " fell from " + percent(before) + " to " + percent(now));
-        }
-    }
-
-    private static void rose(List<String> worse, String figure, double before, double now) {
-        if (percent(now).compareTo(percent(before)) != 0 && now > before) {
-            worse.add(figure + " rose from " + percent(before) + " to " + percent(now));
+    /** Names the figure if it moved the wrong way by as much as the page shows (a tenth of a percent). */
+    private static void worse(List<String> worse, String figure, double before, double now, boolean higherIsBetter) {
+        if (!percent(now).equals(percent(before)) && (now < before) == higherIsBetter) {
+            worse.add(figure + (higherIsBetter ? " fell from " : " rose from ") + percent(before) + " to " + percent(now));
         }
     }
 
@@ -100,6 +95,11 @@ public record ModelScore(double unsafeRecall, double redFlagRecall, double spamR
      * a retrain that does worse by more than that, as one taught wrong labels does (0.14), is not adopted.
      */
     static final double NOISE = 0.03;
+
+    /** The margin as the model page states it: "0.03". */
+    public static String margin() {
+        return String.format(java.util.Locale.ROOT, "%.2f", NOISE);
+    }
 
     /** Whether this score does not do worse than {@code inUse}: a retrain is adopted only then. */
     public boolean notWorseThan(ModelScore inUse) {
