@@ -41,14 +41,17 @@ public class ScreeningModelPages {
         }
     }
 
-    /** What the page says after a retrain (or a retrain with nothing new to learn) or a change of version. */
-    public record Outcome(VersionView shown, boolean retrained, boolean nothingNew, String problem) {
+    /**
+     * What the page says after a retrain (or a retrain with nothing new to learn) or a change of version; after a
+     * change, {@code replaced} is the version it replaced, which the page offers to put back.
+     */
+    public record Outcome(VersionView shown, boolean retrained, boolean nothingNew, Long replaced, String problem) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance versions(List<VersionView> versions, long newLessons, int evaluationSize,
-                String margin, Outcome outcome);
+        static native TemplateInstance versions(List<VersionView> versions, List<ScreeningModels.Switch> switches,
+                long newLessons, int evaluationSize, String margin, Outcome outcome);
     }
 
     private final ScreeningModels models;
@@ -61,11 +64,12 @@ public class ScreeningModelPages {
 
     @GET
     public TemplateInstance versions(@QueryParam("trained") Long trained, @QueryParam("unchanged") Long unchanged,
-            @QueryParam("used") Long used) {
+            @QueryParam("used") Long used, @QueryParam("replaced") Long replaced) {
         List<VersionView> views = views();
         Long shown = trained != null ? trained : unchanged != null ? unchanged : used;
         Outcome outcome = views.stream().filter(v -> shown != null && v.version().id() == shown).findFirst()
-                .map(v -> new Outcome(v, trained != null, unchanged != null, null)).orElse(null);
+                .map(v -> new Outcome(v, trained != null, unchanged != null, used != null && !used.equals(replaced) ? replaced : null,
+                        null)).orElse(null);
         return page(views, outcome);
     }
 
@@ -81,9 +85,9 @@ public class ScreeningModelPages {
     @Path("versions/{id}/use")
     public Response use(@PathParam("id") long id) {
         return FormSubmission.submit("version", () -> {
-            models.use(id);
-            return Response.seeOther(URI.create("/moderation/screening?used=" + id)).build();
-        }, refusal -> page(views(), new Outcome(null, false, false, refusal.problem().detail())));
+            long replaced = models.use(id, viewer.get().id);
+            return Response.seeOther(URI.create("/moderation/screening?used=" + id + "&replaced=" + replaced)).build();
+        }, refusal -> page(views(), new Outcome(null, false, false, null, refusal.problem().detail())));
     }
 
     private List<VersionView> views() {
@@ -95,6 +99,6 @@ public class ScreeningModelPages {
     }
 
     private TemplateInstance page(List<VersionView> views, Outcome outcome) {
-        return Templates.versions(views, models.newLessons(), models.evaluationSplit().size(), ModelScore.margin(), outcome);
+        return Templates.versions(views, models.switches(), models.newLessons(), models.evaluationSplit().size(), ModelScore.margin(), outcome);
     }
 }

@@ -249,7 +249,7 @@ class AuthorizationMatrixTest {
         try (Connection db = dataSource.getConnection(); ResultSet row = db.createStatement()
                 .executeQuery("select id from screening_model_version where trained_for = 'SHIPPED'")) {
             row.next();
-            models.use(row.getLong(1));
+            models.use(row.getLong(1), null);
         }
     }
 

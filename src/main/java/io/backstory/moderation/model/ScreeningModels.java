@@ -164,21 +164,44 @@ public class ScreeningModels {
         return retrained;
     }
 
-    /** Puts an adopted version back in use (a rollback, or forward again). */
-    public synchronized Version use(long id) {
+    /** A version put in use by hand, and the one it replaced. */
+    public record Switch(Instant at, String moderator, long from, long to) {
+    }
+
+    /**
+     * Puts an adopted version back in use (a rollback, or forward again) and records who did it and which version it
+     * replaced; returns that version's id, or the chosen one's when it is in use already.
+     */
+    public synchronized long use(long id, Long moderator) {
         Version version = QuarkusTransaction.requiringNew().call(() -> version(id))
                 .orElseThrow(() -> ProblemException.notFound("Screening model version " + id));
-        if (version.id() == inUse.versionId()) {
-            return version;
-        }
         if (!version.adopted()) {
             throw ProblemException.conflict("Version " + id + " did worse than the model in use when it was trained and "
                     + "was never used. Choose a version that was in use before.", null);
         }
-        ScreeningModel model = modelOf(version);
-        QuarkusTransaction.requiringNew().run(() -> activate(id));
+        InUse current = inUse;
+        ScreeningModel model = current.versionId() == id ? current.model() : modelOf(version);
+        long replaced = QuarkusTransaction.requiringNew().call(() -> {
+            Version before = activeVersion(true).orElseThrow();
+            if (before.id() != id) {
+                activate(id);
+                em.createNativeQuery("insert into screening_model_switch (moderator_id, from_version, to_version) values (?1, ?2, ?3)")
+                        .setParameter(1, moderator).setParameter(2, before.id()).setParameter(3, id).executeUpdate();
+            }
+            return before.id();
+        });
         inUse = new InUse(id, model);
-        return version;
+        return replaced;
+    }
+
+    /** The newest versions put in use by hand, newest first. */
+    public List<Switch> switches() {
+        return QuarkusTransaction.requiringNew().call(() -> NamedRow.all(em.createNativeQuery("""
+                select s.created_at, m.handle as moderator, s.from_version, s.to_version
+                from screening_model_switch s left join member m on m.id = s.moderator_id
+                order by s.created_at desc, s.id desc limit 20""", Tuple.class)).stream()
+                .map(r -> new Switch(r.instant("created_at"), r.text("moderator"), r.number("from_version"), r.number("to_version")))
+                .toList());
     }
 
     /** Every version, newest first (the 50 newest). */

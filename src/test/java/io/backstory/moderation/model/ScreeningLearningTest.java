@@ -48,7 +48,7 @@ class ScreeningLearningTest {
 
     @AfterEach
     void shippedVersionInUseAgain() {
-        models.use(shippedVersion());
+        models.use(shippedVersion(), null);
     }
 
     @Test
@@ -84,11 +84,27 @@ class ScreeningLearningTest {
         Response rollback = PageForms.submit("alice", "/moderation/screening", "/moderation/screening/retrain",
                 "/moderation/screening/versions/" + shipped + "/use", Map.of());
         assertEquals(303, rollback.statusCode(), rollback.asString());
-        assertTrue(page("/moderation/screening?used=" + shipped).select("[role=status]").text()
-                .contains("Version " + shipped + " is in use again."));
+        assertEquals("/moderation/screening?used=" + shipped + "&replaced=" + trained,
+                rollback.header("Location").replaceAll("^https?://[^/]+", ""));
+        Document rolledBack = page("/moderation/screening?used=" + shipped + "&replaced=" + trained);
+        assertTrue(rolledBack.select("[role=status]").text()
+                .contains("Version " + shipped + " is in use again, instead of version " + trained + "."), rolledBack.select("main").text());
+        assertFalse(rolledBack.select("[role=status] form[action='/moderation/screening/versions/" + trained + "/use']").isEmpty(),
+                "the change offers its undo");
+        assertTrue(rolledBack.select(".model-switches li").first().text()
+                .endsWith("alice put version " + shipped + " in use instead of version " + trained + "."),
+                "the change is recorded with who made it: " + rolledBack.select(".model-switches").text());
         assertEquals(before, models.judge(NEW_SENTENCE), "the shipped version's verdict is back");
         assertFalse(page("/moderation/screening").select("form[action='/moderation/screening/versions/" + trained + "/use']").isEmpty(),
                 "the retrained version can be put back in use in one click");
+
+        Response undo = PageForms.submit("alice", "/moderation/screening", "/moderation/screening/retrain",
+                "/moderation/screening/versions/" + trained + "/use", Map.of());
+        assertEquals(303, undo.statusCode(), undo.asString());
+        assertEquals(trained, models.inUseVersion(), "the undo puts the retrained version back");
+        assertEquals(ScreeningAction.ALLOW, models.judge(NEW_SENTENCE).action(), "with its verdict");
+        assertEquals(2, number("select count(*) from screening_model_switch where to_version in (" + shipped + ", " + trained
+                + ") and from_version in (" + shipped + ", " + trained + ") and created_at > now() - interval '5 minutes'"));
     }
 
     @Test
