@@ -1,9 +1,11 @@
 package io.backstory.moderation.model;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,9 +20,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /**
- * Rules alone, the model alone and both (what members get) on the evaluation split of the training data and on the
- * fresh blind set written before any tuning; prints the table (README, "Screening figures") and holds both together
- * to the floors of issue 19 on the fresh set, or, where not reached yet, to the figure reached.
+ * Rules alone, the model alone and both (what members get) on the evaluation split of the training data, on the
+ * fresh blind set written before any tuning and on blind set 2 (written later, also before any tuning); prints the
+ * table (README, "Screening figures") and holds both together to the floors of issue 19 on the fresh set, or, where
+ * not reached yet, to the figure reached. Blind set 2 has no floors yet and its misses are not printed, so that
+ * whoever tunes the screening sees its scores but never its sentences.
  */
 @QuarkusTest
 class ScreeningComparisonTest {
@@ -39,6 +43,12 @@ class ScreeningComparisonTest {
         List<LabelledSentence> evaluation = models.evaluationSplit().stream()
                 .map(e -> new LabelledSentence(e.label(), e.text())).toList();
         List<LabelledSentence> fresh = LabelledSentence.read("moderation/fresh-blind-set.tsv");
+        List<LabelledSentence> blindSetTwo = LabelledSentence.read("moderation/blind-set-2.tsv");
+        // The counts it was written with: the set is never edited after its first score.
+        assertEquals(Map.of(SentenceLabel.UNSAFE_ADVICE, 64L, SentenceLabel.RED_FLAG, 37L, SentenceLabel.SPAM, 26L,
+                SentenceLabel.BENIGN, 91L), blindSetTwo.stream()
+                        .collect(Collectors.groupingBy(LabelledSentence::label, Collectors.counting())),
+                "blind set 2 as written");
         Function<String, Judged> rules = text -> judged(screening.rules(text, Set.of()));
         Function<String, Judged> model = text -> {
             ScreeningModel.Verdict v = models.judge(text);
@@ -46,8 +56,9 @@ class ScreeningComparisonTest {
         };
         Function<String, Judged> both = text -> judged(screening.screen(text, Set.of()));
         StringBuilder table = new StringBuilder("\n" + Scorecard.header() + "\n");
-        for (var set : List.of(java.util.Map.entry("evaluation split (" + evaluation.size() + ")", evaluation),
-                java.util.Map.entry("fresh blind set (" + fresh.size() + ")", fresh))) {
+        for (var set : List.of(Map.entry("evaluation split (" + evaluation.size() + ")", evaluation),
+                Map.entry("fresh blind set (" + fresh.size() + ")", fresh),
+                Map.entry("blind set 2 (" + blindSetTwo.size() + ")", blindSetTwo))) {
             table.append("| **").append(set.getKey()).append("** |||||||\n");
             table.append(score(set.getValue(), rules, false).row("rules")).append('\n');
             table.append(score(set.getValue(), model, false).row("model")).append('\n');
