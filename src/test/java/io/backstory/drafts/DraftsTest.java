@@ -93,6 +93,8 @@ class DraftsTest {
         Document page = PageForms.html(as("drafter").get("/posts/" + post));
         assertEquals(comment, page.select("#reply-body").first().wholeText());
         assertTrue(page.select(".reply-form input[name=remedy][value=heat]").hasAttr("checked"));
+        assertTrue(page.select(".reply-form .draft-notice").text().startsWith("Your draft from"),
+                "the comment box says its text is a draft: " + page.select("#comments").text());
 
         Response sent = PageForms.submit("drafter", "/posts/" + post, "/posts/" + post + "/comments", Map.of("body", comment));
         assertEquals(303, sent.statusCode());
