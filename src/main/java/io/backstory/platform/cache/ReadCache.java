@@ -23,6 +23,11 @@ public class ReadCache {
     private record Entry(long generation, Object key) {
     }
 
+    /** A value that says how many characters it weighs (a rendered page, for one). */
+    public interface Sized {
+        int chars();
+    }
+
     private final ContentGeneration generation;
     private final Cache<Entry, Object> entries;
     private final ConcurrentHashMap<Entry, Object> loading = new ConcurrentHashMap<>();
@@ -32,8 +37,15 @@ public class ReadCache {
         this.generation = generation;
         // Weighed roughly by size: rendered HTML by its length, a list of a page's rows as a few thousand characters.
         this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumWeight(maxChars)
-                .weigher((Entry key, Object value) -> value instanceof String html ? html.length() : 4_000)
+                .weigher((Entry key, Object value) -> value instanceof String html ? html.length()
+                        : value instanceof Sized sized ? sized.chars() : 4_000)
                 .build();
+    }
+
+    /** The value for {@code key} in the current generation, or null when there is none. */
+    @SuppressWarnings("unchecked")
+    public <V> V find(Object key) {
+        return (V) entries.getIfPresent(new Entry(generation.current(), key));
     }
 
     /**

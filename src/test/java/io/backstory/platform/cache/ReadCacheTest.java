@@ -5,6 +5,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -16,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 /**
@@ -91,6 +96,42 @@ class ReadCacheTest {
     @Inject
     @PersistenceUnitExtension
     StatementCounter statements;
+
+    @Test
+    void aVisitorsPageIsRenderedOncePerChangeAndAnsweredWithNotModifiedWhenTheBrowserHasIt() {
+        long post = post("bob", "Whole page kept for visitors, about a sore coccyx", "scoliosis");
+        Response first = given().when().get("/posts/" + post).then().statusCode(200).extract().response();
+        String etag = first.header("ETag");
+        assertNotNull(etag, "a visitor's page carries its tag: " + first.getHeaders());
+        Response again = given().when().get("/posts/" + post).then().statusCode(200).extract().response();
+        assertEquals(etag, again.header("ETag"), "the same rendering until something changes");
+        assertEquals(first.asString(), again.asString());
+
+        Response notModified = given().header("If-None-Match", etag).when().get("/posts/" + post).then().statusCode(304)
+                .extract().response();
+        assertEquals("", notModified.asString(), "a 304 sends no page");
+        given().cookie("csrf-token", first.cookie("csrf-token")).header("If-None-Match", etag).when().get("/posts/" + post)
+                .then().statusCode(304);
+
+        as("alice").contentType(ContentType.JSON).body("{\"body\": \"A wedge cushion with a cut-out helped me.\"}")
+                .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201);
+        Response changed = given().header("If-None-Match", etag).when().get("/posts/" + post).then().statusCode(200)
+                .body(containsString("A wedge cushion with a cut-out helped me.")).extract().response();
+        assertNotEquals(etag, changed.header("ETag"), "a change renders the page anew, with a new tag");
+    }
+
+    @Test
+    void whoeverPresentsACookieOrALoginGetsTheirOwnRendering() {
+        long post = post("bob", "Whole page not kept for members, about a sore coccyx", "scoliosis");
+        String etag = given().when().get("/posts/" + post).then().statusCode(200).extract().header("ETag");
+        assertNotNull(etag);
+        assertNull(given().cookie("theme", "dark").when().get("/posts/" + post).then().statusCode(200).extract().header("ETag"),
+                "a browser with cookies of its own is answered afresh");
+        Response member = as("alice").header("If-None-Match", etag).when().get("/posts/" + post).then().statusCode(200)
+                .extract().response();
+        assertNull(member.header("ETag"));
+        assertTrue(member.asString().contains("/members/alice"), "the member's own page, not the visitors'");
+    }
 
     private static long post(String user, String title, String condition) {
         return ((Number) as(user).contentType(ContentType.JSON).body("""
