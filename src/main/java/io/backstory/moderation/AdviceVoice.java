@@ -49,7 +49,10 @@ final class AdviceVoice {
     private static final List<RulePattern> WARNED_AGAINST = cues("""
             don't|never|not do|try|copy|repeat what ~1
             don't|never make the same mistake ~1""");
-    /** Said of the reported advice, after the report: the writer will have none of it. */
+    /**
+     * Said of the reported advice, after it: the writer will have none of it. Before it, such words may be the report's
+     * ("my GP said the worry is nonsense, take double the codeine").
+     */
     private static final List<RulePattern> DISOWNING = cues("""
             terrible|awful|bad|dangerous|stupid|dumb|crazy|insane|reckless|irresponsible|horrible|idiotic|risky|worst|harmful advice|idea|tip|suggestion|move ~2
             nonsense|rubbish|bs|bullshit|madness|bonkers|reckless|irresponsible|dangerous
@@ -110,7 +113,7 @@ final class AdviceVoice {
             if (spanVoice == Voice.OWN) {
                 return Voice.OWN; // a clause in the writer's own voice decides: "a friend said rest; double it"
             }
-            voice = voice == null || spanVoice.most.compareTo(voice.most) > 0 ? spanVoice : voice;
+            voice = voice == null || spanVoice.most.compareTo(voice.most) > 0 ? spanVoice : voice; // the strictest
         }
         return voice;
     }
@@ -126,7 +129,7 @@ final class AdviceVoice {
                 break;
             }
             i = report.firstToken();
-            if (!firstPerson(i - 1) && said(DISOWNING, report.lastToken() + 1, to)) {
+            if (!firstPerson(i - 1) && said(DISOWNING, matchStart, to)) {
                 return Voice.DISOWNED_REPORT;
             }
         }

@@ -88,6 +88,7 @@ class AdviceVoiceTest {
             "I ignored my surgeon and now I take a handful of painkillers, works fine.",
             "Double your codeine, my doctor said it was a bad idea but he's wrong.",
             "Don't be shy with the pills, my gp said so, take extra ibuprofen whenever you like.",
+            "My GP said the worry is nonsense, take double the codeine.",
     })
     void theWritersOwnAdviceIsHeldWhateverIsSaidAroundIt(String text) {
         assertEquals(ScreeningAction.HOLD, verdict(text), text);
