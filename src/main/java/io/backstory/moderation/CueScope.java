@@ -45,16 +45,18 @@ public final class CueScope {
     private static final Set<String> SIGNS = Set.of("sign", "signs", "flag", "flags");
     private static final Set<String> SIGN_OBJECTS = Set.of("of", "like", "such", "include", "includes", "including");
 
+    private final String text;
     private final List<TextAnalysis.Token> tokens;
     private final int[] scope;
     private final boolean[] hypothetical;
 
     private CueScope(String text, List<TextAnalysis.Token> tokens) {
+        this.text = text;
         this.tokens = tokens;
         int n = tokens.size();
         scope = new int[n];
         for (int i = 1; i < n; i++) {
-            scope[i] = scope[i - 1] + (startsScope(text, i) ? 1 : 0);
+            scope[i] = scope[i - 1] + (startsScope(i) ? 1 : 0);
         }
         hypothetical = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -100,12 +102,28 @@ public final class CueScope {
         return false;
     }
 
+    /**
+     * Whether a negation stands at most {@code window} words before this word in its scope with no comma between
+     * ("don't do it", "not terrible advice"; in "it isn't, trust me" the negation belongs to what came before).
+     */
+    boolean negatedRightBefore(int first, int window) {
+        for (int i = first - 1; i >= Math.max(0, first - window) && scope[i] == scope[first]; i--) {
+            if (text.substring(tokens.get(i).end(), tokens.get(i + 1).start()).contains(",")) {
+                return false;
+            }
+            if (NEGATIONS.contains(tokens.get(i).stem())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a hypothetical governs this word ("come back if I got any <numbness>"). */
     boolean hypothetical(int token) {
         return hypothetical[token];
     }
 
-    private boolean startsScope(String text, int i) {
+    private boolean startsScope(int i) {
         TextAnalysis.Token token = tokens.get(i);
         TextAnalysis.Token previous = tokens.get(i - 1);
         if (token.clause() != previous.clause() || SCOPE_ENDS.contains(token.surface())) {

@@ -398,6 +398,9 @@ public class ReviewService {
         if (action == ReviewAction.EDIT_AND_APPROVE) {
             edit(before, editedText, moderator);
         }
+        if (action.itemStatus == ReviewItemStatus.APPROVED) {
+            withdrawModelUrgentCare(before, decision);
+        }
         if (action == ReviewAction.APPROVE_WITH_NOTE) {
             em.createNativeQuery("update " + before.target().table + " set safety_notices = array_append(safety_notices, ?1)"
                     + " where id = ?2").setParameter(1, note.strip()).setParameter(2, before.targetId())
@@ -430,6 +433,21 @@ public class ReviewService {
         }
         em.createNativeQuery("update moderation_decision set item_version = (select version from review_item where id = ?1)"
                 + " where id = ?2").setParameter(1, id).setParameter(2, decision).executeUpdate();
+    }
+
+    /**
+     * A moderator who approves a text has found no red-flag symptoms to check on: the screening model's urgent-care box,
+     * its guess that there were, goes for the writer too (other readers never saw it). The rules' urgent-care advice
+     * answers words the writer wrote and stays. The decision remembers it, so that undo can put the box back.
+     */
+    private void withdrawModelUrgentCare(ItemDetail item, long decision) {
+        int withdrawn = em.createNativeQuery("update " + item.target().table
+                + " set urgent_care = array_remove(urgent_care, ?1) where id = ?2 and ?1 = any(urgent_care)")
+                .setParameter(1, ScreeningService.MODEL_RED_FLAG_NOTICE).setParameter(2, item.targetId()).executeUpdate();
+        if (withdrawn > 0) {
+            em.createNativeQuery("update moderation_decision set model_urgent_care_removed = true where id = ?1")
+                    .setParameter(1, decision).executeUpdate();
+        }
     }
 
     @Transactional
@@ -508,7 +526,8 @@ public class ReviewService {
     @Transactional
     public long undo(long batch, Member moderator) {
         List<NamedRow> decisions = NamedRow.all(em.createNativeQuery("""
-                select d.id, d.review_item_id, d.action, d.item_version, d.from_status, d.safety_note, d.undone_at,
+                select d.id, d.review_item_id, d.action, d.item_version, d.from_status, d.safety_note,
+                       d.model_urgent_care_removed, d.undone_at,
                        d.decided_at > now() - make_interval(secs => ?3) as recent, r.status as item_status,
                        r.version as current_version
                 from moderation_decision d join review_item r on r.id = d.review_item_id
@@ -564,6 +583,11 @@ public class ReviewService {
             em.createNativeQuery("update " + item.target().table + " set safety_notices = array_remove(safety_notices, ?1)"
                     + " where id = ?2").setParameter(1, decision.text("safety_note")).setParameter(2, item.targetId())
                     .executeUpdate();
+        }
+        if (decision.bool("model_urgent_care_removed")) {
+            em.createNativeQuery("update " + item.target().table + " set urgent_care = array_append(urgent_care, ?1)"
+                    + " where id = ?2").setParameter(1, ScreeningService.MODEL_RED_FLAG_NOTICE)
+                    .setParameter(2, item.targetId()).executeUpdate();
         }
         em.createNativeQuery("update review_item set status = 'OPEN', version = version + 1, updated_at = now() where id = ?1")
                 .setParameter(1, id).executeUpdate();

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * and on a negatable red-flag rule also when a hypothetical does ("come back if you get numbness in the groin", "watch
  * for loss of bladder control"): see {@link CueScope}. A match is also void when one of the rule's exception patterns
  * matches in a clause the match touches ("supervised traction at the clinic", "exactly as the box says"); a clause
- * that turns the sentence ("..., but just double it") is not covered by the exception before it.
+ * that turns the sentence ("..., but just double it") is not covered by the exception before it. Unsafe advice told as
+ * someone else's words the writer disowns, or as a temptation resisted or a habit given up, is at most flagged (or only
+ * noted): see {@link AdviceVoice}.
  */
 public final class ScreeningEngine {
 
@@ -55,13 +57,14 @@ public final class ScreeningEngine {
         List<TextAnalysis.Token> tokens = TextAnalysis.tokens(text);
         List<int[]> sentences = sentences(tokens);
         CueScope cues = CueScope.of(text, tokens);
+        AdviceVoice voice = new AdviceVoice(tokens, cues);
         List<ScreeningResult.Match> matches = new ArrayList<>();
         for (Rule rule : rules) {
             if (!rule.conditionScope().isEmpty() && conditions.stream().noneMatch(rule.conditionScope()::contains)) {
                 continue;
             }
             for (int[] sentence : sentences) {
-                ScreeningResult.Match match = matchInSentence(rule, text, tokens, cues, sentence[0], sentence[1]);
+                ScreeningResult.Match match = matchInSentence(rule, text, tokens, cues, voice, sentence[0], sentence[1]);
                 if (match != null) {
                     matches.add(match);
                 }
@@ -88,20 +91,22 @@ public final class ScreeningEngine {
     }
 
     private static ScreeningResult.Match matchInSentence(Rule rule, String text, List<TextAnalysis.Token> tokens,
-            CueScope cues, int from, int to) {
+            CueScope cues, AdviceVoice voice, int from, int to) {
         for (RulePattern pattern : rule.patterns()) {
             List<RulePattern.Span> spans = pattern.match(tokens, from, to);
             if (spans == null || (rule.negatable() && governed(rule, spans, cues))) {
                 continue;
             }
-            if (excepted(rule, spans, tokens, from, to)) {
+            if (excepted(rule, spans, tokens)) {
                 continue;
             }
+            ScreeningAction action = rule.category() == ScreeningCategory.UNSAFE_ADVICE
+                    ? voice.of(spans, from, to).limit(rule.action()) : rule.action();
             int first = spans.stream().mapToInt(RulePattern.Span::firstToken).min().orElseThrow();
             int last = spans.stream().mapToInt(RulePattern.Span::lastToken).max().orElseThrow();
             int start = tokens.get(first).start();
             int end = tokens.get(last).end();
-            return new ScreeningResult.Match(rule.code(), rule.category(), rule.subcategory(), rule.action(),
+            return new ScreeningResult.Match(rule.code(), rule.category(), rule.subcategory(), action,
                     TextAnalysis.normalise(text).substring(start, end), start, end);
         }
         return null;
@@ -111,18 +116,10 @@ public final class ScreeningEngine {
      * Whether an exception pattern matches within a clause the match touches: "my doctor says walking, but just
      * double the painkillers" keeps its dosing match, as the doctor governs only the first clause.
      */
-    private static boolean excepted(Rule rule, List<RulePattern.Span> spans, List<TextAnalysis.Token> tokens, int from,
-            int to) {
+    private static boolean excepted(Rule rule, List<RulePattern.Span> spans, List<TextAnalysis.Token> tokens) {
         for (RulePattern.Span span : spans) {
-            int clause = tokens.get(span.firstToken()).clause();
-            int clauseFrom = span.firstToken();
-            while (clauseFrom > from && tokens.get(clauseFrom - 1).clause() == clause) {
-                clauseFrom--;
-            }
-            int clauseTo = span.lastToken() + 1;
-            while (clauseTo < to && tokens.get(clauseTo).clause() == tokens.get(span.lastToken()).clause()) {
-                clauseTo++;
-            }
+            int clauseFrom = TextAnalysis.clauseStart(tokens, span.firstToken());
+            int clauseTo = TextAnalysis.clauseEnd(tokens, span.lastToken());
             for (RulePattern exception : rule.exceptions()) {
                 if (exception.match(tokens, clauseFrom, clauseTo) != null) {
                     return true;

@@ -80,6 +80,24 @@ final class TextAnalysis {
         return tokens;
     }
 
+    /** The index of the first token of the clause token i is in (clauses never cross sentences). */
+    static int clauseStart(List<Token> tokens, int i) {
+        int start = i;
+        while (start > 0 && tokens.get(start - 1).clause() == tokens.get(i).clause()) {
+            start--;
+        }
+        return start;
+    }
+
+    /** The index after the last token of the clause token i is in. */
+    static int clauseEnd(List<Token> tokens, int i) {
+        int end = i + 1;
+        while (end < tokens.size() && tokens.get(end).clause() == tokens.get(i).clause()) {
+            end++;
+        }
+        return end;
+    }
+
     /** The stem of a single pattern word, or null when it is not exactly one token. */
     static String stemOfWord(String word) {
         List<Token> tokens = tokens(word);

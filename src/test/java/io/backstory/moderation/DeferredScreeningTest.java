@@ -46,7 +46,8 @@ class DeferredScreeningTest {
     @Inject
     EntityManager em;
 
-    private static String story(String sentence) {
+    /** A long story (over the model's inline limit) with this sentence in the middle. */
+    static String story(String sentence) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             text.append(PARAGRAPH);
@@ -79,7 +80,7 @@ class DeferredScreeningTest {
         assertEquals("PUBLISHED", saved.jsonPath().getString("status"));
         long post = saved.jsonPath().getLong("id");
 
-        String reasons = awaitOpenItemReasons("post_id", post);
+        String reasons = awaitOpenItemReasons(em, "post_id", post);
         assertTrue(reasons.contains(ScreeningService.MODEL_RULE) && reasons.contains(UNSAFE), reasons);
         assertEquals(0, count("select count(*) from deferred_screening where post_id = " + post), "read once, then gone");
         assertEquals("PUBLISHED", as("bob").when().get("/api/v1/posts/" + post).jsonPath().getString("status"),
@@ -99,7 +100,7 @@ class DeferredScreeningTest {
         assertEquals(List.of(), saved.jsonPath().getList("urgentCare"), "saved on the rules' verdict");
         long comment = saved.jsonPath().getLong("id");
 
-        String reasons = awaitOpenItemReasons("comment_id", comment);
+        String reasons = awaitOpenItemReasons(em, "comment_id", comment);
         assertTrue(reasons.contains(RED_FLAG), reasons);
         assertEquals(1, count("select count(*) from review_item where comment_id = " + comment
                 + " and status = 'OPEN' and category = 'RED_FLAG'"), "in the moderators' red-flag tab");
@@ -112,7 +113,7 @@ class DeferredScreeningTest {
     }
 
     /** The reasons of the open review item of a post or comment, once the model has read it (20 s at most). */
-    private String awaitOpenItemReasons(String column, long id) {
+    static String awaitOpenItemReasons(EntityManager em, String column, long id) {
         long until = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < until) {
             List<?> reasons = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(

@@ -28,6 +28,9 @@ class DoctorSaysBypassTest {
             "Just take double the ibuprofen; my physio says it's fine",
             "Ask your doctor if you like, but take double the painkillers anyway",
             "Take triple the naproxen and don't bother asking your pharmacist",
+            // someone else's words, vouched for by the writer: their own advice after all (AdviceVoice)
+            "A friend said to double the dose and it worked great, do it",
+            "My pharmacist said taking double the ibuprofen is a bad idea, it isn't, trust me",
     })
     void dosingAdviceIsHeldWhateverProfessionalIsNamedBeforeOrAfterIt(String text) {
         ScreeningResult result = screening.screen(text, Set.of());
