@@ -1,5 +1,7 @@
 package io.backstory.platform.web;
 
+import java.nio.charset.StandardCharsets;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -19,12 +21,12 @@ import jakarta.ws.rs.core.Response;
  */
 public class VisitorPages {
 
-    /** A rendered page and the tag that names this rendering of it. */
-    public record Page(String html, String etag) implements ReadCache.Sized {
+    /** A rendered page, encoded once, and the tag that names this rendering of it. */
+    public record Page(byte[] body, String etag) implements ReadCache.Sized {
 
         @Override
         public int chars() {
-            return html.length();
+            return body.length;
         }
     }
 
@@ -53,7 +55,7 @@ public class VisitorPages {
         if (page.etag().equals(request.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
             return Response.notModified(page.etag()).header(HttpHeaders.ETAG, page.etag()).build();
         }
-        return Response.ok(page.html(), HTML).header(HttpHeaders.ETAG, page.etag()).build();
+        return Response.ok(page.body(), HTML).header(HttpHeaders.ETAG, page.etag()).build();
     }
 
     @ServerResponseFilter
@@ -72,8 +74,9 @@ public class VisitorPages {
             response.setEntity(html, null, HTML);
             return;
         }
-        Page page = cache.get(key(request), () -> new Page(html, "\"" + Long.toString(System.nanoTime(), 36) + "\""));
-        response.setEntity(page.html(), null, HTML);
+        Page page = cache.get(key(request), () -> new Page(html.getBytes(StandardCharsets.UTF_8),
+                "\"" + Long.toString(System.nanoTime(), 36) + "\""));
+        response.setEntity(page.body(), null, HTML);
         response.getHeaders().putSingle(HttpHeaders.ETAG, page.etag());
     }
 
