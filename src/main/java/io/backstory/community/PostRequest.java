@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.Outcome;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -10,7 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.backstory.community.Outcome;
+import io.backstory.platform.content.Outcome;
 import io.backstory.community.PostKind;
 
 /**

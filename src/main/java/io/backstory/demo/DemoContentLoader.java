@@ -17,7 +17,7 @@ import io.backstory.community.CommentRequest;
 import io.backstory.community.Comment;
 import io.backstory.community.CommentDetail;
 import io.backstory.community.CommentService;
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.community.Post;
 import io.backstory.community.PostDetail;
 import io.backstory.community.PostRequest;

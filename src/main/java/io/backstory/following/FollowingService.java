@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.backstory.community.AuthoredContent;
+import io.backstory.platform.content.Visibility;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.platform.db.NamedRow;
@@ -86,7 +86,7 @@ public class FollowingService {
                   and (p.author_id is null or p.author_id <> ?1)
                   and exists (select 1 from post_condition pc join condition_follow f on f.condition_id = pc.condition_id
                               where pc.post_id = p.id and f.member_id = ?1)
-                order by p.best_rank desc, p.id desc limit ?4""".formatted(AuthoredContent.visibleSql("p")),
+                order by p.best_rank desc, p.id desc limit ?4""".formatted(Visibility.toReadersSql("p")),
                 jakarta.persistence.Tuple.class).setParameter(1, memberId).setParameter(2, from).setParameter(3, until)
                 .setParameter(4, limit).getResultList();
         return rows.stream().map(r -> new FollowedPost(r.get("id", Number.class).longValue(), r.get("title", String.class),

@@ -3,7 +3,8 @@ package io.backstory.moderation;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.content.TextScreening;
 import io.backstory.moderation.model.ScreeningLessons;
 import io.backstory.platform.api.Problem;
 import io.backstory.platform.api.ProblemException;
@@ -15,7 +16,7 @@ import jakarta.persistence.EntityManager;
  * FLAG and HOLD put the content in the review queue (one open item per target, updated on re-screening).
  */
 @ApplicationScoped
-public class ContentScreening {
+public class ContentScreening implements TextScreening {
 
     private final ScreeningService screening;
     private final ScreeningLessons lessons;
@@ -38,6 +39,11 @@ public class ContentScreening {
      */
     public ScreeningResult screenForSaving(String text, Collection<String> conditions) {
         return accepted(screening.screenForSaving(text, conditions));
+    }
+
+    @Override
+    public void refuseBlocked(String text) {
+        screen(text, java.util.List.of());
     }
 
     private static ScreeningResult accepted(ScreeningResult result) {

@@ -1,6 +1,6 @@
 package io.backstory.moderation;
 
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.api.FormValues;
 import jakarta.persistence.EntityManager;
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.backstory.accounts.Member;
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.backstory.accounts.Member;
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.moderation.model.ScreeningLessons;
 import io.backstory.notifications.NotificationService;

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import io.backstory.community.AuthoredContent;
+import io.backstory.platform.content.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -43,7 +43,7 @@ public class NotificationService {
      * public or the reader wrote it; a title edited into text held for review never reaches followers.
      */
     public static final String SHOWN_TEXT = "replace(replace(n.text, chr(1), coalesce(a.handle, 'A former member')), "
-            + "chr(2), case when " + AuthoredContent.visibleSql("np") + " or (np.author_id = n.member_id and not np.deleted)"
+            + "chr(2), case when " + Visibility.toReadersSql("np") + " or (np.author_id = n.member_id and not np.deleted)"
             + " then np.title when not np.deleted and np.status <> 'REMOVED' then 'a post under review'"
             + " else 'a removed post' end)";
     /** The notification {@code n} with its actor {@code a} and its post {@code np}. */
@@ -118,7 +118,7 @@ public class NotificationService {
     private List<Delivery> deliveries(String where, Object... parameters) {
         Query query = em.createNativeQuery("""
                 select n.kind, %s as text, n.link, coalesce(%s, false) as public, n.created_at as created from %s
-                where %s order by n.created_at, n.id limit 100""".formatted(SHOWN_TEXT, AuthoredContent.visibleSql("np"),
+                where %s order by n.created_at, n.id limit 100""".formatted(SHOWN_TEXT, Visibility.toReadersSql("np"),
                 SHOWN_FROM, where), Tuple.class);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);

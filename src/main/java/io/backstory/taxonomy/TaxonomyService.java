@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.backstory.accounts.Member;
-import io.backstory.moderation.ContentScreening;
+import io.backstory.platform.content.TextScreening;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
@@ -41,11 +41,11 @@ public class TaxonomyService {
     private final EntityManager em;
     private final InputValidator validator;
     private final TagResolver tags;
-    private final ContentScreening screening;
+    private final TextScreening screening;
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
 
-    public TaxonomyService(EntityManager em, InputValidator validator, TagResolver tags, ContentScreening screening,
+    public TaxonomyService(EntityManager em, InputValidator validator, TagResolver tags, TextScreening screening,
             RateLimiter rateLimiter, RateLimits limits) {
         this.em = em;
         this.validator = validator;
@@ -168,7 +168,7 @@ public class TaxonomyService {
         validator.check(request);
         member.requireNotSilenced();
         rateLimiter.acquire(member.limitBucket("tag-suggestions"), limits.tagSuggestionsPerHour(), Duration.ofHours(1));
-        screening.screen(request.name() + "\n\n" + (request.note() == null ? "" : request.note()), List.of());
+        screening.refuseBlocked(request.name() + "\n\n" + (request.note() == null ? "" : request.note()));
         TagSuggestion suggestion = new TagSuggestion();
         suggestion.kind = request.kind();
         suggestion.name = request.name().strip();
