@@ -213,11 +213,11 @@ public class CommentService {
             long id = r.number("id");
             Long authorId = r.numberOrNull("author_id");
             boolean readersOwn = readerId != null && readerId.equals(authorId);
-            String status = r.text("status");
+            ContentStatus status = r.enumValue("status", ContentStatus.class);
             CommentNode.State state = r.bool("deleted") ? CommentNode.State.DELETED
-                    : ContentStatus.PUBLISHED.name().equals(status) ? CommentNode.State.VISIBLE
-                    : ContentStatus.HIDDEN.name().equals(status) ? CommentNode.State.HIDDEN
-                    : ContentStatus.PENDING_REVIEW.name().equals(status) && readersOwn ? CommentNode.State.WAITING
+                    : status == ContentStatus.PUBLISHED ? CommentNode.State.VISIBLE
+                    : status == ContentStatus.HIDDEN ? CommentNode.State.HIDDEN
+                    : status == ContentStatus.PENDING_REVIEW && readersOwn ? CommentNode.State.WAITING
                     : CommentNode.State.REMOVED;
             rows.add(new CommentTree.Row(id, r.numberOrNull("parent_id"), state, r.text("handle"), authorId,
                     (int) r.number("helped"), r.text("body_html"), remedies.getOrDefault(id, List.of()),

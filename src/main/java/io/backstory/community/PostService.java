@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.PostKind;
 import io.backstory.platform.content.ContentStatus;
 import java.time.Duration;
 import java.time.Instant;

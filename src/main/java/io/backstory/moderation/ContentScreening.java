@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.db.SqlEnum;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
@@ -79,10 +80,10 @@ public class ContentScreening implements TextScreening {
         String target = postId != null ? "post_id" : "comment_id";
         long itemId = ((Number) em.createNativeQuery("""
                 insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, ?3, ?4)
-                on conflict (%1$s) where status = 'OPEN' and %1$s is not null
+                on conflict (%1$s) where status = %2$s and %1$s is not null
                 do update set severity = greatest(review_item.severity, excluded.severity),
                               reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()
-                returning id""".formatted(target))
+                returning id""".formatted(target, SqlEnum.literal(ReviewItemStatus.OPEN)))
                 .setParameter(1, postId != null ? postId : commentId)
                 .setParameter(2, result.matches().stream().mapToInt(ContentScreening::severity).max().orElseThrow())
                 .setParameter(3, category)

@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.db.SqlEnum;
 import java.time.Duration;
 import java.util.List;
 
@@ -67,7 +68,8 @@ public class FlagService {
         NOTE.require("note", note);
         flagger.requireNotSilenced();
         List<NamedRow> rows = NamedRow.all(em.createNativeQuery("select author_id, status from " + target.table
-                + " where id = ?1 and not deleted and status in ('PUBLISHED', 'HIDDEN') for update", Tuple.class)
+                + " where id = ?1 and not deleted and status in " + SqlEnum.in(ContentStatus.PUBLISHED, ContentStatus.HIDDEN)
+                + " for update", Tuple.class)
                 .setParameter(1, id));
         if (rows.isEmpty()) {
             throw ProblemException.notFound(target.noun() + " " + id);
@@ -87,11 +89,12 @@ public class FlagService {
             throw ProblemException.conflict("You have already flagged this " + target.noun() + ".", null);
         }
         long itemId = ((Number) em.createNativeQuery("""
-                insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, 'MEMBER_FLAG', ?3)
-                on conflict (%1$s) where status = 'OPEN' and %1$s is not null
+                insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, %2$s, ?3)
+                on conflict (%1$s) where status = %3$s and %1$s is not null
                 do update set severity = greatest(review_item.severity, excluded.severity),
                               reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()
-                returning id""".formatted(target.column))
+                returning id""".formatted(target.column, SqlEnum.literal(ReviewCategory.MEMBER_FLAG),
+                SqlEnum.literal(ReviewItemStatus.OPEN)))
                 .setParameter(1, id).setParameter(2, reason.severity)
                 // The note stays in content_flag only, so it goes when its author deletes their account.
                 .setParameter(3, "flag: " + reason.label).getSingleResult()).longValue();

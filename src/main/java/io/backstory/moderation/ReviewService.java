@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.db.SqlEnum;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,12 +148,12 @@ public class ReviewService {
      * SQL: the columns of an {@link AuthorRecord} of member {@code m}, seen from review item {@code r} (whose own
      * decisions are not "earlier").
      */
-    private static final String AUTHOR_RECORD = """
+    private static final String AUTHOR_RECORD = ("""
             m.handle as author, m.created_at as member_since, m.silenced_until,
             (select count(*) from post ap where ap.author_id = m.id) as author_posts,
             (select count(*) from comment ac where ac.author_id = m.id and not ac.deleted) as author_comments,
-            (select count(*) from post ap where ap.author_id = m.id and ap.status in ('HIDDEN', 'REMOVED'))
-              + (select count(*) from comment ac where ac.author_id = m.id and ac.status in ('HIDDEN', 'REMOVED'))
+            (select count(*) from post ap where ap.author_id = m.id and ap.status in %1$s)
+              + (select count(*) from comment ac where ac.author_id = m.id and ac.status in %1$s)
               as author_hidden,
             (select count(*) from content_flag f left join post fp on fp.id = f.post_id
                     left join comment fc on fc.id = f.comment_id
@@ -160,11 +161,15 @@ public class ReviewService {
             (select count(*) from moderation_action da join review_item dr on dr.id = da.review_item_id
                     left join post dp on dp.id = dr.post_id left join comment dc on dc.id = dr.comment_id
              where coalesce(dp.author_id, dc.author_id) = m.id and dr.id <> r.id and da.moderator_id is not null
-               and da.action in ('APPROVE', 'APPROVE_WITH_NOTE', 'EDIT_AND_APPROVE', 'HIDE', 'REMOVE', 'DISMISS_FLAGS'))
+               and da.action in %2$s)
               as author_decisions,
             (select count(*) from moderation_action da join review_item dr on dr.id = da.review_item_id
                     left join post dp on dp.id = dr.post_id left join comment dc on dc.id = dr.comment_id
-             where coalesce(dp.author_id, dc.author_id) = m.id and da.action = 'WARN_AUTHOR') as author_warnings""";
+             where coalesce(dp.author_id, dc.author_id) = m.id and da.action = %3$s) as author_warnings""")
+            .formatted(SqlEnum.in(ContentStatus.HIDDEN, ContentStatus.REMOVED),
+                    SqlEnum.in(AuditAction.APPROVE, AuditAction.APPROVE_WITH_NOTE, AuditAction.EDIT_AND_APPROVE,
+                            AuditAction.HIDE, AuditAction.REMOVE, AuditAction.DISMISS_FLAGS),
+                    SqlEnum.literal(AuditAction.WARN_AUTHOR));
 
     /** SQL: the queue's order, most severe and oldest first. */
     private static final String QUEUE_ORDER = " order by r.severity desc, r.created_at, r.id";
@@ -214,7 +219,7 @@ public class ReviewService {
         // Spam members flagged is in the spam tab too: a spam wave arrives as member flags as much as through rules.
         String filter = (category == null ? "" : category == ReviewCategory.SPAM
                 ? " and (r.category = :category or exists (select 1 from content_flag sf where sf.review_item_id = r.id"
-                        + " and sf.reason = 'SPAM'))"
+                        + " and sf.reason = " + SqlEnum.literal(FlagReason.SPAM) + "))"
                 : " and r.category = :category")
                 + (byCondition ? " and exists (select 1 from post_condition pc"
                         + " join condition cd on cd.id = pc.condition_id"
@@ -230,7 +235,8 @@ public class ReviewService {
                 left join comment c on c.id = r.comment_id
                 left join post cp on cp.id = c.post_id
                 left join member m on m.id = coalesce(p.author_id, c.author_id)
-                where r.status = 'OPEN'""".formatted(FlagService.FLAG_WEIGHT, AUTHOR_RECORD) + filter
+                where r.status = %s""".formatted(FlagService.FLAG_WEIGHT, AUTHOR_RECORD,
+                        SqlEnum.literal(ReviewItemStatus.OPEN)) + filter
                 + QUEUE_ORDER + " limit " + limit, Tuple.class);
         if (category != null) {
             query.setParameter("category", category.name());
@@ -242,8 +248,8 @@ public class ReviewService {
             boolean isPost = r.numberOrNull("post_id") != null;
             return new QueueItem(r.number("id"), isPost ? ReviewTarget.POST : ReviewTarget.COMMENT,
                     r.number(isPost ? "post_id" : "comment_id"), r.number("on_post"), r.text("title"), r.text("excerpt"),
-                    ReviewCategory.valueOf(r.text("category")), (int) r.number("severity"), r.decimal("flag_weight"),
-                    r.text("first_reason"), ContentStatus.valueOf(r.text("content_status")), authorRecord(r),
+                    r.enumValue("category", ReviewCategory.class), (int) r.number("severity"), r.decimal("flag_weight"),
+                    r.text("first_reason"), r.enumValue("content_status", ContentStatus.class), authorRecord(r),
                     r.instant("created_at"), (int) r.number("version"));
         }).toList();
     }
@@ -278,7 +284,7 @@ public class ReviewService {
         List<Flag> flags = NamedRow.all(em.createNativeQuery("""
                 select m.handle, f.reason, f.note, f.weight, f.created_at from content_flag f join member m on m.id = f.member_id
                 where f.review_item_id = ?1 order by f.created_at""", Tuple.class).setParameter(1, id)).stream()
-                .map(f -> new Flag(f.text("handle"), FlagReason.valueOf(f.text("reason")).label, f.text("note"),
+                .map(f -> new Flag(f.text("handle"), f.enumValue("reason", FlagReason.class).label, f.text("note"),
                         f.decimal("weight"), f.instant("created_at"))).toList();
         List<LogEntry> history = NamedRow.all(em.createNativeQuery(LOG_ENTRY + " where r."
                 + (isPost ? "post_id" : "comment_id") + " = ?1 order by a.created_at, a.id", Tuple.class)
@@ -291,9 +297,9 @@ public class ReviewService {
         List<String> notices = em.createNativeQuery("select unnest(urgent_care || safety_notices) from " + (isPost ? "post" : "comment")
                 + " where id = ?1").setParameter(1, targetId).getResultList();
         AuthorRecord author = authorRecord(r);
-        return new ItemDetail(r.number("id"), ReviewItemStatus.valueOf(r.text("status")),
+        return new ItemDetail(r.number("id"), r.enumValue("status", ReviewItemStatus.class),
                 isPost ? ReviewTarget.POST : ReviewTarget.COMMENT, targetId, r.number("on_post"), r.text("title"),
-                ContentStatus.valueOf(r.text("content_status")), author.handle(), authorId, r.text("body"),
+                r.enumValue("content_status", ContentStatus.class), author.handle(), authorId, r.text("body"),
                 List.of(r.text("reasons").split("\n")), flags, author.hiddenOrRemoved(), r.decimal("flag_weight"),
                 r.instant("created_at"), (int) r.number("version"), history, author, authorDecisions,
                 notices);
@@ -440,8 +446,8 @@ public class ReviewService {
 
     static LogEntry logEntry(NamedRow r) {
         boolean isPost = r.numberOrNull("post_id") != null;
-        return new LogEntry(r.number("item_id"), r.text("moderator"), AuditAction.valueOf(r.text("action")),
-                ContentStatus.valueOf(r.text("from_status")), ContentStatus.valueOf(r.text("to_status")), r.text("note"),
+        return new LogEntry(r.number("item_id"), r.text("moderator"), r.enumValue("action", AuditAction.class),
+                r.enumValue("from_status", ContentStatus.class), r.enumValue("to_status", ContentStatus.class), r.text("note"),
                 r.instant("created_at"), isPost ? ReviewTarget.POST : ReviewTarget.COMMENT, r.number("on_post"),
                 r.text("title"), r.text("excerpt"));
     }
@@ -494,7 +500,7 @@ public class ReviewService {
             return Optional.empty();
         }
         NamedRow first = rows.get(0);
-        ReviewAction action = ReviewAction.valueOf(first.text("action"));
+        ReviewAction action = first.enumValue("action", ReviewAction.class);
         boolean undone = first.instant("undone_at") != null;
         return Optional.of(new Confirmation(batch, action.done(), rows.size(), first.text("title"), first.bool("comment"),
                 first.number("review_item_id"), !undone && action.undoable() && first.bool("recent"), undone));
@@ -518,7 +524,7 @@ public class ReviewService {
             throw ProblemException.notFound("Decision " + batch);
         }
         for (NamedRow d : decisions) {
-            ReviewAction action = ReviewAction.valueOf(d.text("action"));
+            ReviewAction action = d.enumValue("action", ReviewAction.class);
             if (d.instant("undone_at") != null) {
                 throw ProblemException.conflict("This decision was already undone.", null);
             }
@@ -546,9 +552,9 @@ public class ReviewService {
     private void undoOne(NamedRow decision, Member moderator) {
         long id = decision.number("review_item_id");
         ItemDetail item = item(id);
-        ReviewAction action = ReviewAction.valueOf(decision.text("action"));
-        ContentStatus back = ContentStatus.valueOf(decision.text("from_status"));
-        long otherOpen = ((Number) em.createNativeQuery("select count(*) from review_item where status = 'OPEN' and "
+        ReviewAction action = decision.enumValue("action", ReviewAction.class);
+        ContentStatus back = decision.enumValue("from_status", ContentStatus.class);
+        long otherOpen = ((Number) em.createNativeQuery("select count(*) from review_item where status = " + SqlEnum.literal(ReviewItemStatus.OPEN) + " and "
                 + item.target().column + " = ?1").setParameter(1, item.targetId()).getSingleResult()).longValue();
         if (otherOpen > 0) {
             throw ProblemException.conflict("A newer review item about this " + item.target().noun()
@@ -565,7 +571,8 @@ public class ReviewService {
                     + " where id = ?2").setParameter(1, decision.text("safety_note")).setParameter(2, item.targetId())
                     .executeUpdate();
         }
-        em.createNativeQuery("update review_item set status = 'OPEN', version = version + 1, updated_at = now() where id = ?1")
+        em.createNativeQuery("update review_item set status = ?2, version = version + 1, updated_at = now() where id = ?1")
+                .setParameter(2, ReviewItemStatus.OPEN.name())
                 .setParameter(1, id).executeUpdate();
         em.createNativeQuery("""
                 update member m set flags_upheld = flags_upheld - ?1, flags_dismissed = flags_dismissed - ?2
@@ -630,7 +637,7 @@ public class ReviewService {
         List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
                 select a.action, m.handle from moderation_action a left join member m on m.id = a.moderator_id
                 where a.review_item_id = ?1 order by a.id desc limit 1""", Tuple.class).setParameter(1, id));
-        return rows.isEmpty() ? "it is already decided" : AuditAction.valueOf(rows.get(0).text("action")).label()
+        return rows.isEmpty() ? "it is already decided" : rows.get(0).enumValue("action", AuditAction.class).label()
                 + " by " + (rows.get(0).text("handle") == null ? "the site" : rows.get(0).text("handle"));
     }
 

@@ -1,5 +1,7 @@
 package io.backstory.notifications;
 
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.db.SqlEnum;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +46,8 @@ public class NotificationService {
      */
     public static final String SHOWN_TEXT = "replace(replace(n.text, chr(1), coalesce(a.handle, 'A former member')), "
             + "chr(2), case when " + Visibility.toReadersSql("np") + " or (np.author_id = n.member_id and not np.deleted)"
-            + " then np.title when not np.deleted and np.status <> 'REMOVED' then 'a post under review'"
+            + " then np.title when not np.deleted and np.status <> " + SqlEnum.literal(ContentStatus.REMOVED)
+            + " then 'a post under review'"
             + " else 'a removed post' end)";
     /** The notification {@code n} with its actor {@code a} and its post {@code np}. */
     public static final String SHOWN_FROM = "notification n left join member a on a.id = n.actor_id "

@@ -1,5 +1,7 @@
 package io.backstory.privacy;
 
+import io.backstory.taxonomy.TagSuggestion;
+import io.backstory.platform.content.Visibility;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +111,8 @@ public class PrivacyService {
                 .executeUpdate();
         if (!keepContent) {
             // Suggestions are their words too: undecided or rejected ones go, approved ones keep only the tag name.
-            em.createNativeQuery("delete from tag_suggestion where suggested_by = ?1 and status <> 'APPROVED'")
-                    .setParameter(1, memberId).executeUpdate();
+            em.createNativeQuery("delete from tag_suggestion where suggested_by = ?1 and status <> ?2")
+                    .setParameter(1, memberId).setParameter(2, TagSuggestion.Status.APPROVED.name()).executeUpdate();
             em.createNativeQuery("update tag_suggestion set note = null where suggested_by = ?1")
                     .setParameter(1, memberId).executeUpdate();
             em.createNativeQuery("delete from post_revision where post_id in (select id from post where author_id = ?1)")
@@ -127,8 +129,9 @@ public class PrivacyService {
                            urgent_care = '{}' where author_id = ?1""").setParameter(1, memberId).executeUpdate();
             em.createNativeQuery("""
                     update post p set comment_count = (select count(*) from comment c
-                        where c.post_id = p.id and c.status = 'PUBLISHED' and not c.deleted)
-                    where p.id in (select post_id from comment where author_id = ?1)""").setParameter(1, memberId)
+                        where c.post_id = p.id and %s)
+                    where p.id in (select post_id from comment where author_id = ?1)""".formatted(Visibility.toReadersSql("c")))
+                    .setParameter(1, memberId)
                     .executeUpdate();
         }
         em.createNativeQuery("update post set author_id = null where author_id = ?1").setParameter(1, memberId).executeUpdate();

@@ -68,24 +68,26 @@ public class TaxonomyService {
         String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
                 select kind, slug, name, matched from (
-                  select 'CONDITION' as kind, c.slug, c.name, s.synonym as matched,
+                  select :condition as kind, c.slug, c.name, s.synonym as matched,
                          case when lower(c.name) = lower(:q) or c.slug = lower(:q) or lower(s.synonym) = lower(:q) then 0 else 1 end as rank
                   from condition c left join condition_synonym s on s.condition_id = c.id
                   where lower(c.name) like :p or c.slug like :p or lower(s.synonym) like :p
                   union all
-                  select 'REMEDY', r.slug, r.name, s.synonym,
+                  select :remedy, r.slug, r.name, s.synonym,
                          case when lower(r.name) = lower(:q) or r.slug = lower(:q) or lower(s.synonym) = lower(:q) then 0 else 1 end
                   from remedy r left join remedy_synonym s on s.remedy_id = r.id
                   where lower(r.name) like :p or r.slug like :p or lower(s.synonym) like :p
                 ) hits
-                order by rank, name""", Tuple.class).setParameter("q", q).setParameter("p", pattern));
+                order by rank, name""", Tuple.class).setParameter("q", q).setParameter("p", pattern)
+                .setParameter("condition", TagSuggestion.Kind.CONDITION.name())
+                .setParameter("remedy", TagSuggestion.Kind.REMEDY.name()));
         Map<String, Match> matches = new LinkedHashMap<>();
         for (NamedRow r : rows) {
             String synonym = r.text("matched");
             String matched = synonym != null && synonym.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))
                     ? synonym : null;
             matches.putIfAbsent(r.text("kind") + ":" + r.text("slug"),
-                    new Match(TagSuggestion.Kind.valueOf(r.text("kind")), r.text("slug"), r.text("name"), matched));
+                    new Match(r.enumValue("kind", TagSuggestion.Kind.class), r.text("slug"), r.text("name"), matched));
         }
         return matches.values().stream().limit(MAX_MATCHES).toList();
     }

@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.PostKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -18,7 +18,7 @@ import io.backstory.accounts.MemberService;
 import io.backstory.community.CommentRequest;
 import io.backstory.community.CommentService;
 import io.backstory.platform.content.Outcome;
-import io.backstory.community.PostKind;
+import io.backstory.platform.content.PostKind;
 import io.backstory.community.PostRequest;
 import io.backstory.community.PostService;
 import io.backstory.moderation.FlagReason;

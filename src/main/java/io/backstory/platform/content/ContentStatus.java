@@ -22,18 +22,4 @@ public enum ContentStatus {
     public boolean readersSeeIt() {
         return this == PUBLISHED;
     }
-
-    /**
-     * The status as a SQL literal. Posts and comments store it by name ({@code @Enumerated(STRING)}); this is the one
-     * place SQL spells it, so a renamed status cannot leave a query comparing with a value that no longer exists.
-     */
-    public String sql() {
-        return "'" + name() + "'";
-    }
-
-    /** The statuses as a SQL list, for {@code status in (...)}. */
-    public static String sqlList(ContentStatus... statuses) {
-        return java.util.Arrays.stream(statuses).map(ContentStatus::sql)
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
-    }
 }
