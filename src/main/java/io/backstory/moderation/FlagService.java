@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.content.ModeratedContent;
 import io.backstory.platform.db.SqlEnum;
 import java.time.Duration;
 import java.util.List;
@@ -43,8 +44,11 @@ public class FlagService {
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
 
-    public FlagService(EntityManager em, RateLimiter rateLimiter, RateLimits limits) {
+    private final ModeratedContent content;
+
+    public FlagService(EntityManager em, RateLimiter rateLimiter, RateLimits limits, ModeratedContent content) {
         this.em = em;
+        this.content = content;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
     }
@@ -107,7 +111,7 @@ public class FlagService {
                 .setParameter(1, itemId).getSingleResult()).doubleValue();
         boolean hidden = ContentStatus.HIDDEN.name().equals(rows.get(0).text("status"));
         if (!hidden && total >= HIDE_THRESHOLD) {
-            ContentStatusChange.apply(em, target, id, ContentStatus.PUBLISHED, ContentStatus.HIDDEN);
+            content.moveStatus(target.kind(), id, ContentStatus.PUBLISHED, ContentStatus.HIDDEN);
             ContentStatusChange.log(em, itemId, null, AuditAction.HIDDEN_BY_FLAGS, ContentStatus.PUBLISHED,
                     ContentStatus.HIDDEN,
                     "flag weight reached " + total);

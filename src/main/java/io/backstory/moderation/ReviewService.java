@@ -19,7 +19,7 @@ import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;
 import io.backstory.platform.api.ProblemException;
-import io.backstory.platform.text.MarkdownRenderer;
+import io.backstory.platform.content.ModeratedContent;
 import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -176,15 +176,15 @@ public class ReviewService {
 
     private final EntityManager em;
     private final NotificationService notifications;
-    private final MarkdownRenderer markdown;
+    private final ModeratedContent content;
     private final ScreeningLessons lessons;
     private final Duration undoWindow;
 
-    public ReviewService(EntityManager em, NotificationService notifications, MarkdownRenderer markdown,
+    public ReviewService(EntityManager em, NotificationService notifications, ModeratedContent content,
             ScreeningLessons lessons, @ConfigProperty(name = "backstory.moderation.undo-window") Duration undoWindow) {
         this.em = em;
         this.notifications = notifications;
-        this.markdown = markdown;
+        this.content = content;
         this.lessons = lessons;
         this.undoWindow = undoWindow;
     }
@@ -400,14 +400,12 @@ public class ReviewService {
         long decision = recordDecision(batch, id, action, before.contentStatus(), toStatus, moderator,
                 action == ReviewAction.APPROVE_WITH_NOTE ? note.strip() : null);
         action.ruling().ifPresent(ruling -> lessons.learn(decision, id, ruling));
-        ContentStatusChange.apply(em, before.target(), before.targetId(), before.contentStatus(), toStatus);
+        content.moveStatus(before.target().kind(), before.targetId(), before.contentStatus(), toStatus);
         if (action == ReviewAction.EDIT_AND_APPROVE) {
-            edit(before, editedText, moderator);
+            content.replaceText(before.target().kind(), before.targetId(), editedText, moderator.id);
         }
         if (action == ReviewAction.APPROVE_WITH_NOTE) {
-            em.createNativeQuery("update " + before.target().table + " set safety_notices = array_append(safety_notices, ?1)"
-                    + " where id = ?2").setParameter(1, note.strip()).setParameter(2, before.targetId())
-                    .executeUpdate();
+            content.addSafetyNotice(before.target().kind(), before.targetId(), note.strip());
         }
         em.createNativeQuery("update review_item set status = ?1, version = version + 1, updated_at = now() where id = ?2")
                 .setParameter(1, action.itemStatus.name()).setParameter(2, id).executeUpdate();
@@ -515,6 +513,7 @@ public class ReviewService {
     public long undo(long batch, Member moderator) {
         List<NamedRow> decisions = NamedRow.all(em.createNativeQuery("""
                 select d.id, d.review_item_id, d.action, d.item_version, d.from_status, d.safety_note, d.undone_at,
+                       d.revision_was_public,
                        d.decided_at > now() - make_interval(secs => ?3) as recent, r.status as item_status,
                        r.version as current_version
                 from moderation_decision d join review_item r on r.id = d.review_item_id
@@ -560,16 +559,13 @@ public class ReviewService {
             throw ProblemException.conflict("A newer review item about this " + item.target().noun()
                     + " is waiting in the queue; decide there. Nothing was undone.", null);
         }
-        ContentStatusChange.apply(em, item.target(), item.targetId(), item.contentStatus(), back);
-        em.createNativeQuery("update " + item.target().table + "_revision v set in_public_history = d.revision_was_public"
-                + " from moderation_decision d where d.id = ?1 and d.revision_was_public is not null and v."
-                + item.target().column + " = ?2 and v.revision = (select max(revision) from " + item.target().table
-                + "_revision where " + item.target().column + " = ?2)")
-                .setParameter(1, decision.number("id")).setParameter(2, item.targetId()).executeUpdate();
+        content.moveStatus(item.target().kind(), item.targetId(), item.contentStatus(), back);
+        Boolean revisionWasPublic = decision.boolOrNull("revision_was_public");
+        if (revisionWasPublic != null) {
+            content.setNewestRevisionPublic(item.target().kind(), item.targetId(), revisionWasPublic);
+        }
         if (decision.text("safety_note") != null) {
-            em.createNativeQuery("update " + item.target().table + " set safety_notices = array_remove(safety_notices, ?1)"
-                    + " where id = ?2").setParameter(1, decision.text("safety_note")).setParameter(2, item.targetId())
-                    .executeUpdate();
+            content.removeSafetyNotice(item.target().kind(), item.targetId(), decision.text("safety_note"));
         }
         em.createNativeQuery("update review_item set status = ?2, version = version + 1, updated_at = now() where id = ?1")
                 .setParameter(2, ReviewItemStatus.OPEN.name())
@@ -599,34 +595,6 @@ public class ReviewService {
         boolean hiddenByTheseFlags = item.contentStatus() == ContentStatus.HIDDEN && item.history().stream()
                 .anyMatch(entry -> entry.itemId() == item.id() && entry.action() == AuditAction.HIDDEN_BY_FLAGS);
         return hiddenByTheseFlags ? ContentStatus.PUBLISHED : item.contentStatus();
-    }
-
-    /**
-     * Replaces the text and records it as a revision by the moderator, so the history shows who changed what. The
-     * versions before it leave the public history: the moderator replaced that text for a reason.
-     */
-    private void edit(ItemDetail item, String text, Member moderator) {
-        String table = item.target().table;
-        em.createNativeQuery("update " + table + "_revision set in_public_history = false where " + item.target().column
-                + " = ?1").setParameter(1, item.targetId()).executeUpdate();
-        em.createNativeQuery("update " + table + " set body_markdown = ?1, body_html = ?2, edited_at = now() where id = ?3")
-                .setParameter(1, text).setParameter(2, markdown.toSafeHtml(text)).setParameter(3, item.targetId())
-                .executeUpdate();
-        if (item.target() == ReviewTarget.POST) {
-            em.createNativeQuery("call refresh_post_search(?1)").setParameter(1, item.targetId()).executeUpdate();
-            em.createNativeQuery("""
-                    insert into post_revision (post_id, revision, editor_id, title, body_markdown, tags)
-                    select p.id, coalesce(max(r.revision), 0) + 1, ?2, p.title, p.body_markdown,
-                           coalesce((select tags from post_revision where post_id = p.id order by revision desc limit 1), '')
-                    from post p left join post_revision r on r.post_id = p.id where p.id = ?1 group by p.id""")
-                    .setParameter(1, item.targetId()).setParameter(2, moderator.id).executeUpdate();
-        } else {
-            em.createNativeQuery("""
-                    insert into comment_revision (comment_id, revision, editor_id, body_markdown)
-                    select c.id, coalesce(max(r.revision), 0) + 1, ?2, c.body_markdown
-                    from comment c left join comment_revision r on r.comment_id = c.id where c.id = ?1 group by c.id""")
-                    .setParameter(1, item.targetId()).setParameter(2, moderator.id).executeUpdate();
-        }
     }
 
     private void log(long itemId, Member moderator, AuditAction action, ContentStatus from, ContentStatus to, String note) {
