@@ -53,20 +53,20 @@ public class FollowingService {
     /** One notification per follower of any of the post's conditions (not its author), however many they follow. */
     @Transactional
     public void announceNewPost(long postId) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                insert into notification (kind, member_id, post_id, text, link)
-                select distinct %s, f.member_id, p.id, 'New post in ' || (select string_agg(c.name, ', ' order by c.name)
-                        from post_condition pc2 join condition c on c.id = pc2.condition_id where pc2.post_id = p.id)
-                        || ': "' || chr(2) || '"', '/posts/' || p.id
+        List<NamedRow> followers = NamedRow.all(em.createNativeQuery("""
+                select distinct f.member_id, (select string_agg(c.name, ', ' order by c.name)
+                        from post_condition pc2 join condition c on c.id = pc2.condition_id where pc2.post_id = p.id) as conditions
                 from post p
                 join post_condition pc on pc.post_id = p.id
                 join condition_follow f on f.condition_id = pc.condition_id
                 where p.id = ?1 and %s
-                  and (p.author_id is null or f.member_id <> p.author_id)
-                returning id""".formatted(SqlEnum.literal(NotificationKind.NEW_POST), Visibility.toReadersSql("p")))
-                .setParameter(1, postId).getResultList();
-        notifications.announce(NotificationKind.NEW_POST, ids.stream().map(Number::longValue).toList());
+                  and (p.author_id is null or f.member_id <> p.author_id)""".formatted(Visibility.toReadersSql("p")),
+                Tuple.class).setParameter(1, postId));
+        if (!followers.isEmpty()) {
+            notifications.notifyAll(NotificationKind.NEW_POST, followers.stream().map(f -> f.number("member_id")).toList(),
+                    postId, "New post in " + followers.get(0).text("conditions") + ": \"" + NotificationService.POST_TITLE
+                            + "\"", "/posts/" + postId);
+        }
     }
 
     /** A new tip or story from a condition someone follows, for their digest. */

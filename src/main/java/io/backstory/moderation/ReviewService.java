@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.accounts.MemberStanding;
 import io.backstory.platform.db.SqlEnum;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -177,14 +178,16 @@ public class ReviewService {
     private final EntityManager em;
     private final NotificationService notifications;
     private final ModeratedContent content;
+    private final MemberStanding standing;
     private final ScreeningLessons lessons;
     private final Duration undoWindow;
 
-    public ReviewService(EntityManager em, NotificationService notifications, ModeratedContent content,
+    public ReviewService(EntityManager em, NotificationService notifications, ModeratedContent content, MemberStanding standing,
             ScreeningLessons lessons, @ConfigProperty(name = "backstory.moderation.undo-window") Duration undoWindow) {
         this.em = em;
         this.notifications = notifications;
         this.content = content;
+        this.standing = standing;
         this.lessons = lessons;
         this.undoWindow = undoWindow;
     }
@@ -409,23 +412,17 @@ public class ReviewService {
         }
         em.createNativeQuery("update review_item set status = ?1, version = version + 1, updated_at = now() where id = ?2")
                 .setParameter(1, action.itemStatus.name()).setParameter(2, id).executeUpdate();
-        em.createNativeQuery("""
-                update member m set flags_upheld = flags_upheld + ?1, flags_dismissed = flags_dismissed + ?2
-                where m.id in (select member_id from content_flag where review_item_id = ?3)""")
-                .setParameter(1, action.upholdsFlags ? 1 : 0).setParameter(2, action.upholdsFlags ? 0 : 1)
-                .setParameter(3, id).executeUpdate();
+        standing.countFlags(flaggers(id), action.upholdsFlags ? 1 : 0, action.upholdsFlags ? 0 : 1);
         log(id, moderator, AuditAction.of(action), before.contentStatus(), toStatus, note);
         tellFlaggers(before, action, toStatus);
         if (toStatus == ContentStatus.PUBLISHED && before.authorId() != null) {
             // Approved content earns a new member basic trust: no more review of their first posts and links.
-            em.createNativeQuery("update member set trust_level = greatest(trust_level, 1) where id = ?1")
-                    .setParameter(1, before.authorId()).executeUpdate();
+            standing.grantBasicTrust(before.authorId());
         }
         if (before.authorId() != null) {
             tellAuthor(before, action, toStatus, note, warn, silenceDays);
             if (silenceDays > 0) {
-                em.createNativeQuery("update member set silenced_until = now() + make_interval(days => ?1) where id = ?2")
-                        .setParameter(1, silenceDays).setParameter(2, before.authorId()).executeUpdate();
+                standing.silence(before.authorId(), silenceDays);
                 log(id, moderator, AuditAction.SILENCE_AUTHOR, toStatus, toStatus, silenceDays + " days");
             }
             if (warn) {
@@ -513,7 +510,7 @@ public class ReviewService {
     public long undo(long batch, Member moderator) {
         List<NamedRow> decisions = NamedRow.all(em.createNativeQuery("""
                 select d.id, d.review_item_id, d.action, d.item_version, d.from_status, d.safety_note, d.undone_at,
-                       d.revision_was_public,
+                       d.revision_was_public, d.author_trust_before, d.author_silenced_before,
                        d.decided_at > now() - make_interval(secs => ?3) as recent, r.status as item_status,
                        r.version as current_version
                 from moderation_decision d join review_item r on r.id = d.review_item_id
@@ -570,16 +567,12 @@ public class ReviewService {
         em.createNativeQuery("update review_item set status = ?2, version = version + 1, updated_at = now() where id = ?1")
                 .setParameter(2, ReviewItemStatus.OPEN.name())
                 .setParameter(1, id).executeUpdate();
-        em.createNativeQuery("""
-                update member m set flags_upheld = flags_upheld - ?1, flags_dismissed = flags_dismissed - ?2
-                where m.id in (select member_id from content_flag where review_item_id = ?3)""")
-                .setParameter(1, action.upholdsFlags ? 1 : 0).setParameter(2, action.upholdsFlags ? 0 : 1)
-                .setParameter(3, id).executeUpdate();
+        standing.countFlags(flaggers(id), action.upholdsFlags ? -1 : 0, action.upholdsFlags ? 0 : -1);
         if (item.authorId() != null) {
-            em.createNativeQuery("""
-                    update member m set trust_level = d.author_trust_before, silenced_until = d.author_silenced_before
-                    from moderation_decision d where d.id = ?1 and d.author_trust_before is not null and m.id = ?2""")
-                    .setParameter(1, decision.number("id")).setParameter(2, item.authorId()).executeUpdate();
+            if (decision.numberOrNull("author_trust_before") != null) {
+                standing.restore(item.authorId(), (int) decision.number("author_trust_before"),
+                        decision.instant("author_silenced_before"));
+            }
             notifications.notify(NotificationKind.MODERATION, item.authorId(), null, item.postId(), "A moderator took back the decision about your "
                     + item.target().noun() + " on \"" + NotificationService.POST_TITLE + "\" (" + action.done().toLowerCase(java.util.Locale.ROOT)
                     + "); it is waiting for review again.", "/posts/" + item.postId());
@@ -595,6 +588,12 @@ public class ReviewService {
         boolean hiddenByTheseFlags = item.contentStatus() == ContentStatus.HIDDEN && item.history().stream()
                 .anyMatch(entry -> entry.itemId() == item.id() && entry.action() == AuditAction.HIDDEN_BY_FLAGS);
         return hiddenByTheseFlags ? ContentStatus.PUBLISHED : item.contentStatus();
+    }
+
+    /** The members who flagged what this item is about. */
+    private List<Long> flaggers(long itemId) {
+        return NamedRow.all(em.createNativeQuery("select member_id from content_flag where review_item_id = ?1", Tuple.class)
+                .setParameter(1, itemId)).stream().map(f -> f.number("member_id")).toList();
     }
 
     private void log(long itemId, Member moderator, AuditAction action, ContentStatus from, ContentStatus to, String note) {

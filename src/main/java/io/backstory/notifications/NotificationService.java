@@ -66,6 +66,18 @@ public class NotificationService {
         announce(kind, List.of(id.longValue()));
     }
 
+    /** The same notification about post {@code postId} (or null) for each of these members. */
+    @Transactional
+    public void notifyAll(NotificationKind kind, Collection<Long> memberIds, Long postId, String text, String link) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                insert into notification (kind, member_id, post_id, text, link)
+                select ?1, m.id, ?3, ?4, ?5 from member m where m.id in (?2)
+                returning id""").setParameter(1, kind.name()).setParameter(2, memberIds).setParameter(3, postId)
+                .setParameter(4, shortened(text)).setParameter(5, link).getResultList();
+        announce(kind, ids.stream().map(Number::longValue).toList());
+    }
+
     /** Tells other features, in this transaction, about notifications just written (mail/ queues their e-mails). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(NotificationKind kind, List<Long> ids) {
