@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.Visibility;
 import io.backstory.platform.content.ContentKind;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.content.ModeratedContent;
@@ -102,5 +103,33 @@ public class ContentStore implements ModeratedContent {
         em.createNativeQuery("update " + kind.table + "_revision set in_public_history = ?2 where " + kind.table
                 + "_id = ?1 and revision = (select max(revision) from " + kind.table + "_revision where "
                 + kind.table + "_id = ?1)").setParameter(1, id).setParameter(2, inPublicHistory).executeUpdate();
+    }
+
+    /**
+     * A deleted account's posts and comments: without {@code keepContent} their text and its revisions go (the rows stay
+     * as "[deleted]" so threads keep their shape); either way they lose their author and read as a former member's.
+     */
+    public void eraseAuthor(long authorId, boolean keepContent) {
+        if (!keepContent) {
+            em.createNativeQuery("delete from post_revision where post_id in (select id from post where author_id = ?1)")
+                    .setParameter(1, authorId).executeUpdate();
+            em.createNativeQuery("delete from comment_revision where comment_id in (select id from comment where author_id = ?1)")
+                    .setParameter(1, authorId).executeUpdate();
+            // The search document is refreshed only when a post is written, so it is cleared with the text.
+            em.createNativeQuery("""
+                    update post set deleted = true, title = '[deleted]', body_markdown = '', body_html = '',
+                           safety_notices = '{}', urgent_care = '{}', search_vector = ''::tsvector where author_id = ?1""")
+                    .setParameter(1, authorId).executeUpdate();
+            em.createNativeQuery("""
+                    update comment set deleted = true, body_markdown = '', body_html = '', safety_notices = '{}',
+                           urgent_care = '{}' where author_id = ?1""").setParameter(1, authorId).executeUpdate();
+            em.createNativeQuery("""
+                    update post p set comment_count = (select count(*) from comment c
+                        where c.post_id = p.id and %s)
+                    where p.id in (select post_id from comment where author_id = ?1)""".formatted(Visibility.toReadersSql("c")))
+                    .setParameter(1, authorId).executeUpdate();
+        }
+        em.createNativeQuery("update post set author_id = null where author_id = ?1").setParameter(1, authorId).executeUpdate();
+        em.createNativeQuery("update comment set author_id = null where author_id = ?1").setParameter(1, authorId).executeUpdate();
     }
 }

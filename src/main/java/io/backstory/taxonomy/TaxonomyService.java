@@ -323,4 +323,12 @@ public class TaxonomyService {
     private static ProblemException slugTaken(String kind, String slug) {
         return ProblemException.conflict("The slug '" + slug + "' is already used by another " + kind + ".", null);
     }
+
+    /** A leaving member's suggestions are their words too: undecided or rejected ones go, approved ones keep only the name. */
+    public void forgetSuggestionsOf(long memberId) {
+        em.createNativeQuery("delete from tag_suggestion where suggested_by = ?1 and status <> ?2")
+                .setParameter(1, memberId).setParameter(2, TagSuggestion.Status.APPROVED.name()).executeUpdate();
+        em.createNativeQuery("update tag_suggestion set note = null where suggested_by = ?1")
+                .setParameter(1, memberId).executeUpdate();
+    }
 }
