@@ -1,5 +1,6 @@
 package io.backstory.following;
 
+import io.backstory.platform.api.PageSizes;
 import io.backstory.platform.content.PostKind;
 import io.backstory.platform.db.SqlEnum;
 import java.time.Instant;
@@ -27,8 +28,11 @@ public class FollowingService {
     private final TagResolver tags;
     private final NotificationService notifications;
 
-    public FollowingService(EntityManager em, TagResolver tags, NotificationService notifications) {
+    private final PageSizes pageSizes;
+
+    public FollowingService(EntityManager em, TagResolver tags, NotificationService notifications, PageSizes pageSizes) {
         this.em = em;
+        this.pageSizes = pageSizes;
         this.tags = tags;
         this.notifications = notifications;
     }
@@ -115,7 +119,8 @@ public class FollowingService {
         return NamedRow.all(em.createNativeQuery("""
                 select p.id, p.title, b.created_at from bookmark b join post p on p.id = b.post_id
                 where b.member_id = ?1 and %s
-                order by b.created_at desc limit 200""".formatted(Visibility.toReadersSql("p")), Tuple.class).setParameter(1, memberId)).stream()
+                order by b.created_at desc limit ?2""".formatted(Visibility.toReadersSql("p")), Tuple.class).setParameter(1, memberId)
+                .setParameter(2, pageSizes.bookmarks())).stream()
                 .map(r -> new Bookmark(r.number("id"), r.text("title"), r.instant("created_at"))).toList();
     }
 

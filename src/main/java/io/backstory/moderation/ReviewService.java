@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.api.PageSizes;
 import io.backstory.accounts.MemberStanding;
 import io.backstory.platform.db.SqlEnum;
 import java.math.BigDecimal;
@@ -179,22 +180,25 @@ public class ReviewService {
     private final NotificationService notifications;
     private final ModeratedContent content;
     private final MemberStanding standing;
+    private final PageSizes pageSizes;
     private final ScreeningLessons lessons;
     private final Duration undoWindow;
 
     public ReviewService(EntityManager em, NotificationService notifications, ModeratedContent content, MemberStanding standing,
+            PageSizes pageSizes,
             ScreeningLessons lessons, @ConfigProperty(name = "backstory.moderation.undo-window") Duration undoWindow) {
         this.em = em;
         this.notifications = notifications;
         this.content = content;
         this.standing = standing;
+        this.pageSizes = pageSizes;
         this.lessons = lessons;
         this.undoWindow = undoWindow;
     }
 
     @Transactional
     public List<QueueItem> queue(String category, String condition) {
-        return queueRows(ReviewCategory.fromParameter(category), condition, 200);
+        return queueRows(ReviewCategory.fromParameter(category), condition, pageSizes.reviewQueue());
     }
 
     /** The first open item of a tab (category and condition as in the queue's filters), if any is left. */
@@ -206,7 +210,7 @@ public class ReviewService {
     /** The open items before and after {@code id} in its tab, for "previous" and "next" on the item page. */
     @Transactional
     public Neighbours neighbours(long id, ReviewCategory category, String condition) {
-        List<Long> ids = queueRows(category, condition, 200).stream().map(QueueItem::id).toList();
+        List<Long> ids = queueRows(category, condition, pageSizes.reviewQueue()).stream().map(QueueItem::id).toList();
         int at = ids.indexOf(id);
         if (at < 0) {
             return new Neighbours(null, ids.isEmpty() ? null : ids.get(0));

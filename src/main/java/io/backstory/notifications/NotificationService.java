@@ -1,5 +1,6 @@
 package io.backstory.notifications;
 
+import io.backstory.platform.api.PageSizes;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.db.SqlEnum;
 import java.time.Instant;
@@ -28,8 +29,11 @@ public class NotificationService {
     private final EntityManager em;
     private final Event<NotificationsCreated> created;
 
-    public NotificationService(EntityManager em, Event<NotificationsCreated> created) {
+    private final PageSizes pageSizes;
+
+    public NotificationService(EntityManager em, Event<NotificationsCreated> created, PageSizes pageSizes) {
         this.em = em;
+        this.pageSizes = pageSizes;
         this.created = created;
     }
 
@@ -133,8 +137,8 @@ public class NotificationService {
     private List<Delivery> deliveries(String where, Object... parameters) {
         Query query = em.createNativeQuery("""
                 select n.kind, %s as text, n.link, coalesce(%s, false) as public, n.created_at as created from %s
-                where %s order by n.created_at, n.id limit 100""".formatted(SHOWN_TEXT, Visibility.toReadersSql("np"),
-                SHOWN_FROM, where), Tuple.class);
+                where %s order by n.created_at, n.id limit %d""".formatted(SHOWN_TEXT, Visibility.toReadersSql("np"),
+                SHOWN_FROM, where, pageSizes.digestNotifications()), Tuple.class);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
