@@ -66,6 +66,9 @@ class TableOwnershipTest {
             "target.table()", Set.of("post", "comment"),
             "target.voteTable", Set.of("post_vote", "comment_vote"));
 
+    /** Panache's methods that write an entity's table. */
+    private static final Set<String> ENTITY_WRITES = Set.of("persist", "persistAndFlush", "delete", "deleteAll",
+            "deleteById", "update");
     private static final Pattern WRITE = Pattern.compile(
             "(?i)\\b(?:insert\\s+into|update|delete\\s+from)\\s+(?:\"\\s*\\+\\s*([\\w.()]+)\\s*(\\+\\s*\"_revision)?|([a-z_]+)\\b)");
     private static final Pattern MAPPING = Pattern.compile("@(?:Table|JoinTable|CollectionTable)\\(name\\s*=\\s*\"(\\w+)\"");
@@ -164,7 +167,7 @@ class TableOwnershipTest {
         return writes;
     }
 
-    /** Entities changed by a feature's code: a field set, or persist/delete called. */
+    /** Entities changed by a feature's code: a field set, or Panache's persist, delete or update called. */
     static List<Write> entityWrites() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.backstory");
@@ -176,8 +179,7 @@ class TableOwnershipTest {
             }
             Stream<JavaAccess<?>> accesses = Stream.concat(
                     c.getFieldAccessesFromSelf().stream().filter(a -> a.getAccessType() == JavaFieldAccess.AccessType.SET),
-                    c.getMethodCallsFromSelf().stream().filter(call -> Set.of("persist", "persistAndFlush", "delete")
-                            .contains(call.getName())));
+                    c.getMethodCallsFromSelf().stream().filter(call -> ENTITY_WRITES.contains(call.getName())));
             accesses.forEach(a -> {
                 JavaClass owner = a.getTargetOwner();
                 for (String table : entityTables(owner)) {
