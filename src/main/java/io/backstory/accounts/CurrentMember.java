@@ -2,7 +2,6 @@ package io.backstory.accounts;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.backstory.notifications.NotificationService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -17,14 +16,11 @@ public class CurrentMember {
 
     private final SecurityIdentity identity;
     private final MemberService members;
-    private final NotificationService notifications;
     private Member member;
-    private Long unreadNotifications;
 
-    public CurrentMember(SecurityIdentity identity, MemberService members, NotificationService notifications) {
+    public CurrentMember(SecurityIdentity identity, MemberService members) {
         this.identity = identity;
         this.members = members;
-        this.notifications = notifications;
     }
 
     public boolean isLoggedIn() {
@@ -44,14 +40,6 @@ public class CurrentMember {
             member = members.findOrCreate(subject(), identity.getPrincipal().getName());
         }
         return member;
-    }
-
-    /** Unread notifications, for the header; 0 for visitors. Counted once per request (the layout asks twice). */
-    public long getUnreadNotifications() {
-        if (unreadNotifications == null) {
-            unreadNotifications = isLoggedIn() ? notifications.unreadCount(get().id) : 0;
-        }
-        return unreadNotifications;
     }
 
     /** The login's e-mail address if the identity provider says it verified it ({@code email_verified}); else null. */

@@ -99,4 +99,20 @@ public class MemberService {
         }
         return cleaned.length() > 30 ? cleaned.substring(0, 30) : cleaned;
     }
+
+    /**
+     * Deletes the member. A moderator's silencing and the flagging record stay under the person key (a salted hash of
+     * the login, no words, no handle), so that leaving and returning resets neither. Votes, flags and notifications go
+     * with the member (foreign keys cascade); revisions and moderation records keep their rows with the reference cleared.
+     */
+    public void erase(long memberId) {
+        em.createNativeQuery("""
+                insert into person_standing (person_key, flags_upheld, flags_dismissed, silenced_until)
+                select person_key(oidc_subject), flags_upheld, flags_dismissed, silenced_until from member
+                where id = ?1 and (flags_upheld > 0 or flags_dismissed > 0 or silenced_until > now())
+                on conflict (person_key) do update set flags_upheld = excluded.flags_upheld,
+                    flags_dismissed = excluded.flags_dismissed, silenced_until = excluded.silenced_until""")
+                .setParameter(1, memberId).executeUpdate();
+        em.createNativeQuery("delete from member where id = ?1").setParameter(1, memberId).executeUpdate();
+    }
 }

@@ -1,5 +1,6 @@
 package io.backstory.accounts;
 
+import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,14 +40,14 @@ public class ProfileService {
         return new Profile(member.handle, member.createdAt, member.trustLevel >= 1 ? "Basic member" : "New member",
                 member.helpedCount, written("""
                         select p.title, '/posts/' || p.id as link, p.created_at, p.score from post p
-                        where p.author_id = ?1 and p.status = 'PUBLISHED' and not p.deleted
-                        order by p.created_at desc limit ?2""", member.id),
+                        where p.author_id = ?1 and %s
+                        order by p.created_at desc limit ?2""".formatted(Visibility.toReadersSql("p")), member.id),
                 written("""
                         select p.title, '/posts/' || p.id || '#c' || c.id as link, c.created_at, c.score from comment c
                         join post p on p.id = c.post_id
-                        where c.author_id = ?1 and c.status = 'PUBLISHED' and not c.deleted
-                          and p.status = 'PUBLISHED' and not p.deleted
-                        order by c.created_at desc limit ?2""", member.id));
+                        where c.author_id = ?1 and %s and %s
+                        order by c.created_at desc limit ?2""".formatted(Visibility.toReadersSql("c"), Visibility.toReadersSql("p")),
+                        member.id));
     }
 
     private List<Written> written(String sql, long memberId) {

@@ -1,5 +1,7 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -83,12 +85,7 @@ public abstract class AuthoredContent extends PanacheEntityBase {
 
     /** Whether the public may see it (and reply to it). */
     public boolean isVisible() {
-        return status == ContentStatus.PUBLISHED && !deleted;
-    }
-
-    /** {@link #isVisible()} in SQL, for the post or comment row {@code alias}. */
-    public static String visibleSql(String alias) {
-        return "(" + alias + ".status = 'PUBLISHED' and not " + alias + ".deleted)";
+        return Visibility.toReaders(status, deleted);
     }
 
     /**

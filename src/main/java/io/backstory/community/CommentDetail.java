@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.ContentStatus;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.ContentStatus;
 import java.net.URI;
 import java.util.List;
 

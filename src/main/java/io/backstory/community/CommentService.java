@@ -1,5 +1,7 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.ContentKind;
+import io.backstory.platform.content.ContentStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,11 +46,13 @@ public class CommentService {
     private final NotificationService notifications;
     private final NewMemberReview newMembers;
     private final MentionService mentions;
+    private final ContentStore store;
 
     public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em,
             VoteService votes, ContentScreening screening, RateLimiter rateLimiter, RateLimits limits,
-            NotificationService notifications, NewMemberReview newMembers, MentionService mentions) {
+            NotificationService notifications, NewMemberReview newMembers, MentionService mentions, ContentStore store) {
         this.mentions = mentions;
+        this.store = store;
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
@@ -212,11 +216,11 @@ public class CommentService {
             long id = r.number("id");
             Long authorId = r.numberOrNull("author_id");
             boolean readersOwn = readerId != null && readerId.equals(authorId);
-            String status = r.text("status");
+            ContentStatus status = r.enumValue("status", ContentStatus.class);
             CommentNode.State state = r.bool("deleted") ? CommentNode.State.DELETED
-                    : ContentStatus.PUBLISHED.name().equals(status) ? CommentNode.State.VISIBLE
-                    : ContentStatus.HIDDEN.name().equals(status) ? CommentNode.State.HIDDEN
-                    : ContentStatus.PENDING_REVIEW.name().equals(status) && readersOwn ? CommentNode.State.WAITING
+                    : status == ContentStatus.PUBLISHED ? CommentNode.State.VISIBLE
+                    : status == ContentStatus.HIDDEN ? CommentNode.State.HIDDEN
+                    : status == ContentStatus.PENDING_REVIEW && readersOwn ? CommentNode.State.WAITING
                     : CommentNode.State.REMOVED;
             rows.add(new CommentTree.Row(id, r.numberOrNull("parent_id"), state, r.text("handle"), authorId,
                     (int) r.number("helped"), r.text("body_html"), remedies.getOrDefault(id, List.of()),
@@ -291,13 +295,8 @@ public class CommentService {
         return screened;
     }
 
-    private static void recordRevision(Comment comment, Member editor) {
-        CommentRevision revision = new CommentRevision();
-        revision.comment = comment;
-        revision.revision = (int) CommentRevision.count("comment.id", comment.id) + 1;
-        revision.editor = editor;
-        revision.bodyMarkdown = comment.bodyMarkdown;
-        revision.inPublicHistory = comment.isVisible(); // held text joins the public history when a moderator publishes it
-        revision.persist();
+    private void recordRevision(Comment comment, Member editor) {
+        // Held text joins the public history when a moderator publishes it.
+        store.recordRevision(ContentKind.COMMENT, comment.id, editor.id, null, comment.isVisible());
     }
 }

@@ -1,5 +1,8 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.content.Visibility;
+import io.backstory.platform.content.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +33,9 @@ public class CommunityQueries {
                 select c.slug, c.name, count(p.id) as posts
                 from condition c
                 left join post_condition pc on pc.condition_id = c.id
-                left join post p on p.id = pc.post_id and p.status = 'PUBLISHED' and not p.deleted
+                left join post p on p.id = pc.post_id and %s
                 group by c.id, c.slug, c.name
-                order by c.name""", Tuple.class)).stream()
+                order by c.name""".formatted(Visibility.toReadersSql("p")), Tuple.class)).stream()
                 .map(r -> new ConditionCount(r.text("slug"), r.text("name"), r.number("posts")))
                 .toList();
     }
@@ -45,10 +48,10 @@ public class CommunityQueries {
                 from post p
                 left join member m on m.id = p.author_id
                 %s
-                where p.status = 'PUBLISHED' and not p.deleted""".formatted(
+                where %s""".formatted(
                 filter.remedy() != null ? "pr.outcome" : "null", sort.column,
                 filter.remedy() != null ? "join post_remedy pr on pr.post_id = p.id "
-                        + "join remedy r on r.id = pr.remedy_id and r.slug = :remedy" : ""));
+                        + "join remedy r on r.id = pr.remedy_id and r.slug = :remedy" : "", Visibility.toReadersSql("p")));
         if (filter.condition() != null) {
             sql.append(" and exists (select 1 from post_condition pc join condition c on c.id = pc.condition_id"
                     + " where pc.post_id = p.id and c.slug = :condition)");
@@ -86,9 +89,9 @@ public class CommunityQueries {
         List<PostSummary> posts = new ArrayList<>(shown.size());
         for (NamedRow r : shown) {
             long id = r.number("id");
-            posts.add(new PostSummary(id, PostKind.valueOf(r.text("kind")), r.text("title"), r.text("handle"),
+            posts.add(new PostSummary(id, r.enumValue("kind", PostKind.class), r.text("title"), r.text("handle"),
                     r.instant("created_at"), (int) r.number("score"), (int) r.number("comment_count"),
-                    tags.getOrDefault(id, List.of()), r.text("outcome") == null ? null : Outcome.valueOf(r.text("outcome"))));
+                    tags.getOrDefault(id, List.of()), r.text("outcome") == null ? null : r.enumValue("outcome", Outcome.class)));
         }
         NamedRow last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
         String next = more ? new PageCursor(String.valueOf(last.tuple().get("sort_key")), last.number("id")).encode() : null;

@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.PostKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.content.Outcome;
+import io.backstory.platform.content.ContentStatus;
 import java.time.Instant;
 import java.util.List;
 

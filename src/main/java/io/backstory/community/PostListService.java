@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.PostKind;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;

@@ -1,5 +1,7 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.content.Outcome;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,5 +1,8 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.ContentKind;
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.content.ContentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,11 +45,13 @@ public class PostService {
     private final FollowingService following;
     private final NotificationService notifications;
     private final MentionService mentions;
+    private final ContentStore store;
 
     public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, VoteService votes,
             ContentScreening screening, RateLimiter rateLimiter, RateLimits limits, NewMemberReview newMembers,
-            FollowingService following, NotificationService notifications, MentionService mentions) {
+            FollowingService following, NotificationService notifications, MentionService mentions, ContentStore store) {
         this.mentions = mentions;
+        this.store = store;
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
@@ -217,16 +222,9 @@ public class PostService {
         Post.getEntityManager().createNativeQuery("call refresh_post_search(?1)").setParameter(1, post.id).executeUpdate();
     }
 
-    private static void recordRevision(Post post, Member editor) {
-        PostRevision revision = new PostRevision();
-        revision.post = post;
-        revision.revision = (int) PostRevision.count("post.id", post.id) + 1;
-        revision.editor = editor;
-        revision.title = post.title;
-        revision.bodyMarkdown = post.bodyMarkdown;
-        revision.tags = describeTags(post);
-        revision.inPublicHistory = post.isVisible(); // held text joins the public history when a moderator publishes it
-        revision.persist();
+    private void recordRevision(Post post, Member editor) {
+        // Held text joins the public history when a moderator publishes it.
+        store.recordRevision(ContentKind.POST, post.id, editor.id, describeTags(post), post.isVisible());
     }
 
     /** Conditions and remedy outcomes as lines of text, so that a tag change shows in the revision diff. */

@@ -1,5 +1,7 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.content.Outcome;
 import java.time.Instant;
 import java.util.List;
 

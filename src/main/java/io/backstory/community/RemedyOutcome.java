@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.Outcome;
 import io.backstory.taxonomy.Remedy;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.PostKind;
 import java.util.List;
 
 import io.backstory.evidence.Evidence;

@@ -10,8 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.backstory.community.Outcome;
-import io.backstory.community.PostKind;
+import io.backstory.platform.content.Outcome;
+import io.backstory.platform.content.PostKind;
 
 /**
  * The demo community: the short posts and threads of {@code demo/demo-content.json}, and stories of real blog length

@@ -1,5 +1,7 @@
 package io.backstory.demo;
 
+import io.backstory.platform.content.PostKind;
+import io.backstory.moderation.ReviewItemStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import io.backstory.community.CommentRequest;
 import io.backstory.community.Comment;
 import io.backstory.community.CommentDetail;
 import io.backstory.community.CommentService;
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.community.Post;
 import io.backstory.community.PostDetail;
 import io.backstory.community.PostRequest;
@@ -142,7 +144,8 @@ class DemoContentLoader {
      */
     private void approveFalseHold(String column, long id, Member moderator) {
         long item = ((Number) em.createNativeQuery("select id from review_item where " + column
-                + " = ?1 and status = 'OPEN'").setParameter(1, id).getSingleResult()).longValue();
+                + " = ?1 and status = ?2").setParameter(1, id).setParameter(2, ReviewItemStatus.OPEN.name())
+                .getSingleResult()).longValue();
         reviews.act(item, ReviewAction.APPROVE, 0, "Ordinary experience, held by a rule by mistake.", false, 0, moderator);
         // The approval changed the row in SQL; the entity this transaction already holds must see it before replies.
         em.refresh(column.equals("post_id") ? Post.findById(id) : Comment.findById(id));
@@ -185,7 +188,7 @@ class DemoContentLoader {
                   select c.id from comment c
                   where c.post_id = p.id and c.parent_id is null and c.author_id <> p.author_id
                   order by c.upvotes - c.downvotes desc, c.id limit 1)
-                where p.kind = 'QUESTION'""").executeUpdate();
+                where p.kind = ?1""").setParameter(1, PostKind.QUESTION.name()).executeUpdate();
     }
 
     private void recountVotes() {

@@ -3,7 +3,7 @@ package io.backstory.evidence;
 import java.time.Instant;
 import java.util.List;
 
-import io.backstory.community.Outcome;
+import io.backstory.platform.content.Outcome;
 
 /**
  * A tip: a tip post, a post reporting remedy outcomes, or a comment tagged with remedies. {@code postId} is the

@@ -1,12 +1,15 @@
 package io.backstory.evidence;
 
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.db.SqlEnum;
+import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.backstory.community.Outcome;
+import io.backstory.platform.content.Outcome;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;
@@ -59,33 +62,35 @@ public class TipService {
         String remedyOnComment = remedyId == null ? "" : " and exists (select 1 from comment_remedy f where f.comment_id = c.id and f.remedy_id = :remedy)";
         // Each kind of tip is read from its rank index and cut at a page before the two are merged, so a page costs
         // the same whatever the number of posts and comments in the condition.
-        String pastCursor = cursor == null ? "" : " and (%s.best_rank, %s.created_at, '%s', %s.id) < (:rank, :created, :type, :id)";
+        String pastCursor = cursor == null ? "" : " and (%s.best_rank, %s.created_at, %s, %s.id) < (:rank, :created, :type, :id)";
         String sql = """
                 select type, id, post_id, title, excerpt, handle, upvotes, downvotes, best_rank, created_at from (
-                  (select 'POST' as type, p.id, p.id as post_id, p.title, null as excerpt, m.handle,
+                  (select %6$s as type, p.id, p.id as post_id, p.title, null as excerpt, m.handle,
                           p.upvotes, p.downvotes, p.best_rank, p.created_at
                    from post p
                    left join member m on m.id = p.author_id
-                   where p.status = 'PUBLISHED' and not p.deleted
+                   where %8$s
                      and exists (select 1 from post_condition pc where pc.post_id = p.id and pc.condition_id = :condition)
-                     and (p.kind = 'TIP' or exists (select 1 from post_remedy t where t.post_id = p.id))%s%s
+                     and (p.kind = %10$s or exists (select 1 from post_remedy t where t.post_id = p.id))%s%s
                    order by p.best_rank desc, p.created_at desc, p.id desc
                    limit :limit)
                   union all
-                  (select 'COMMENT', c.id, p.id, p.title, left(c.body_markdown, %d), m.handle,
+                  (select %7$s, c.id, p.id, p.title, left(c.body_markdown, %d), m.handle,
                           c.upvotes, c.downvotes, c.best_rank, c.created_at
                    from comment c
-                   join post p on p.id = c.post_id and p.status = 'PUBLISHED' and not p.deleted
+                   join post p on p.id = c.post_id and %8$s
                    left join member m on m.id = c.author_id
-                   where c.status = 'PUBLISHED' and not c.deleted
+                   where %9$s
                      and exists (select 1 from post_condition pc where pc.post_id = c.post_id and pc.condition_id = :condition)
                      and exists (select 1 from comment_remedy t where t.comment_id = c.id)%s%s
                    order by c.best_rank desc, c.created_at desc, c.id desc
                    limit :limit)
                 ) tips
                 order by best_rank desc, created_at desc, type desc, id desc
-                limit :limit""".formatted(remedyOnPost, pastCursor.formatted("p", "p", "POST", "p"), EXCERPT_LENGTH + 1,
-                remedyOnComment, pastCursor.formatted("c", "c", "COMMENT", "c"));
+                limit :limit""".formatted(remedyOnPost, pastCursor.formatted("p", "p", SqlEnum.literal(Tip.Type.POST), "p"),
+                EXCERPT_LENGTH + 1, remedyOnComment, pastCursor.formatted("c", "c", SqlEnum.literal(Tip.Type.COMMENT), "c"),
+                SqlEnum.literal(Tip.Type.POST), SqlEnum.literal(Tip.Type.COMMENT), Visibility.toReadersSql("p"),
+                Visibility.toReadersSql("c"), SqlEnum.literal(PostKind.TIP));
         Query query = em.createNativeQuery(sql, Tuple.class).setParameter("condition", conditionId).setParameter("limit", limit + 1);
         if (remedyId != null) {
             query.setParameter("remedy", remedyId);
@@ -105,7 +110,7 @@ public class TipService {
         Map<String, List<Tip.TipRemedy>> remedies = remedies(shown);
         List<Tip> tips = new ArrayList<>();
         for (NamedRow r : shown) {
-            Tip.Type type = Tip.Type.valueOf(r.text("type"));
+            Tip.Type type = r.enumValue("type", Tip.Type.class);
             long id = r.number("id");
             tips.add(new Tip(type, id, r.number("post_id"), r.text("title"), excerpt(r.text("excerpt")), r.text("handle"),
                     (int) r.number("upvotes"), (int) r.number("downvotes"), r.decimal("best_rank"), r.instant("created_at"),

@@ -1,5 +1,6 @@
 package io.backstory.feeds;
 
+import io.backstory.platform.content.Visibility;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
@@ -68,7 +69,7 @@ public class FeedService {
         Query query = em.createNativeQuery("""
                 select p.id, p.title, p.body_html, m.handle, p.created_at, coalesce(p.edited_at, p.created_at) as updated_at
                 from post p left join member m on m.id = p.author_id
-                where p.status = 'PUBLISHED' and not p.deleted""" + filter
+                where """ + Visibility.toReadersSql("p") + filter
                 + " order by p.created_at desc, p.id desc limit :limit", Tuple.class).setParameter("limit", ENTRIES);
         if (tagId != null) {
             query.setParameter("tag", tagId);

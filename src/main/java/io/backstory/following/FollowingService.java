@@ -1,10 +1,13 @@
 package io.backstory.following;
 
+import io.backstory.platform.api.PageSizes;
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.db.SqlEnum;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.backstory.community.AuthoredContent;
+import io.backstory.platform.content.Visibility;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.platform.db.NamedRow;
@@ -25,8 +28,11 @@ public class FollowingService {
     private final TagResolver tags;
     private final NotificationService notifications;
 
-    public FollowingService(EntityManager em, TagResolver tags, NotificationService notifications) {
+    private final PageSizes pageSizes;
+
+    public FollowingService(EntityManager em, TagResolver tags, NotificationService notifications, PageSizes pageSizes) {
         this.em = em;
+        this.pageSizes = pageSizes;
         this.tags = tags;
         this.notifications = notifications;
     }
@@ -51,19 +57,20 @@ public class FollowingService {
     /** One notification per follower of any of the post's conditions (not its author), however many they follow. */
     @Transactional
     public void announceNewPost(long postId) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                insert into notification (kind, member_id, post_id, text, link)
-                select distinct 'NEW_POST', f.member_id, p.id, 'New post in ' || (select string_agg(c.name, ', ' order by c.name)
-                        from post_condition pc2 join condition c on c.id = pc2.condition_id where pc2.post_id = p.id)
-                        || ': "' || chr(2) || '"', '/posts/' || p.id
+        List<NamedRow> followers = NamedRow.all(em.createNativeQuery("""
+                select distinct f.member_id, (select string_agg(c.name, ', ' order by c.name)
+                        from post_condition pc2 join condition c on c.id = pc2.condition_id where pc2.post_id = p.id) as conditions
                 from post p
                 join post_condition pc on pc.post_id = p.id
                 join condition_follow f on f.condition_id = pc.condition_id
-                where p.id = ?1 and p.status = 'PUBLISHED' and not p.deleted
-                  and (p.author_id is null or f.member_id <> p.author_id)
-                returning id""").setParameter(1, postId).getResultList();
-        notifications.announce(NotificationKind.NEW_POST, ids.stream().map(Number::longValue).toList());
+                where p.id = ?1 and %s
+                  and (p.author_id is null or f.member_id <> p.author_id)""".formatted(Visibility.toReadersSql("p")),
+                Tuple.class).setParameter(1, postId));
+        if (!followers.isEmpty()) {
+            notifications.notifyAll(NotificationKind.NEW_POST, followers.stream().map(f -> f.number("member_id")).toList(),
+                    postId, "New post in " + followers.get(0).text("conditions") + ": \"" + NotificationService.POST_TITLE
+                            + "\"", "/posts/" + postId);
+        }
     }
 
     /** A new tip or story from a condition someone follows, for their digest. */
@@ -82,12 +89,12 @@ public class FollowingService {
                        (select string_agg(c.name, ', ' order by c.name) from post_condition pc
                         join condition c on c.id = pc.condition_id where pc.post_id = p.id) as conditions
                 from post p left join member a on a.id = p.author_id
-                where %s and p.kind in ('TIP', 'STORY') and p.created_at >= ?2 and p.created_at < ?3
+                where %s and p.kind in %s and p.created_at >= ?2 and p.created_at < ?3
                   and (p.author_id is null or p.author_id <> ?1)
                   and exists (select 1 from post_condition pc join condition_follow f on f.condition_id = pc.condition_id
                               where pc.post_id = p.id and f.member_id = ?1)
-                order by p.best_rank desc, p.id desc limit ?4""".formatted(AuthoredContent.visibleSql("p")),
-                jakarta.persistence.Tuple.class).setParameter(1, memberId).setParameter(2, from).setParameter(3, until)
+                order by p.best_rank desc, p.id desc limit ?4""".formatted(Visibility.toReadersSql("p"),
+                SqlEnum.in(PostKind.TIP, PostKind.STORY)), jakarta.persistence.Tuple.class).setParameter(1, memberId).setParameter(2, from).setParameter(3, until)
                 .setParameter(4, limit).getResultList();
         return rows.stream().map(r -> new FollowedPost(r.get("id", Number.class).longValue(), r.get("title", String.class),
                 r.get("kind", String.class), r.get("author", String.class), r.get("conditions", String.class))).toList();
@@ -111,8 +118,9 @@ public class FollowingService {
     public List<Bookmark> bookmarks(long memberId) {
         return NamedRow.all(em.createNativeQuery("""
                 select p.id, p.title, b.created_at from bookmark b join post p on p.id = b.post_id
-                where b.member_id = ?1 and p.status = 'PUBLISHED' and not p.deleted
-                order by b.created_at desc limit 200""", Tuple.class).setParameter(1, memberId)).stream()
+                where b.member_id = ?1 and %s
+                order by b.created_at desc limit ?2""".formatted(Visibility.toReadersSql("p")), Tuple.class).setParameter(1, memberId)
+                .setParameter(2, pageSizes.bookmarks())).stream()
                 .map(r -> new Bookmark(r.number("id"), r.text("title"), r.instant("created_at"))).toList();
     }
 
@@ -120,7 +128,7 @@ public class FollowingService {
     @Transactional
     public Optional<Bookmark> post(long postId) {
         return NamedRow.all(em.createNativeQuery(
-                "select id, title from post where id = ?1 and status = 'PUBLISHED' and not deleted", Tuple.class)
+                "select p.id, p.title from post p where p.id = ?1 and " + Visibility.toReadersSql("p"), Tuple.class)
                 .setParameter(1, postId)).stream().findFirst()
                 .map(r -> new Bookmark(r.number("id"), r.text("title"), Instant.now()));
     }

@@ -51,8 +51,8 @@ public class MailDigests {
                               and exists (select 1 from mail_choice c where c.member_id = r.member_id and c.frequency = ?1)
                             on conflict do nothing
                             returning id, member_id)
-                        insert into mail_outbox (member_id, kind, digest_id) select member_id, 'DIGEST', id from due""")
-                        .setParameter(1, frequency.name()).setParameter(2, period.start()).setParameter(3, period.end())
+                        insert into mail_outbox (member_id, kind, digest_id) select member_id, ?4, id from due""")
+                        .setParameter(1, frequency.name()).setParameter(4, OutboxKind.DIGEST.name()).setParameter(2, period.start()).setParameter(3, period.end())
                         .executeUpdate();
             }
         }

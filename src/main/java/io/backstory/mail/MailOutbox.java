@@ -68,10 +68,11 @@ public class MailOutbox {
     void queueNotifications(@Observes NotificationsCreated created) {
         MailTopic.of(created.kind()).ifPresent(topic -> em.createNativeQuery("""
                 insert into mail_outbox (member_id, kind, notification_id)
-                select n.member_id, 'NOTIFICATION', n.id from notification n
-                join mail_choice c on c.member_id = n.member_id and c.topic = ?1 and c.frequency = 'AT_ONCE'
+                select n.member_id, ?3, n.id from notification n
+                join mail_choice c on c.member_id = n.member_id and c.topic = ?1 and c.frequency = ?4
                 join mail_recipient r on r.member_id = n.member_id and r.address is not null and r.stopped_at is null
-                where n.id in (?2)""").setParameter(1, topic.name()).setParameter(2, created.ids()).executeUpdate());
+                where n.id in (?2)""").setParameter(1, topic.name()).setParameter(2, created.ids())
+                .setParameter(3, OutboxKind.NOTIFICATION.name()).setParameter(4, MailFrequency.AT_ONCE.name()).executeUpdate());
     }
 
     @Scheduled(every = "${backstory.mail.poll}", delayed = "${backstory.mail.poll}",
@@ -100,8 +101,9 @@ public class MailOutbox {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
                 select id, member_id as member, kind, notification_id as notification, digest_id as digest, attempts
-                from mail_outbox where status = 'PENDING' and next_attempt_at <= now()
-                order by next_attempt_at, id limit 1 for update skip locked""", Tuple.class).getResultList();
+                from mail_outbox where status = ?1 and next_attempt_at <= now()
+                order by next_attempt_at, id limit 1 for update skip locked""", Tuple.class)
+                .setParameter(1, OutboxStatus.PENDING.name()).getResultList();
         if (rows.isEmpty()) {
             return Attempt.NONE_DUE;
         }

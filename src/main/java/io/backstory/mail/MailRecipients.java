@@ -103,10 +103,11 @@ public class MailRecipients {
         startChoices(memberId);
         // The link goes out through the outbox like any mail; a link for an address entered before is not sent.
         em.createNativeQuery("""
-                update mail_outbox set status = 'DROPPED' where member_id = ?1 and kind = 'ADDRESS_CHECK' and status = 'PENDING'""")
-                .setParameter(1, memberId).executeUpdate();
-        em.createNativeQuery("insert into mail_outbox (member_id, kind) values (?1, 'ADDRESS_CHECK')")
-                .setParameter(1, memberId).executeUpdate();
+                update mail_outbox set status = ?2 where member_id = ?1 and kind = ?3 and status = ?4""")
+                .setParameter(1, memberId).setParameter(2, OutboxStatus.DROPPED.name())
+                .setParameter(3, OutboxKind.ADDRESS_CHECK.name()).setParameter(4, OutboxStatus.PENDING.name()).executeUpdate();
+        em.createNativeQuery("insert into mail_outbox (member_id, kind) values (?1, ?2)")
+                .setParameter(1, memberId).setParameter(2, OutboxKind.ADDRESS_CHECK.name()).executeUpdate();
         return wanted;
     }
 
@@ -175,8 +176,9 @@ public class MailRecipients {
             return topic.get().label;
         }
         MailFrequency digest = MailFrequency.valueOf(scope);
-        em.createNativeQuery("update mail_choice set frequency = 'NEVER' where member_id = ?1 and frequency = ?2")
-                .setParameter(1, memberId).setParameter(2, digest.name()).executeUpdate();
+        em.createNativeQuery("update mail_choice set frequency = ?3 where member_id = ?1 and frequency = ?2")
+                .setParameter(1, memberId).setParameter(2, digest.name()).setParameter(3, MailFrequency.NEVER.name())
+                .executeUpdate();
         return (digest == MailFrequency.DAILY ? "The daily" : "The weekly") + " digest";
     }
 

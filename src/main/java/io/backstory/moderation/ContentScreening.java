@@ -1,9 +1,11 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.db.SqlEnum;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.content.TextScreening;
 import io.backstory.moderation.model.ScreeningLessons;
 import io.backstory.platform.api.Problem;
 import io.backstory.platform.api.ProblemException;
@@ -15,7 +17,7 @@ import jakarta.persistence.EntityManager;
  * FLAG and HOLD put the content in the review queue (one open item per target, updated on re-screening).
  */
 @ApplicationScoped
-public class ContentScreening {
+public class ContentScreening implements TextScreening {
 
     private final ScreeningService screening;
     private final ScreeningLessons lessons;
@@ -38,6 +40,11 @@ public class ContentScreening {
      */
     public ScreeningResult screenForSaving(String text, Collection<String> conditions) {
         return accepted(screening.screenForSaving(text, conditions));
+    }
+
+    @Override
+    public void refuseBlocked(String text) {
+        screen(text, java.util.List.of());
     }
 
     private static ScreeningResult accepted(ScreeningResult result) {
@@ -73,10 +80,10 @@ public class ContentScreening {
         String target = postId != null ? "post_id" : "comment_id";
         long itemId = ((Number) em.createNativeQuery("""
                 insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, ?3, ?4)
-                on conflict (%1$s) where status = 'OPEN' and %1$s is not null
+                on conflict (%1$s) where status = %2$s and %1$s is not null
                 do update set severity = greatest(review_item.severity, excluded.severity),
                               reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()
-                returning id""".formatted(target))
+                returning id""".formatted(target, SqlEnum.literal(ReviewItemStatus.OPEN)))
                 .setParameter(1, postId != null ? postId : commentId)
                 .setParameter(2, result.matches().stream().mapToInt(ContentScreening::severity).max().orElseThrow())
                 .setParameter(3, category)

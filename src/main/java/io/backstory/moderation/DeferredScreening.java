@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.content.ModeratedContent;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -50,8 +51,11 @@ public class DeferredScreening {
         return thread;
     });
 
-    DeferredScreening(EntityManager em, ScreeningService screening, ContentScreening content) {
+    private final ModeratedContent moderated;
+
+    DeferredScreening(EntityManager em, ScreeningService screening, ContentScreening content, ModeratedContent moderated) {
         this.em = em;
+        this.moderated = moderated;
         this.screening = screening;
         this.content = content;
     }
@@ -100,9 +104,7 @@ public class DeferredScreening {
         List<String> urgentCare = byModel.stream().anyMatch(m -> m.category() == ScreeningCategory.RED_FLAG)
                 ? List.of(ScreeningService.MODEL_RED_FLAG_NOTICE) : List.of();
         for (String advice : urgentCare) {
-            em.createNativeQuery("update " + row.target().table + " set urgent_care = array_append(urgent_care, ?1)"
-                    + " where id = ?2 and not (?1 = any(urgent_care))").setParameter(1, advice)
-                    .setParameter(2, row.targetId()).executeUpdate();
+            moderated.addUrgentCare(row.target().kind(), row.targetId(), advice);
         }
         content.queueForReview(row.target() == ReviewTarget.POST ? row.targetId() : null,
                 row.target() == ReviewTarget.COMMENT ? row.targetId() : null,

@@ -1,10 +1,12 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.content.ModeratedContent;
+import io.backstory.platform.db.SqlEnum;
 import java.time.Duration;
 import java.util.List;
 
 import io.backstory.accounts.Member;
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;
@@ -42,8 +44,11 @@ public class FlagService {
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
 
-    public FlagService(EntityManager em, RateLimiter rateLimiter, RateLimits limits) {
+    private final ModeratedContent content;
+
+    public FlagService(EntityManager em, RateLimiter rateLimiter, RateLimits limits, ModeratedContent content) {
         this.em = em;
+        this.content = content;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
     }
@@ -67,7 +72,8 @@ public class FlagService {
         NOTE.require("note", note);
         flagger.requireNotSilenced();
         List<NamedRow> rows = NamedRow.all(em.createNativeQuery("select author_id, status from " + target.table
-                + " where id = ?1 and not deleted and status in ('PUBLISHED', 'HIDDEN') for update", Tuple.class)
+                + " where id = ?1 and not deleted and status in " + SqlEnum.in(ContentStatus.PUBLISHED, ContentStatus.HIDDEN)
+                + " for update", Tuple.class)
                 .setParameter(1, id));
         if (rows.isEmpty()) {
             throw ProblemException.notFound(target.noun() + " " + id);
@@ -87,11 +93,12 @@ public class FlagService {
             throw ProblemException.conflict("You have already flagged this " + target.noun() + ".", null);
         }
         long itemId = ((Number) em.createNativeQuery("""
-                insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, 'MEMBER_FLAG', ?3)
-                on conflict (%1$s) where status = 'OPEN' and %1$s is not null
+                insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, %2$s, ?3)
+                on conflict (%1$s) where status = %3$s and %1$s is not null
                 do update set severity = greatest(review_item.severity, excluded.severity),
                               reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()
-                returning id""".formatted(target.column))
+                returning id""".formatted(target.column, SqlEnum.literal(ReviewCategory.MEMBER_FLAG),
+                SqlEnum.literal(ReviewItemStatus.OPEN)))
                 .setParameter(1, id).setParameter(2, reason.severity)
                 // The note stays in content_flag only, so it goes when its author deletes their account.
                 .setParameter(3, "flag: " + reason.label).getSingleResult()).longValue();
@@ -104,7 +111,7 @@ public class FlagService {
                 .setParameter(1, itemId).getSingleResult()).doubleValue();
         boolean hidden = ContentStatus.HIDDEN.name().equals(rows.get(0).text("status"));
         if (!hidden && total >= HIDE_THRESHOLD) {
-            ContentStatusChange.apply(em, target, id, ContentStatus.PUBLISHED, ContentStatus.HIDDEN);
+            content.moveStatus(target.kind(), id, ContentStatus.PUBLISHED, ContentStatus.HIDDEN);
             ContentStatusChange.log(em, itemId, null, AuditAction.HIDDEN_BY_FLAGS, ContentStatus.PUBLISHED,
                     ContentStatus.HIDDEN,
                     "flag weight reached " + total);

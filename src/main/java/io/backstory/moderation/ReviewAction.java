@@ -2,7 +2,7 @@ package io.backstory.moderation;
 
 import java.util.Optional;
 
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.moderation.model.ScreeningLessons;
 
 /**

@@ -1,5 +1,8 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.api.PageSizes;
+import io.backstory.accounts.MemberStanding;
+import io.backstory.platform.db.SqlEnum;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +12,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.backstory.accounts.Member;
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.moderation.model.ScreeningLessons;
 import io.backstory.notifications.NotificationService;
@@ -18,7 +21,7 @@ import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;
 import io.backstory.platform.api.ProblemException;
-import io.backstory.platform.text.MarkdownRenderer;
+import io.backstory.platform.content.ModeratedContent;
 import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -147,12 +150,12 @@ public class ReviewService {
      * SQL: the columns of an {@link AuthorRecord} of member {@code m}, seen from review item {@code r} (whose own
      * decisions are not "earlier").
      */
-    private static final String AUTHOR_RECORD = """
+    private static final String AUTHOR_RECORD = ("""
             m.handle as author, m.created_at as member_since, m.silenced_until,
             (select count(*) from post ap where ap.author_id = m.id) as author_posts,
             (select count(*) from comment ac where ac.author_id = m.id and not ac.deleted) as author_comments,
-            (select count(*) from post ap where ap.author_id = m.id and ap.status in ('HIDDEN', 'REMOVED'))
-              + (select count(*) from comment ac where ac.author_id = m.id and ac.status in ('HIDDEN', 'REMOVED'))
+            (select count(*) from post ap where ap.author_id = m.id and ap.status in %1$s)
+              + (select count(*) from comment ac where ac.author_id = m.id and ac.status in %1$s)
               as author_hidden,
             (select count(*) from content_flag f left join post fp on fp.id = f.post_id
                     left join comment fc on fc.id = f.comment_id
@@ -160,33 +163,42 @@ public class ReviewService {
             (select count(*) from moderation_action da join review_item dr on dr.id = da.review_item_id
                     left join post dp on dp.id = dr.post_id left join comment dc on dc.id = dr.comment_id
              where coalesce(dp.author_id, dc.author_id) = m.id and dr.id <> r.id and da.moderator_id is not null
-               and da.action in ('APPROVE', 'APPROVE_WITH_NOTE', 'EDIT_AND_APPROVE', 'HIDE', 'REMOVE', 'DISMISS_FLAGS'))
+               and da.action in %2$s)
               as author_decisions,
             (select count(*) from moderation_action da join review_item dr on dr.id = da.review_item_id
                     left join post dp on dp.id = dr.post_id left join comment dc on dc.id = dr.comment_id
-             where coalesce(dp.author_id, dc.author_id) = m.id and da.action = 'WARN_AUTHOR') as author_warnings""";
+             where coalesce(dp.author_id, dc.author_id) = m.id and da.action = %3$s) as author_warnings""")
+            .formatted(SqlEnum.in(ContentStatus.HIDDEN, ContentStatus.REMOVED),
+                    SqlEnum.in(AuditAction.APPROVE, AuditAction.APPROVE_WITH_NOTE, AuditAction.EDIT_AND_APPROVE,
+                            AuditAction.HIDE, AuditAction.REMOVE, AuditAction.DISMISS_FLAGS),
+                    SqlEnum.literal(AuditAction.WARN_AUTHOR));
 
     /** SQL: the queue's order, most severe and oldest first. */
     private static final String QUEUE_ORDER = " order by r.severity desc, r.created_at, r.id";
 
     private final EntityManager em;
     private final NotificationService notifications;
-    private final MarkdownRenderer markdown;
+    private final ModeratedContent content;
+    private final MemberStanding standing;
+    private final PageSizes pageSizes;
     private final ScreeningLessons lessons;
     private final Duration undoWindow;
 
-    public ReviewService(EntityManager em, NotificationService notifications, MarkdownRenderer markdown,
+    public ReviewService(EntityManager em, NotificationService notifications, ModeratedContent content, MemberStanding standing,
+            PageSizes pageSizes,
             ScreeningLessons lessons, @ConfigProperty(name = "backstory.moderation.undo-window") Duration undoWindow) {
         this.em = em;
         this.notifications = notifications;
-        this.markdown = markdown;
+        this.content = content;
+        this.standing = standing;
+        this.pageSizes = pageSizes;
         this.lessons = lessons;
         this.undoWindow = undoWindow;
     }
 
     @Transactional
     public List<QueueItem> queue(String category, String condition) {
-        return queueRows(ReviewCategory.fromParameter(category), condition, 200);
+        return queueRows(ReviewCategory.fromParameter(category), condition, pageSizes.reviewQueue());
     }
 
     /** The first open item of a tab (category and condition as in the queue's filters), if any is left. */
@@ -198,7 +210,7 @@ public class ReviewService {
     /** The open items before and after {@code id} in its tab, for "previous" and "next" on the item page. */
     @Transactional
     public Neighbours neighbours(long id, ReviewCategory category, String condition) {
-        List<Long> ids = queueRows(category, condition, 200).stream().map(QueueItem::id).toList();
+        List<Long> ids = queueRows(category, condition, pageSizes.reviewQueue()).stream().map(QueueItem::id).toList();
         int at = ids.indexOf(id);
         if (at < 0) {
             return new Neighbours(null, ids.isEmpty() ? null : ids.get(0));
@@ -214,7 +226,7 @@ public class ReviewService {
         // Spam members flagged is in the spam tab too: a spam wave arrives as member flags as much as through rules.
         String filter = (category == null ? "" : category == ReviewCategory.SPAM
                 ? " and (r.category = :category or exists (select 1 from content_flag sf where sf.review_item_id = r.id"
-                        + " and sf.reason = 'SPAM'))"
+                        + " and sf.reason = " + SqlEnum.literal(FlagReason.SPAM) + "))"
                 : " and r.category = :category")
                 + (byCondition ? " and exists (select 1 from post_condition pc"
                         + " join condition cd on cd.id = pc.condition_id"
@@ -230,7 +242,8 @@ public class ReviewService {
                 left join comment c on c.id = r.comment_id
                 left join post cp on cp.id = c.post_id
                 left join member m on m.id = coalesce(p.author_id, c.author_id)
-                where r.status = 'OPEN'""".formatted(FlagService.FLAG_WEIGHT, AUTHOR_RECORD) + filter
+                where r.status = %s""".formatted(FlagService.FLAG_WEIGHT, AUTHOR_RECORD,
+                        SqlEnum.literal(ReviewItemStatus.OPEN)) + filter
                 + QUEUE_ORDER + " limit " + limit, Tuple.class);
         if (category != null) {
             query.setParameter("category", category.name());
@@ -242,8 +255,8 @@ public class ReviewService {
             boolean isPost = r.numberOrNull("post_id") != null;
             return new QueueItem(r.number("id"), isPost ? ReviewTarget.POST : ReviewTarget.COMMENT,
                     r.number(isPost ? "post_id" : "comment_id"), r.number("on_post"), r.text("title"), r.text("excerpt"),
-                    ReviewCategory.valueOf(r.text("category")), (int) r.number("severity"), r.decimal("flag_weight"),
-                    r.text("first_reason"), ContentStatus.valueOf(r.text("content_status")), authorRecord(r),
+                    r.enumValue("category", ReviewCategory.class), (int) r.number("severity"), r.decimal("flag_weight"),
+                    r.text("first_reason"), r.enumValue("content_status", ContentStatus.class), authorRecord(r),
                     r.instant("created_at"), (int) r.number("version"));
         }).toList();
     }
@@ -278,7 +291,7 @@ public class ReviewService {
         List<Flag> flags = NamedRow.all(em.createNativeQuery("""
                 select m.handle, f.reason, f.note, f.weight, f.created_at from content_flag f join member m on m.id = f.member_id
                 where f.review_item_id = ?1 order by f.created_at""", Tuple.class).setParameter(1, id)).stream()
-                .map(f -> new Flag(f.text("handle"), FlagReason.valueOf(f.text("reason")).label, f.text("note"),
+                .map(f -> new Flag(f.text("handle"), f.enumValue("reason", FlagReason.class).label, f.text("note"),
                         f.decimal("weight"), f.instant("created_at"))).toList();
         List<LogEntry> history = NamedRow.all(em.createNativeQuery(LOG_ENTRY + " where r."
                 + (isPost ? "post_id" : "comment_id") + " = ?1 order by a.created_at, a.id", Tuple.class)
@@ -291,9 +304,9 @@ public class ReviewService {
         List<String> notices = em.createNativeQuery("select unnest(urgent_care || safety_notices) from " + (isPost ? "post" : "comment")
                 + " where id = ?1").setParameter(1, targetId).getResultList();
         AuthorRecord author = authorRecord(r);
-        return new ItemDetail(r.number("id"), ReviewItemStatus.valueOf(r.text("status")),
+        return new ItemDetail(r.number("id"), r.enumValue("status", ReviewItemStatus.class),
                 isPost ? ReviewTarget.POST : ReviewTarget.COMMENT, targetId, r.number("on_post"), r.text("title"),
-                ContentStatus.valueOf(r.text("content_status")), author.handle(), authorId, r.text("body"),
+                r.enumValue("content_status", ContentStatus.class), author.handle(), authorId, r.text("body"),
                 List.of(r.text("reasons").split("\n")), flags, author.hiddenOrRemoved(), r.decimal("flag_weight"),
                 r.instant("created_at"), (int) r.number("version"), history, author, authorDecisions,
                 notices);
@@ -394,37 +407,29 @@ public class ReviewService {
         long decision = recordDecision(batch, id, action, before.contentStatus(), toStatus, moderator,
                 action == ReviewAction.APPROVE_WITH_NOTE ? note.strip() : null);
         action.ruling().ifPresent(ruling -> lessons.learn(decision, id, ruling));
-        ContentStatusChange.apply(em, before.target(), before.targetId(), before.contentStatus(), toStatus);
+        content.moveStatus(before.target().kind(), before.targetId(), before.contentStatus(), toStatus);
         if (action == ReviewAction.EDIT_AND_APPROVE) {
-            edit(before, editedText, moderator);
+            content.replaceText(before.target().kind(), before.targetId(), editedText, moderator.id);
         }
         if (action.itemStatus == ReviewItemStatus.APPROVED) {
             withdrawModelUrgentCare(before, decision);
         }
         if (action == ReviewAction.APPROVE_WITH_NOTE) {
-            em.createNativeQuery("update " + before.target().table + " set safety_notices = array_append(safety_notices, ?1)"
-                    + " where id = ?2").setParameter(1, note.strip()).setParameter(2, before.targetId())
-                    .executeUpdate();
+            content.addSafetyNotice(before.target().kind(), before.targetId(), note.strip());
         }
         em.createNativeQuery("update review_item set status = ?1, version = version + 1, updated_at = now() where id = ?2")
                 .setParameter(1, action.itemStatus.name()).setParameter(2, id).executeUpdate();
-        em.createNativeQuery("""
-                update member m set flags_upheld = flags_upheld + ?1, flags_dismissed = flags_dismissed + ?2
-                where m.id in (select member_id from content_flag where review_item_id = ?3)""")
-                .setParameter(1, action.upholdsFlags ? 1 : 0).setParameter(2, action.upholdsFlags ? 0 : 1)
-                .setParameter(3, id).executeUpdate();
+        standing.countFlags(flaggers(id), action.upholdsFlags ? 1 : 0, action.upholdsFlags ? 0 : 1);
         log(id, moderator, AuditAction.of(action), before.contentStatus(), toStatus, note);
         tellFlaggers(before, action, toStatus);
         if (toStatus == ContentStatus.PUBLISHED && before.authorId() != null) {
             // Approved content earns a new member basic trust: no more review of their first posts and links.
-            em.createNativeQuery("update member set trust_level = greatest(trust_level, 1) where id = ?1")
-                    .setParameter(1, before.authorId()).executeUpdate();
+            standing.grantBasicTrust(before.authorId());
         }
         if (before.authorId() != null) {
             tellAuthor(before, action, toStatus, note, warn, silenceDays);
             if (silenceDays > 0) {
-                em.createNativeQuery("update member set silenced_until = now() + make_interval(days => ?1) where id = ?2")
-                        .setParameter(1, silenceDays).setParameter(2, before.authorId()).executeUpdate();
+                standing.silence(before.authorId(), silenceDays);
                 log(id, moderator, AuditAction.SILENCE_AUTHOR, toStatus, toStatus, silenceDays + " days");
             }
             if (warn) {
@@ -441,10 +446,7 @@ public class ReviewService {
      * answers words the writer wrote and stays. The decision remembers it, so that undo can put the box back.
      */
     private void withdrawModelUrgentCare(ItemDetail item, long decision) {
-        int withdrawn = em.createNativeQuery("update " + item.target().table
-                + " set urgent_care = array_remove(urgent_care, ?1) where id = ?2 and ?1 = any(urgent_care)")
-                .setParameter(1, ScreeningService.MODEL_RED_FLAG_NOTICE).setParameter(2, item.targetId()).executeUpdate();
-        if (withdrawn > 0) {
+        if (content.removeUrgentCare(item.target().kind(), item.targetId(), ScreeningService.MODEL_RED_FLAG_NOTICE)) {
             em.createNativeQuery("update moderation_decision set model_urgent_care_removed = true where id = ?1")
                     .setParameter(1, decision).executeUpdate();
         }
@@ -458,8 +460,8 @@ public class ReviewService {
 
     static LogEntry logEntry(NamedRow r) {
         boolean isPost = r.numberOrNull("post_id") != null;
-        return new LogEntry(r.number("item_id"), r.text("moderator"), AuditAction.valueOf(r.text("action")),
-                ContentStatus.valueOf(r.text("from_status")), ContentStatus.valueOf(r.text("to_status")), r.text("note"),
+        return new LogEntry(r.number("item_id"), r.text("moderator"), r.enumValue("action", AuditAction.class),
+                r.enumValue("from_status", ContentStatus.class), r.enumValue("to_status", ContentStatus.class), r.text("note"),
                 r.instant("created_at"), isPost ? ReviewTarget.POST : ReviewTarget.COMMENT, r.number("on_post"),
                 r.text("title"), r.text("excerpt"));
     }
@@ -512,7 +514,7 @@ public class ReviewService {
             return Optional.empty();
         }
         NamedRow first = rows.get(0);
-        ReviewAction action = ReviewAction.valueOf(first.text("action"));
+        ReviewAction action = first.enumValue("action", ReviewAction.class);
         boolean undone = first.instant("undone_at") != null;
         return Optional.of(new Confirmation(batch, action.done(), rows.size(), first.text("title"), first.bool("comment"),
                 first.number("review_item_id"), !undone && action.undoable() && first.bool("recent"), undone));
@@ -526,8 +528,8 @@ public class ReviewService {
     @Transactional
     public long undo(long batch, Member moderator) {
         List<NamedRow> decisions = NamedRow.all(em.createNativeQuery("""
-                select d.id, d.review_item_id, d.action, d.item_version, d.from_status, d.safety_note,
-                       d.model_urgent_care_removed, d.undone_at,
+                select d.id, d.review_item_id, d.action, d.item_version, d.from_status, d.safety_note, d.undone_at,
+                       d.model_urgent_care_removed, d.revision_was_public, d.author_trust_before, d.author_silenced_before,
                        d.decided_at > now() - make_interval(secs => ?3) as recent, r.status as item_status,
                        r.version as current_version
                 from moderation_decision d join review_item r on r.id = d.review_item_id
@@ -537,7 +539,7 @@ public class ReviewService {
             throw ProblemException.notFound("Decision " + batch);
         }
         for (NamedRow d : decisions) {
-            ReviewAction action = ReviewAction.valueOf(d.text("action"));
+            ReviewAction action = d.enumValue("action", ReviewAction.class);
             if (d.instant("undone_at") != null) {
                 throw ProblemException.conflict("This decision was already undone.", null);
             }
@@ -565,42 +567,34 @@ public class ReviewService {
     private void undoOne(NamedRow decision, Member moderator) {
         long id = decision.number("review_item_id");
         ItemDetail item = item(id);
-        ReviewAction action = ReviewAction.valueOf(decision.text("action"));
-        ContentStatus back = ContentStatus.valueOf(decision.text("from_status"));
-        long otherOpen = ((Number) em.createNativeQuery("select count(*) from review_item where status = 'OPEN' and "
+        ReviewAction action = decision.enumValue("action", ReviewAction.class);
+        ContentStatus back = decision.enumValue("from_status", ContentStatus.class);
+        long otherOpen = ((Number) em.createNativeQuery("select count(*) from review_item where status = " + SqlEnum.literal(ReviewItemStatus.OPEN) + " and "
                 + item.target().column + " = ?1").setParameter(1, item.targetId()).getSingleResult()).longValue();
         if (otherOpen > 0) {
             throw ProblemException.conflict("A newer review item about this " + item.target().noun()
                     + " is waiting in the queue; decide there. Nothing was undone.", null);
         }
-        ContentStatusChange.apply(em, item.target(), item.targetId(), item.contentStatus(), back);
-        em.createNativeQuery("update " + item.target().table + "_revision v set in_public_history = d.revision_was_public"
-                + " from moderation_decision d where d.id = ?1 and d.revision_was_public is not null and v."
-                + item.target().column + " = ?2 and v.revision = (select max(revision) from " + item.target().table
-                + "_revision where " + item.target().column + " = ?2)")
-                .setParameter(1, decision.number("id")).setParameter(2, item.targetId()).executeUpdate();
+        content.moveStatus(item.target().kind(), item.targetId(), item.contentStatus(), back);
+        Boolean revisionWasPublic = decision.boolOrNull("revision_was_public");
+        if (revisionWasPublic != null) {
+            content.setNewestRevisionPublic(item.target().kind(), item.targetId(), revisionWasPublic);
+        }
         if (decision.text("safety_note") != null) {
-            em.createNativeQuery("update " + item.target().table + " set safety_notices = array_remove(safety_notices, ?1)"
-                    + " where id = ?2").setParameter(1, decision.text("safety_note")).setParameter(2, item.targetId())
-                    .executeUpdate();
+            content.removeSafetyNotice(item.target().kind(), item.targetId(), decision.text("safety_note"));
         }
         if (decision.bool("model_urgent_care_removed")) {
-            em.createNativeQuery("update " + item.target().table + " set urgent_care = array_append(urgent_care, ?1)"
-                    + " where id = ?2").setParameter(1, ScreeningService.MODEL_RED_FLAG_NOTICE)
-                    .setParameter(2, item.targetId()).executeUpdate();
+            content.addUrgentCare(item.target().kind(), item.targetId(), ScreeningService.MODEL_RED_FLAG_NOTICE);
         }
-        em.createNativeQuery("update review_item set status = 'OPEN', version = version + 1, updated_at = now() where id = ?1")
+        em.createNativeQuery("update review_item set status = ?2, version = version + 1, updated_at = now() where id = ?1")
+                .setParameter(2, ReviewItemStatus.OPEN.name())
                 .setParameter(1, id).executeUpdate();
-        em.createNativeQuery("""
-                update member m set flags_upheld = flags_upheld - ?1, flags_dismissed = flags_dismissed - ?2
-                where m.id in (select member_id from content_flag where review_item_id = ?3)""")
-                .setParameter(1, action.upholdsFlags ? 1 : 0).setParameter(2, action.upholdsFlags ? 0 : 1)
-                .setParameter(3, id).executeUpdate();
+        standing.countFlags(flaggers(id), action.upholdsFlags ? -1 : 0, action.upholdsFlags ? 0 : -1);
         if (item.authorId() != null) {
-            em.createNativeQuery("""
-                    update member m set trust_level = d.author_trust_before, silenced_until = d.author_silenced_before
-                    from moderation_decision d where d.id = ?1 and d.author_trust_before is not null and m.id = ?2""")
-                    .setParameter(1, decision.number("id")).setParameter(2, item.authorId()).executeUpdate();
+            if (decision.numberOrNull("author_trust_before") != null) {
+                standing.restore(item.authorId(), (int) decision.number("author_trust_before"),
+                        decision.instant("author_silenced_before"));
+            }
             notifications.notify(NotificationKind.MODERATION, item.authorId(), null, item.postId(), "A moderator took back the decision about your "
                     + item.target().noun() + " on \"" + NotificationService.POST_TITLE + "\" (" + action.done().toLowerCase(java.util.Locale.ROOT)
                     + "); it is waiting for review again.", "/posts/" + item.postId());
@@ -618,32 +612,10 @@ public class ReviewService {
         return hiddenByTheseFlags ? ContentStatus.PUBLISHED : item.contentStatus();
     }
 
-    /**
-     * Replaces the text and records it as a revision by the moderator, so the history shows who changed what. The
-     * versions before it leave the public history: the moderator replaced that text for a reason.
-     */
-    private void edit(ItemDetail item, String text, Member moderator) {
-        String table = item.target().table;
-        em.createNativeQuery("update " + table + "_revision set in_public_history = false where " + item.target().column
-                + " = ?1").setParameter(1, item.targetId()).executeUpdate();
-        em.createNativeQuery("update " + table + " set body_markdown = ?1, body_html = ?2, edited_at = now() where id = ?3")
-                .setParameter(1, text).setParameter(2, markdown.toSafeHtml(text)).setParameter(3, item.targetId())
-                .executeUpdate();
-        if (item.target() == ReviewTarget.POST) {
-            em.createNativeQuery("call refresh_post_search(?1)").setParameter(1, item.targetId()).executeUpdate();
-            em.createNativeQuery("""
-                    insert into post_revision (post_id, revision, editor_id, title, body_markdown, tags)
-                    select p.id, coalesce(max(r.revision), 0) + 1, ?2, p.title, p.body_markdown,
-                           coalesce((select tags from post_revision where post_id = p.id order by revision desc limit 1), '')
-                    from post p left join post_revision r on r.post_id = p.id where p.id = ?1 group by p.id""")
-                    .setParameter(1, item.targetId()).setParameter(2, moderator.id).executeUpdate();
-        } else {
-            em.createNativeQuery("""
-                    insert into comment_revision (comment_id, revision, editor_id, body_markdown)
-                    select c.id, coalesce(max(r.revision), 0) + 1, ?2, c.body_markdown
-                    from comment c left join comment_revision r on r.comment_id = c.id where c.id = ?1 group by c.id""")
-                    .setParameter(1, item.targetId()).setParameter(2, moderator.id).executeUpdate();
-        }
+    /** The members who flagged what this item is about. */
+    private List<Long> flaggers(long itemId) {
+        return NamedRow.all(em.createNativeQuery("select member_id from content_flag where review_item_id = ?1", Tuple.class)
+                .setParameter(1, itemId)).stream().map(f -> f.number("member_id")).toList();
     }
 
     private void log(long itemId, Member moderator, AuditAction action, ContentStatus from, ContentStatus to, String note) {
@@ -654,7 +626,7 @@ public class ReviewService {
         List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
                 select a.action, m.handle from moderation_action a left join member m on m.id = a.moderator_id
                 where a.review_item_id = ?1 order by a.id desc limit 1""", Tuple.class).setParameter(1, id));
-        return rows.isEmpty() ? "it is already decided" : AuditAction.valueOf(rows.get(0).text("action")).label()
+        return rows.isEmpty() ? "it is already decided" : rows.get(0).enumValue("action", AuditAction.class).label()
                 + " by " + (rows.get(0).text("handle") == null ? "the site" : rows.get(0).text("handle"));
     }
 

@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -148,14 +149,15 @@ public class RuleService {
                         p.created_at,
                         (select string_agg(cd.slug, ' ') from post_condition pc join condition cd on cd.id = pc.condition_id
                          where pc.post_id = p.id) as conditions
-                 from post p where p.status = 'PUBLISHED' and not p.deleted order by p.created_at desc limit ?1)
+                 from post p where %1$s order by p.created_at desc limit ?1)
                 union all
                 (select 'comment', c.id, c.post_id, p.title, c.body_markdown, c.created_at,
                         (select string_agg(cd.slug, ' ') from post_condition pc join condition cd on cd.id = pc.condition_id
                          where pc.post_id = p.id)
                  from comment c join post p on p.id = c.post_id
-                 where c.status = 'PUBLISHED' and not c.deleted order by c.created_at desc limit ?1)
-                order by created_at desc limit ?1""", Tuple.class).setParameter(1, DRY_RUN_WRITINGS));
+                 where %2$s order by c.created_at desc limit ?1)
+                order by created_at desc limit ?1""".formatted(Visibility.toReadersSql("p"), Visibility.toReadersSql("c")),
+                Tuple.class).setParameter(1, DRY_RUN_WRITINGS));
         int matched = 0;
         List<DryRunExample> examples = new java.util.ArrayList<>();
         for (NamedRow writing : writings) {
@@ -246,8 +248,8 @@ public class RuleService {
     }
 
     private static RuleView view(NamedRow r) {
-        return new RuleView(r.text("code"), ScreeningCategory.valueOf(r.text("category")), r.text("subcategory"),
-                ScreeningAction.valueOf(r.text("action")), r.text("patterns"), r.text("exceptions"), r.bool("negatable"),
+        return new RuleView(r.text("code"), r.enumValue("category", ScreeningCategory.class), r.text("subcategory"),
+                r.enumValue("action", ScreeningAction.class), r.text("patterns"), r.text("exceptions"), r.bool("negatable"),
                 r.text("regex"), (int) r.number("min_regex_hits"), r.text("condition_scope"), r.text("notice"),
                 r.bool("enabled"), (int) r.number("version"), r.instant("updated_at"));
     }

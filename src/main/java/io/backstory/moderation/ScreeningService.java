@@ -168,8 +168,8 @@ public class ScreeningService {
         for (NamedRow r : rows) {
             String code = r.text("code");
             try {
-                rules.add(compile(code, ScreeningCategory.valueOf(r.text("category")), r.text("subcategory"),
-                        ScreeningAction.valueOf(r.text("action")), r.text("patterns"), r.text("exceptions"),
+                rules.add(compile(code, r.enumValue("category", ScreeningCategory.class), r.text("subcategory"),
+                        r.enumValue("action", ScreeningAction.class), r.text("patterns"), r.text("exceptions"),
                         r.bool("negatable"), r.text("regex"), (int) r.number("min_regex_hits"), r.text("condition_scope"),
                         r.text("notice"), wordLists));
             } catch (IllegalArgumentException e) {

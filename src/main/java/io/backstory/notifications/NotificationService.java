@@ -1,11 +1,14 @@
 package io.backstory.notifications;
 
+import io.backstory.platform.api.PageSizes;
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.db.SqlEnum;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import io.backstory.community.AuthoredContent;
+import io.backstory.platform.content.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -26,8 +29,11 @@ public class NotificationService {
     private final EntityManager em;
     private final Event<NotificationsCreated> created;
 
-    public NotificationService(EntityManager em, Event<NotificationsCreated> created) {
+    private final PageSizes pageSizes;
+
+    public NotificationService(EntityManager em, Event<NotificationsCreated> created, PageSizes pageSizes) {
         this.em = em;
+        this.pageSizes = pageSizes;
         this.created = created;
     }
 
@@ -43,8 +49,9 @@ public class NotificationService {
      * public or the reader wrote it; a title edited into text held for review never reaches followers.
      */
     public static final String SHOWN_TEXT = "replace(replace(n.text, chr(1), coalesce(a.handle, 'A former member')), "
-            + "chr(2), case when " + AuthoredContent.visibleSql("np") + " or (np.author_id = n.member_id and not np.deleted)"
-            + " then np.title when not np.deleted and np.status <> 'REMOVED' then 'a post under review'"
+            + "chr(2), case when " + Visibility.toReadersSql("np") + " or (np.author_id = n.member_id and not np.deleted)"
+            + " then np.title when not np.deleted and np.status <> " + SqlEnum.literal(ContentStatus.REMOVED)
+            + " then 'a post under review'"
             + " else 'a removed post' end)";
     /** The notification {@code n} with its actor {@code a} and its post {@code np}. */
     public static final String SHOWN_FROM = "notification n left join member a on a.id = n.actor_id "
@@ -61,6 +68,18 @@ public class NotificationService {
                 returning id""").setParameter(1, kind.name()).setParameter(2, memberId).setParameter(3, actorId)
                 .setParameter(4, postId).setParameter(5, shortened(text)).setParameter(6, link).getSingleResult();
         announce(kind, List.of(id.longValue()));
+    }
+
+    /** The same notification about post {@code postId} (or null) for each of these members. */
+    @Transactional
+    public void notifyAll(NotificationKind kind, Collection<Long> memberIds, Long postId, String text, String link) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                insert into notification (kind, member_id, post_id, text, link)
+                select ?1, m.id, ?3, ?4, ?5 from member m where m.id in (?2)
+                returning id""").setParameter(1, kind.name()).setParameter(2, memberIds).setParameter(3, postId)
+                .setParameter(4, shortened(text)).setParameter(5, link).getResultList();
+        announce(kind, ids.stream().map(Number::longValue).toList());
     }
 
     /** Tells other features, in this transaction, about notifications just written (mail/ queues their e-mails). */
@@ -118,8 +137,8 @@ public class NotificationService {
     private List<Delivery> deliveries(String where, Object... parameters) {
         Query query = em.createNativeQuery("""
                 select n.kind, %s as text, n.link, coalesce(%s, false) as public, n.created_at as created from %s
-                where %s order by n.created_at, n.id limit 100""".formatted(SHOWN_TEXT, AuthoredContent.visibleSql("np"),
-                SHOWN_FROM, where), Tuple.class);
+                where %s order by n.created_at, n.id limit %d""".formatted(SHOWN_TEXT, Visibility.toReadersSql("np"),
+                SHOWN_FROM, where, pageSizes.digestNotifications()), Tuple.class);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }

@@ -1,5 +1,9 @@
 package io.backstory.privacy;
 
+import io.backstory.accounts.MemberService;
+import io.backstory.community.ContentStore;
+import io.backstory.moderation.ModerationErasure;
+import io.backstory.taxonomy.TaxonomyService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +31,18 @@ public class PrivacyService {
     private final VoteService votes;
     private final DraftService drafts;
     private final ScreeningLessons lessons;
+    private final ModerationErasure moderation;
+    private final TaxonomyService taxonomy;
+    private final ContentStore content;
+    private final MemberService members;
 
-    public PrivacyService(EntityManager em, VoteService votes, DraftService drafts, ScreeningLessons lessons) {
+    public PrivacyService(EntityManager em, VoteService votes, DraftService drafts, ScreeningLessons lessons,
+            ModerationErasure moderation, TaxonomyService taxonomy, ContentStore content, MemberService members) {
         this.em = em;
+        this.moderation = moderation;
+        this.taxonomy = taxonomy;
+        this.content = content;
+        this.members = members;
         this.votes = votes;
         this.drafts = drafts;
         this.lessons = lessons;
@@ -92,59 +105,13 @@ public class PrivacyService {
         // Review items and their audit trail quote the text (screening excerpts, the screening model's whole sentences,
         // moderators' notes), which can name the member: the decisions stay, the words go, whether the content stays or not.
         lessons.forgetWordsOf(memberId);
-        em.createNativeQuery("""
-                update moderation_action set note = null where note is not null and review_item_id in (
-                    select id from review_item where post_id in (select id from post where author_id = ?1)
-                                                  or comment_id in (select id from comment where author_id = ?1))""")
-                .setParameter(1, memberId).executeUpdate();
-        em.createNativeQuery("""
-                update moderation_decision set safety_note = null where safety_note is not null and review_item_id in (
-                    select id from review_item where post_id in (select id from post where author_id = ?1)
-                                                  or comment_id in (select id from comment where author_id = ?1))""")
-                .setParameter(1, memberId).executeUpdate();
-        em.createNativeQuery("""
-                update review_item set reasons = '[content deleted by its author]'
-                where post_id in (select id from post where author_id = ?1)
-                   or comment_id in (select id from comment where author_id = ?1)""").setParameter(1, memberId)
-                .executeUpdate();
+        moderation.forgetWordsAbout(memberId);
         if (!keepContent) {
-            // Suggestions are their words too: undecided or rejected ones go, approved ones keep only the tag name.
-            em.createNativeQuery("delete from tag_suggestion where suggested_by = ?1 and status <> 'APPROVED'")
-                    .setParameter(1, memberId).executeUpdate();
-            em.createNativeQuery("update tag_suggestion set note = null where suggested_by = ?1")
-                    .setParameter(1, memberId).executeUpdate();
-            em.createNativeQuery("delete from post_revision where post_id in (select id from post where author_id = ?1)")
-                    .setParameter(1, memberId).executeUpdate();
-            em.createNativeQuery("delete from comment_revision where comment_id in (select id from comment where author_id = ?1)")
-                    .setParameter(1, memberId).executeUpdate();
-            // The search document is refreshed only when a post is written, so it is cleared with the text.
-            em.createNativeQuery("""
-                    update post set deleted = true, title = '[deleted]', body_markdown = '', body_html = '',
-                           safety_notices = '{}', urgent_care = '{}', search_vector = ''::tsvector where author_id = ?1""")
-                    .setParameter(1, memberId).executeUpdate();
-            em.createNativeQuery("""
-                    update comment set deleted = true, body_markdown = '', body_html = '', safety_notices = '{}',
-                           urgent_care = '{}' where author_id = ?1""").setParameter(1, memberId).executeUpdate();
-            em.createNativeQuery("""
-                    update post p set comment_count = (select count(*) from comment c
-                        where c.post_id = p.id and c.status = 'PUBLISHED' and not c.deleted)
-                    where p.id in (select post_id from comment where author_id = ?1)""").setParameter(1, memberId)
-                    .executeUpdate();
+            taxonomy.forgetSuggestionsOf(memberId);
         }
-        em.createNativeQuery("update post set author_id = null where author_id = ?1").setParameter(1, memberId).executeUpdate();
-        em.createNativeQuery("update comment set author_id = null where author_id = ?1").setParameter(1, memberId).executeUpdate();
-        // Rate-limit counters are keyed by the person key and stay; so does a moderator's silencing and the flagging
-        // record (keyed by the same hash, no words, no handle), so that leaving and returning resets neither.
-        em.createNativeQuery("""
-                insert into person_standing (person_key, flags_upheld, flags_dismissed, silenced_until)
-                select person_key(oidc_subject), flags_upheld, flags_dismissed, silenced_until from member
-                where id = ?1 and (flags_upheld > 0 or flags_dismissed > 0 or silenced_until > now())
-                on conflict (person_key) do update set flags_upheld = excluded.flags_upheld,
-                    flags_dismissed = excluded.flags_dismissed, silenced_until = excluded.silenced_until""")
-                .setParameter(1, memberId).executeUpdate();
-        // Votes, flags and notifications go with the member (foreign keys cascade); revisions and moderation
-        // records keep their rows with the member reference cleared.
-        em.createNativeQuery("delete from member where id = ?1").setParameter(1, memberId).executeUpdate();
+        content.eraseAuthor(memberId, keepContent);
+        // Rate-limit counters are keyed by the person key and stay, like the standing the member leaves behind.
+        members.erase(memberId);
         votes.recountAfterVoterLeft(VoteTarget.POST, ids(votedPosts));
         votes.recountAfterVoterLeft(VoteTarget.COMMENT, ids(votedComments));
     }

@@ -1,5 +1,7 @@
 package io.backstory.search;
 
+import io.backstory.platform.db.SqlEnum;
+import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.backstory.community.PostKind;
+import io.backstory.platform.content.PostKind;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.cache.ReadCache;
 import io.backstory.taxonomy.TagResolver;
@@ -36,7 +38,12 @@ public class SearchService {
     private static final int CANDIDATES = 200;
 
     /** conditions: the names of the post's conditions, comma-separated. */
-    public record Hit(String type, long postId, Long commentId, String title, String snippetHtml, String author,
+    /** Whether a hit is a post or a comment (on a post). */
+    public enum HitType {
+        POST, COMMENT
+    }
+
+    public record Hit(HitType type, long postId, Long commentId, String title, String snippetHtml, String author,
             Instant createdAt, double rank, String conditions) {
 
         public String link() {
@@ -136,21 +143,21 @@ public class SearchService {
                 posts as (
                   select p.id, p.created_at, p.search_vector
                   from post p
-                  where p.search_vector @@ websearch_to_tsquery('english', :q) and p.status = 'PUBLISHED' and not p.deleted %2$s %3$s
+                  where p.search_vector @@ websearch_to_tsquery('english', :q) and %7$s %2$s %3$s
                   order by p.created_at desc limit :candidates),
                 comments as (
                   select c.id, c.post_id, c.created_at, c.search_vector
                   from comment c join post p on p.id = c.post_id
-                  where c.search_vector @@ websearch_to_tsquery('english', :q) and c.status = 'PUBLISHED' and not c.deleted
-                    and p.status = 'PUBLISHED' and not p.deleted %2$s %4$s
+                  where c.search_vector @@ websearch_to_tsquery('english', :q) and %8$s
+                    and %7$s %2$s %4$s
                   order by c.created_at desc limit :candidates),
                 page as (
                   select type, post_id, comment_id, created_at, rank from (
-                    select 'POST' as type, id as post_id, null::bigint as comment_id, created_at,
+                    select %9$s as type, id as post_id, null::bigint as comment_id, created_at,
                            ts_rank_cd(search_vector, q.query) as rank
                     from posts cross join q
                     union all
-                    select 'COMMENT', post_id, id, created_at, ts_rank_cd(search_vector, q.query) * 0.8
+                    select %10$s, post_id, id, created_at, ts_rank_cd(search_vector, q.query) * 0.8
                     from comments cross join q) hits
                   order by %5$s
                   limit :limit offset :offset)
@@ -166,7 +173,8 @@ public class SearchService {
                 left join comment c on c.id = page.comment_id
                 left join member m on m.id = coalesce(c.author_id, p.author_id)
                 order by %6$s""".formatted(headline, postFilter, dateFilter.formatted("p"), dateFilter.formatted("c"), order,
-                order.replace("created_at", "page.created_at").replace("rank", "page.rank")), Tuple.class)
+                order.replace("created_at", "page.created_at").replace("rank", "page.rank"), Visibility.toReadersSql("p"),
+                Visibility.toReadersSql("c"), SqlEnum.literal(HitType.POST), SqlEnum.literal(HitType.COMMENT)), Tuple.class)
                 .setParameter("candidates", CANDIDATES)
                 .setParameter("q", query).setParameter("limit", PAGE_SIZE + 1).setParameter("offset", (page - 1) * PAGE_SIZE);
         parameters.forEach(sql::setParameter);
@@ -176,7 +184,7 @@ public class SearchService {
         List<Hit> hits = new ArrayList<>();
         for (Tuple r : rows.subList(0, Math.min(rows.size(), PAGE_SIZE))) {
             Number commentId = r.get("comment_id", Number.class);
-            hits.add(new Hit(r.get("type", String.class), r.get("post_id", Number.class).longValue(),
+            hits.add(new Hit(HitType.valueOf(r.get("type", String.class)), r.get("post_id", Number.class).longValue(),
                     commentId == null ? null : commentId.longValue(), r.get("title", String.class),
                     Snippet.html(r.get("headline", String.class), r.get("body", String.class)), r.get("handle", String.class),
                     r.get("created_at", Instant.class), r.get("rank", Number.class).doubleValue(), r.get("conditions", String.class)));

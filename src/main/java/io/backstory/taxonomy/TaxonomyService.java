@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.backstory.accounts.Member;
-import io.backstory.moderation.ContentScreening;
+import io.backstory.platform.content.TextScreening;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
@@ -41,11 +41,11 @@ public class TaxonomyService {
     private final EntityManager em;
     private final InputValidator validator;
     private final TagResolver tags;
-    private final ContentScreening screening;
+    private final TextScreening screening;
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
 
-    public TaxonomyService(EntityManager em, InputValidator validator, TagResolver tags, ContentScreening screening,
+    public TaxonomyService(EntityManager em, InputValidator validator, TagResolver tags, TextScreening screening,
             RateLimiter rateLimiter, RateLimits limits) {
         this.em = em;
         this.validator = validator;
@@ -68,24 +68,26 @@ public class TaxonomyService {
         String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
                 select kind, slug, name, matched from (
-                  select 'CONDITION' as kind, c.slug, c.name, s.synonym as matched,
+                  select :condition as kind, c.slug, c.name, s.synonym as matched,
                          case when lower(c.name) = lower(:q) or c.slug = lower(:q) or lower(s.synonym) = lower(:q) then 0 else 1 end as rank
                   from condition c left join condition_synonym s on s.condition_id = c.id
                   where lower(c.name) like :p or c.slug like :p or lower(s.synonym) like :p
                   union all
-                  select 'REMEDY', r.slug, r.name, s.synonym,
+                  select :remedy, r.slug, r.name, s.synonym,
                          case when lower(r.name) = lower(:q) or r.slug = lower(:q) or lower(s.synonym) = lower(:q) then 0 else 1 end
                   from remedy r left join remedy_synonym s on s.remedy_id = r.id
                   where lower(r.name) like :p or r.slug like :p or lower(s.synonym) like :p
                 ) hits
-                order by rank, name""", Tuple.class).setParameter("q", q).setParameter("p", pattern));
+                order by rank, name""", Tuple.class).setParameter("q", q).setParameter("p", pattern)
+                .setParameter("condition", TagSuggestion.Kind.CONDITION.name())
+                .setParameter("remedy", TagSuggestion.Kind.REMEDY.name()));
         Map<String, Match> matches = new LinkedHashMap<>();
         for (NamedRow r : rows) {
             String synonym = r.text("matched");
             String matched = synonym != null && synonym.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))
                     ? synonym : null;
             matches.putIfAbsent(r.text("kind") + ":" + r.text("slug"),
-                    new Match(TagSuggestion.Kind.valueOf(r.text("kind")), r.text("slug"), r.text("name"), matched));
+                    new Match(r.enumValue("kind", TagSuggestion.Kind.class), r.text("slug"), r.text("name"), matched));
         }
         return matches.values().stream().limit(MAX_MATCHES).toList();
     }
@@ -168,7 +170,7 @@ public class TaxonomyService {
         validator.check(request);
         member.requireNotSilenced();
         rateLimiter.acquire(member.limitBucket("tag-suggestions"), limits.tagSuggestionsPerHour(), Duration.ofHours(1));
-        screening.screen(request.name() + "\n\n" + (request.note() == null ? "" : request.note()), List.of());
+        screening.refuseBlocked(request.name() + "\n\n" + (request.note() == null ? "" : request.note()));
         TagSuggestion suggestion = new TagSuggestion();
         suggestion.kind = request.kind();
         suggestion.name = request.name().strip();
@@ -320,5 +322,13 @@ public class TaxonomyService {
 
     private static ProblemException slugTaken(String kind, String slug) {
         return ProblemException.conflict("The slug '" + slug + "' is already used by another " + kind + ".", null);
+    }
+
+    /** A leaving member's suggestions are their words too: undecided or rejected ones go, approved ones keep only the name. */
+    public void forgetSuggestionsOf(long memberId) {
+        em.createNativeQuery("delete from tag_suggestion where suggested_by = ?1 and status <> ?2")
+                .setParameter(1, memberId).setParameter(2, TagSuggestion.Status.APPROVED.name()).executeUpdate();
+        em.createNativeQuery("update tag_suggestion set note = null where suggested_by = ?1")
+                .setParameter(1, memberId).executeUpdate();
     }
 }

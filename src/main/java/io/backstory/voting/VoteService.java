@@ -1,5 +1,6 @@
 package io.backstory.voting;
 
+import io.backstory.platform.content.Visibility;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,11 +109,10 @@ public class VoteService {
     public void recountHelped(long memberId) {
         em.createNativeQuery("""
                 update member m set helped_count =
-                  coalesce((select sum(p.upvotes) from post p where p.author_id = m.id and p.status = 'PUBLISHED'
-                            and not p.deleted and (%s)), 0)
-                  + coalesce((select sum(c.upvotes) from comment c where c.author_id = m.id and c.status = 'PUBLISHED'
-                            and not c.deleted and %s), 0)
-                where m.id = ?1""".formatted(VoteTarget.POST.isTip, VoteTarget.COMMENT.isTip))
+                  coalesce((select sum(p.upvotes) from post p where p.author_id = m.id and %s and (%s)), 0)
+                  + coalesce((select sum(c.upvotes) from comment c where c.author_id = m.id and %s and %s), 0)
+                where m.id = ?1""".formatted(Visibility.toReadersSql("p"), VoteTarget.POST.isTip,
+                        Visibility.toReadersSql("c"), VoteTarget.COMMENT.isTip))
                 .setParameter(1, memberId).executeUpdate();
     }
 

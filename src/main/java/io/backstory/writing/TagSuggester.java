@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.backstory.community.Outcome;
+import io.backstory.platform.content.Outcome;
 
 /**
  * Suggests conditions and remedies from what a member writes, each with the sentence that suggested it. Plain words

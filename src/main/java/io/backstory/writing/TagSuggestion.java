@@ -1,6 +1,6 @@
 package io.backstory.writing;
 
-import io.backstory.community.Outcome;
+import io.backstory.platform.content.Outcome;
 
 /**
  * A tag the text seems to call for, with the sentence it came from so the member can judge it. For remedies,

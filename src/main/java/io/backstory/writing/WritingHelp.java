@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.backstory.community.Outcome;
+import io.backstory.platform.content.Outcome;
 import io.backstory.taxonomy.TaxonomyCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 

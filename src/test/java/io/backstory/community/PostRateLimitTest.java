@@ -1,5 +1,6 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.PostKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,14 +81,16 @@ class PostRateLimitTest {
     @Inject
     io.backstory.writing.MentionService mentions;
     @Inject
+    ContentStore store;
+    @Inject
     MemberService members;
     @Inject
     EntityManager em;
 
     @Test
     void thePostOverTheLimitIsA429AndIsNotWrittenWhicheverInstanceTakesIt() {
-        PostService first = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications, mentions);
-        PostService second = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications, mentions);
+        PostService first = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications, mentions, store);
+        PostService second = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications, mentions, store);
         Member author = members.findOrCreate("rate-limited-author-" + System.nanoTime(), "prolific");
         for (int i = 0; i < 3; i++) {
             PostService instance = i % 2 == 0 ? first : second;

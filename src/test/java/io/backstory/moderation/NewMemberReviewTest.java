@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberService;
-import io.backstory.community.ContentStatus;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.community.PostDetail;
-import io.backstory.community.PostKind;
+import io.backstory.platform.content.PostKind;
 import io.backstory.community.PostRequest;
 import io.backstory.community.PostService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

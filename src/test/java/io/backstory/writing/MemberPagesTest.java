@@ -53,6 +53,8 @@ class MemberPagesTest {
                 .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
         as("alice").contentType(ContentType.JSON).body("{\"body\": \"Swimming helped me.\"}")
                 .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201);
+        assertTrue(PageForms.html(as("carol").when().get("/")).selectFirst("header .badge").text().endsWith(" unread"),
+                "the header counts what is unread");
         Document first = PageForms.html(as("carol").when().get("/notifications"));
         assertTrue(first.select(".notifications li.unread").text().contains(title), "this view still shows what is new");
         Document again = PageForms.html(as("carol").when().get("/notifications"));

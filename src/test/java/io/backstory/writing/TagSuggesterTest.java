@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import io.backstory.community.Outcome;
+import io.backstory.platform.content.Outcome;
 import io.backstory.demo.DemoStories;
 
 /**

@@ -49,8 +49,9 @@ public class ScreeningLessons {
     public int learn(long decisionId, long itemId, Ruling ruling) {
         return em.createNativeQuery("""
                 insert into screening_lesson (sentence, label, decision_id)
-                select sentence, case when ?3 then category else 'BENIGN' end, ?1 from screened_sentence
+                select sentence, case when ?3 then category else ?5 end, ?1 from screened_sentence
                 where review_item_id = ?2 and category <> ?4""")
+                .setParameter(5, SentenceLabel.BENIGN.name())
                 .setParameter(1, decisionId).setParameter(2, itemId).setParameter(3, ruling == Ruling.UPHELD)
                 .setParameter(4, ScreeningCategory.RED_FLAG.name()).executeUpdate();
     }
@@ -87,6 +88,6 @@ public class ScreeningLessons {
         return NamedRow.all(em.createNativeQuery("""
                 select distinct on (sentence) sentence, label from screening_lesson where id <= ?1 order by sentence, id desc""",
                 Tuple.class).setParameter(1, lastId)).stream()
-                .map(r -> new LabelledSentence(SentenceLabel.valueOf(r.text("label")), r.text("sentence"))).toList();
+                .map(r -> new LabelledSentence(r.enumValue("label", SentenceLabel.class), r.text("sentence"))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.backstory.moderation.model;
 
+import io.backstory.platform.db.SqlEnum;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -240,12 +241,12 @@ public class ScreeningModels {
         em.createNativeQuery("""
                 insert into screening_model_version (trained_for, last_lesson_id, training_size, lessons, unsafe_recall,
                     red_flag_recall, spam_recall, benign_flagged, benign_held, adopted, active)
-                select 'SHIPPED', 0, ?1, 0, ?2, ?3, ?4, ?5, ?6, true,
+                select %1$s, 0, ?1, 0, ?2, ?3, ?4, ?5, ?6, true,
                        not exists (select 1 from screening_model_version where active)
-                on conflict (trained_for) where trained_for = 'SHIPPED' do update set training_size = excluded.training_size,
+                on conflict (trained_for) where trained_for = %1$s do update set training_size = excluded.training_size,
                     unsafe_recall = excluded.unsafe_recall, red_flag_recall = excluded.red_flag_recall,
                     spam_recall = excluded.spam_recall, benign_flagged = excluded.benign_flagged,
-                    benign_held = excluded.benign_held""")
+                    benign_held = excluded.benign_held""".formatted(SqlEnum.literal(TrainedFor.SHIPPED)))
                 .setParameter(1, training.size()).setParameter(2, shippedScore.unsafeRecall())
                 .setParameter(3, shippedScore.redFlagRecall()).setParameter(4, shippedScore.spamRecall())
                 .setParameter(5, shippedScore.benignFlagged()).setParameter(6, shippedScore.benignHeld()).executeUpdate();
@@ -297,7 +298,7 @@ public class ScreeningModels {
     }
 
     private static Version version(NamedRow r) {
-        return new Version(r.number("id"), r.instant("created_at"), TrainedFor.valueOf(r.text("trained_for")),
+        return new Version(r.number("id"), r.instant("created_at"), r.enumValue("trained_for", TrainedFor.class),
                 r.text("requested_by"), r.number("last_lesson_id"), (int) r.number("training_size"), (int) r.number("lessons"),
                 new ModelScore(r.decimal("unsafe_recall"), r.decimal("red_flag_recall"), r.decimal("spam_recall"),
                         r.decimal("benign_flagged"), r.decimal("benign_held")),

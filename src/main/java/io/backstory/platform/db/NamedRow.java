@@ -43,4 +43,14 @@ public record NamedRow(Tuple tuple) {
     public Instant instant(String column) {
         return (Instant) tuple.get(column);
     }
+
+    /** A column holding an enum constant's name (see {@link SqlEnum}). */
+    public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
+        return Enum.valueOf(type, text(column));
+    }
+
+    public <E extends Enum<E>> E enumOrNull(String column, Class<E> type) {
+        String name = text(column);
+        return name == null ? null : Enum.valueOf(type, name);
+    }
 }

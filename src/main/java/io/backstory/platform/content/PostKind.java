@@ -1,4 +1,4 @@
-package io.backstory.community;
+package io.backstory.platform.content;
 
 public enum PostKind {
     STORY("Story"), QUESTION("Question"), TIP("Tip");

@@ -1,4 +1,4 @@
-package io.backstory.community;
+package io.backstory.platform.content;
 
 /** Lifecycle of posts and comments; only PUBLISHED content is ever shown to the public. */
 public enum ContentStatus {

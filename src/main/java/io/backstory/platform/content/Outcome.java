@@ -1,4 +1,4 @@
-package io.backstory.community;
+package io.backstory.platform.content;
 
 /** What a remedy did for the person who tried it. */
 public enum Outcome {
