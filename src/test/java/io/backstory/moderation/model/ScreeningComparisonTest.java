@@ -55,11 +55,11 @@ class ScreeningComparisonTest {
         }
         System.out.println(table);
         Scorecard onFresh = score(fresh, both, true);
-        // Issue 19's floors. Two are not reached yet (README, "Screening figures"): unsafe advice recall stands at
-        // 81.3% (floor 90%), and 6.1% of benign sentences are held, all by the rules alone, as in their first score
-        // before any tuning (floor 1%; the model holds none). Those two are held where they stand: they may only improve.
+        // Issue 19's floors. One is not reached yet (README, "Screening figures"): 6.1% of benign sentences are held,
+        // all by the rules alone, as in their first score before any tuning (floor 1%; the model holds none). It is
+        // held where it stands: it may only improve.
         assertAll(
-                () -> assertTrue(onFresh.recall(SentenceLabel.UNSAFE_ADVICE) >= 0.81, "unsafe advice recall"),
+                () -> assertTrue(onFresh.recall(SentenceLabel.UNSAFE_ADVICE) >= 0.90, "unsafe advice recall"),
                 () -> assertTrue(onFresh.recall(SentenceLabel.RED_FLAG) >= 0.90, "red flag recall"),
                 () -> assertTrue(onFresh.recall(SentenceLabel.SPAM) >= 0.95, "spam recall"),
                 () -> assertTrue(onFresh.benignHeldOrBlocked() <= 0.061, "benign held or blocked"),
