@@ -52,15 +52,13 @@ class DemoContentScreeningTest {
     }
 
     /**
-     * Issue 19: real text stays clean. The aim is at most 1% of the demo community's sentences flagged by the model;
-     * it flags 1.2% today (32 of 2,589, down from 70 before batch 29: ordinary pain described in detail still read as
-     * red flags now and then, tips and replies to the reader as unsafe advice, list lines and small talk as spam). This
-     * share may only go down.
+     * Issue 19: real text stays clean: at most 1% of the demo community's sentences flagged by the model. It flags
+     * 0.97% today (25 of 2,589, down from 70 before batch 29 and 32 before batch 30; README, "Screening figures").
      */
-    private static final double MODEL_FLAGGED_SHARE_TODAY = 0.013;
+    private static final double MODEL_FLAGGED_SHARE_AT_MOST = 0.01;
 
     @Test
-    void theModelFlagsAtMostAsManyDemoSentencesAsToday() {
+    void theModelFlagsAtMostOnePercentOfTheDemoSentences() {
         List<String> texts = new ArrayList<>();
         for (DemoContent.DemoPost post : DemoContent.load().posts()) {
             texts.add(post.title() + "\n\n" + post.body());
@@ -80,7 +78,7 @@ class DemoContentScreeningTest {
         flagged.forEach(f -> System.out.println("  model flag in demo text: " + f));
         System.out.printf("Demo community: the model flagged %d of %d sentences (%.2f%%)%n", flagged.size(), sentences,
                 100.0 * flagged.size() / sentences);
-        assertTrue(flagged.size() <= sentences * MODEL_FLAGGED_SHARE_TODAY, flagged.size() + " of " + sentences + " sentences flagged");
+        assertTrue(flagged.size() <= sentences * MODEL_FLAGGED_SHARE_AT_MOST, flagged.size() + " of " + sentences + " sentences flagged");
     }
 
     private static void collect(List<DemoContent.DemoComment> comments, List<String> texts) {

@@ -8,18 +8,28 @@ import java.util.Map;
 
 /**
  * Trains a {@link ScreeningModel} and calibrates its thresholds on held-out predictions: the training examples are
- * split into folds, each fold is judged by a regression trained on the others, and each category's threshold is set
- * so that at most its share of benign sentences would be flagged. A false hold withholds a member's words, so the
- * red-flag hold threshold allows far fewer benign sentences than the flag thresholds.
+ * standardised ({@link Standardiser}), split into folds, each fold is judged by a regression trained on the others, and
+ * each category's threshold is set so that at most its share of benign sentences would be flagged. A false hold
+ * withholds a member's words, so the red-flag hold threshold allows far fewer benign sentences than the flag thresholds.
+ * Each category also gets the similarity its agreeing neighbours must reach ({@link ScreeningModel}).
  */
 public final class ModelTrainer {
 
-    /** Share of benign training sentences each category may flag (together at most 5%). */
+    /**
+     * Share of benign training sentences each category may flag (together at most 5%). Unsafe advice gets the most: a
+     * false flag costs a moderator a click, and the benign training sentences are mostly hard look-alikes, so its
+     * share of ordinary sentences is far smaller.
+     */
     static final Map<SentenceLabel, Double> FLAG_BUDGET = Map.of(
-            SentenceLabel.UNSAFE_ADVICE, 0.025, SentenceLabel.RED_FLAG, 0.015, SentenceLabel.SPAM, 0.01);
+            SentenceLabel.UNSAFE_ADVICE, 0.03, SentenceLabel.RED_FLAG, 0.01, SentenceLabel.SPAM, 0.01);
     static final double HOLD_BUDGET = 0;
-    /** Never flag below this probability, whatever the budget allows. */
-    static final double MIN_THRESHOLD = 0.35;
+    /** Never flag a category the model thinks less likely than not, whatever the budget allows. */
+    static final double MIN_THRESHOLD = 0.5;
+    /**
+     * Share of a category's training sentences whose second most similar sentence of the same category is less similar
+     * than the floor an agreeing neighbour must reach.
+     */
+    static final double NEIGHBOUR_FLOOR_SHARE = 0.02;
     private static final int FOLDS = 4;
 
     private final LogisticRegression.Options options;
@@ -34,7 +44,9 @@ public final class ModelTrainer {
         return new ModelTrainer(LogisticRegression.Options.DEFAULT, 2.0);
     }
 
-    public ScreeningModel train(List<Example> examples) {
+    public ScreeningModel train(List<Example> raw) {
+        Standardiser standardiser = Standardiser.of(raw);
+        List<Example> examples = raw.stream().map(standardiser::apply).toList();
         double[][] heldOut = new double[examples.size()][];
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Example> rest = new ArrayList<>();
@@ -51,7 +63,7 @@ public final class ModelTrainer {
                 heldOut[i] = regression.probabilities(examples.get(i).features());
             }
         }
-        return new ScreeningModel(regression(examples), calibrate(examples, heldOut), examples);
+        return new ScreeningModel(standardiser, regression(examples), calibrate(examples, heldOut), examples);
     }
 
     private LogisticRegression regression(List<Example> examples) {
@@ -80,7 +92,43 @@ public final class ModelTrainer {
             }
         }
         double hold = Math.max(0.97, benignQuantile(examples, heldOut, SentenceLabel.RED_FLAG, HOLD_BUDGET));
-        return new ScreeningModel.Thresholds(flag, Math.max(hold, flag.get(SentenceLabel.RED_FLAG)));
+        Map<SentenceLabel, Double> neighbourFloor = new EnumMap<>(SentenceLabel.class);
+        for (SentenceLabel label : flag.keySet()) {
+            neighbourFloor.put(label, neighbourFloor(examples, label));
+        }
+        return new ScreeningModel.Thresholds(flag, Math.max(hold, flag.get(SentenceLabel.RED_FLAG)), neighbourFloor);
+    }
+
+    /**
+     * How similar a labelled sentence must be to count as an agreeing neighbour: the similarity that all but
+     * {@value #NEIGHBOUR_FLOOR_SHARE} of the category's own sentences reach with their second most similar sentence of
+     * that category (two must agree). A sentence less like any of them than they are like each other, as ordinary
+     * prose in a long story often is, is not flagged on the strength of a faint resemblance.
+     */
+    private static double neighbourFloor(List<Example> examples, SentenceLabel label) {
+        List<Example> same = examples.stream().filter(e -> e.label() == label).toList();
+        double[] second = new double[same.size()];
+        for (int i = 0; i < same.size(); i++) {
+            double best = -1;
+            double next = -1;
+            for (Example other : same) {
+                if (!other.text().equals(same.get(i).text())) {
+                    double c = ScreeningModel.cosine(other.features(), same.get(i).features());
+                    if (c > best) {
+                        next = best;
+                        best = c;
+                    } else if (c > next) {
+                        next = c;
+                    }
+                }
+            }
+            second[i] = next;
+        }
+        if (second.length == 0) {
+            return 1;
+        }
+        Arrays.sort(second);
+        return second[(int) (NEIGHBOUR_FLOOR_SHARE * second.length)];
     }
 
     /** The probability of {@code label} that only {@code budget} of the benign sentences reach. */

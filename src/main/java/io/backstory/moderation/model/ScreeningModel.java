@@ -19,24 +19,30 @@ public final class ScreeningModel {
         static final Verdict BENIGN = new Verdict(SentenceLabel.BENIGN, 0, ScreeningAction.ALLOW, List.of());
     }
 
-    public record Thresholds(Map<SentenceLabel, Double> flag, double redFlagHold) {
+    /** Flag and hold thresholds, and how similar an agreeing neighbour must be, per category. */
+    public record Thresholds(Map<SentenceLabel, Double> flag, double redFlagHold, Map<SentenceLabel, Double> neighbourFloor) {
     }
 
     /**
      * A flag needs {@value #AGREEING} of the {@value #NEIGHBOURS} labelled sentences most like this one to carry its
-     * label: ordinary prose unlike anything labelled (a list of stretches, a thank-you) can fall on the wrong side of a
-     * linear boundary, and its neighbours, being benign, keep it unflagged.
+     * label, each at least as similar as the category's floor: ordinary prose unlike anything labelled (a list of
+     * stretches, a thank-you, a line of a long story) can fall on the wrong side of a linear boundary, and its
+     * neighbours, being benign or far away, keep it unflagged.
      */
     static final int NEIGHBOURS = 5;
     static final int AGREEING = 2;
 
+    private final Standardiser standardiser;
     private final LogisticRegression regression;
     private final Thresholds thresholds;
     private final List<Example> examples;
 
-    public ScreeningModel(LogisticRegression regression, Thresholds thresholds, List<Example> examples) {
+    /** {@code examples} are standardised already; sentences to judge are standardised by {@code standardiser}. */
+    ScreeningModel(Standardiser standardiser, LogisticRegression regression, Thresholds thresholds, List<Example> examples) {
+        this.standardiser = standardiser;
         this.regression = regression;
-        this.thresholds = new Thresholds(new EnumMap<>(thresholds.flag()), thresholds.redFlagHold());
+        this.thresholds = new Thresholds(new EnumMap<>(thresholds.flag()), thresholds.redFlagHold(),
+                new EnumMap<>(thresholds.neighbourFloor()));
         this.examples = List.copyOf(examples);
     }
 
@@ -45,7 +51,8 @@ public final class ScreeningModel {
     }
 
     /** The label the model calls for these features, with the labelled sentences most like it. */
-    public Verdict judge(float[] features) {
+    public Verdict judge(float[] raw) {
+        float[] features = standardiser.apply(raw);
         double[] p = regression.probabilities(features);
         SentenceLabel best = null;
         for (SentenceLabel label : SentenceLabel.values()) {
@@ -59,7 +66,9 @@ public final class ScreeningModel {
         }
         List<Example> nearest = nearestFirst(features);
         SentenceLabel label = best;
-        if (nearest.stream().limit(NEIGHBOURS).filter(e -> e.label() == label).count() < AGREEING) {
+        double floor = thresholds.neighbourFloor().get(label);
+        if (nearest.stream().limit(NEIGHBOURS).filter(e -> e.label() == label && cosine(e.features(), features) >= floor)
+                .count() < AGREEING) {
             return Verdict.BENIGN;
         }
         double confidence = p[best.ordinal()];

@@ -40,7 +40,8 @@ public final class TrainingData {
             "screening/training/batch-26.tsv",
             "screening/training/batch-27.tsv",
             "screening/training/batch-28.tsv",
-            "screening/training/batch-29.tsv");
+            "screening/training/batch-29.tsv",
+            "screening/training/batch-30.tsv");
 
     private TrainingData() {
     }

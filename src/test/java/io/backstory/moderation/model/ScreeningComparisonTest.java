@@ -66,10 +66,9 @@ class ScreeningComparisonTest {
         }
         System.out.println(table);
         Scorecard onFresh = score(fresh, both, true);
-        // Issue 19's floors. One is not reached yet (README, "Screening figures"): unsafe advice recall stands at 81.3%
-        // (floor 90%) and is held where it stands: it may only improve.
+        // Issue 19's floors on the fresh set (README, "Screening figures").
         assertAll(
-                () -> assertTrue(onFresh.recall(SentenceLabel.UNSAFE_ADVICE) >= 0.81, "unsafe advice recall"),
+                () -> assertTrue(onFresh.recall(SentenceLabel.UNSAFE_ADVICE) >= 0.90, "unsafe advice recall"),
                 () -> assertTrue(onFresh.recall(SentenceLabel.RED_FLAG) >= 0.90, "red flag recall"),
                 () -> assertTrue(onFresh.recall(SentenceLabel.SPAM) >= 0.95, "spam recall"),
                 () -> assertTrue(onFresh.benignHeldOrBlocked() <= 0.01, "benign held or blocked"),

@@ -33,11 +33,16 @@ import jakarta.persistence.EntityManager;
 @QuarkusTest
 class ScreeningLearningTest {
 
-    /** Ordinary shopping talk the shipped model reads as spam, each in a post a moderator approves. */
-    private static final List<String> APPROVED = List.of("Looking to buy one for home.", "Found one cheap online for my flat.",
-            "Might order one for the house after payday.", "I want to buy one for home use.");
+    /**
+     * Thrifty tips the shipped model reads as unsafe advice (they sound like "you don't need an MRI"), each in a post a
+     * moderator approves.
+     */
+    private static final List<String> APPROVED = List.of("You don't need expensive trainers, any comfy pair will do.",
+            "You don't need a pricey heat pad, a hot water bottle works.",
+            "You don't need a massage chair, a tennis ball against the wall does it.",
+            "You don't need a pricey foam roller, a rolling pin works.");
     /** Like them, in no post, never labelled. */
-    private static final String NEW_SENTENCE = "Planning to buy one for my home as well.";
+    private static final String NEW_SENTENCE = "You don't need a memory foam topper, a firm mattress is enough.";
 
     @Inject
     ScreeningModels models;
@@ -54,7 +59,7 @@ class ScreeningLearningTest {
     @Test
     void approvalsRetrainTheModelAndPuttingTheShippedVersionBackRestoresItsVerdict() {
         ScreeningModel.Verdict before = models.judge(NEW_SENTENCE);
-        assertEquals(SentenceLabel.SPAM, before.label(), "the shipped model flags the new sentence as spam: " + before);
+        assertEquals(SentenceLabel.UNSAFE_ADVICE, before.label(), "the shipped model flags the new sentence as unsafe advice: " + before);
         assertEquals(ScreeningAction.FLAG, before.action());
 
         for (String sentence : APPROVED) {
@@ -78,7 +83,7 @@ class ScreeningLearningTest {
         ScreeningModel.Verdict after = models.judge(NEW_SENTENCE);
         assertEquals(ScreeningAction.ALLOW, after.action(), "the retrained model no longer flags it: " + after);
         ScreeningResult screened = screening.screen("Heat helped a lot. " + NEW_SENTENCE, Set.of());
-        assertTrue(screened.matches().stream().noneMatch(m -> m.category() == ScreeningCategory.SPAM), screened.toString());
+        assertTrue(screened.matches().stream().noneMatch(m -> m.category() == ScreeningCategory.UNSAFE_ADVICE), screened.toString());
 
         long shipped = shippedVersion();
         Response rollback = PageForms.submit("alice", "/moderation/screening", "/moderation/screening/retrain",
