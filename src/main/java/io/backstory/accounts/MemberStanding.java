@@ -3,12 +3,15 @@ package io.backstory.accounts;
 import java.time.Instant;
 import java.util.Collection;
 
+import io.backstory.platform.content.ContentKind;
+import io.backstory.platform.content.Tips;
+import io.backstory.platform.content.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * What moderation changes about members: trust, silencing and flaggers' records. Plain SQL on {@code member}, which
- * accounts owns; moderation decides, this writes.
+ * What other features change about members: trust, silencing and flaggers' records (moderation decides), and how many
+ * people their tips helped (votes and edits change it). Plain SQL on {@code member}, which accounts owns.
  */
 @ApplicationScoped
 public class MemberStanding {
@@ -45,5 +48,25 @@ public class MemberStanding {
         em.createNativeQuery("update member set flags_upheld = flags_upheld + ?1, flags_dismissed = flags_dismissed + ?2"
                 + " where id in (?3)").setParameter(1, upheld).setParameter(2, dismissed).setParameter(3, flaggerIds)
                 .executeUpdate();
+    }
+
+    /** Adds to (or, negative, takes from) the member's "helped" total: an upvote on one of their tips came or went. */
+    public void addHelped(long memberId, int upvotes) {
+        em.createNativeQuery("update member set helped_count = helped_count + ?1 where id = ?2")
+                .setParameter(1, upvotes).setParameter(2, memberId).executeUpdate();
+    }
+
+    /**
+     * Recounts a member's "helped" total from scratch: upvotes on their visible tips. Called when a post or comment
+     * changes in a way that can make it a tip or stop being one (edit, deletion), or loses a voter.
+     */
+    public void recountHelped(long memberId) {
+        em.createNativeQuery("""
+                update member m set helped_count =
+                  coalesce((select sum(p.upvotes) from post p where p.author_id = m.id and %s and %s), 0)
+                  + coalesce((select sum(c.upvotes) from comment c where c.author_id = m.id and %s and %s), 0)
+                where m.id = ?1""".formatted(Visibility.toReadersSql("p"), Tips.isTipSql(ContentKind.POST, "p"),
+                        Visibility.toReadersSql("c"), Tips.isTipSql(ContentKind.COMMENT, "c")))
+                .setParameter(1, memberId).executeUpdate();
     }
 }

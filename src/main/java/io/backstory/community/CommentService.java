@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
+import io.backstory.accounts.MemberStanding;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.moderation.NewMemberReview;
 import io.backstory.moderation.ReviewTarget;
@@ -24,7 +25,6 @@ import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.TagResolver;
-import io.backstory.voting.VoteService;
 import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,7 +39,7 @@ public class CommentService {
     private final TagResolver tags;
     private final MarkdownRenderer markdown;
     private final EntityManager em;
-    private final VoteService votes;
+    private final MemberStanding standing;
     private final ContentScreening screening;
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
@@ -49,7 +49,7 @@ public class CommentService {
     private final ContentStore store;
 
     public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em,
-            VoteService votes, ContentScreening screening, RateLimiter rateLimiter, RateLimits limits,
+            MemberStanding standing, ContentScreening screening, RateLimiter rateLimiter, RateLimits limits,
             NotificationService notifications, NewMemberReview newMembers, MentionService mentions, ContentStore store) {
         this.mentions = mentions;
         this.store = store;
@@ -57,7 +57,7 @@ public class CommentService {
         this.tags = tags;
         this.markdown = markdown;
         this.em = em;
-        this.votes = votes;
+        this.standing = standing;
         this.screening = screening;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
@@ -123,7 +123,7 @@ public class CommentService {
         } else {
             mentions.commentSaved(comment.post.id, comment.id, comment.bodyMarkdown, editor);
         }
-        votes.recountHelped(editor.id); // remedy tags decide whether it counts as a tip
+        standing.recountHelped(editor.id); // remedy tags decide whether it counts as a tip
         return CommentDetail.of(comment);
     }
 
@@ -142,7 +142,7 @@ public class CommentService {
         em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0),"
                 + " accepted_comment_id = case when accepted_comment_id = ?2 then null else accepted_comment_id end"
                 + " where id = ?1").setParameter(1, comment.post.id).setParameter(2, id).executeUpdate();
-        votes.recountHelped(member.id);
+        standing.recountHelped(member.id);
         return comment.post.isVisible() ? comment.post.id : null;
     }
 

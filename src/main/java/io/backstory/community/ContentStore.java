@@ -1,20 +1,31 @@
 package io.backstory.community;
 
-import io.backstory.platform.content.Visibility;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.backstory.platform.content.ContentKind;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.content.ModeratedContent;
+import io.backstory.platform.content.Tips;
+import io.backstory.platform.content.Visibility;
+import io.backstory.platform.content.VoteTallies;
+import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.text.MarkdownRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 /**
  * Writes to posts and comments that are not an author's edit of their own entity: status moves, notices, a moderator's
- * text, and every revision (an author's save and a moderator's edit alike). Plain SQL, so no author's edit version
- * moves; other features reach it through {@link ModeratedContent}.
+ * text, vote tallies, and every revision (an author's save and a moderator's edit alike). Plain SQL, so no author's
+ * edit version moves; other features reach it through {@link ModeratedContent} and {@link VoteTallies}.
  */
 @ApplicationScoped
-public class ContentStore implements ModeratedContent {
+public class ContentStore implements ModeratedContent, VoteTallies {
 
     private final EntityManager em;
     private final MarkdownRenderer markdown;
@@ -109,6 +120,52 @@ public class ContentStore implements ModeratedContent {
         em.createNativeQuery("update " + kind.table + "_revision set in_public_history = ?2 where " + kind.table
                 + "_id = ?1 and revision = (select max(revision) from " + kind.table + "_revision where "
                 + kind.table + "_id = ?1)").setParameter(1, id).setParameter(2, inPublicHistory).executeUpdate();
+    }
+
+    @Override
+    public Optional<LockedTarget> lockVisible(ContentKind kind, long id) {
+        // One statement locks the target and reads its author, whether it is a tip and its tallies.
+        String from = switch (kind) {
+            case POST -> "from post p where p.id = ?1 and " + Visibility.toReadersSql("p") + " for update";
+            case COMMENT -> """
+                    from comment c join post p on p.id = c.post_id
+                    where c.id = ?1 and %s and %s
+                    for update of c""".formatted(Visibility.toReadersSql("c"), Visibility.toReadersSql("p"));
+        };
+        String a = alias(kind);
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("select " + a + ".author_id, " + Tips.isTipSql(kind, a)
+                + " as tip, " + a + ".upvotes, " + a + ".downvotes, " + a + ".score " + from, Tuple.class).setParameter(1, id));
+        return rows.stream().findFirst().map(row -> new LockedTarget(row.numberOrNull("author_id"), row.bool("tip"), tallies(row)));
+    }
+
+    @Override
+    public Tallies add(ContentKind kind, long id, int upDelta, int downDelta) {
+        return tallies(new NamedRow((Tuple) em.createNativeQuery("update " + kind.table
+                + " set upvotes = upvotes + ?1, downvotes = downvotes + ?2 where id = ?3 returning upvotes, downvotes, score",
+                Tuple.class).setParameter(1, upDelta).setParameter(2, downDelta).setParameter(3, id).getSingleResult()));
+    }
+
+    @Override
+    public Set<Long> recount(ContentKind kind, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        // The vote rows are voting's: read here, in the same statement that writes the tallies.
+        String votes = kind.table + "_vote";
+        String target = kind.table + "_id";
+        return NamedRow.all(em.createNativeQuery("update " + kind.table + " t set upvotes = (select count(*) from " + votes
+                + " v where v." + target + " = t.id and v.value = 1), downvotes = (select count(*) from " + votes + " v where v."
+                + target + " = t.id and v.value = -1) where t.id = any(?1) returning t.author_id", Tuple.class)
+                .setParameter(1, ids.toArray(Long[]::new))).stream().map(row -> row.numberOrNull("author_id"))
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private static Tallies tallies(NamedRow row) {
+        return new Tallies((int) row.number("upvotes"), (int) row.number("downvotes"), (int) row.number("score"));
+    }
+
+    private static String alias(ContentKind kind) {
+        return kind == ContentKind.POST ? "p" : "c";
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
+import io.backstory.accounts.MemberStanding;
 import io.backstory.following.FollowingService;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.notifications.NotificationKind;
@@ -26,7 +27,6 @@ import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Remedy;
 import io.backstory.taxonomy.TagResolver;
-import io.backstory.voting.VoteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -37,7 +37,7 @@ public class PostService {
     private final InputValidator validator;
     private final TagResolver tags;
     private final MarkdownRenderer markdown;
-    private final VoteService votes;
+    private final MemberStanding standing;
     private final ContentScreening screening;
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
@@ -47,7 +47,7 @@ public class PostService {
     private final MentionService mentions;
     private final ContentStore store;
 
-    public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, VoteService votes,
+    public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, MemberStanding standing,
             ContentScreening screening, RateLimiter rateLimiter, RateLimits limits, NewMemberReview newMembers,
             FollowingService following, NotificationService notifications, MentionService mentions, ContentStore store) {
         this.mentions = mentions;
@@ -55,7 +55,7 @@ public class PostService {
         this.validator = validator;
         this.tags = tags;
         this.markdown = markdown;
-        this.votes = votes;
+        this.standing = standing;
         this.screening = screening;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
@@ -97,7 +97,7 @@ public class PostService {
         post.persistAndFlush(); // bumps the version, so the revision records the new one
         recordRevision(post, editor);
         screening.queueForReview(post.id, null, screened);
-        votes.recountHelped(editor.id); // kind and remedy outcomes decide whether it counts as a tip
+        standing.recountHelped(editor.id); // kind and remedy outcomes decide whether it counts as a tip
         refreshSearch(post);
         tellMentioned(post, editor);
         return PostDetail.of(post);
@@ -116,7 +116,7 @@ public class PostService {
         post.requireAuthor(member, "delete");
         post.deleted = true;
         post.flush();
-        votes.recountHelped(member.id);
+        standing.recountHelped(member.id);
     }
 
     /**

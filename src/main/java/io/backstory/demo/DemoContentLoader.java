@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.backstory.accounts.HandleSkeleton;
 import io.backstory.accounts.Member;
+import io.backstory.accounts.MemberStanding;
 import io.backstory.community.CommentRequest;
 import io.backstory.community.Comment;
 import io.backstory.community.CommentDetail;
@@ -26,7 +27,6 @@ import io.backstory.community.PostRequest;
 import io.backstory.community.PostService;
 import io.backstory.moderation.ReviewAction;
 import io.backstory.moderation.ReviewService;
-import io.backstory.voting.VoteService;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,16 +50,16 @@ class DemoContentLoader {
     private final EntityManager em;
     private final PostService posts;
     private final CommentService comments;
-    private final VoteService votes;
+    private final MemberStanding standing;
     private final ReviewService reviews;
     private int falseHolds;
 
     DemoContentLoader(EntityManager em, PostService posts, CommentService comments,
-            VoteService votes, ReviewService reviews) {
+            MemberStanding standing, ReviewService reviews) {
         this.em = em;
         this.posts = posts;
         this.comments = comments;
-        this.votes = votes;
+        this.standing = standing;
         this.reviews = reviews;
     }
 
@@ -98,7 +98,7 @@ class DemoContentLoader {
             castVotes("comment_vote", "comment_id", commentId, authorOf("comment", commentId), voters, random, 9);
         }
         recountVotes();
-        members.values().forEach(m -> votes.recountHelped(m.id));
+        members.values().forEach(m -> standing.recountHelped(m.id));
         acceptBestAnswers();
         LOG.infof("Loaded demo content: %d members, %d posts, %d comments (%d held by screening, approved as alice)",
                 members.size(), postIds.size(), commentIds.size(), falseHolds);

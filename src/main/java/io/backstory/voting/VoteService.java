@@ -1,15 +1,18 @@
 package io.backstory.voting;
 
-import io.backstory.platform.content.Visibility;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.backstory.accounts.Member;
+import io.backstory.accounts.MemberStanding;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
+import io.backstory.platform.content.VoteTallies;
+import io.backstory.platform.content.VoteTallies.LockedTarget;
+import io.backstory.platform.content.VoteTallies.Tallies;
 import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -26,14 +29,23 @@ public class VoteService {
 
     /** The caller's vote and the target's tallies after the change. */
     public record VoteState(int value, int upvotes, int downvotes, int score) {
+
+        VoteState(int value, Tallies tallies) {
+            this(value, tallies.upvotes(), tallies.downvotes(), tallies.score());
+        }
     }
 
     private final EntityManager em;
+    private final VoteTallies tallies;
+    private final MemberStanding standing;
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
 
-    public VoteService(EntityManager em, RateLimiter rateLimiter, RateLimits limits) {
+    public VoteService(EntityManager em, VoteTallies tallies, MemberStanding standing, RateLimiter rateLimiter,
+            RateLimits limits) {
         this.em = em;
+        this.tallies = tallies;
+        this.standing = standing;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
     }
@@ -45,23 +57,17 @@ public class VoteService {
             throw new InvalidInputException("value", "must be 1 (up) or -1 (down)");
         }
         voter.requireNotSilenced();
-        // One statement locks the target and reads its author, whether it is a tip and its tallies. The voter's current
-        // vote is read after the lock is held: a subquery here would see the snapshot from before the wait.
-        String a = target.alias();
-        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("select " + a + ".author_id, (" + target.isTip + ") as tip, "
-                + a + ".upvotes, " + a + ".downvotes, " + a + ".score " + target.lockVisible, Tuple.class).setParameter(1, id));
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound(capitalised(target.noun) + " " + id);
-        }
-        NamedRow row = rows.get(0);
-        Long authorId = row.numberOrNull("author_id");
-        if (authorId != null && authorId.equals(voter.id)) {
+        // The voter's current vote is read after the target's lock is held: read in the locking statement, it would come
+        // from the snapshot taken before the wait.
+        LockedTarget locked = tallies.lockVisible(target.kind, id)
+                .orElseThrow(() -> ProblemException.notFound(capitalised(target.noun) + " " + id));
+        if (locked.authorId() != null && locked.authorId().equals(voter.id)) {
             throw ProblemException.forbidden("You cannot vote on your own " + target.noun + ".");
         }
         rateLimiter.acquire(voter.limitBucket("votes"), limits.votesPerHour(), java.time.Duration.ofHours(1));
         int previous = currentVote(target, id, voter.id);
         if (previous == value) {
-            return new VoteState(value, (int) row.number("upvotes"), (int) row.number("downvotes"), (int) row.number("score"));
+            return new VoteState(value, locked.tallies());
         }
         if (value == 0) {
             em.createNativeQuery("delete from " + target.voteTable + " where " + target.targetColumn
@@ -74,15 +80,11 @@ public class VoteService {
         }
         int upDelta = (value == 1 ? 1 : 0) - (previous == 1 ? 1 : 0);
         int downDelta = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
-        NamedRow tallies = new NamedRow((Tuple) em.createNativeQuery("update " + target.table()
-                + " set upvotes = upvotes + ?1, downvotes = downvotes + ?2 where id = ?3 returning upvotes, downvotes, score",
-                Tuple.class).setParameter(1, upDelta).setParameter(2, downDelta).setParameter(3, id).getSingleResult());
-        if (upDelta != 0 && authorId != null && row.bool("tip")) {
-            em.createNativeQuery("update member set helped_count = helped_count + ?1 where id = ?2")
-                    .setParameter(1, upDelta).setParameter(2, authorId).executeUpdate();
+        Tallies after = tallies.add(target.kind, id, upDelta, downDelta);
+        if (upDelta != 0 && locked.authorId() != null && locked.tip()) {
+            standing.addHelped(locked.authorId(), upDelta);
         }
-        return new VoteState(value, (int) tallies.number("upvotes"), (int) tallies.number("downvotes"),
-                (int) tallies.number("score"));
+        return new VoteState(value, after);
     }
 
     /** The member's votes on a post and on each of its comments (comment id -> value), for showing pressed buttons. */
@@ -102,38 +104,12 @@ public class VoteService {
     }
 
     /**
-     * Recounts a member's "helped" total from scratch: upvotes on their visible tips. Called when a post or
-     * comment changes in a way that can make it a tip or stop being one (edit, deletion).
-     */
-    @Transactional
-    public void recountHelped(long memberId) {
-        em.createNativeQuery("""
-                update member m set helped_count =
-                  coalesce((select sum(p.upvotes) from post p where p.author_id = m.id and %s and (%s)), 0)
-                  + coalesce((select sum(c.upvotes) from comment c where c.author_id = m.id and %s and %s), 0)
-                where m.id = ?1""".formatted(Visibility.toReadersSql("p"), VoteTarget.POST.isTip,
-                        Visibility.toReadersSql("c"), VoteTarget.COMMENT.isTip))
-                .setParameter(1, memberId).executeUpdate();
-    }
-
-    /**
      * After a voter's votes were erased (account deletion): recounts the tallies of what they had voted on,
      * and the "helped" totals of those authors.
      */
     @Transactional
     public void recountAfterVoterLeft(VoteTarget target, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        Long[] targets = ids.toArray(Long[]::new);
-        em.createNativeQuery("update " + target.table() + " t set upvotes = (select count(*) from " + target.voteTable
-                + " v where v." + target.targetColumn + " = t.id and v.value = 1), downvotes = (select count(*) from "
-                + target.voteTable + " v where v." + target.targetColumn + " = t.id and v.value = -1) where t.id = any(?1)")
-                .setParameter(1, targets).executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<Object> authors = em.createNativeQuery("select distinct author_id from " + target.table()
-                + " where id = any(?1) and author_id is not null").setParameter(1, targets).getResultList();
-        authors.forEach(author -> recountHelped(((Number) author).longValue()));
+        tallies.recount(target.kind, ids).forEach(standing::recountHelped);
     }
 
     private int currentVote(VoteTarget target, long id, long memberId) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberService;
+import io.backstory.accounts.MemberStanding;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.ratelimit.RateLimitedException;
@@ -18,7 +19,6 @@ import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.TagResolver;
-import io.backstory.voting.VoteService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -69,7 +69,7 @@ class PostRateLimitTest {
     @Inject
     MarkdownRenderer markdown;
     @Inject
-    VoteService votes;
+    MemberStanding standing;
     @Inject
     ContentScreening screening;
     @Inject
@@ -89,8 +89,8 @@ class PostRateLimitTest {
 
     @Test
     void thePostOverTheLimitIsA429AndIsNotWrittenWhicheverInstanceTakesIt() {
-        PostService first = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications, mentions, store);
-        PostService second = new PostService(validator, tags, markdown, votes, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications, mentions, store);
+        PostService first = new PostService(validator, tags, markdown, standing, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications, mentions, store);
+        PostService second = new PostService(validator, tags, markdown, standing, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications, mentions, store);
         Member author = members.findOrCreate("rate-limited-author-" + System.nanoTime(), "prolific");
         for (int i = 0; i < 3; i++) {
             PostService instance = i % 2 == 0 ? first : second;

@@ -171,6 +171,32 @@ class VotingTest {
     }
 
     @Test
+    void upvotesOnCommentsTaggedWithRemediesCountAsHelpedAndCommentsUnderADeletedPostCannotBeVoted() {
+        long post = story("alice", "A tip whose replies carry their own tips");
+        long tip = comment("bob", post, "{\"body\": \"Heat helped me too.\", \"remedies\": [\"heat\"]}");
+        long chat = comment("bob", post, "{\"body\": \"Same here, it comes and goes.\"}");
+        int before = helped("bob");
+        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + chat + "/vote")
+                .then().statusCode(200).body("upvotes", equalTo(1));
+        assertEquals(before, helped("bob"), "a comment without remedies is no tip");
+        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + tip + "/vote")
+                .then().statusCode(200).body("upvotes", equalTo(1));
+        assertEquals(before + 1, helped("bob"));
+        as("alice").contentType(ContentType.JSON).body("{\"value\": -1}").when().put("/api/v1/comments/" + tip + "/vote")
+                .then().statusCode(200).body("upvotes", equalTo(0)).body("downvotes", equalTo(1));
+        assertEquals(before, helped("bob"));
+
+        as("alice").when().delete("/api/v1/posts/" + post).then().statusCode(204);
+        as("admin").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + chat + "/vote")
+                .then().statusCode(404);
+    }
+
+    private static long comment(String user, long post, String json) {
+        return ((Number) as(user).contentType(ContentType.JSON).body(json).when().post("/api/v1/posts/" + post + "/comments")
+                .then().statusCode(201).extract().path("id")).longValue();
+    }
+
+    @Test
     void listsSortByTopHotAndBest() {
         List<Integer> scores = given().queryParam("sort", "top").queryParam("limit", 50).when().get("/api/v1/posts")
                 .then().statusCode(200).extract().path("items.score");
