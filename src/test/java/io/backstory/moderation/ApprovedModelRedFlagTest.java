@@ -28,8 +28,11 @@ import jakarta.persistence.EntityManager;
 @QuarkusTest
 class ApprovedModelRedFlagTest {
 
-    /** Red-flag symptoms the rules miss and the model flags (as in DeferredScreeningTest). */
-    private static final String MODEL_RED_FLAG = "The inside of my thighs went numb yesterday and now I struggle to start peeing.";
+    /**
+     * Red-flag symptoms the rules miss and the model flags without holding (since batch 30 it holds the sentence
+     * DeferredScreeningTest uses; a held comment is no approval case).
+     */
+    private static final String MODEL_RED_FLAG = "Woke up with no feeling down there and I couldn't tell if I needed the loo.";
     /** Red-flag symptoms a rule finds. */
     private static final String RULES_RED_FLAG = "Since this morning I have numbness in my groin and my back hurts.";
 
