@@ -57,7 +57,7 @@ public final class ScreeningEngine {
         List<TextAnalysis.Token> tokens = TextAnalysis.tokens(text);
         List<int[]> sentences = sentences(tokens);
         CueScope cues = CueScope.of(text, tokens);
-        AdviceVoice voice = new AdviceVoice(tokens, cues);
+        AdviceVoice voice = new AdviceVoice(text, tokens, cues);
         List<ScreeningResult.Match> matches = new ArrayList<>();
         for (Rule rule : rules) {
             if (!rule.conditionScope().isEmpty() && conditions.stream().noneMatch(rule.conditionScope()::contains)) {
@@ -100,8 +100,14 @@ public final class ScreeningEngine {
             if (excepted(rule, spans, tokens)) {
                 continue;
             }
-            ScreeningAction action = rule.category() == ScreeningCategory.UNSAFE_ADVICE
-                    ? voice.of(spans, from, to).limit(rule.action()) : rule.action();
+            ScreeningAction action = switch (rule.category()) {
+                case UNSAFE_ADVICE -> voice.of(spans, from, to).limit(rule.action());
+                // A lone advertising cue in words that sell nothing to anyone ("I ordered my prescription online") is
+                // only flagged: a false BLOCK throws away a member's words.
+                case SPAM -> voice.form(from, to) == AdviceVoice.Voice.OWN || cueCount(rule, tokens, from, to) > 1
+                        ? rule.action() : AdviceVoice.Voice.UNADDRESSED.limit(rule.action());
+                default -> rule.action();
+            };
             int first = spans.stream().mapToInt(RulePattern.Span::firstToken).min().orElseThrow();
             int last = spans.stream().mapToInt(RulePattern.Span::lastToken).max().orElseThrow();
             int start = tokens.get(first).start();
@@ -110,6 +116,11 @@ public final class ScreeningEngine {
                     TextAnalysis.normalise(text).substring(start, end), start, end);
         }
         return null;
+    }
+
+    /** How many of the rule's pattern lines match in the sentence of tokens [from, to). */
+    private static int cueCount(Rule rule, List<TextAnalysis.Token> tokens, int from, int to) {
+        return (int) rule.patterns().stream().filter(p -> p.match(tokens, from, to) != null).count();
     }
 
     /**

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class RuleLookalikesTest {
 
     /** What the rules reached on this set before it was used to make them precise. */
-    private static final double UNSAFE_RECALL_BEFORE = 0.0;
-    private static final double SPAM_RECALL_BEFORE = 0.0;
+    private static final double UNSAFE_RECALL_BEFORE = 33 / 40.0;
+    private static final double SPAM_RECALL_BEFORE = 15 / 15.0;
 
     private record Labelled(String label, String text) {
     }
@@ -59,6 +59,8 @@ class RuleLookalikesTest {
             counts[1] += named && held ? 1 : 0;
             if (!named) {
                 report.add(s.label() + " missed: " + s.text());
+            } else if (!held) {
+                report.add(s.label() + " found, only " + result.verdict() + " by " + rules(result) + ": " + s.text());
             }
         }
         double heldRate = (double) heldOrBlocked / benign;
