@@ -28,8 +28,7 @@ final class AdviceVoice {
         /**
          * Nobody is told to do it: what someone did ("my GP doubled my sertraline", "my brother swears by beer with his
          * tramadol"), a practice described ("doubling up on codeine is a bad idea"), a question put to the reader ("can
-         * you take co-codamol with ibuprofen?"). A hold or block is only flagged: a moderator reads it, the words stay
-         * up; a flag becomes a safety note.
+         * you take co-codamol with ibuprofen?"). Flagged: a moderator reads it, the words stay up.
          */
         UNADDRESSED(ScreeningAction.FLAG),
         /** The writer asks whether it is safe ("is it ok to take naproxen with paracetamol?"): the safety note answers. */
@@ -41,14 +40,8 @@ final class AdviceVoice {
             this.most = most;
         }
 
-        /**
-         * The rule's action, lowered to the most this voice allows; told to nobody, a rule that only flags gives a safety
-         * note ("I was told to use ice only in the first 24 hours").
-         */
+        /** The rule's action, lowered to the most this voice allows. */
         ScreeningAction limit(ScreeningAction action) {
-            if (this == UNADDRESSED && action == ScreeningAction.FLAG) {
-                return ScreeningAction.NOTICE;
-            }
             return action.compareTo(most) > 0 ? most : action;
         }
     }
@@ -175,7 +168,8 @@ final class AdviceVoice {
             return voice;
         }
         int first = spans.stream().mapToInt(RulePattern.Span::firstToken).min().orElseThrow();
-        return practiceDescribed(first) && !imperative(from, to) ? Voice.UNADDRESSED : form(from, to);
+        return practiceDescribed(first) && !imperative(from, to) && !said(RECOMMENDING, from, to) ? Voice.UNADDRESSED
+                : form(from, to);
     }
 
     /**
