@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
  * at most 1% of the hard benign look-alikes in {@code moderation/rule-lookalikes.tsv} (label doses, doses a
  * professional set, quoted warnings, negations, "is it safe to ...?", professional traction, health-site links, ice,
  * heat, alcohol, scans), while still naming the category of its unsafe advice and spam as often as before the
- * rules were made precise (README, "Screening figures").
+ * rules were made precise, and holding as much of its unsafe advice (README, "Screening figures").
  */
 class RuleLookalikesTest {
 
-    /** What the rules reached on this set before it was used to make them precise. */
-    private static final double UNSAFE_RECALL_BEFORE = 33 / 40.0;
-    private static final double SPAM_RECALL_BEFORE = 15 / 15.0;
+    /** What the rules reached on this set before it was used to make them precise (README, "Screening figures"). */
+    private static final double UNSAFE_RECALL_BEFORE = 37 / 45.0;
+    private static final double UNSAFE_HELD_BEFORE = 29 / 45.0;
+    private static final double SPAM_RECALL_BEFORE = 17 / 17.0;
 
     private record Labelled(String label, String text) {
     }
@@ -74,6 +75,7 @@ class RuleLookalikesTest {
         assertAll(
                 () -> assertTrue(heldRate <= 0.01, "benign held or blocked " + heldRate),
                 () -> assertTrue(unsafeRecall >= UNSAFE_RECALL_BEFORE, "unsafe advice recall " + unsafeRecall),
+                () -> assertTrue((double) unsafe[1] / unsafe[2] >= UNSAFE_HELD_BEFORE, "unsafe advice held " + unsafe[1]),
                 () -> assertTrue(spamRecall >= SPAM_RECALL_BEFORE, "spam recall " + spamRecall));
     }
 
