@@ -8,7 +8,7 @@ update screening_word_list set words = words || ' doc docs dr'
 -- A dose a professional set for the writer ("the consultant doubled my pregabalin", "my GP upped my naproxen"), and a
 -- limit stated ("max 8 paracetamol in 24 hours", "the max for naproxen is 1000mg"), are no advice to take more.
 update screening_rule
-   set exceptions = exceptions || E'\n@health_pro doubled|tripled|upped|increased|raised|gave|prescribed|put my|me ~2'
+   set exceptions = exceptions || E'\n@health_pro doubled|tripled|upped|increased|raised|gave|prescribed|put my|me ~0'
                                || E'\nmax|maximum 1|2|3|4|5|6|7|8|9|10|12|one|two|three|four|five|six|seven|eight|of|for ~0',
        version = version + 1,
        updated_at = now()
@@ -16,7 +16,7 @@ update screening_rule
 
 -- Stopping with the professional's agreement: "the consultant wants me to stop the tramadol", "my physio discharged me".
 update screening_rule
-   set exceptions = replace(exceptions, '|agreed ~4', '|agreed|wants|want|discharged ~4'),
+   set exceptions = replace(exceptions, '|agreed ~4', '|agreed|discharged ~4') || E'\n@health_pro wants|wanted|want me|us to ~0',
        version = version + 1,
        updated_at = now()
  where code in ('unsafe-stopping-treatment', 'unsafe-skipping-physio');

@@ -46,6 +46,10 @@ final class AdviceVoice {
         }
     }
 
+    /** How far after the match a negation denies it ("taking extra naproxen doesn't make it work faster"). */
+    private static final int DENIAL_REACH = 3;
+    private static final Set<String> NEGATED_VERBS = Set.of("doesn't", "doesnt", "don't", "dont", "won't", "wont",
+            "isn't", "isnt", "aren't", "never", "not", "can't", "cant");
     /** How far before the match a gerund heading its clause may stand ("taking a handful of pills"). */
     private static final int GERUND_REACH = 3;
     private static final Set<String> NOT_GERUNDS = Set.of("nothing", "something", "anything", "everything", "morning",
@@ -68,7 +72,7 @@ final class AdviceVoice {
      */
     private static final List<RulePattern> DISOWNING = cues("""
             terrible|awful|bad|dangerous|stupid|dumb|crazy|insane|reckless|irresponsible|horrible|idiotic|risky|worst|harmful advice|idea|tip|suggestion|move ~2
-            nonsense|rubbish|bs|bullshit|madness|bonkers|reckless|irresponsible|dangerous|daft|silly|ridiculous|wrong
+            nonsense|rubbish|bs|bullshit|madness|bonkers|reckless|irresponsible|dangerous|daft|silly|ridiculous|wrong|laughed
             please don't|dont|never ~0
             hurt|harm|kill himself|herself|themselves|yourself ~2
             but|though|however my|the|our doctor|gp|physio|pharmacist|nurse|surgeon|consultant|pt|chiro|specialist ~1
@@ -107,7 +111,11 @@ final class AdviceVoice {
             game changer ~0
             you should too ~2
             won't regret ~0
-            do the same ~0""");
+            do the same ~0
+            it|this|that helped|helps ~1
+            got|gets me through ~0
+            never fails|fail ~0
+            can't|cant|won't|wont hurt ~0""");
 
     /** Words that speak to the reader. */
     private static final Set<String> SECOND_PERSON = Set.of("you", "your", "yours", "yourself", "yourselves", "you're",
@@ -118,13 +126,17 @@ final class AdviceVoice {
             "knock", "down", "get", "give", "send", "share", "borrow", "lend", "sleep", "put", "leave", "keep", "ignore",
             "wait", "go", "stack", "swallow", "chew", "snort", "hang", "crack", "pull", "let", "dump", "bin", "ask",
             "buy", "order", "shop", "click", "visit", "check", "dm", "pm", "message", "contact", "email", "whatsapp",
-            "telegram", "text", "call", "earn", "make", "join", "grab", "sign", "subscribe", "save", "book", "don't",
+            "telegram", "text", "call", "earn", "make", "join", "grab", "sign", "subscribe", "save", "book", "max",
+            "crank", "alternate", "twist", "lie", "rub", "download", "hmu", "don't",
             "dont");
     /** Words that may come before an imperative without changing it ("honestly just take", "also just double"). */
     private static final Set<String> LEAD_INS = Set.of("just", "also", "honestly", "simply", "seriously", "really",
             "always", "so", "then", "and", "or", "but", "though", "however", "anyway", "yet", "please", "pls", "plz",
             "definitely", "literally", "basically", "tbh", "ngl", "lol", "guys", "folks", "mate", "hun", "ok", "okay",
-            "oh", "yeah", "yes", "yep", "well", "now", "instead", "otherwise", "still", "even");
+            "oh", "yeah", "yes", "yep", "well", "now", "instead", "otherwise", "still", "even", "srsly", "imo", "fr",
+            "maybe", "perhaps", "idk", "def", "prob", "probably", "personally", "totally");
+    /** "..., and just take an extra painkiller": what follows these heads a part of its own. */
+    private static final Set<String> JOINS = Set.of("and", "then", "or", "plus");
     /** "My PT says take double": an imperative passed on straight after a verb of saying is still one. */
     private static final Set<String> SAYING = Set.of("says", "said", "say", "reckons", "swears", "thinks", "insists",
             "goes");
@@ -137,7 +149,24 @@ final class AdviceVoice {
     /** The writer recommends it in so many words, wherever in the sentence ("I swear by it", "best trick"). */
     private static final List<RulePattern> RECOMMENDING = cues("""
             i|we|i'd|id swear|recommend|suggest ~2
-            best|only trick|hack|tip|way|thing ~1""");
+            best|fave|favourite|favorite trick|hack|tip|way|thing|combo|aid|remedy|cure|painkiller ~2
+            only trick|hack|tip|way|thing ~1
+            pro tip ~0
+            my advice ~0
+            i second ~0
+            i'd|id|i would just|definitely|honestly|totally|personally|always double|triple|take|mix|crush|stop|skip|ditch|pop ~1
+            i|i'd|id wouldn't|wouldnt|would not bother ~1""");
+    /**
+     * Someone in particular: a sentence naming nobody ("numb legs are just part of sciatica", "whiskey plus a muscle
+     * relaxer is the best sleep aid") makes a claim to every reader; one about the writer or another person tells of them.
+     */
+    private static final Set<String> PERSONAL = Set.of("i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my",
+            "mine", "myself", "we", "we're", "we've", "us", "our", "he", "he's", "him", "his", "she", "she's", "her",
+            "hers");
+    private static final Set<String> SELLERS = Set.of("our", "ours", "we", "we're", "we've", "we'll");
+    /** A sentence that tells what happened ("stopping the diazepam was hard, the GP tapered it"). */
+    private static final Set<String> PAST = Set.of("was", "wasn't", "were", "weren't", "had", "hadn't", "did", "didn't",
+            "got", "went", "took", "gave", "came", "tapered", "stopped", "started");
 
     private final String text;
     private final List<TextAnalysis.Token> tokens;
@@ -168,8 +197,18 @@ final class AdviceVoice {
             return voice;
         }
         int first = spans.stream().mapToInt(RulePattern.Span::firstToken).min().orElseThrow();
-        return practiceDescribed(first) && !imperative(from, to) && !said(RECOMMENDING, from, to) ? Voice.UNADDRESSED
+        return practiceDescribed(first) && deniedAfter(last, to) && !imperative(from, to) ? Voice.UNADDRESSED
                 : form(from, to);
+    }
+
+    /** A negation straight after the match, or a disowning word after it in its clause ("... is a bad idea"). */
+    private boolean deniedAfter(int last, int to) {
+        for (int i = last + 1; i < Math.min(to, last + 1 + DENIAL_REACH); i++) {
+            if (NEGATED_VERBS.contains(tokens.get(i).surface())) {
+                return true;
+            }
+        }
+        return said(DISOWNING, last + 1, TextAnalysis.clauseEnd(tokens, last));
     }
 
     /**
@@ -188,16 +227,36 @@ final class AdviceVoice {
     /**
      * Whether the sentence of tokens [from, to) tells someone to do something: it asks a question (of the reader: at
      * most flagged; of whether it is safe: a safety note), it speaks to the reader, it puts a verb of advice at the
-     * head of a clause or comma-part, it advises with "should", or the writer recommends in so many words. If none,
-     * nobody is told to do anything ({@link Voice#UNADDRESSED}): at most flagged.
+     * head of a clause or comma-part, it advises with "should", the writer recommends in so many words, or it claims
+     * it in the present of nobody in particular, so to everyone. If none, nobody is told to do anything
+     * ({@link Voice#UNADDRESSED}): at most flagged.
      */
-    Voice form(int from, int to) {
-        boolean toTheReader = any(SECOND_PERSON, from, to);
+    private Voice form(int from, int to) {
         if (question(from, to)) {
-            return toTheReader ? Voice.UNADDRESSED : Voice.QUESTION;
+            return any(SECOND_PERSON, from, to) ? Voice.UNADDRESSED : Voice.QUESTION;
         }
-        return toTheReader || imperative(from, to) || any(MODALS, from, to) || said(RECOMMENDING, from, to) ? Voice.OWN
-                : Voice.UNADDRESSED;
+        return addressed(from, to) || claimToAll(from, to) ? Voice.OWN : Voice.UNADDRESSED;
+    }
+
+    /**
+     * Whether the sentence of tokens [from, to) tells the reader to do something, the way an advertisement does too:
+     * a statement (not a question) that speaks to the reader, puts a verb of advice at the head of a clause or
+     * comma-part, advises with "should", or recommends in so many words.
+     */
+    boolean addressed(int from, int to) {
+        return !question(from, to) && (any(SECOND_PERSON, from, to) || imperative(from, to) || any(MODALS, from, to)
+                || said(RECOMMENDING, from, to));
+    }
+
+    /** A business speaking ("our online pharmacy ships ...") or a link given: an advertising cue is meant to sell. */
+    boolean selling(int from, int to) {
+        String sentence = text.substring(tokens.get(from).start(), tokens.get(to - 1).end()).toLowerCase(java.util.Locale.ROOT);
+        return any(SELLERS, from, to) || sentence.contains("http") || sentence.contains("www.");
+    }
+
+    /** A claim in the present about nobody in particular ("numb legs are just part of sciatica"). */
+    private boolean claimToAll(int from, int to) {
+        return !any(PERSONAL, from, to) && !any(PAST, from, to);
     }
 
     /** A sentence that ends with a question mark and opens (or opens a clause) as a question does. */
@@ -219,7 +278,8 @@ final class AdviceVoice {
     private boolean imperative(int from, int to) {
         for (int i = from; i < to; i++) {
             boolean head = i == from || tokens.get(i).clause() != tokens.get(i - 1).clause()
-                    || text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).matches(".*[,;:!].*");
+                    || text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).matches(".*[,;:!+].*")
+                    || JOINS.contains(tokens.get(i - 1).surface());
             if (!head && !SAYING.contains(tokens.get(i - 1).surface())) {
                 continue;
             }

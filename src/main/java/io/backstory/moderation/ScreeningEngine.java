@@ -104,7 +104,7 @@ public final class ScreeningEngine {
                 case UNSAFE_ADVICE -> voice.of(spans, from, to).limit(rule.action());
                 // A lone advertising cue in words that sell nothing to anyone ("I ordered my prescription online") is
                 // only flagged: a false BLOCK throws away a member's words.
-                case SPAM -> voice.form(from, to) == AdviceVoice.Voice.OWN || cueCount(rule, tokens, from, to) > 1
+                case SPAM -> voice.addressed(from, to) || voice.selling(from, to) || cueCount(rule, tokens, from, to) > 1
                         ? rule.action() : AdviceVoice.Voice.UNADDRESSED.limit(rule.action());
                 default -> rule.action();
             };
