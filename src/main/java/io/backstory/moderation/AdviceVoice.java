@@ -154,7 +154,7 @@ final class AdviceVoice {
             pro tip ~0
             my advice ~0
             i second ~0
-            i'd|id|i would just|definitely|honestly|totally|personally|always double|triple|take|mix|crush|stop|skip|ditch|pop ~1
+            i'd|id|would double|triple|take|mix|crush|stop|skip|ditch|pop ~2
             i|i'd|id wouldn't|wouldnt|would not bother ~1""");
     /**
      * Someone in particular: a sentence naming nobody ("numb legs are just part of sciatica", "whiskey plus a muscle

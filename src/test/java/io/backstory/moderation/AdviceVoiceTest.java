@@ -118,6 +118,7 @@ class AdviceVoiceTest {
             "I ordered it online from the chemist, so easy.",
             "Should I buy online or at the chemist?",
             "The chemist had a special offer on heat patches.",
+            "Vodka with my painkillers was a mistake I made once.",
     })
     void wordsThatTellNobodyToDoAnythingAreOnlyFlagged(String text) {
         assertEquals(ScreeningAction.FLAG, verdict(text), text);
@@ -130,6 +131,8 @@ class AdviceVoiceTest {
             "People should just take a handful of painkillers.",
             "Taking double the codeine is the best trick there is.",
             "My brother has a beer with his tramadol every night, I swear by it too.",
+            "Vodka plus a few painkillers is the best sleep aid there is.",
+            "not a doctor but id double the ibuprofen for a few days",
     })
     void adviceToAnyoneInAnyFormIsHeld(String text) {
         assertEquals(ScreeningAction.HOLD, verdict(text), text);
@@ -140,6 +143,7 @@ class AdviceVoiceTest {
             "Buy online today, cheapest braces anywhere.",
             "Special offer on braces, DM me.",
             "We have a special offer this week, dm me for the price.",
+            "Special offer on braces at http://braces.example/sale",
     })
     void advertisingToTheReaderIsBlocked(String text) {
         assertEquals(ScreeningAction.BLOCK, verdict(text), text);
