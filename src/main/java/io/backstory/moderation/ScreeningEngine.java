@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * matches in a clause the match touches ("supervised traction at the clinic", "exactly as the box says"); a clause
  * that turns the sentence ("..., but just double it") is not covered by the exception before it. Unsafe advice told as
  * someone else's words the writer disowns, or as a temptation resisted or a habit given up, is at most flagged (or only
- * noted): see {@link AdviceVoice}.
+ * noted), and so is advice addressed to nobody (a question whether it is safe is only noted): see {@link AdviceVoice}.
+ * A lone advertising cue in words that sell nothing to the reader is flagged rather than blocked.
  */
 public final class ScreeningEngine {
 

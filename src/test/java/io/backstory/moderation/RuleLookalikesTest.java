@@ -13,6 +13,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.moderation.model.SentenceLabel;
+
 /**
  * Issue 19 (plain JUnit, the seeded rules): a false HOLD withholds a member's words, so the rules may hold or block
  * at most 1% of the hard benign look-alikes in {@code moderation/rule-lookalikes.tsv} (label doses, doses a
@@ -27,7 +29,7 @@ class RuleLookalikesTest {
     private static final double UNSAFE_HELD_BEFORE = 29 / 45.0;
     private static final double SPAM_RECALL_BEFORE = 17 / 17.0;
 
-    private record Labelled(String label, String text) {
+    private record Labelled(SentenceLabel label, String text) {
     }
 
     @Test
@@ -42,7 +44,7 @@ class RuleLookalikesTest {
         for (Labelled s : read()) {
             ScreeningResult result = engine.screen(s.text(), Set.of());
             boolean held = result.verdict() == ScreeningAction.HOLD || result.verdict() == ScreeningAction.BLOCK;
-            if (s.label().equals("BENIGN")) {
+            if (s.label() == SentenceLabel.BENIGN) {
                 benign++;
                 if (held) {
                     heldOrBlocked++;
@@ -53,8 +55,8 @@ class RuleLookalikesTest {
                 }
                 continue;
             }
-            int[] counts = s.label().equals("SPAM") ? spam : unsafe;
-            boolean named = result.matches().stream().anyMatch(m -> m.category().name().equals(s.label()));
+            int[] counts = s.label() == SentenceLabel.SPAM ? spam : unsafe;
+            boolean named = result.matches().stream().anyMatch(m -> m.category() == s.label().category());
             counts[2]++;
             counts[0] += named ? 1 : 0;
             counts[1] += named && held ? 1 : 0;
@@ -90,7 +92,7 @@ class RuleLookalikesTest {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     String[] parts = line.split("\t", 2);
-                    sentences.add(new Labelled(parts[0], parts[1]));
+                    sentences.add(new Labelled(SentenceLabel.valueOf(parts[0]), parts[1]));
                 }
             }
         }
