@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * matches in a clause the match touches ("supervised traction at the clinic", "exactly as the box says"); a clause
  * that turns the sentence ("..., but just double it") is not covered by the exception before it. Unsafe advice told as
  * someone else's words the writer disowns, or as a temptation resisted or a habit given up, is at most flagged (or only
- * noted): see {@link AdviceVoice}.
+ * noted), and so is advice addressed to nobody (a question whether it is safe is only noted): see {@link AdviceVoice}.
+ * A lone advertising cue in words that sell nothing to the reader is flagged rather than blocked.
  */
 public final class ScreeningEngine {
 
@@ -57,7 +58,7 @@ public final class ScreeningEngine {
         List<TextAnalysis.Token> tokens = TextAnalysis.tokens(text);
         List<int[]> sentences = sentences(tokens);
         CueScope cues = CueScope.of(text, tokens);
-        AdviceVoice voice = new AdviceVoice(tokens, cues);
+        AdviceVoice voice = new AdviceVoice(text, tokens, cues);
         List<ScreeningResult.Match> matches = new ArrayList<>();
         for (Rule rule : rules) {
             if (!rule.conditionScope().isEmpty() && conditions.stream().noneMatch(rule.conditionScope()::contains)) {
@@ -100,8 +101,14 @@ public final class ScreeningEngine {
             if (excepted(rule, spans, tokens)) {
                 continue;
             }
-            ScreeningAction action = rule.category() == ScreeningCategory.UNSAFE_ADVICE
-                    ? voice.of(spans, from, to).limit(rule.action()) : rule.action();
+            ScreeningAction action = switch (rule.category()) {
+                case UNSAFE_ADVICE -> voice.of(spans, from, to).limit(rule.action());
+                // A lone advertising cue in words that sell nothing to anyone ("I ordered my prescription online") is
+                // only flagged: a false BLOCK throws away a member's words.
+                case SPAM -> voice.addressed(from, to) || voice.selling(from, to) || cueCount(rule, tokens, from, to) > 1
+                        ? rule.action() : AdviceVoice.Voice.UNADDRESSED.limit(rule.action());
+                default -> rule.action();
+            };
             int first = spans.stream().mapToInt(RulePattern.Span::firstToken).min().orElseThrow();
             int last = spans.stream().mapToInt(RulePattern.Span::lastToken).max().orElseThrow();
             int start = tokens.get(first).start();
@@ -110,6 +117,11 @@ public final class ScreeningEngine {
                     TextAnalysis.normalise(text).substring(start, end), start, end);
         }
         return null;
+    }
+
+    /** How many of the rule's pattern lines match in the sentence of tokens [from, to). */
+    private static int cueCount(Rule rule, List<TextAnalysis.Token> tokens, int from, int to) {
+        return (int) rule.patterns().stream().filter(p -> p.match(tokens, from, to) != null).count();
     }
 
     /**

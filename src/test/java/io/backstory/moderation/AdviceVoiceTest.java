@@ -35,7 +35,11 @@ class AdviceVoiceTest {
                     crush @drug ~3""", """
                     @health_pro said|told|advised|recommended|prescribed|says|gave|put me|i|us ~3
                     as directed|prescribed ~1"""),
-            rule("mixing", "@drug & @alcohol", "@health_pro said|told|advised|recommended|warned|says ~4")));
+            rule("mixing", "@drug & @alcohol", "@health_pro said|told|advised|recommended|warned|says ~4"),
+            ScreeningService.compile("selling", ScreeningCategory.SPAM, "selling", ScreeningAction.BLOCK, """
+                    buy|order online ~1
+                    dm me ~0
+                    special offer ~0""", "", false, null, 1, null, "selling notice", WORDS)));
 
     private static ScreeningAction verdict(String text) {
         return ENGINE.screen(text, Set.of()).verdict();
@@ -92,5 +96,56 @@ class AdviceVoiceTest {
     })
     void theWritersOwnAdviceIsHeldWhateverIsSaidAroundIt(String text) {
         assertEquals(ScreeningAction.HOLD, verdict(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Is it ok to take double my tramadol tonight?",
+            "Can I have a beer with my codeine or is that a bad idea?",
+            "Anyone know if it's safe to take extra ibuprofen on a long shift?",
+    })
+    void askingWhetherItIsSafeIsOnlyNoted(String text) {
+        assertEquals(ScreeningAction.NOTICE, verdict(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "My GP doubled my codeine last month.",
+            "Doubling up on codeine is a really bad idea.",
+            "Taking extra ibuprofen doesn't make it work faster, it just wrecks your stomach.",
+            "My brother has a beer with his tramadol every night.",
+            "Can you take double the ibuprofen?",
+            "I ordered it online from the chemist, so easy.",
+            "Should I buy online or at the chemist?",
+            "The chemist had a special offer on heat patches.",
+            "Vodka with my painkillers was a mistake I made once.",
+    })
+    void wordsThatTellNobodyToDoAnythingAreOnlyFlagged(String text) {
+        assertEquals(ScreeningAction.FLAG, verdict(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Is it safe to double the dose? Yes, just take double the naproxen.",
+            "Walking. Also just take double the ibuprofen.",
+            "People should just take a handful of painkillers.",
+            "Taking double the codeine is the best trick there is.",
+            "My brother has a beer with his tramadol every night, I swear by it too.",
+            "Vodka plus a few painkillers is the best sleep aid there is.",
+            "not a doctor but id double the ibuprofen for a few days",
+    })
+    void adviceToAnyoneInAnyFormIsHeld(String text) {
+        assertEquals(ScreeningAction.HOLD, verdict(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Buy online today, cheapest braces anywhere.",
+            "Special offer on braces, DM me.",
+            "We have a special offer this week, dm me for the price.",
+            "Special offer on braces at http://braces.example/sale",
+    })
+    void advertisingToTheReaderIsBlocked(String text) {
+        assertEquals(ScreeningAction.BLOCK, verdict(text), text);
     }
 }
