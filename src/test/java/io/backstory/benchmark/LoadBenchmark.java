@@ -52,9 +52,12 @@ public final class LoadBenchmark {
     private final int connections = Integer.getInteger("benchmark.connections", 16);
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** One wrk run's figures. */
+    /**
+     * One wrk run's figures. {@code bytesPerView}: bytes read per response, headers included, as sent uncompressed
+     * (wrk asks for no compression), so the weight of the HTML itself.
+     */
     record Result(String scenario, String path, double requestsPerSecond, double p50Ms, double p95Ms, double p99Ms,
-            long requests, long errors) {
+            long requests, long errors, long bytesPerView) {
     }
 
     /** What one scale produced. */
@@ -213,16 +216,18 @@ public final class LoadBenchmark {
         wrk(lua, url, warmupSeconds);
         String output = wrk(lua, url, seconds);
         Files.writeString(dir.resolve(fileName.replace(".lua", ".txt")), output);
-        Matcher m = Pattern.compile("RESULT (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)").matcher(output);
+        Matcher m = Pattern.compile("RESULT (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)").matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("wrk printed no result for " + scenario + ":\n" + output);
         }
         long requests = Long.parseLong(m.group(1));
         double durationSeconds = Long.parseLong(m.group(2)) / 1e6;
         Result result = new Result(scenario, path, requests / durationSeconds, Long.parseLong(m.group(3)) / 1000.0,
-                Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0, requests, Long.parseLong(m.group(6)));
-        log("%-28s %8.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d", scenario,
-                result.requestsPerSecond(), result.p50Ms(), result.p95Ms(), result.p99Ms(), result.errors());
+                Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0, requests, Long.parseLong(m.group(6)),
+                requests == 0 ? 0 : Long.parseLong(m.group(7)) / requests);
+        log("%-28s %8.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d  %d bytes/view", scenario,
+                result.requestsPerSecond(), result.p50Ms(), result.p95Ms(), result.p99Ms(), result.errors(),
+                result.bytesPerView());
         return result;
     }
 
@@ -323,9 +328,9 @@ public final class LoadBenchmark {
 
                 done = function(summary, latency, requests)
                   local e = summary.errors
-                  io.write(string.format("RESULT %d %d %d %d %d %d\\n", summary.requests, summary.duration,
+                  io.write(string.format("RESULT %d %d %d %d %d %d %d\\n", summary.requests, summary.duration,
                     latency:percentile(50), latency:percentile(95), latency:percentile(99),
-                    e.status + e.connect + e.read + e.write + e.timeout))
+                    e.status + e.connect + e.read + e.write + e.timeout, summary.bytes))
                 end
                 """;
 
@@ -396,12 +401,12 @@ public final class LoadBenchmark {
                         .collect(Collectors.joining(", "))).append(String.format(Locale.ROOT, "; generated in %.0f s.%n%n",
                                 run.generateSeconds()));
                 double ceiling = run.results().get(0).requestsPerSecond();
-                md.append("| scenario | path | req/s | share of ceiling | p50 ms | p95 ms | p99 ms | requests | errors |\n");
-                md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                md.append("| scenario | path | req/s | share of ceiling | p50 ms | p95 ms | p99 ms | requests | errors | bytes/view |\n");
+                md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
                 for (Result r : run.results()) {
-                    md.append(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d |%n",
+                    md.append(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %,d |%n",
                             r.scenario(), r.path(), r.requestsPerSecond(), r.requestsPerSecond() / ceiling, r.p50Ms(),
-                            r.p95Ms(), r.p99Ms(), r.requests(), r.errors()));
+                            r.p95Ms(), r.p99Ms(), r.requests(), r.errors(), r.bytesPerView()));
                 }
                 md.append(String.format(Locale.ROOT, "%nAfter the run: heap used %.0f MB, RSS %.0f MB (-Xmx512m); "
                         + "ERROR lines in the app log: %d; posts whose tallies differ from their votes: %d.%n%n",
@@ -434,6 +439,9 @@ public final class LoadBenchmark {
                             && conditionLoggedIn.p99Ms() < 50),
                     check("the same for a logged-in member: post page", postLoggedIn.requestsPerSecond() >= 500
                             && postLoggedIn.p99Ms() < 100),
+                    check(String.format(Locale.ROOT, "the logged-in post page at most 1.25 times the visitor's bytes (%.2f)",
+                            (double) postLoggedIn.bytesPerView() / post.bytesPerView()),
+                            postLoggedIn.bytesPerView() <= 1.25 * post.bytesPerView()),
                     check("search p95 < 100 ms (popular searches)", search.p95Ms() < 100),
                     check("search p95 < 100 ms (fresh searches, not cached)", freshSearch.p95Ms() < 100),
                     check("votes >= 1000 writes/s, tallies exact", votes.requestsPerSecond() >= 1000 && run.tallyMismatches() == 0),
