@@ -84,15 +84,24 @@ public class VoteService {
                 (int) tallies.number("score"));
     }
 
-    /** The member's votes on a post and on each of its comments (comment id -> value), for showing pressed buttons. */
+    /** The member's votes on each comment of a post, by comment id, for showing pressed buttons and fresh tallies. */
     @Transactional
-    public Map<Long, Integer> commentVotes(long memberId, long postId) {
-        Map<Long, Integer> votes = new HashMap<>();
+    public Map<Long, CommentVote> commentVotes(long memberId, long postId) {
+        Map<Long, CommentVote> votes = new HashMap<>();
         NamedRow.all(em.createNativeQuery("""
-                select v.comment_id, v.value from comment_vote v join comment c on c.id = v.comment_id
+                select v.comment_id, v.value, c.upvotes, c.downvotes from comment_vote v join comment c on c.id = v.comment_id
                 where v.member_id = ?1 and c.post_id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId))
-                .forEach(r -> votes.put(r.number("comment_id"), (int) r.number("value")));
+                .forEach(r -> votes.put(r.number("comment_id"), new CommentVote((int) r.number("value"),
+                        (int) r.number("upvotes"), (int) r.number("downvotes"))));
         return votes;
+    }
+
+    /** A member's vote on a comment, with the comment's tallies as they are now (a shared render's may lag). */
+    public record CommentVote(int value, int upvotes, int downvotes) {
+
+        public int score() {
+            return upvotes - downvotes;
+        }
     }
 
     @Transactional

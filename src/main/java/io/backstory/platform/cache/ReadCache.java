@@ -23,6 +23,11 @@ public class ReadCache {
     private record Entry(long generation, Object key) {
     }
 
+    /** A cached value that knows its size in characters (a render kept in parts rather than as one string). */
+    public interface Weighed {
+        int weight();
+    }
+
     private final ContentGeneration generation;
     private final Cache<Entry, Object> entries;
     private final ConcurrentHashMap<Entry, Object> loading = new ConcurrentHashMap<>();
@@ -30,9 +35,10 @@ public class ReadCache {
     public ReadCache(ContentGeneration generation, @ConfigProperty(name = "backstory.cache.ttl") Duration ttl,
             @ConfigProperty(name = "backstory.cache.max-chars") long maxChars) {
         this.generation = generation;
-        // Weighed roughly by size: rendered HTML by its length, a list of a page's rows as a few thousand characters.
+        // Weighed roughly by size: rendered HTML by its length (in parts too), a list of a page's rows as a few thousand characters.
         this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumWeight(maxChars)
-                .weigher((Entry key, Object value) -> value instanceof String html ? html.length() : 4_000)
+                .weigher((Entry key, Object value) -> value instanceof String html ? html.length()
+                        : value instanceof Weighed weighed ? weighed.weight() : 4_000)
                 .build();
     }
 

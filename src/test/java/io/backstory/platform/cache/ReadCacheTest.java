@@ -6,14 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.CacheOn;
 import io.backstory.platform.StatementCounter;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -23,15 +22,9 @@ import jakarta.inject.Inject;
  * changes shows at once, because the content generation moves on commit; vote tallies may lag for logged-out readers.
  */
 @QuarkusTest
-@TestProfile(ReadCacheTest.CacheOn.class)
+@TestProfile(CacheOn.class)
 class ReadCacheTest {
 
-    public static class CacheOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("backstory.cache.ttl", "1h");
-        }
-    }
 
     @Test
     void aNewCommentAndItsDeletionShowAtOnceToLoggedOutReaders() {
