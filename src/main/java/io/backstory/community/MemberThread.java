@@ -85,7 +85,7 @@ final class MemberThread implements ReadCache.Weighed {
     }
 
     /** One member's state on this thread, and how to render what the shared parts cannot hold. */
-    record Overlay(String handle, boolean postAuthor, Map<Long, VoteService.CommentVote> votes,
+    record Overlay(String handle, boolean postAuthor, Map<Long, VoteService.Vote> votes,
             Function<CommentTree.Item, String> ownComment, Function<Integer, String> points) {
     }
 
@@ -167,7 +167,7 @@ final class MemberThread implements ReadCache.Weighed {
     }
 
     private void append(StringBuilder html, Slot slot, Overlay overlay) {
-        VoteService.CommentVote vote = overlay.votes().get(slot.id());
+        VoteService.Vote vote = overlay.votes().get(slot.id());
         switch (slot.kind()) {
             case COMMENT -> {
                 CommentTree.Item item = items.get(slot.id());

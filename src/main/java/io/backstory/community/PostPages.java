@@ -227,10 +227,13 @@ public class PostPages {
             return Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
                     CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null);
         }
-        PostDetail post = posts.get(id);
+        long memberId = viewer.get().id;
+        // The post as everyone sees it (shared, as for visitors), with its tallies as of now and the member's vote.
+        VoteService.Vote postVote = votes.postVote(memberId, id);
+        PostDetail post = cache.get(new SharedPost(id), () -> posts.get(id))
+                .withTallies(postVote.upvotes(), postVote.downvotes());
         Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
                 ? Saved.fromParameter(saved) : null;
-        long memberId = viewer.get().id;
         Draft draft = drafts.find(memberId, "/posts/" + id).orElse(null);
         CommentForm reply = draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm());
         if (comments.hasWaiting(id, memberId)) {
@@ -238,8 +241,8 @@ public class PostPages {
             return postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE, draft,
                     confirmed);
         }
-        Map<Long, VoteService.CommentVote> commentVotes = votes.commentVotes(memberId, id);
-        Viewer reader = new Viewer(viewer.getHandle(), votes.postVote(memberId, id), voteValues(commentVotes),
+        Map<Long, VoteService.Vote> commentVotes = votes.commentVotes(memberId, id);
+        Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), voteValues(commentVotes),
                 following.isBookmarked(memberId, id), 0, false);
         MemberThread shared = cache.get(new SharedMemberThread(id, order), () -> {
             List<CommentNode> nodes = comments.thread(id, order);
@@ -254,7 +257,7 @@ public class PostPages {
                 FieldErrors.NONE, thread, draft, confirmed, null);
     }
 
-    private static Map<Long, Integer> voteValues(Map<Long, VoteService.CommentVote> votes) {
+    private static Map<Long, Integer> voteValues(Map<Long, VoteService.Vote> votes) {
         Map<Long, Integer> values = new java.util.HashMap<>();
         votes.forEach((commentId, vote) -> values.put(commentId, vote.value()));
         return values;
@@ -283,7 +286,7 @@ public class PostPages {
     private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
             CommentForm reply, FieldErrors errors, Draft draft, Saved saved, Preview check) {
         Viewer reader = viewer.isLoggedIn()
-                ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()),
+                ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()).value(),
                         voteValues(votes.commentVotes(viewer.get().id, post.id())), following.isBookmarked(viewer.get().id, post.id()),
                         waiting(thread), false)
                 : ANONYMOUS;
