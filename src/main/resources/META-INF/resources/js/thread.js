@@ -22,7 +22,7 @@
       var place = link.closest('p');
       var opened = place.nextElementSibling;
       if (opened && opened.matches('form.flag-form')) {
-        opened.querySelector('input').focus();
+        opened.querySelector('input[type=radio]').focus();
         return;
       }
       // enhance.js shows the whole answer instead when it holds no flag form (a lapsed login, say).
@@ -31,7 +31,7 @@
         .then(function () {
           var form = place.nextElementSibling;
           if (form && form.matches('form.flag-form')) {
-            form.querySelector('input').focus();
+            form.querySelector('input[type=radio]').focus();
           }
         });
     }

@@ -90,6 +90,14 @@ class MemberThreadTest {
         assertFalse(admin.html().contains(alicesSession) || bob.html().contains(alicesSession)
                 || visitor.html().contains(alicesSession));
 
+        // The post itself comes from the shared read model too, with its tallies as of now for members.
+        assertEquals(303, PageForms.submit("alice", path, "/posts/" + question + "/vote", Map.of("value", 1)).statusCode());
+        Document afterPostVote = page("alice", path);
+        assertEquals("true", afterPostVote.selectFirst("#vote-posts-" + question + "-up").attr("aria-pressed"));
+        assertTrue(afterPostVote.selectFirst("#points-posts-" + question).text().startsWith("1 point (1 up, 0 down)"),
+                afterPostVote.selectFirst("#points-posts-" + question).text());
+        assertEquals("false", page("admin", path).selectFirst("#vote-posts-" + question + "-up").attr("aria-pressed"));
+
         // The asker's choice shows to everyone; the button to undo it to the asker only.
         assertEquals(303, PageForms.submit("bob", path, "/posts/" + question + "/accepted-answer",
                 Map.of("commentId", admins)).statusCode());
