@@ -171,7 +171,7 @@ final class MemberThread implements ReadCache.Weighed {
         switch (slot.kind()) {
             case COMMENT -> {
                 CommentTree.Item item = items.get(slot.id());
-                if (overlay.handle().equals(item.node.author())) {
+                if (item.node.author() != null && item.node.author().equals(overlay.handle())) {
                     html.append(overlay.ownComment().apply(item));
                 } else {
                     append(html, slot.variants().get(0), overlay);
