@@ -14,13 +14,10 @@ import io.quarkus.qute.RawString;
 /**
  * A post's comment tree as members see it, rendered once per content generation and shared by every member, like the
  * visitors' thread. Where one member's view differs, the render carries marks (HTML comments with a key chosen at
- * start-up, which no stored text can contain) around the parts that vary:
- * <ul>
- * <li>{@code c}: a comment; its own author gets it rendered again, with their edit links and their urgent-care notes;
- * <li>{@code v}: its vote buttons, rendered three times (no vote, voted up, voted down) for the member's vote to pick;
- * <li>{@code p}: its points, replaced by the current tally where the member voted (their vote shows at once);
- * <li>{@code a}: its accepted-answer button, kept for the post's author only.
- * </ul>
+ * start-up, which no stored text can contain) around the parts that vary ({@link Varying}): a comment, which its own
+ * author gets rendered again with their edit links and urgent-care notes; its vote buttons, rendered three times
+ * (no vote, voted up, voted down) for the member's vote to pick; its points, replaced by the current tally where the
+ * member voted (so their vote shows at once); its accepted-answer button, kept for the post's author only.
  * {@link #render} lays one member's state over it by choosing among those parts, so a 300-comment thread costs a few
  * hundred string appends instead of a template render. CSRF tokens are not in it: the buttons belong to forms outside
  * the thread ({@code form="votes"}, {@code form="accept"}), rendered per request.
@@ -28,7 +25,7 @@ import io.quarkus.qute.RawString;
 final class MemberThread implements ReadCache.Weighed {
 
     private static final String KEY = HexFormat.of().toHexDigits(new SecureRandom().nextLong());
-    static final String MARK = "<!--thread-" + KEY + ":";
+    private static final String MARK = "<!--thread-" + KEY + ":";
     private static final String CLOSE = "-->";
     private static final RawString NEXT = new RawString(MARK + "|" + CLOSE);
     private static final RawString END = new RawString(MARK + "." + CLOSE);
