@@ -182,6 +182,15 @@ public class CommentService {
         return CommentTree.build(rows(postId, readerId), null, sort);
     }
 
+    /** Whether {@code readerId} has comments on this post waiting for a moderator's check (theirs alone to see). */
+    @Transactional
+    public boolean hasWaiting(long postId, long readerId) {
+        return !em.createNativeQuery("""
+                select 1 from comment where post_id = ?1 and author_id = ?2 and status = ?3 and not deleted limit 1""")
+                .setParameter(1, postId).setParameter(2, readerId).setParameter(3, ContentStatus.PENDING_REVIEW.name())
+                .getResultList().isEmpty();
+    }
+
     /** The replies below one comment, for "continue this thread"; the comment itself comes first. */
     @Transactional
     public List<CommentNode> subtree(long postId, long commentId, CommentTree.Sort sort, Long readerId) {

@@ -32,6 +32,12 @@ public record PostDetail(long id, PostKind kind, String title, String body, Stri
         return upvotes - downvotes;
     }
 
+    /** This post with its tallies as they are now (a shared read model's lag by up to the cache's lifetime). */
+    PostDetail withTallies(int up, int down) {
+        return new PostDetail(id, kind, title, body, bodyHtml, author, authorId, authorHelped, conditions, remedies, up, down,
+                commentCount, acceptedCommentId, createdAt, editedAt, version, status, safetyNotices, urgentCare, redFlags);
+    }
+
     static PostDetail of(Post post) {
         return new PostDetail(post.id, post.kind, post.title, post.bodyMarkdown, post.bodyHtml,
                 post.author == null ? null : post.author.handle, post.author == null ? null : post.author.id,

@@ -25,6 +25,7 @@ import io.backstory.taxonomy.TaxonomyCatalog;
 import io.backstory.voting.VoteService;
 import io.backstory.writing.WritingHelp;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -50,9 +51,15 @@ public class PostPages {
                 CommentTree.Sort sort, Long threadOf, Viewer viewer, List<TaxonomyCatalog.RemedyGroup> remedyGroups,
                 CommentForm reply, FieldErrors errors, String cachedThread, Draft draft, Saved saved, Preview check);
 
-        /** The comment thread alone, rendered once for all logged-out readers. */
+        /** The comment thread alone, rendered once for all logged-out readers and once for all members. */
         static native TemplateInstance post$thread(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
                 CommentTree.Sort sort, Viewer viewer);
+
+        /** One comment of the thread, as {@code viewer} sees it (their own, laid over the members' shared render). */
+        static native TemplateInstance post$comment(CommentTree.Item item, PostDetail post, Viewer viewer);
+
+        /** A comment's points line ("3 points"), for the tallies of comments the viewer voted on. */
+        static native TemplateInstance post$points(int score);
 
         static native TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
                 List<Condition> conditions, List<TaxonomyCatalog.RemedyGroup> remedyGroups, PostDetail conflict,
@@ -99,9 +106,57 @@ public class PostPages {
         this.drafts = drafts;
     }
 
-    /** Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. */
+    /**
+     * Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. The
+     * {@code shared} viewer is every member at once: the thread rendered for it marks what varies between members
+     * (see {@link MemberThread}), and it is the author of nothing.
+     */
     public record Viewer(String handle, int postVote, Map<Long, Integer> commentVotes, boolean bookmarked,
-            int waitingComments) {
+            int waitingComments, boolean shared) {
+
+        private static final RawString NOTHING = new RawString("");
+
+        /** Sees the members' controls: logged in, or the shared render for every member. */
+        public boolean isMember() {
+            return handle != null || shared;
+        }
+
+        /** Marks where a comment, its vote buttons, its points or its accepted-answer button start (shared only). */
+        public RawString commentStart(long commentId) {
+            return shared ? MemberThread.Varying.COMMENT.start(commentId) : NOTHING;
+        }
+
+        public RawString votesStart(long commentId) {
+            return shared ? MemberThread.Varying.VOTES.start(commentId) : NOTHING;
+        }
+
+        public RawString pointsStart(long commentId) {
+            return shared ? MemberThread.Varying.POINTS.start(commentId) : NOTHING;
+        }
+
+        public RawString acceptStart(long commentId) {
+            return shared ? MemberThread.Varying.ACCEPT.start(commentId) : NOTHING;
+        }
+
+        /** Between two variants of a marked part (shared only). */
+        public RawString nextVariant() {
+            return shared ? MemberThread.next() : NOTHING;
+        }
+
+        /** Where a marked part ends (shared only). */
+        public RawString end() {
+            return shared ? MemberThread.end() : NOTHING;
+        }
+
+        /** The votes to render buttons for: this viewer's own, or (shared) every one a member can have cast. */
+        public List<Integer> voteVariants(long commentId) {
+            return shared ? SHARED_VOTE_VARIANTS : List.of(commentVote(commentId));
+        }
+
+        /** Gets the accepted-answer buttons of a question: its author (shared: marked, for its author only). */
+        public boolean mayAccept(String postAuthor) {
+            return shared || isAuthor(postAuthor);
+        }
 
         /** "3 comments"; counting their own comments that wait for a moderator's check, and saying so. */
         public String commentHeading(int published) {
@@ -130,12 +185,18 @@ public class PostPages {
         }
     }
 
-    private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false, 0);
+    private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false, 0, false);
+    private static final Viewer EVERY_MEMBER = new Viewer(null, 0, Map.of(), false, 0, true);
+    /** In the order {@link MemberThread} picks them: no vote, up, down. */
+    private static final List<Integer> SHARED_VOTE_VARIANTS = List.of(0, 1, -1);
 
     private record SharedPost(long id) {
     }
 
     private record SharedThread(long postId, CommentTree.Sort sort) {
+    }
+
+    private record SharedMemberThread(long postId, CommentTree.Sort sort) {
     }
 
     /** What the author just did, confirmed on the post they are sent to (the address says so: {@code ?saved=new}). */
@@ -167,13 +228,40 @@ public class PostPages {
             return Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
                     CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null);
         }
-        PostDetail post = posts.get(id);
+        long memberId = viewer.get().id;
+        // The post as everyone sees it (shared, as for visitors), with its tallies as of now and the member's vote.
+        VoteService.Vote postVote = votes.postVote(memberId, id);
+        PostDetail post = cache.get(new SharedPost(id), () -> posts.get(id))
+                .withTallies(postVote.upvotes(), postVote.downvotes());
         Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
                 ? Saved.fromParameter(saved) : null;
-        Draft draft = drafts.find(viewer.get().id, "/posts/" + id).orElse(null);
-        return postPage(post, comments.thread(id, order, viewer.get().id), order, null,
-                draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm()), FieldErrors.NONE, draft,
-                confirmed);
+        Draft draft = drafts.find(memberId, "/posts/" + id).orElse(null);
+        CommentForm reply = draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm());
+        if (comments.hasWaiting(id, memberId)) {
+            // Their own comments waiting for a moderator's check are in no shared render: their thread is their own.
+            return postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE, draft,
+                    confirmed);
+        }
+        Map<Long, VoteService.Vote> commentVotes = votes.commentVotes(memberId, id);
+        Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), voteValues(commentVotes),
+                following.isBookmarked(memberId, id), 0, false);
+        MemberThread shared = cache.get(new SharedMemberThread(id, order), () -> {
+            List<CommentNode> nodes = comments.thread(id, order);
+            List<CommentTree.Item> items = CommentTree.layout(nodes);
+            return MemberThread.parse(
+                    Templates.post$thread(post, items, accepted(post, nodes), order, EVERY_MEMBER).render(), items);
+        });
+        String thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
+                commentVotes, item -> Templates.post$comment(item, post, reader).render(),
+                score -> Templates.post$points(score).render()));
+        return Templates.post(post, List.of(), null, order, null, reader, catalog.remediesByCategory(), reply,
+                FieldErrors.NONE, thread, draft, confirmed, null);
+    }
+
+    private static Map<Long, Integer> voteValues(Map<Long, VoteService.Vote> votes) {
+        Map<Long, Integer> values = new java.util.HashMap<>();
+        votes.forEach((commentId, vote) -> values.put(commentId, vote.value()));
+        return values;
     }
 
     @GET
@@ -199,9 +287,9 @@ public class PostPages {
     private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
             CommentForm reply, FieldErrors errors, Draft draft, Saved saved, Preview check) {
         Viewer reader = viewer.isLoggedIn()
-                ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()),
-                        votes.commentVotes(viewer.get().id, post.id()), following.isBookmarked(viewer.get().id, post.id()),
-                        waiting(thread))
+                ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()).value(),
+                        voteValues(votes.commentVotes(viewer.get().id, post.id())), following.isBookmarked(viewer.get().id, post.id()),
+                        waiting(thread), false)
                 : ANONYMOUS;
         return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
                 catalog.remediesByCategory(), reply, errors, null, draft, saved, check);

@@ -60,6 +60,18 @@ public class FlagService {
         return trust * 2.0 * (flagger.flagsUpheld + 1) / (flagger.flagsUpheld + flagger.flagsDismissed + 2);
     }
 
+    /** The post a flaggable comment belongs to, for the flag page's way back to it; 404 for any other comment. */
+    @Transactional
+    public long postOfComment(long commentId) {
+        List<?> posts = em.createNativeQuery("select post_id from comment where id = ?1 and not deleted and status in "
+                + SqlEnum.in(ContentStatus.PUBLISHED, ContentStatus.HIDDEN))
+                .setParameter(1, commentId).getResultList();
+        if (posts.isEmpty()) {
+            throw ProblemException.notFound("comment " + commentId);
+        }
+        return ((Number) posts.get(0)).longValue();
+    }
+
     @Transactional
     public FlagResult flag(ReviewTarget target, long id, Member flagger, FlagReason reason, String note) {
         note = VisibleText.unixLineBreaks(note);

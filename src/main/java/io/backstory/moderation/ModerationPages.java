@@ -313,8 +313,8 @@ public class ModerationPages {
     @GET
     @Path("comments/{id}/flag")
     @RolesAllowed("member")
-    public TemplateInstance flagCommentForm(@PathParam("id") long id, @QueryParam("postId") long postId) {
-        return flagPage(ReviewTarget.COMMENT, id, postId, new FlagForm(null, ""), FieldErrors.NONE);
+    public TemplateInstance flagCommentForm(@PathParam("id") long id) {
+        return flagPage(ReviewTarget.COMMENT, id, flags.postOfComment(id), new FlagForm(null, ""), FieldErrors.NONE);
     }
 
     @POST

@@ -87,20 +87,35 @@ public class VoteService {
         return new VoteState(value, after);
     }
 
-    /** The member's votes on a post and on each of its comments (comment id -> value), for showing pressed buttons. */
+    /** The member's votes on each comment of a post, by comment id, for showing pressed buttons and fresh tallies. */
     @Transactional
-    public Map<Long, Integer> commentVotes(long memberId, long postId) {
-        Map<Long, Integer> votes = new HashMap<>();
+    public Map<Long, Vote> commentVotes(long memberId, long postId) {
+        Map<Long, Vote> votes = new HashMap<>();
         NamedRow.all(em.createNativeQuery("""
-                select v.comment_id, v.value from comment_vote v join comment c on c.id = v.comment_id
+                select v.comment_id, v.value, c.upvotes, c.downvotes from comment_vote v join comment c on c.id = v.comment_id
                 where v.member_id = ?1 and c.post_id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId))
-                .forEach(r -> votes.put(r.number("comment_id"), (int) r.number("value")));
+                .forEach(r -> votes.put(r.number("comment_id"), new Vote((int) r.number("value"),
+                        (int) r.number("upvotes"), (int) r.number("downvotes"))));
         return votes;
     }
 
+    /** A member's vote on a post or comment (0: none), with its tallies as they are now (a shared render's may lag). */
+    public record Vote(int value, int upvotes, int downvotes) {
+
+        public int score() {
+            return upvotes - downvotes;
+        }
+    }
+
+    /** The member's vote on a post, with the post's tallies. */
     @Transactional
-    public int postVote(long memberId, long postId) {
-        return currentVote(VoteTarget.POST, postId, memberId);
+    public Vote postVote(long memberId, long postId) {
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
+                select coalesce(v.value, 0) as value, p.upvotes, p.downvotes
+                from post p left join post_vote v on v.post_id = p.id and v.member_id = ?1
+                where p.id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId));
+        return rows.isEmpty() ? new Vote(0, 0, 0) : new Vote((int) rows.get(0).number("value"),
+                (int) rows.get(0).number("upvotes"), (int) rows.get(0).number("downvotes"));
     }
 
     /**

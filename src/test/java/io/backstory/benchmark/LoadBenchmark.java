@@ -52,9 +52,17 @@ public final class LoadBenchmark {
     private final int connections = Integer.getInteger("benchmark.connections", 16);
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** One wrk run's figures. */
+    /**
+     * One wrk run's figures. {@code bytesPerView}: bytes read per response, headers included, as sent uncompressed
+     * (wrk asks for no compression), so the weight of the HTML itself. {@code gzipBytes}: the body of one such response
+     * as a browser gets it (gzip), 0 where not measured.
+     */
     record Result(String scenario, String path, double requestsPerSecond, double p50Ms, double p95Ms, double p99Ms,
-            long requests, long errors) {
+            long requests, long errors, long bytesPerView, long gzipBytes) {
+
+        Result compressed(long bytes) {
+            return new Result(scenario, path, requestsPerSecond, p50Ms, p95Ms, p99Ms, requests, errors, bytesPerView, bytes);
+        }
     }
 
     /** What one scale produced. */
@@ -113,20 +121,27 @@ public final class LoadBenchmark {
                 }
                 recordQueryPlans(url, targets, KeycloakServer.token(VOTERS.get(0)), dir);
                 List<Result> results = new ArrayList<>();
-                results.add(measure(dir, "static asset (ceiling)", "/css/backstory.css", null));
-                results.add(measure(dir, "condition page", "/conditions/" + targets.condition, null));
-                results.add(measure(dir, "post page, 300 comments", "/posts/" + targets.bigThread, null));
-                // A member's own view is never a shared read model: their votes and buttons are on it.
+                results.add(measure(dir, "static asset (ceiling)", "/css/backstory.css", null)
+                        .compressed(gzipBytes("/css/backstory.css", null)));
+                results.add(measure(dir, "condition page", "/conditions/" + targets.condition, null)
+                        .compressed(gzipBytes("/conditions/" + targets.condition, null)));
+                results.add(measure(dir, "post page, 300 comments", "/posts/" + targets.bigThread, null)
+                        .compressed(gzipBytes("/posts/" + targets.bigThread, null)));
+                // A member's view: the shared render of the thread with their own votes and buttons laid over it.
                 String member = KeycloakServer.token(VOTERS.get(1));
                 results.add(measure(dir, "condition page, logged in", "/conditions/" + targets.condition,
-                        Scripts.loggedIn(member, "/conditions/" + targets.condition)));
+                        Scripts.loggedIn(member, "/conditions/" + targets.condition))
+                        .compressed(gzipBytes("/conditions/" + targets.condition, member)));
                 results.add(measure(dir, "post page, 300 comments, logged in", "/posts/" + targets.bigThread,
-                        Scripts.loggedIn(member, "/posts/" + targets.bigThread)));
-                results.add(measure(dir, "search page", "/search?q=... (10 popular)", Scripts.rotatingPaths(
-                        SEARCHES.stream().map(q -> "/search?q=" + q.replace(" ", "+")).toList())));
+                        Scripts.loggedIn(member, "/posts/" + targets.bigThread))
+                        .compressed(gzipBytes("/posts/" + targets.bigThread, member)));
+                List<String> popular = SEARCHES.stream().map(q -> "/search?q=" + q.replace(" ", "+")).toList();
+                results.add(measure(dir, "search page", "/search?q=... (10 popular)", Scripts.rotatingPaths(popular))
+                        .compressed(gzipBytes(popular.get(0), null)));
                 results.add(measure(dir, "search page, fresh queries", "/search?q=<2 random words>",
                         Scripts.randomSearches(DatasetGenerator.vocabulary())));
-                results.add(measure(dir, "JSON API post list", "/api/v1/posts?condition=" + targets.condition, null));
+                results.add(measure(dir, "JSON API post list", "/api/v1/posts?condition=" + targets.condition, null)
+                        .compressed(gzipBytes("/api/v1/posts?condition=" + targets.condition, null)));
                 List<String> tokens = VOTERS.stream().map(KeycloakServer::token).toList(); // fresh: they live 5 minutes
                 results.add(measure(dir, "vote write (JSON API)", "PUT/DELETE /api/v1/posts/{id}/vote",
                         Scripts.votes(tokens, targets.votablePosts)));
@@ -213,16 +228,18 @@ public final class LoadBenchmark {
         wrk(lua, url, warmupSeconds);
         String output = wrk(lua, url, seconds);
         Files.writeString(dir.resolve(fileName.replace(".lua", ".txt")), output);
-        Matcher m = Pattern.compile("RESULT (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)").matcher(output);
+        Matcher m = Pattern.compile("RESULT (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)").matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("wrk printed no result for " + scenario + ":\n" + output);
         }
         long requests = Long.parseLong(m.group(1));
         double durationSeconds = Long.parseLong(m.group(2)) / 1e6;
         Result result = new Result(scenario, path, requests / durationSeconds, Long.parseLong(m.group(3)) / 1000.0,
-                Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0, requests, Long.parseLong(m.group(6)));
-        log("%-28s %8.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d", scenario,
-                result.requestsPerSecond(), result.p50Ms(), result.p95Ms(), result.p99Ms(), result.errors());
+                Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0, requests, Long.parseLong(m.group(6)),
+                requests == 0 ? 0 : Long.parseLong(m.group(7)) / requests, 0);
+        log("%-28s %8.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d  %d bytes/view", scenario,
+                result.requestsPerSecond(), result.p50Ms(), result.p95Ms(), result.p99Ms(), result.errors(),
+                result.bytesPerView());
         return result;
     }
 
@@ -265,6 +282,16 @@ public final class LoadBenchmark {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of one response as a browser gets it, compressed (as {@code token}'s member, or a visitor). */
+    private long gzipBytes(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10))
+                .header("Accept-Encoding", "gzip");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
     }
 
     private HttpResponse<String> management(String path) throws IOException, InterruptedException {
@@ -323,9 +350,9 @@ public final class LoadBenchmark {
 
                 done = function(summary, latency, requests)
                   local e = summary.errors
-                  io.write(string.format("RESULT %d %d %d %d %d %d\\n", summary.requests, summary.duration,
+                  io.write(string.format("RESULT %d %d %d %d %d %d %d\\n", summary.requests, summary.duration,
                     latency:percentile(50), latency:percentile(95), latency:percentile(99),
-                    e.status + e.connect + e.read + e.write + e.timeout))
+                    e.status + e.connect + e.read + e.write + e.timeout, summary.bytes))
                 end
                 """;
 
@@ -396,12 +423,14 @@ public final class LoadBenchmark {
                         .collect(Collectors.joining(", "))).append(String.format(Locale.ROOT, "; generated in %.0f s.%n%n",
                                 run.generateSeconds()));
                 double ceiling = run.results().get(0).requestsPerSecond();
-                md.append("| scenario | path | req/s | share of ceiling | p50 ms | p95 ms | p99 ms | requests | errors |\n");
-                md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                md.append("| scenario | path | req/s | share of ceiling | p50 ms | p95 ms | p99 ms | requests | errors | bytes/view "
+                        + "| gzipped |\n");
+                md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
                 for (Result r : run.results()) {
-                    md.append(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d |%n",
+                    md.append(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %,d | %s |%n",
                             r.scenario(), r.path(), r.requestsPerSecond(), r.requestsPerSecond() / ceiling, r.p50Ms(),
-                            r.p95Ms(), r.p99Ms(), r.requests(), r.errors()));
+                            r.p95Ms(), r.p99Ms(), r.requests(), r.errors(), r.bytesPerView(),
+                            r.gzipBytes() == 0 ? "-" : String.format(Locale.ROOT, "%,d", r.gzipBytes())));
                 }
                 md.append(String.format(Locale.ROOT, "%nAfter the run: heap used %.0f MB, RSS %.0f MB (-Xmx512m); "
                         + "ERROR lines in the app log: %d; posts whose tallies differ from their votes: %d.%n%n",
@@ -434,6 +463,10 @@ public final class LoadBenchmark {
                             && conditionLoggedIn.p99Ms() < 50),
                     check("the same for a logged-in member: post page", postLoggedIn.requestsPerSecond() >= 500
                             && postLoggedIn.p99Ms() < 100),
+                    check(String.format(Locale.ROOT, "the logged-in post page at most 1.25 times the visitor's bytes "
+                            + "(%.2f; gzipped %.2f)", (double) postLoggedIn.bytesPerView() / post.bytesPerView(),
+                            (double) postLoggedIn.gzipBytes() / post.gzipBytes()),
+                            postLoggedIn.bytesPerView() <= 1.25 * post.bytesPerView()),
                     check("search p95 < 100 ms (popular searches)", search.p95Ms() < 100),
                     check("search p95 < 100 ms (fresh searches, not cached)", freshSearch.p95Ms() < 100),
                     check("votes >= 1000 writes/s, tallies exact", votes.requestsPerSecond() >= 1000 && run.tallyMismatches() == 0),

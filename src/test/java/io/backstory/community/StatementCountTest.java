@@ -41,25 +41,48 @@ class StatementCountTest {
 
     @Test
     void thePostPageCostsTheSameNumberOfStatementsForFewAndManyComments() {
-        long post = Posts.story("bob", "A story that gathers a long thread");
+        long post = Posts.create("bob", Posts.STORY.replace("\"STORY\"", "\"QUESTION\"")
+                .replace("Threw my back out lifting a suitcase", "A question that gathers a long thread"));
+        java.util.List<Long> comments = new java.util.ArrayList<>();
         Long parent = null;
         for (int i = 0; i < 3; i++) {
             parent = Posts.comment("alice", post, i == 2 ? parent : null, "Early comment " + i);
+            comments.add(parent);
         }
+        voteOn(comments, "carol");
         int few = pageCost("/posts/" + post, null);
         int fewLoggedIn = pageCost("/posts/" + post, "admin");
+        int fewVoter = pageCost("/posts/" + post, "carol");
+        int fewAsker = pageCost("/posts/" + post, "bob");
         for (int i = 0; i < 40; i++) {
             // a mix of top-level comments and nested replies, by three authors
             parent = Posts.comment(i % 3 == 0 ? "alice" : i % 3 == 1 ? "admin" : "bob", post, i % 4 == 0 ? null : parent,
                     "Later comment " + i);
+            comments.add(parent);
         }
+        voteOn(comments, "carol");
         int many = pageCost("/posts/" + post, null);
         int manyLoggedIn = pageCost("/posts/" + post, "admin");
-        System.out.printf("Post page: %d SQL statements (logged in: %d) with 3 comments, %d (%d) with 43%n",
-                few, fewLoggedIn, many, manyLoggedIn);
+        int manyVoter = pageCost("/posts/" + post, "carol");
+        int manyAsker = pageCost("/posts/" + post, "bob");
+        System.out.printf("Post page: %d SQL statements (logged in: %d, voter: %d, asker: %d) with 3 comments, %d (%d, %d, %d)"
+                + " with 43%n", few, fewLoggedIn, fewVoter, fewAsker, many, manyLoggedIn, manyVoter, manyAsker);
         assertEquals(few, many, "statements for the post page grew with the number of comments");
         assertEquals(fewLoggedIn, manyLoggedIn, "statements for the post page (logged in) grew with the number of comments");
+        // A member's own comments, their votes and the asker's buttons are laid over the shared thread, not queried per comment.
+        assertEquals(fewVoter, manyVoter, "statements for a member who voted on every comment grew with the thread");
+        assertEquals(fewAsker, manyAsker, "statements for the asker, author of many comments, grew with the thread");
+        assertEquals(manyLoggedIn, manyVoter, "a member's votes cost statements");
         assertTrue(many <= 15, "the post page costs " + many + " statements");
+        assertTrue(manyLoggedIn <= 20, "the post page costs a member " + manyLoggedIn + " statements");
+    }
+
+    /** {@code user} votes up each of the comments (again, for those voted on before: the same answer). */
+    private static void voteOn(java.util.List<Long> comments, String user) {
+        for (long id : comments) {
+            as(user).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + id + "/vote")
+                    .then().statusCode(200);
+        }
     }
 
     private int pageCost(String path, String user) {

@@ -121,16 +121,19 @@ class MemberJourneysIT {
         assertTrue(bob.text("#" + aliceCommentId + " .replies").contains("rather not buy anything"), "bob's reply nests under alice's comment");
 
         String page = bob.url();
-        bob.click("#" + aliceCommentId + " > .comment-body form.vote button[value='1']")
-                .waitForText("#" + aliceCommentId + " > .comment-body form.vote .score", "1");
+        bob.click("#" + aliceCommentId + " > .comment-body .vote button[value='1']")
+                .waitForText("#points-comments-" + aliceCommentId.substring(1), "1 point");
         assertEquals(page, bob.url(), "the vote updated in place");
         bob.click("form.bookmark button[type=submit]").waitForText("form.bookmark", "Bookmarked");
-        assertEquals("true", bob.find("#" + aliceCommentId + " > .comment-body form.vote button[value='0']").getAttribute("aria-pressed"));
+        bob.waitForAttribute("#" + aliceCommentId + " > .comment-body .vote button[value='0']", "aria-pressed", "true");
 
-        bob.click("#" + aliceCommentId + " > .comment-body details.flag summary")
-                .click("#" + aliceCommentId + " > .comment-body details.flag input[value=SPAM]")
-                .click("#" + aliceCommentId + " > .comment-body details.flag button[type=submit]")
+        // The flag form is not in the thread: "Flag" brings it in under the comment.
+        bob.click("#" + aliceCommentId + " > .comment-body a.flag-link")
+                .waitForText("#" + aliceCommentId + " > .comment-body form.flag-form", "What is wrong?")
+                .click("#" + aliceCommentId + " > .comment-body form.flag-form input[value=SPAM]")
+                .click("#" + aliceCommentId + " > .comment-body form.flag-form button[type=submit]")
                 .waitForText("#" + aliceCommentId + " #flag-result", "Thanks, a moderator will look at this comment");
+        assertEquals(page, bob.url(), "flagged in place");
         bob.go("/conditions/herniated-disc").click("form.follow button[type=submit]").waitForText("form.follow", "Following");
         assertEquals("/conditions/herniated-disc", bob.path(), "followed in place");
     }

@@ -330,10 +330,16 @@ class PageQualityIT {
             for (String press : List.of("up", "down", "down", "up", "up")) {
                 String button = "#vote-" + target + "-" + press;
                 String pressedBefore = moderator.find(button).getAttribute("aria-pressed");
+                int voteBefore = vote(target);
+                int pointsBefore = Integer.parseInt(moderator.text("#points-" + target).split(" ")[0]);
                 moderator.click(button).waitForAttribute(button, "aria-pressed", "true".equals(pressedBefore) ? "false" : "true");
                 String url = moderator.url();
-                int onButton = Integer.parseInt(moderator.text("#vote-" + target + " .score"));
                 String line = moderator.text("#points-" + target);
+                assertEquals(pointsBefore + vote(target) - voteBefore, Integer.parseInt(line.split(" ")[0]),
+                        "the points line counts the change of vote, after pressing " + press + " on " + target);
+                // A comment's buttons carry no number of their own (the points line is beside them); the post's do.
+                int onButton = target.startsWith("comments-") ? Integer.parseInt(line.split(" ")[0])
+                        : Integer.parseInt(moderator.text("#vote-" + target + " .score"));
                 assertTrue(line.startsWith(onButton + " point"), "after pressing " + press + " on " + target + ": the button says "
                         + onButton + ", the line says " + line);
                 var tally = Pattern.compile("\\((\\d+) up, (\\d+) down\\)").matcher(line);
@@ -343,6 +349,12 @@ class PageQualityIT {
                 assertEquals(url, moderator.url(), "the vote updates in place");
             }
         }
+    }
+
+    /** The moderator's vote on the target as its pressed button shows: 1, -1 or 0. */
+    private int vote(String target) {
+        return "true".equals(moderator.find("#vote-" + target + "-up").getAttribute("aria-pressed")) ? 1
+                : "true".equals(moderator.find("#vote-" + target + "-down").getAttribute("aria-pressed")) ? -1 : 0;
     }
 
     @Test

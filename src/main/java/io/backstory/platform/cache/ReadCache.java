@@ -23,9 +23,12 @@ public class ReadCache {
     private record Entry(long generation, Object key) {
     }
 
-    /** A value that says how many characters it weighs (a rendered page, for one). */
-    public interface Sized {
-        int chars();
+    /**
+     * A cached value that knows its size in characters or bytes (a render kept in parts rather than as one string, a
+     * page kept encoded).
+     */
+    public interface Weighed {
+        int weight();
     }
 
     private final ContentGeneration generation;
@@ -35,10 +38,10 @@ public class ReadCache {
     public ReadCache(ContentGeneration generation, @ConfigProperty(name = "backstory.cache.ttl") Duration ttl,
             @ConfigProperty(name = "backstory.cache.max-chars") long maxChars) {
         this.generation = generation;
-        // Weighed roughly by size: rendered HTML by its length, a list of a page's rows as a few thousand characters.
+        // Weighed roughly by size: rendered HTML by its length (in parts too), a list of a page's rows as a few thousand characters.
         this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumWeight(maxChars)
                 .weigher((Entry key, Object value) -> value instanceof String html ? html.length()
-                        : value instanceof Sized sized ? sized.chars() : 4_000)
+                        : value instanceof Weighed weighed ? weighed.weight() : 4_000)
                 .build();
     }
 

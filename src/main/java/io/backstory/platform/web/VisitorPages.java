@@ -22,10 +22,10 @@ import jakarta.ws.rs.core.Response;
 public class VisitorPages {
 
     /** A rendered page, encoded once, and the tag that names this rendering of it. */
-    public record Page(byte[] body, String etag) implements ReadCache.Sized {
+    public record Page(byte[] body, String etag) implements ReadCache.Weighed {
 
         @Override
-        public int chars() {
+        public int weight() {
             return body.length;
         }
     }

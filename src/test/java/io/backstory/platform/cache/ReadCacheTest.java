@@ -10,14 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.CacheOn;
 import io.backstory.platform.StatementCounter;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -28,15 +27,9 @@ import jakarta.inject.Inject;
  * changes shows at once, because the content generation moves on commit; vote tallies may lag for logged-out readers.
  */
 @QuarkusTest
-@TestProfile(ReadCacheTest.CacheOn.class)
+@TestProfile(CacheOn.class)
 class ReadCacheTest {
 
-    public static class CacheOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("backstory.cache.ttl", "1h");
-        }
-    }
 
     @Test
     void aNewCommentAndItsDeletionShowAtOnceToLoggedOutReaders() {

@@ -1,0 +1,193 @@
+package io.backstory.community;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.backstory.platform.cache.ReadCache;
+import io.backstory.voting.VoteService;
+import io.quarkus.qute.RawString;
+
+/**
+ * A post's comment tree as members see it, rendered once per content generation and shared by every member, like the
+ * visitors' thread. Where one member's view differs, the render carries marks (HTML comments with a key chosen at
+ * start-up, which no stored text can contain) around the parts that vary ({@link Varying}): a comment, which its own
+ * author gets rendered again with their edit links and urgent-care notes; its vote buttons, rendered three times
+ * (no vote, voted up, voted down) for the member's vote to pick; its points, replaced by the current tally where the
+ * member voted (so their vote shows at once); its accepted-answer button, kept for the post's author only.
+ * {@link #render} lays one member's state over it by choosing among those parts, so a 300-comment thread costs a few
+ * hundred string appends instead of a template render. CSRF tokens are not in it: the buttons belong to forms outside
+ * the thread ({@code form="votes"}, {@code form="accept"}), rendered per request.
+ */
+final class MemberThread implements ReadCache.Weighed {
+
+    private static final String KEY = HexFormat.of().toHexDigits(new SecureRandom().nextLong());
+    private static final String MARK = "<!--thread-" + KEY + ":";
+    private static final String CLOSE = "-->";
+    private static final RawString NEXT = new RawString(MARK + "|" + CLOSE);
+    private static final RawString END = new RawString(MARK + "." + CLOSE);
+
+    /** What varies in a comment from one member to another. */
+    enum Varying {
+        /** The whole comment: its own author gets it rendered again. */
+        COMMENT('c'),
+        /** The vote buttons: three variants, for no vote, voted up and voted down. */
+        VOTES('v'),
+        /** The points: the current tally where the member voted. */
+        POINTS('p'),
+        /** The accepted-answer button: for the post's author only. */
+        ACCEPT('a');
+
+        final char mark;
+
+        Varying(char mark) {
+            this.mark = mark;
+        }
+
+        static Varying of(char mark) {
+            for (Varying varying : values()) {
+                if (varying.mark == mark) {
+                    return varying;
+                }
+            }
+            throw new IllegalStateException("unknown thread mark " + mark);
+        }
+
+        /** The mark starting this part of comment {@code id} (template side). */
+        RawString start(long id) {
+            return new RawString(MARK + mark + id + CLOSE);
+        }
+    }
+
+    /** The mark between two variants of a part. */
+    static RawString next() {
+        return NEXT;
+    }
+
+    /** The mark ending a varying part. */
+    static RawString end() {
+        return END;
+    }
+
+    private sealed interface Part {
+    }
+
+    private record Text(String html) implements Part {
+    }
+
+    private record Slot(Varying kind, long id, List<List<Part>> variants) implements Part {
+    }
+
+    /** One member's state on this thread, and how to render what the shared parts cannot hold. */
+    record Overlay(String handle, boolean postAuthor, Map<Long, VoteService.Vote> votes,
+            Function<CommentTree.Item, String> ownComment, Function<Integer, String> points) {
+    }
+
+    private final List<Part> parts;
+    private final Map<Long, CommentTree.Item> items;
+    private final int weight;
+
+    private MemberThread(List<Part> parts, Map<Long, CommentTree.Item> items, int weight) {
+        this.parts = parts;
+        this.items = items;
+        this.weight = weight;
+    }
+
+    /** Reads the marked render of {@code items} (the thread's layout). */
+    static MemberThread parse(String marked, List<CommentTree.Item> items) {
+        Map<Long, CommentTree.Item> byId = new java.util.HashMap<>();
+        items.forEach(item -> byId.put(item.node.id(), item));
+        int[] at = {0};
+        List<Part> parts = parseParts(marked, at, false).get(0);
+        return new MemberThread(parts, byId, marked.length());
+    }
+
+    /** Parts up to the end of the text, or (inside a slot) up to its end mark, split at its variant marks. */
+    private static List<List<Part>> parseParts(String marked, int[] at, boolean inSlot) {
+        List<List<Part>> variants = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
+        variants.add(parts);
+        while (true) {
+            int mark = marked.indexOf(MARK, at[0]);
+            if (mark < 0) {
+                if (inSlot) {
+                    throw new IllegalStateException("a thread's mark is not closed");
+                }
+                addText(parts, marked.substring(at[0]));
+                return variants;
+            }
+            addText(parts, marked.substring(at[0], mark));
+            int close = marked.indexOf(CLOSE, mark);
+            String content = marked.substring(mark + MARK.length(), close);
+            at[0] = close + CLOSE.length();
+            char kind = content.charAt(0);
+            if (kind == '.') {
+                return variants;
+            } else if (kind == '|') {
+                parts = new ArrayList<>();
+                variants.add(parts);
+            } else {
+                parts.add(new Slot(Varying.of(kind), Long.parseLong(content.substring(1)), parseParts(marked, at, true)));
+            }
+        }
+    }
+
+    private static void addText(List<Part> parts, String html) {
+        if (!html.isEmpty()) {
+            parts.add(new Text(html));
+        }
+    }
+
+    @Override
+    public int weight() {
+        return weight;
+    }
+
+    /** The thread as the member of {@code overlay} sees it. */
+    String render(Overlay overlay) {
+        StringBuilder html = new StringBuilder(weight + 4096);
+        append(html, parts, overlay);
+        return html.toString();
+    }
+
+    private void append(StringBuilder html, List<Part> parts, Overlay overlay) {
+        for (Part part : parts) {
+            if (part instanceof Text text) {
+                html.append(text.html());
+            } else if (part instanceof Slot slot) {
+                append(html, slot, overlay);
+            }
+        }
+    }
+
+    private void append(StringBuilder html, Slot slot, Overlay overlay) {
+        VoteService.Vote vote = overlay.votes().get(slot.id());
+        switch (slot.kind()) {
+            case COMMENT -> {
+                CommentTree.Item item = items.get(slot.id());
+                if (item.node.author() != null && item.node.author().equals(overlay.handle())) {
+                    html.append(overlay.ownComment().apply(item));
+                } else {
+                    append(html, slot.variants().get(0), overlay);
+                }
+            }
+            case VOTES -> append(html, slot.variants().get(vote == null || vote.value() == 0 ? 0 : vote.value() > 0 ? 1 : 2),
+                    overlay);
+            case POINTS -> {
+                if (vote == null) {
+                    append(html, slot.variants().get(0), overlay);
+                } else {
+                    html.append(overlay.points().apply(vote.score()));
+                }
+            }
+            case ACCEPT -> {
+                if (overlay.postAuthor()) {
+                    append(html, slot.variants().get(0), overlay);
+                }
+            }
+        }
+    }
+}

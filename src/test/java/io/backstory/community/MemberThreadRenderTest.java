@@ -1,0 +1,67 @@
+package io.backstory.community;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.backstory.community.MemberThread.Varying;
+import io.backstory.voting.VoteService;
+
+/** How one member's state is laid over the members' shared render of a thread (plain strings, no template). */
+class MemberThreadRenderTest {
+
+    private static final CommentNode ALICES = node(1, "alice");
+    private static final CommentNode BOBS = node(2, "bob");
+
+    /** Two comments as the shared render marks them: alice's, and bob's with every varying part. */
+    private static final String MARKED = "<ol>"
+            + Varying.COMMENT.start(1) + "[alice's words]" + MemberThread.end()
+            + Varying.COMMENT.start(2) + "[bob: " + Varying.POINTS.start(2) + "3 points" + MemberThread.end() + " "
+            + Varying.VOTES.start(2) + "(none)" + MemberThread.next() + "(up)" + MemberThread.next() + "(down)"
+            + MemberThread.end() + " " + Varying.ACCEPT.start(2) + "(accept)" + MemberThread.end() + "]"
+            + MemberThread.end() + "</ol>";
+
+    private static final MemberThread THREAD = MemberThread.parse(MARKED,
+            CommentTree.layout(List.of(ALICES, BOBS)));
+
+    private static CommentNode node(long id, String author) {
+        return new CommentNode(id, null, CommentNode.State.VISIBLE, author, id, 0, "", List.of(), 0, 0, Instant.EPOCH,
+                null, 1, List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static String as(String handle, boolean asker, Map<Long, VoteService.Vote> votes) {
+        return THREAD.render(new MemberThread.Overlay(handle, asker, votes,
+                item -> "[" + item.node.author() + "'s own, rendered again]", score -> "now " + score));
+    }
+
+    @Test
+    void aMemberWithoutVotesGetsTheSharedPartsAndNoAcceptButton() {
+        assertEquals("<ol>[alice's words][bob: 3 points (none) ]</ol>", as("carol", false, Map.of()));
+    }
+
+    @Test
+    void theMembersVotePicksItsVariantAndItsPointsAreCountedNow() {
+        assertEquals("<ol>[alice's words][bob: now 4 (up) ]</ol>",
+                as("carol", false, Map.of(2L, new VoteService.Vote(1, 5, 1))));
+        assertEquals("<ol>[alice's words][bob: now -2 (down) ]</ol>",
+                as("carol", false, Map.of(2L, new VoteService.Vote(-1, 0, 2))));
+    }
+
+    @Test
+    void theAskerGetsTheAcceptButtonsAndAnAuthorTheirOwnCommentRenderedAgain() {
+        assertEquals("<ol>[alice's own, rendered again][bob: 3 points (none) (accept)]</ol>", as("alice", true, Map.of()));
+        assertEquals("<ol>[alice's words][bob's own, rendered again]</ol>", as("bob", false, Map.of()));
+        assertEquals("<ol>[alice's words][bob: 3 points (none) ]</ol>", as(null, false, Map.of()), "no handle, no own comments");
+    }
+
+    @Test
+    void anUnclosedMarkIsAnError() {
+        assertThrows(IllegalStateException.class, () -> MemberThread.parse("<ol>" + Varying.VOTES.start(2) + "(none)",
+                CommentTree.layout(List.of(BOBS))));
+    }
+}

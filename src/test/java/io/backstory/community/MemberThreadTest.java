@@ -1,0 +1,166 @@
+package io.backstory.community;
+
+import static io.backstory.platform.TestUsers.as;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import io.backstory.platform.PageForms;
+import io.backstory.platform.CacheOn;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Members share one render of a thread (cached, as in production) with each one's state laid over it: their votes
+ * pressed, their own comments' edit links, the asker's accepted-answer buttons. Two members and a visitor read the same
+ * thread between each other's votes, and nobody ever sees another's state.
+ */
+@QuarkusTest
+@TestProfile(CacheOn.class)
+class MemberThreadTest {
+
+    @Test
+    void twoMembersAndAVisitorReadTheSameThreadBetweenEachOthersVotesAndSeeOnlyTheirOwnState() {
+        long question = Posts.create("bob", Posts.STORY.replace("\"STORY\"", "\"QUESTION\"")
+                .replace("Threw my back out lifting a suitcase", "Shared thread question " + System.nanoTime()));
+        long alices = Posts.comment("alice", question, null, "Walking every hour helped me.");
+        long admins = Posts.comment("admin", question, alices, "Heat before walking helped me.");
+        long bobs = Posts.comment("bob", question, null, "Thanks, both of you.");
+        long others = Posts.comment("carol", question, null, "Swimming, slowly.");
+        String path = "/posts/" + question;
+
+        // Everyone reads first, so the shared renders exist before anyone votes.
+        Document visitor = page(null, path);
+        page("alice", path);
+        page("admin", path);
+        assertNull(visitor.selectFirst("form#votes"), "a visitor gets no vote form");
+        assertTrue(visitor.select("button[form]").isEmpty() && visitor.select("a.flag-link").isEmpty());
+
+        vote("alice", question, others, 1);
+        vote("alice", question, admins, -1);
+        Document admin = page("admin", path);
+        vote("admin", question, others, -1);
+        Document alice = page("alice", path);
+        Document bob = page("bob", path);
+        visitor = page(null, path);
+
+        // Votes: each member sees only their own pressed; the visitor sees no buttons at all.
+        assertEquals(Map.of("vote-comments-" + others + "-up", "true", "vote-comments-" + admins + "-down", "true"),
+                pressed(alice));
+        assertEquals(Map.of(), pressed(admin), "admin had not voted when he read");
+        assertEquals(Map.of("vote-comments-" + others + "-down", "true"), pressed(page("admin", path)));
+        assertEquals(Map.of(), pressed(bob));
+        assertTrue(visitor.select("button").stream().noneMatch(b -> b.hasAttr("form")), "no vote buttons for a visitor");
+        // Where a member voted, the points are counted now (the shared render's may lag by the cache's lifetime).
+        assertEquals("0 points", alice.selectFirst("#points-comments-" + others).text());
+        assertEquals("-1 point", alice.selectFirst("#points-comments-" + admins).text());
+
+        // Nobody gets vote buttons or a flag link on their own comment, and everybody on the others'.
+        assertEquals(List.of(admins, bobs, others), voteButtonsOn(alice));
+        assertEquals(List.of(alices, bobs, others), voteButtonsOn(admin));
+        assertEquals(List.of(alices, admins, others), voteButtonsOn(bob));
+        assertEquals(List.of(admins, bobs, others), flagLinksOn(alice));
+
+        // Edit and delete links only on one's own comment.
+        assertEquals(List.of(alices), editLinksOn(alice));
+        assertEquals(List.of(admins), editLinksOn(admin));
+        assertEquals(List.of(bobs), editLinksOn(bob));
+        assertEquals(List.of(), editLinksOn(visitor));
+
+        // The accepted-answer buttons and their form are the asker's alone.
+        assertEquals(List.of(alices, admins, others), acceptButtonsOn(bob));
+        assertNotNull(bob.selectFirst("form#accept"));
+        assertEquals(List.of(), acceptButtonsOn(alice));
+        assertNull(alice.selectFirst("form#accept"));
+        assertEquals(List.of(), acceptButtonsOn(visitor));
+
+        // Each member's form carries their own CSRF fields, never another's.
+        String alicesSession = alice.selectFirst("form#votes input[name=csrf-session]").val();
+        assertFalse(admin.html().contains(alicesSession) || bob.html().contains(alicesSession)
+                || visitor.html().contains(alicesSession));
+
+        // The post itself comes from the shared read model too, with its tallies as of now for members.
+        assertEquals(303, PageForms.submit("alice", path, "/posts/" + question + "/vote", Map.of("value", 1)).statusCode());
+        Document afterPostVote = page("alice", path);
+        assertEquals("true", afterPostVote.selectFirst("#vote-posts-" + question + "-up").attr("aria-pressed"));
+        assertTrue(afterPostVote.selectFirst("#points-posts-" + question).text().startsWith("1 point (1 up, 0 down)"),
+                afterPostVote.selectFirst("#points-posts-" + question).text());
+        assertEquals("false", page("admin", path).selectFirst("#vote-posts-" + question + "-up").attr("aria-pressed"));
+
+        // The asker's choice shows to everyone; the button to undo it to the asker only.
+        assertEquals(303, PageForms.submit("bob", path, "/posts/" + question + "/accepted-answer",
+                Map.of("commentId", admins)).statusCode());
+        bob = page("bob", path);
+        assertEquals("Unmark as the answer", bob.selectFirst("#c" + admins + " button[form=accept]").text());
+        assertEquals("Accepted answer", page("alice", path).selectFirst("#c" + admins + " .badge").text());
+        assertEquals(List.of(), acceptButtonsOn(page("alice", path)));
+    }
+
+    @Test
+    void votingWithoutJavaScriptSendsTheThreadsVoteFormToTheCommentAndComesBackToIt() {
+        long post = Posts.story("bob", "Voting without scripts " + System.nanoTime());
+        long comment = Posts.comment("admin", post, null, "Gentle stretching in the morning.");
+        Document page = page("alice", "/posts/" + post);
+        Element up = page.selectFirst("#vote-comments-" + comment + "-up");
+        assertEquals("votes", up.attr("form"));
+        assertEquals("/comments/" + comment + "/vote", up.attr("formaction"));
+        assertEquals(String.valueOf(post), page.selectFirst("form#votes input[name=postId]").val());
+
+        var answer = PageForms.submit("alice", "/posts/" + post, "/posts/" + post, "/comments/" + comment + "/vote",
+                Map.of("value", up.val(), "postId", post));
+        assertEquals(303, answer.statusCode());
+        assertTrue(answer.header("Location").endsWith("/posts/" + post + "#c" + comment), answer.header("Location"));
+        Element pressed = page("alice", "/posts/" + post).selectFirst("#vote-comments-" + comment + "-up");
+        assertEquals("true", pressed.attr("aria-pressed"));
+        assertEquals("0", pressed.val(), "pressing it again withdraws the vote");
+    }
+
+    private static Document page(String user, String path) {
+        return PageForms.html((user == null ? given() : as(user)).when().get(path).then().statusCode(200).extract().response());
+    }
+
+    private static void vote(String user, long post, long comment, int value) {
+        assertEquals(303, PageForms.submit(user, "/posts/" + post, "/posts/" + post, "/comments/" + comment + "/vote",
+                Map.of("value", value, "postId", post)).statusCode());
+    }
+
+    /** The ids of the pressed vote buttons, with their aria-pressed. */
+    private static Map<String, String> pressed(Document page) {
+        return page.select("button[aria-pressed=true][form=votes]").stream()
+                .collect(Collectors.toMap(Element::id, b -> b.attr("aria-pressed")));
+    }
+
+    private static List<Long> voteButtonsOn(Document page) {
+        return commentsHaving(page, "button[form=votes][value=1], button[form=votes][value=0]");
+    }
+
+    private static List<Long> flagLinksOn(Document page) {
+        return commentsHaving(page, "a.flag-link");
+    }
+
+    private static List<Long> editLinksOn(Document page) {
+        return commentsHaving(page, "a[href$=/edit]");
+    }
+
+    private static List<Long> acceptButtonsOn(Document page) {
+        return commentsHaving(page, "button[form=accept]");
+    }
+
+    /** The comments (in page order) whose own article holds an element matching {@code selector}. */
+    private static List<Long> commentsHaving(Document page, String selector) {
+        return page.select("ol.thread li.comment").stream()
+                .filter(li -> li.selectFirst("> article") != null && !li.select("> article").select(selector).isEmpty())
+                .map(li -> Long.parseLong(li.id().substring(1))).sorted().toList();
+    }
+}

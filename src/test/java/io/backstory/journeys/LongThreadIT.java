@@ -1,0 +1,97 @@
+package io.backstory.journeys;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.backstory.platform.Browser;
+import io.backstory.platform.BrowserArtifacts;
+import io.backstory.platform.GenerousLimits;
+import io.backstory.platform.KeycloakResource;
+import io.backstory.platform.KeycloakServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+
+/**
+ * A question with 300 comments, in a real Chromium with JavaScript, against the packaged application: the thread
+ * carries no form per comment, so a member votes in place through the thread's one vote form, flags a comment through
+ * the form brought in on demand, and the asker marks the answer that helped.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = GenerousLimits.class, restrictToAnnotatedClass = true)
+@ExtendWith(BrowserArtifacts.class)
+class LongThreadIT {
+
+    @Test
+    void aMemberVotesAndFlagsInPlaceAndTheAskerAcceptsAnAnswerOnA300CommentThread() {
+        String bob = KeycloakServer.token("bob");
+        String admin = KeycloakServer.token("admin");
+        handle(bob, "bob_long");
+        handle(KeycloakServer.token("alice"), "alice_long");
+        handle(admin, "admin_long");
+        long question = ((Number) given().auth().oauth2(bob).contentType(ContentType.JSON).body("""
+                {"kind": "QUESTION", "title": "Three hundred answers about a stiff lower back in the morning",
+                 "body": "What helps you get going in the morning?", "conditions": ["chronic-low-back-pain"]}""")
+                .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+        List<Long> comments = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            comments.add(((Number) given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"body\": \"Morning routine number " + i + ": a warm shower, then a slow walk.\"}")
+                    .when().post("/api/v1/posts/" + question + "/comments").then().statusCode(201).extract().path("id"))
+                    .longValue());
+        }
+        long voted = comments.get(150);
+        long flagged = comments.get(299);
+        long answer = comments.get(7);
+
+        try (Browser alice = Browser.open("alice"); Browser asker = Browser.open("bob")) {
+            alice.logInThroughKeycloak("alice", "alice_long");
+            alice.go("/posts/" + question);
+            String page = alice.url();
+            assertEquals(300, alice.findAll("ol.thread > li.comment").size());
+            assertTrue(alice.findAll("ol.thread form").isEmpty(), "no form inside the thread");
+
+            alice.click("#vote-comments-" + voted + "-up")
+                    .waitForAttribute("#vote-comments-" + voted + "-up", "aria-pressed", "true")
+                    .waitForText("#points-comments-" + voted, "1 point");
+            assertEquals("false", alice.find("#vote-comments-" + voted + "-down").getAttribute("aria-pressed"));
+            alice.click("#vote-comments-" + voted + "-down")
+                    .waitForAttribute("#vote-comments-" + voted + "-down", "aria-pressed", "true")
+                    .waitForText("#points-comments-" + voted, "-1 point");
+            assertEquals("false", alice.find("#vote-comments-" + voted + "-up").getAttribute("aria-pressed"));
+
+            alice.click("#c" + flagged + " a.flag-link")
+                    .waitForText("#c" + flagged + " form.flag-form", "What is wrong?")
+                    .click("#c" + flagged + " form.flag-form input[value=OFF_TOPIC]")
+                    .click("#c" + flagged + " form.flag-form button[type=submit]")
+                    .waitForText("#c" + flagged + " #flag-result", "Thanks, a moderator will look at this comment");
+            assertEquals(page, alice.url(), "voted and flagged in place");
+
+            asker.logInThroughKeycloak("bob", "bob_long");
+            asker.go("/posts/" + question);
+            assertEquals(300, asker.findAll("ol.thread button[form=accept]").size(), "the asker may mark any answer");
+            asker.clickAndWait("#c" + answer + " button[form=accept]");
+            assertEquals("Accepted answer", asker.text("#c" + answer + " .badge"));
+            assertTrue(asker.text(".accepted-answer").contains("Morning routine number 7:"), asker.text(".accepted-answer"));
+            assertEquals("Unmark as the answer", asker.text("#c" + answer + " button[form=accept]"));
+
+            alice.go("/posts/" + question);
+            assertTrue(alice.findAll("button[form=accept]").isEmpty(), "the accept buttons are the asker's alone");
+            assertEquals("true", alice.find("#vote-comments-" + voted + "-down").getAttribute("aria-pressed"),
+                    "her vote is still hers after the asker's change");
+        }
+    }
+
+    private static void handle(String token, String handle) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"handle\": \"" + handle + "\"}")
+                .when().put("/api/v1/me/handle").then().statusCode(200);
+    }
+}
