@@ -1,12 +1,17 @@
 package io.backstory.platform.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.backstory.platform.cache.ReadCache;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -21,12 +26,26 @@ import jakarta.ws.rs.core.Response;
  */
 public class VisitorPages {
 
-    /** A rendered page, encoded once, and the tag that names this rendering of it. */
-    public record Page(byte[] body, String etag) implements ReadCache.Weighed {
+    /**
+     * A rendered page, encoded once and gzipped once, and the tag that names this rendering of it. A page answered from
+     * here skips Quarkus' compression, which runs only for the resource's own answers, so it is kept compressed too.
+     */
+    public record Page(byte[] body, byte[] gzipped, String etag) implements ReadCache.Weighed {
+
+        static Page of(String html) {
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream gzipped = new ByteArrayOutputStream(body.length / 4);
+            try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+                out.write(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Page(body, gzipped.toByteArray(), "\"" + Long.toString(System.nanoTime(), 36) + "\"");
+        }
 
         @Override
         public int weight() {
-            return body.length;
+            return body.length + gzipped.length;
         }
     }
 
@@ -44,7 +63,7 @@ public class VisitorPages {
     }
 
     @ServerRequestFilter
-    public Response servedFromCache(ContainerRequestContext request) {
+    public Response servedFromCache(ContainerRequestContext request, RoutingContext routing) {
         if (!anonymousPageRequest(request)) {
             return null;
         }
@@ -55,7 +74,13 @@ public class VisitorPages {
         if (page.etag().equals(request.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
             return Response.notModified(page.etag()).header(HttpHeaders.ETAG, page.etag()).build();
         }
-        return Response.ok(page.body(), HTML).header(HttpHeaders.ETAG, page.etag()).build();
+        boolean gzip = acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        // With compression on, Quarkus answers "Content-Encoding: identity" unless a resource method's own chain
+        // lifts it, and an answer from a filter has none; set on the Vert.x response, "gzip" replaces it, and the
+        // compressor passes bytes that are already compressed through.
+        routing.response().putHeader(HttpHeaders.CONTENT_ENCODING, gzip ? "gzip" : "identity");
+        return Response.ok(gzip ? page.gzipped() : page.body(), HTML).header(HttpHeaders.ETAG, page.etag())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
     }
 
     @ServerResponseFilter
@@ -74,10 +99,23 @@ public class VisitorPages {
             response.setEntity(html, null, HTML);
             return;
         }
-        Page page = cache.get(key(request), () -> new Page(html.getBytes(StandardCharsets.UTF_8),
-                "\"" + Long.toString(System.nanoTime(), 36) + "\""));
+        Page page = cache.get(key(request), () -> Page.of(html));
         response.setEntity(page.body(), null, HTML);
         response.getHeaders().putSingle(HttpHeaders.ETAG, page.etag());
+    }
+
+    /** Whether the browser takes gzip ("gzip", "gzip;q=0.8", but not "gzip;q=0"). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (parts[0].trim().equalsIgnoreCase("gzip")) {
+                return parts.length == 1 || !parts[1].trim().matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     private static boolean anonymousPageRequest(ContainerRequestContext request) {

@@ -18,6 +18,8 @@ import io.backstory.platform.StatementCounter;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.DecoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -98,7 +100,13 @@ class ReadCacheTest {
         assertNotNull(etag, "a visitor's page carries its tag: " + first.getHeaders());
         Response again = given().when().get("/posts/" + post).then().statusCode(200).extract().response();
         assertEquals(etag, again.header("ETag"), "the same rendering until something changes");
+        assertEquals("gzip", again.header("Content-Encoding"), "a kept page goes out compressed as well");
         assertEquals(first.asString(), again.asString());
+        // Without its content decoders REST Assured asks for no compression, as a client that takes none would.
+        Response plain = given().config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .when().get("/posts/" + post).then().statusCode(200).extract().response();
+        assertNull(plain.header("Content-Encoding"));
+        assertEquals(first.asString(), plain.asString(), "the same page, uncompressed");
 
         Response notModified = given().header("If-None-Match", etag).when().get("/posts/" + post).then().statusCode(304)
                 .extract().response();
