@@ -175,9 +175,10 @@ public class MailOutbox {
         return wait.compareTo(longest) > 0 ? longest : wait;
     }
 
+    /** The row's last attempt; a mail sent after failures keeps the last failure, which explains its extra attempts. */
     private void finish(long id, OutboxStatus status, String error) {
         em.createNativeQuery("""
-                update mail_outbox set status = ?2, last_error = ?3, attempts = attempts + 1,
+                update mail_outbox set status = ?2, last_error = coalesce(?3, last_error), attempts = attempts + 1,
                        sent_at = case when ?4 then now() end where id = ?1""")
                 .setParameter(1, id).setParameter(2, status.name()).setParameter(3, error)
                 .setParameter(4, status == OutboxStatus.SENT).executeUpdate();

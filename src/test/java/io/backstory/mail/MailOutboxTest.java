@@ -58,9 +58,12 @@ class MailOutboxTest {
             assertEquals(mails, perText.size(), "every queued mail is among them");
             assertTrue(perText.values().stream().allMatch(count -> count == 1), "no mail twice");
             assertEquals(Map.of("SENT", (long) mails), statuses(box, tag), "every row sent once");
-            assertEquals(mails, (long) count("""
+            // One attempt each, unless an attempt failed (a send timing out on a loaded machine) and was recorded:
+            // a row two workers both took would show an extra attempt with no failure behind it.
+            assertEquals(0, (long) count("""
                     select count(*) from mail_outbox o join notification n on n.id = o.notification_id
-                    where n.text like ? and o.attempts = 1""", tag + "%"), "each with a single attempt");
+                    where n.text like ? and (o.attempts < 1 or o.attempts > 1 and o.last_error is null)""", tag + "%"),
+                    "each with a single attempt, or more after a recorded failure");
         } finally {
             workers.shutdownNow();
         }
