@@ -16,8 +16,8 @@ import io.quarkus.qute.RawString;
  * visitors' thread. Where one member's view differs, the render carries marks (HTML comments with a key chosen at
  * start-up, which no stored text can contain) around the parts that vary ({@link Varying}): a comment, which its own
  * author gets rendered again with their edit links and urgent-care notes; its vote buttons, rendered three times
- * (no vote, voted up, voted down) for the member's vote to pick; its points, replaced by the current tally where the
- * member voted (so their vote shows at once); its accepted-answer button, kept for the post's author only.
+ * (no vote, voted up, voted down) for the member's vote to pick; its points, replaced by the current tally (so a
+ * vote, or a vote taken back, shows at once); its accepted-answer button, kept for the post's author only.
  * {@link #render} lays one member's state over it by choosing among those parts, so a 300-comment thread costs a few
  * hundred string appends instead of a template render. CSRF tokens are not in it: the buttons belong to forms outside
  * the thread ({@code form="votes"}, {@code form="accept"}), rendered per request.
@@ -36,7 +36,7 @@ final class MemberThread implements ReadCache.Weighed {
         COMMENT('c'),
         /** The vote buttons: three variants, for no vote, voted up and voted down. */
         VOTES('v'),
-        /** The points: the current tally where the member voted. */
+        /** The points: the current tally (a member who just took a vote back sees the count drop at once). */
         POINTS('p'),
         /** The accepted-answer button: for the post's author only. */
         ACCEPT('a');

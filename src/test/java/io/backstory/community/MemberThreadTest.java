@@ -126,6 +126,26 @@ class MemberThreadTest {
         assertEquals("0", pressed.val(), "pressing it again withdraws the vote");
     }
 
+    @Test
+    void aMemberWhoTakesAVoteBackSeesTheCountDropAtOnce() {
+        long post = Posts.create("bob", Posts.STORY.replace("Threw my back out lifting a suitcase",
+                "Taking a vote back " + System.nanoTime()));
+        long comment = Posts.comment("carol", post, null, "Short walks, every hour, even in the rain.");
+        String path = "/posts/" + post;
+        vote("alice", post, comment, 1);
+        // The shared render is made now, with alice's vote counted; votes do not renew it (the cache is on).
+        assertEquals("1 point", page(null, path).selectFirst("#points-comments-" + comment).text());
+        assertEquals("1 point", page("alice", path).selectFirst("#points-comments-" + comment).text());
+
+        vote("alice", post, comment, 0);
+        Document alice = page("alice", path);
+        assertEquals(Map.of(), pressed(alice));
+        assertEquals("0 points", alice.selectFirst("#points-comments-" + comment).text(),
+                "the member who took the vote back sees the count as it is now");
+        assertEquals("0 points", page("admin", path).selectFirst("#points-comments-" + comment).text(),
+                "and so does every member");
+    }
+
     private static Document page(String user, String path) {
         return PageForms.html((user == null ? given() : as(user)).when().get(path).then().statusCode(200).extract().response());
     }
