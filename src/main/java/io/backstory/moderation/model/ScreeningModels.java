@@ -22,6 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 /**
@@ -238,18 +239,27 @@ public class ScreeningModels {
 
     /** The shipped model's row, its figures those of this release; in use if nothing else is. */
     private void recordShipped() {
-        em.createNativeQuery("""
+        // Inserted only when missing: an insert that meets the conflict would still draw an id from the sequence at
+        // every start, and the page's version numbers would skip. ON CONFLICT covers two instances starting together.
+        withShippedFigures(em.createNativeQuery("""
                 insert into screening_model_version (trained_for, last_lesson_id, training_size, lessons, unsafe_recall,
                     red_flag_recall, spam_recall, benign_flagged, benign_held, adopted, active)
                 select %1$s, 0, ?1, 0, ?2, ?3, ?4, ?5, ?6, true,
                        not exists (select 1 from screening_model_version where active)
-                on conflict (trained_for) where trained_for = %1$s do update set training_size = excluded.training_size,
-                    unsafe_recall = excluded.unsafe_recall, red_flag_recall = excluded.red_flag_recall,
-                    spam_recall = excluded.spam_recall, benign_flagged = excluded.benign_flagged,
-                    benign_held = excluded.benign_held""".formatted(SqlEnum.literal(TrainedFor.SHIPPED)))
-                .setParameter(1, training.size()).setParameter(2, shippedScore.unsafeRecall())
+                where not exists (select 1 from screening_model_version where trained_for = %1$s)
+                on conflict (trained_for) where trained_for = %1$s do nothing""".formatted(SqlEnum.literal(TrainedFor.SHIPPED))))
+                .executeUpdate();
+        withShippedFigures(em.createNativeQuery("""
+                update screening_model_version set training_size = ?1, unsafe_recall = ?2, red_flag_recall = ?3,
+                    spam_recall = ?4, benign_flagged = ?5, benign_held = ?6 where trained_for = %s"""
+                .formatted(SqlEnum.literal(TrainedFor.SHIPPED)))).executeUpdate();
+    }
+
+    /** This release's training size and figures as parameters 1 to 6. */
+    private Query withShippedFigures(Query query) {
+        return query.setParameter(1, training.size()).setParameter(2, shippedScore.unsafeRecall())
                 .setParameter(3, shippedScore.redFlagRecall()).setParameter(4, shippedScore.spamRecall())
-                .setParameter(5, shippedScore.benignFlagged()).setParameter(6, shippedScore.benignHeld()).executeUpdate();
+                .setParameter(5, shippedScore.benignFlagged()).setParameter(6, shippedScore.benignHeld());
     }
 
     private ScreeningModel modelOf(Version version) {
