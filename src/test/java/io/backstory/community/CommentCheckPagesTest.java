@@ -61,7 +61,7 @@ class CommentCheckPagesTest {
         Element box = page.selectFirst("#writing-help .urgent-care");
         assertNotNull(box, "no urgent-care box: " + page.select("#writing-help").text());
         assertEquals("alert", box.attr("role"));
-        assertEquals("These symptoms need a doctor today", box.selectFirst("h3").text());
+        assertEquals("Get medical help for these symptoms now", box.selectFirst("h3").text());
         assertTrue(box.text().contains("emergency department"), box.text());
         assertTrue(box.text().contains("Herniated disc: " + DISC_ADVICE), box.text());
         assertTrue(page.select("#writing-help .safety-notice").stream().noneMatch(n -> n.text().contains("emergency")),
@@ -175,7 +175,7 @@ class CommentCheckPagesTest {
         Element mine = PageForms.html(as("carol").when().get("/posts/" + post)).selectFirst("#c" + id + " .urgent-care");
         assertNotNull(mine, "the author sees the urgent-care box on the comment");
         assertEquals("alert", mine.attr("role"));
-        assertTrue(mine.text().contains("These symptoms need a doctor today"), mine.text());
+        assertTrue(mine.text().contains("Get medical help for these symptoms now"), mine.text());
         assertTrue(mine.text().contains("emergency department"), mine.text());
         assertTrue(mine.text().contains(DISC_ADVICE), mine.text());
 

@@ -51,7 +51,7 @@ class RedFlagCommentIT {
     private static void assertUrgentCare(WebElement box) {
         String text = box.getText();
         assertEquals("alert", box.getAttribute("role"));
-        assertTrue(text.contains("These symptoms need a doctor today"), text);
+        assertTrue(text.contains("Get medical help for these symptoms now"), text);
         assertTrue(text.contains("emergency department"), text);
         assertTrue(text.contains("Herniated disc: Loss of bladder or bowel control"), "the condition's red-flag text: " + text);
     }
