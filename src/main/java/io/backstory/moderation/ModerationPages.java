@@ -146,8 +146,11 @@ public class ModerationPages {
             @QueryParam("condition") String condition, @QueryParam("decided") Long decided,
             @QueryParam("undone") boolean undone) {
         ReviewService.ItemDetail item = reviews.item(id);
-        return itemPage(item, ActionForm.of(item), FieldErrors.NONE, null, Tab.of(category, condition), confirmation(decided),
-                undone);
+        // Back on an item this moderator decided, the decision and its undo are shown again while undo is possible.
+        ReviewService.Confirmation confirmation = decided != null ? confirmation(decided)
+                : item.status().isOpen() ? null : reviews.latestDecision(id, viewer.get()).map(this::confirmation)
+                        .filter(ReviewService.Confirmation::undoable).orElse(null);
+        return itemPage(item, ActionForm.of(item), FieldErrors.NONE, null, Tab.of(category, condition), confirmation, undone);
     }
 
     private TemplateInstance itemPage(ReviewService.ItemDetail item, ActionForm form, FieldErrors errors, String conflict,

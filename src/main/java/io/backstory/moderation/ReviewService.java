@@ -499,6 +499,15 @@ public class ReviewService {
             boolean undoable, boolean undone) {
     }
 
+    /** The batch of this moderator's latest decision on the item that is not undone, if any: the item page offers its undo. */
+    @Transactional
+    public Optional<Long> latestDecision(long itemId, Member moderator) {
+        return NamedRow.all(em.createNativeQuery("""
+                select batch_id from moderation_decision where review_item_id = ?1 and moderator_id = ?2 and undone_at is null
+                order by id desc limit 1""", Tuple.class).setParameter(1, itemId).setParameter(2, moderator.id))
+                .stream().map(r -> r.number("batch_id")).findFirst();
+    }
+
     /** The confirmation of a batch this moderator decided, if it is theirs. */
     @Transactional
     public Optional<Confirmation> confirmation(long batch, Member moderator) {

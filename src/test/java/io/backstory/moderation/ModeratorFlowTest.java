@@ -151,6 +151,9 @@ class ModeratorFlowTest {
 
         Response hidden = decide(item, "HIDE", condition, Map.of("note", "Checking this.", "warn", "true", "silenceDays", 3));
         long batch = batchIn(hidden.getHeader("Location"));
+        Document decided = page("/moderation/items/" + item);
+        assertNotNull(decided.selectFirst("#decision-done form.undo[action='/moderation/decisions/" + batch + "/undo']"),
+                "back on the item, the decision's undo is offered again: " + decided.select("main").text());
         given().when().get("/api/v1/posts/" + post).then().statusCode(404);
         assertEquals(upheldBefore + 1, number("select max(m.flags_upheld) from member m join content_flag f"
                 + " on f.member_id = m.id where f.review_item_id = " + item));
