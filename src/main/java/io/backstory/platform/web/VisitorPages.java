@@ -49,7 +49,8 @@ public class VisitorPages {
         }
     }
 
-    private record Key(String uri) {
+    /** A page's address: its path and query as sent (the query null when there is none). */
+    private record Key(String path, String query) {
     }
 
     private static final String FORM_CODE_NAME = "csrf-token";
@@ -72,7 +73,8 @@ public class VisitorPages {
             return null;
         }
         if (page.etag().equals(request.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
-            return Response.notModified(page.etag()).header(HttpHeaders.ETAG, page.etag()).build();
+            // Not notModified(tag): it quotes the tag again, and the browser would keep that mangled copy.
+            return Response.notModified().header(HttpHeaders.ETAG, page.etag()).build();
         }
         boolean gzip = acceptsGzip(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         // With compression on, Quarkus answers "Content-Encoding: identity" unless a resource method's own chain
@@ -125,6 +127,7 @@ public class VisitorPages {
     }
 
     private static Key key(ContainerRequestContext request) {
-        return new Key(request.getUriInfo().getRequestUri().getRawPath() + "?" + request.getUriInfo().getRequestUri().getRawQuery());
+        java.net.URI uri = request.getUriInfo().getRequestUri();
+        return new Key(uri.getRawPath(), uri.getRawQuery());
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,7 @@ class ReadCacheTest {
         Response notModified = given().header("If-None-Match", etag).when().get("/posts/" + post).then().statusCode(304)
                 .extract().response();
         assertEquals("", notModified.asString(), "a 304 sends no page");
+        assertEquals(List.of(etag), notModified.getHeaders().getValues("ETag"), "and the page's tag once, as it was");
         given().cookie("csrf-token", first.cookie("csrf-token")).header("If-None-Match", etag).when().get("/posts/" + post)
                 .then().statusCode(304);
 
