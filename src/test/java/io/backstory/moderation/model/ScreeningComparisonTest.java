@@ -21,10 +21,10 @@ import jakarta.inject.Inject;
 
 /**
  * Rules alone, the model alone and both (what members get) on the evaluation split of the training data, on the
- * fresh blind set written before any tuning and on blind set 2 (written later, also before any tuning); prints the
- * table (README, "Screening figures") and holds both together to the floors of issue 19 on the fresh set, or, where
- * not reached yet, to the figure reached. Blind set 2 has no floors yet and its misses are not printed, so that
- * whoever tunes the screening sees its scores but never its sentences.
+ * fresh blind set written before any tuning and on blind sets 2 and 3 (written later, each also before any tuning);
+ * prints the table (README, "Screening figures") and holds both together to the floors of issue 19 on the fresh set,
+ * or, where not reached yet, to the figure reached. Blind sets 2 and 3 have no floors yet and their misses are not
+ * printed, so that whoever tunes the screening sees their scores but never their sentences.
  */
 @QuarkusTest
 class ScreeningComparisonTest {
@@ -43,12 +43,8 @@ class ScreeningComparisonTest {
         List<LabelledSentence> evaluation = models.evaluationSplit().stream()
                 .map(e -> new LabelledSentence(e.label(), e.text())).toList();
         List<LabelledSentence> fresh = LabelledSentence.read("moderation/fresh-blind-set.tsv");
-        List<LabelledSentence> blindSetTwo = LabelledSentence.read("moderation/blind-set-2.tsv");
-        // The counts it was written with: the set is never edited after its first score.
-        assertEquals(Map.of(SentenceLabel.UNSAFE_ADVICE, 64L, SentenceLabel.RED_FLAG, 37L, SentenceLabel.SPAM, 26L,
-                SentenceLabel.BENIGN, 91L), blindSetTwo.stream()
-                        .collect(Collectors.groupingBy(LabelledSentence::label, Collectors.counting())),
-                "blind set 2 as written");
+        List<LabelledSentence> blindSetTwo = asWritten("moderation/blind-set-2.tsv", 64, 37, 26, 91);
+        List<LabelledSentence> blindSetThree = asWritten("moderation/blind-set-3.tsv", 72, 41, 31, 106);
         Function<String, Judged> rules = text -> judged(screening.rules(text, Set.of()));
         Function<String, Judged> model = text -> {
             ScreeningModel.Verdict v = models.judge(text);
@@ -58,7 +54,8 @@ class ScreeningComparisonTest {
         StringBuilder table = new StringBuilder("\n" + Scorecard.header() + "\n");
         for (var set : List.of(Map.entry("evaluation split (" + evaluation.size() + ")", evaluation),
                 Map.entry("fresh blind set (" + fresh.size() + ")", fresh),
-                Map.entry("blind set 2 (" + blindSetTwo.size() + ")", blindSetTwo))) {
+                Map.entry("blind set 2 (" + blindSetTwo.size() + ")", blindSetTwo),
+                Map.entry("blind set 3 (" + blindSetThree.size() + ")", blindSetThree))) {
             table.append("| **").append(set.getKey()).append("** |||||||\n");
             table.append(score(set.getValue(), rules, false).row("rules")).append('\n');
             table.append(score(set.getValue(), model, false).row("model")).append('\n');
@@ -73,6 +70,17 @@ class ScreeningComparisonTest {
                 () -> assertTrue(onFresh.recall(SentenceLabel.SPAM) >= 0.95, "spam recall"),
                 () -> assertTrue(onFresh.benignHeldOrBlocked() <= 0.01, "benign held or blocked"),
                 () -> assertTrue(onFresh.benignFlagged() <= 0.10, "benign flagged"));
+    }
+
+    /** A blind set, checked against the counts it was written with: it is never edited after its first score. */
+    private static List<LabelledSentence> asWritten(String resource, long unsafeAdvice, long redFlag, long spam,
+            long benign) {
+        List<LabelledSentence> set = LabelledSentence.read(resource);
+        assertEquals(Map.of(SentenceLabel.UNSAFE_ADVICE, unsafeAdvice, SentenceLabel.RED_FLAG, redFlag,
+                SentenceLabel.SPAM, spam, SentenceLabel.BENIGN, benign),
+                set.stream().collect(Collectors.groupingBy(LabelledSentence::label, Collectors.counting())),
+                resource + " as written");
+        return set;
     }
 
     private static Judged judged(ScreeningResult result) {
