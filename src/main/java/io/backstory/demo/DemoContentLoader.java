@@ -26,7 +26,8 @@ import io.backstory.community.PostDetail;
 import io.backstory.community.PostRequest;
 import io.backstory.community.PostService;
 import io.backstory.moderation.ReviewAction;
-import io.backstory.moderation.ReviewService;
+import io.backstory.moderation.Decision;
+import io.backstory.moderation.ReviewDecisions;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +52,11 @@ class DemoContentLoader {
     private final PostService posts;
     private final CommentService comments;
     private final MemberStanding standing;
-    private final ReviewService reviews;
+    private final ReviewDecisions reviews;
     private int falseHolds;
 
     DemoContentLoader(EntityManager em, PostService posts, CommentService comments,
-            MemberStanding standing, ReviewService reviews) {
+            MemberStanding standing, ReviewDecisions reviews) {
         this.em = em;
         this.posts = posts;
         this.comments = comments;
@@ -146,7 +147,8 @@ class DemoContentLoader {
         long item = ((Number) em.createNativeQuery("select id from review_item where " + column
                 + " = ?1 and status = ?2").setParameter(1, id).setParameter(2, ReviewItemStatus.OPEN.name())
                 .getSingleResult()).longValue();
-        reviews.act(item, ReviewAction.APPROVE, 0, "Ordinary experience, held by a rule by mistake.", false, 0, moderator);
+        reviews.decide(new Decision(item, ReviewAction.APPROVE, 0, "Ordinary experience, held by a rule by mistake.", false, 0),
+                moderator);
         // The approval changed the row in SQL; the entity this transaction already holds must see it before replies.
         em.refresh(column.equals("post_id") ? Post.findById(id) : Comment.findById(id));
         falseHolds++;

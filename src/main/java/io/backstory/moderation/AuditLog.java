@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.backstory.accounts.Member;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.api.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,10 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-/** The moderation audit log read a page at a time, filtered by moderator, action, dates and what it is about. */
+/**
+ * The moderation audit log: moderators' steps written as they take them, read a page at a time (filtered by moderator,
+ * action, dates and what it is about), the newest for the API, and an item's last step for a refusal's message.
+ */
 @ApplicationScoped
 public class AuditLog {
 
@@ -37,7 +42,7 @@ public class AuditLog {
     }
 
     /** One page of steps, newest first; {@code page} counts from 1. */
-    public record Page(List<ReviewService.LogEntry> entries, int page, boolean hasOlder) {
+    public record Page(List<LogEntry> entries, int page, boolean hasOlder) {
 
         public boolean hasNewer() {
             return page > 1;
@@ -73,7 +78,7 @@ public class AuditLog {
         if (filter.item() != null) {
             where.add("a.review_item_id = :item");
         }
-        Query query = em.createNativeQuery(ReviewService.LOG_ENTRY + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+        Query query = em.createNativeQuery(LogEntry.SELECT + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by a.created_at desc, a.id desc limit " + (PAGE_SIZE + 1) + " offset " + (number - 1) * PAGE_SIZE,
                 Tuple.class);
         if (filter.moderator() != null && !"automatic".equalsIgnoreCase(filter.moderator())) {
@@ -91,7 +96,7 @@ public class AuditLog {
         if (filter.item() != null) {
             query.setParameter("item", filter.item());
         }
-        List<ReviewService.LogEntry> entries = NamedRow.all(query).stream().map(ReviewService::logEntry).toList();
+        List<LogEntry> entries = NamedRow.all(query).stream().map(LogEntry::read).toList();
         boolean hasOlder = entries.size() > PAGE_SIZE;
         return new Page(hasOlder ? entries.subList(0, PAGE_SIZE) : entries, number, hasOlder);
     }
@@ -104,5 +109,26 @@ public class AuditLog {
                 select distinct m.handle from moderation_action a join member m on m.id = a.moderator_id order by m.handle""")
                 .getResultList();
         return handles;
+    }
+
+    /** The newest {@code limit} steps. */
+    @Transactional
+    public List<LogEntry> latest(int limit) {
+        return NamedRow.all(em.createNativeQuery(LogEntry.SELECT + " order by a.created_at desc, a.id desc limit ?1", Tuple.class)
+                .setParameter(1, limit)).stream().map(LogEntry::read).toList();
+    }
+
+    /** A moderator's step on an item. */
+    void record(long itemId, Member moderator, AuditAction action, ContentStatus from, ContentStatus to, String note) {
+        ContentStatusChange.log(em, itemId, moderator.id, action, from, to, note);
+    }
+
+    /** The item's last step and who took it, as a refusal names it ("Hidden by alice"). */
+    String lastAction(long itemId) {
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
+                select a.action, m.handle from moderation_action a left join member m on m.id = a.moderator_id
+                where a.review_item_id = ?1 order by a.id desc limit 1""", Tuple.class).setParameter(1, itemId));
+        return rows.isEmpty() ? "it is already decided" : rows.get(0).enumValue("action", AuditAction.class).label()
+                + " by " + (rows.get(0).text("handle") == null ? "the site" : rows.get(0).text("handle"));
     }
 }

@@ -1,8 +1,6 @@
 package io.backstory.moderation;
 
-import io.backstory.platform.db.SqlEnum;
 import java.util.Collection;
-import java.util.stream.Collectors;
 
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.content.TextScreening;
@@ -22,11 +20,16 @@ public class ContentScreening implements TextScreening {
     private final ScreeningService screening;
     private final ScreeningLessons lessons;
     private final EntityManager em;
+    private final ReviewItems items;
+    private final ReviewReasons reasons;
 
-    public ContentScreening(ScreeningService screening, ScreeningLessons lessons, EntityManager em) {
+    public ContentScreening(ScreeningService screening, ScreeningLessons lessons, EntityManager em, ReviewItems items,
+            ReviewReasons reasons) {
         this.screening = screening;
         this.lessons = lessons;
         this.em = em;
+        this.items = items;
+        this.reasons = reasons;
     }
 
     /** Screens new or edited text. A BLOCK verdict is thrown as a 422 whose detail says why. */
@@ -72,23 +75,12 @@ public class ContentScreening implements TextScreening {
         }
         ScreeningResult.Match worst = result.matches().stream()
                 .max(java.util.Comparator.comparing(ScreeningResult.Match::action)).orElseThrow();
-        String category = redFlag ? ScreeningCategory.RED_FLAG.name()
-                : worst.category() == null ? "NEW_MEMBER" : worst.category().name();
-        String reasons = result.matches().stream()
-                .map(m -> m.rule() + " (" + m.subcategory() + "): \"" + m.excerpt() + "\"")
-                .collect(Collectors.joining("\n"));
-        String target = postId != null ? "post_id" : "comment_id";
-        long itemId = ((Number) em.createNativeQuery("""
-                insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, ?3, ?4)
-                on conflict (%1$s) where status = %2$s and %1$s is not null
-                do update set severity = greatest(review_item.severity, excluded.severity),
-                              reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()
-                returning id""".formatted(target, SqlEnum.literal(ReviewItemStatus.OPEN)))
-                .setParameter(1, postId != null ? postId : commentId)
-                .setParameter(2, result.matches().stream().mapToInt(ContentScreening::severity).max().orElseThrow())
-                .setParameter(3, category)
-                .setParameter(4, reasons)
-                .getSingleResult()).longValue();
+        ReviewCategory category = redFlag ? ReviewCategory.RED_FLAG
+                : worst.category() == null ? ReviewCategory.NEW_MEMBER : ReviewCategory.valueOf(worst.category().name());
+        ReviewTarget target = postId != null ? ReviewTarget.POST : ReviewTarget.COMMENT;
+        long itemId = items.open(target, postId != null ? postId : commentId,
+                result.matches().stream().mapToInt(ContentScreening::severity).max().orElseThrow(), category);
+        reasons.addMatches(itemId, result.matches());
         lessons.noteScreened(itemId, result.matches());
         ContentStatus status = result.verdict() == ScreeningAction.HOLD ? ContentStatus.PENDING_REVIEW : ContentStatus.PUBLISHED;
         ContentStatusChange.log(em, itemId, null, result.verdict() == ScreeningAction.HOLD

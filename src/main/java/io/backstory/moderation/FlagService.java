@@ -45,10 +45,15 @@ public class FlagService {
     private final RateLimits limits;
 
     private final ModeratedContent content;
+    private final ReviewItems items;
+    private final ReviewReasons reasons;
 
-    public FlagService(EntityManager em, RateLimiter rateLimiter, RateLimits limits, ModeratedContent content) {
+    public FlagService(EntityManager em, RateLimiter rateLimiter, RateLimits limits, ModeratedContent content,
+            ReviewItems items, ReviewReasons reasons) {
         this.em = em;
         this.content = content;
+        this.items = items;
+        this.reasons = reasons;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
     }
@@ -104,16 +109,8 @@ public class FlagService {
         if (inserted == 0) {
             throw ProblemException.conflict("You have already flagged this " + target.noun() + ".", null);
         }
-        long itemId = ((Number) em.createNativeQuery("""
-                insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, %2$s, ?3)
-                on conflict (%1$s) where status = %3$s and %1$s is not null
-                do update set severity = greatest(review_item.severity, excluded.severity),
-                              reasons = review_item.reasons || E'\\n' || excluded.reasons, updated_at = now()
-                returning id""".formatted(target.column, SqlEnum.literal(ReviewCategory.MEMBER_FLAG),
-                SqlEnum.literal(ReviewItemStatus.OPEN)))
-                .setParameter(1, id).setParameter(2, reason.severity)
-                // The note stays in content_flag only, so it goes when its author deletes their account.
-                .setParameter(3, "flag: " + reason.label).getSingleResult()).longValue();
+        long itemId = items.open(target, id, reason.severity, ReviewCategory.MEMBER_FLAG);
+        reasons.addFlag(itemId, reason);
         em.createNativeQuery("update content_flag set review_item_id = ?1 where member_id = ?2 and " + target.column + " = ?3")
                 .setParameter(1, itemId).setParameter(2, flagger.id).setParameter(3, id).executeUpdate();
         // Derived from the live flags, never accumulated: a flag whose author left went with them, so one person

@@ -39,13 +39,18 @@ public class ModerationApi {
     }
 
     private final FlagService flags;
-    private final ReviewService reviews;
+    private final ReviewQueue queue;
+    private final ReviewDecisions decisions;
+    private final AuditLog auditLog;
     private final RuleService rules;
     private final CurrentMember currentMember;
 
-    public ModerationApi(FlagService flags, ReviewService reviews, RuleService rules, CurrentMember currentMember) {
+    public ModerationApi(FlagService flags, ReviewQueue queue, ReviewDecisions decisions, AuditLog auditLog,
+            RuleService rules, CurrentMember currentMember) {
         this.flags = flags;
-        this.reviews = reviews;
+        this.queue = queue;
+        this.decisions = decisions;
+        this.auditLog = auditLog;
         this.rules = rules;
         this.currentMember = currentMember;
     }
@@ -113,16 +118,16 @@ public class ModerationApi {
     @Path("moderation/queue")
     @RolesAllowed({"moderator", "admin"})
     @Operation(summary = "Open review items, most severe and oldest first")
-    public List<ReviewService.QueueItem> queue(@QueryParam("category") String category,
+    public List<QueueItem> queue(@QueryParam("category") String category,
             @QueryParam("condition") String condition) {
-        return reviews.queue(category, condition);
+        return queue.queue(category, condition);
     }
 
     @GET
     @Path("moderation/items/{id}")
     @RolesAllowed({"moderator", "admin"})
-    public ReviewService.ItemDetail item(@PathParam("id") long id) {
-        return reviews.item(id);
+    public ItemDetail item(@PathParam("id") long id) {
+        return queue.item(id);
     }
 
     @POST
@@ -131,20 +136,21 @@ public class ModerationApi {
     @Operation(summary = "Decide an item", description = "Send the item `version` you reviewed; if another moderator "
             + "acted first you get 409 and nothing changes.")
     @APIResponse(responseCode = "409", description = "Another moderator acted first")
-    public ReviewService.ItemDetail act(@PathParam("id") long id, ActionRequest request) {
+    public ItemDetail act(@PathParam("id") long id, ActionRequest request) {
         if (request == null) {
             throw new io.backstory.platform.api.InvalidInputException("body", "a request body is required");
         }
-        return reviews.act(id, request.action(), request.version(), request.note(), Boolean.TRUE.equals(request.warn()),
-                request.silenceDays() == null ? 0 : request.silenceDays(), request.text(), currentMember.get());
+        return decisions.act(new Decision(id, request.action(), request.version(), request.note(),
+                Boolean.TRUE.equals(request.warn()), request.silenceDays() == null ? 0 : request.silenceDays(), request.text()),
+                currentMember.get());
     }
 
     @GET
     @Path("moderation/log")
     @RolesAllowed({"moderator", "admin"})
     @Operation(summary = "The audit log, newest first")
-    public List<ReviewService.LogEntry> log() {
-        return reviews.log(200);
+    public List<LogEntry> log() {
+        return auditLog.latest(200);
     }
 
     private FlagService.FlagResult flag(ReviewTarget target, long id, FlagRequest request) {

@@ -15,9 +15,11 @@ public class ModerationErasure {
                                           or comment_id in (select id from comment where author_id = ?1)""";
 
     private final EntityManager em;
+    private final ReviewReasons reasons;
 
-    public ModerationErasure(EntityManager em) {
+    public ModerationErasure(EntityManager em, ReviewReasons reasons) {
         this.em = em;
+        this.reasons = reasons;
     }
 
     /** Call before the author's posts and comments lose their author. */
@@ -26,7 +28,6 @@ public class ModerationErasure {
                 + ABOUT_AUTHOR + ")").setParameter(1, authorId).executeUpdate();
         em.createNativeQuery("update moderation_decision set safety_note = null where safety_note is not null"
                 + " and review_item_id in (" + ABOUT_AUTHOR + ")").setParameter(1, authorId).executeUpdate();
-        em.createNativeQuery("update review_item set reasons = '[content deleted by its author]' where id in ("
-                + ABOUT_AUTHOR + ")").setParameter(1, authorId).executeUpdate();
+        reasons.erase(ABOUT_AUTHOR, authorId);
     }
 }

@@ -42,12 +42,12 @@ public class ModerationPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<ReviewService.QueueItem> items, Tab tab, List<Condition> conditions,
-                List<ReviewCategory> categories, ReviewService.Confirmation confirmation, int undone, FieldErrors errors,
+        static native TemplateInstance queue(List<QueueItem> items, Tab tab, List<Condition> conditions,
+                List<ReviewCategory> categories, DecisionRecords.Confirmation confirmation, int undone, FieldErrors errors,
                 Set<Long> chosen);
 
-        static native TemplateInstance item(ReviewService.ItemDetail item, ActionForm form, FieldErrors errors,
-                String conflict, Tab tab, ReviewService.Neighbours neighbours, ReviewService.Confirmation confirmation,
+        static native TemplateInstance item(ItemDetail item, ActionForm form, FieldErrors errors,
+                String conflict, Tab tab, ReviewQueue.Neighbours neighbours, DecisionRecords.Confirmation confirmation,
                 boolean undone, List<ReviewAction> actions);
 
         static native TemplateInstance flag(String what, String action, String back, Long postId, FlagForm form,
@@ -58,18 +58,24 @@ public class ModerationPages {
 
         static native TemplateInstance flagged(String what, String back, boolean hidden);
 
-        static native TemplateInstance removeSpam(List<ReviewService.QueueItem> items, Tab tab);
+        static native TemplateInstance removeSpam(List<QueueItem> items, Tab tab);
     }
 
-    private final ReviewService reviews;
+    private final ReviewQueue queue;
+    private final ReviewDecisions decisions;
+    private final DecisionRecords records;
+    private final DecisionUndo undo;
     private final AuditLog auditLog;
     private final FlagService flags;
     private final CurrentMember viewer;
     private final TaxonomyCatalog catalog;
 
-    public ModerationPages(ReviewService reviews, AuditLog auditLog, FlagService flags, CurrentMember viewer,
-            TaxonomyCatalog catalog) {
-        this.reviews = reviews;
+    public ModerationPages(ReviewQueue queue, ReviewDecisions decisions, DecisionRecords records, DecisionUndo undo,
+            AuditLog auditLog, FlagService flags, CurrentMember viewer, TaxonomyCatalog catalog) {
+        this.queue = queue;
+        this.decisions = decisions;
+        this.records = records;
+        this.undo = undo;
         this.auditLog = auditLog;
         this.flags = flags;
         this.viewer = viewer;
@@ -121,20 +127,20 @@ public class ModerationPages {
         return queuePage(tab, confirmation(decided), undone, FieldErrors.NONE, Set.of());
     }
 
-    private TemplateInstance queuePage(Tab tab, ReviewService.Confirmation confirmation, int undone, FieldErrors errors,
+    private TemplateInstance queuePage(Tab tab, DecisionRecords.Confirmation confirmation, int undone, FieldErrors errors,
             Set<Long> chosen) {
-        return Templates.queue(reviews.queue(tab.category() == null ? null : tab.category().name(), tab.condition()), tab,
+        return Templates.queue(queue.queue(tab.category() == null ? null : tab.category().name(), tab.condition()), tab,
                 catalog.conditions(), List.of(ReviewCategory.values()), confirmation, undone, errors, chosen);
     }
 
-    private ReviewService.Confirmation confirmation(Long batch) {
-        return batch == null ? null : reviews.confirmation(batch, viewer.get()).orElse(null);
+    private DecisionRecords.Confirmation confirmation(Long batch) {
+        return batch == null ? null : records.confirmation(batch, viewer.get()).orElse(null);
     }
 
     /** A decision as the moderator filled it in, kept when it is refused. */
     public record ActionForm(String action, String text, String note, boolean warn, int silenceDays) {
 
-        static ActionForm of(ReviewService.ItemDetail item) {
+        static ActionForm of(ItemDetail item) {
             return new ActionForm(null, item.bodyMarkdown() == null ? "" : item.bodyMarkdown(), "", false, 0);
         }
     }
@@ -145,17 +151,17 @@ public class ModerationPages {
     public TemplateInstance item(@PathParam("id") long id, @QueryParam("category") String category,
             @QueryParam("condition") String condition, @QueryParam("decided") Long decided,
             @QueryParam("undone") boolean undone) {
-        ReviewService.ItemDetail item = reviews.item(id);
+        ItemDetail item = queue.item(id);
         // Back on an item this moderator decided, the decision and its undo are shown again while undo is possible.
-        ReviewService.Confirmation confirmation = decided != null ? confirmation(decided)
-                : item.status().isOpen() ? null : reviews.latestDecision(id, viewer.get()).map(this::confirmation)
-                        .filter(ReviewService.Confirmation::undoable).orElse(null);
+        DecisionRecords.Confirmation confirmation = decided != null ? confirmation(decided)
+                : item.status().isOpen() ? null : records.latestDecision(id, viewer.get()).map(this::confirmation)
+                        .filter(DecisionRecords.Confirmation::undoable).orElse(null);
         return itemPage(item, ActionForm.of(item), FieldErrors.NONE, null, Tab.of(category, condition), confirmation, undone);
     }
 
-    private TemplateInstance itemPage(ReviewService.ItemDetail item, ActionForm form, FieldErrors errors, String conflict,
-            Tab tab, ReviewService.Confirmation confirmation, boolean undone) {
-        return Templates.item(item, form, errors, conflict, tab, reviews.neighbours(item.id(), tab.category(), tab.condition()),
+    private TemplateInstance itemPage(ItemDetail item, ActionForm form, FieldErrors errors, String conflict,
+            Tab tab, DecisionRecords.Confirmation confirmation, boolean undone) {
+        return Templates.item(item, form, errors, conflict, tab, queue.neighbours(item.id(), tab.category(), tab.condition()),
                 confirmation, undone, item.actions());
     }
 
@@ -172,16 +178,16 @@ public class ModerationPages {
                 silenceDays == null ? 0 : silenceDays);
         Tab tab = Tab.of(category, condition);
         return FormSubmission.submit("note", () -> {
-            long batch = reviews.decide(id, FormValues.enumOrNull(ReviewAction.class, action), version, note, form.warn(),
-                    form.silenceDays(), text, viewer.get());
+            long batch = decisions.decide(new Decision(id, FormValues.enumOrNull(ReviewAction.class, action), version, note,
+                    form.warn(), form.silenceDays(), text), viewer.get());
             return afterDecision(tab, batch);
-        }, refusal -> itemPage(reviews.item(id), form, refusal.isConflict() ? FieldErrors.NONE : refusal.errors(),
+        }, refusal -> itemPage(queue.item(id), form, refusal.isConflict() ? FieldErrors.NONE : refusal.errors(),
                 refusal.isConflict() ? refusal.problem().detail() : null, tab, null, false));
     }
 
     private Response afterDecision(Tab tab, long batch) {
         String decided = "decided=" + batch;
-        return Response.seeOther(URI.create(reviews.nextItem(tab.category(), tab.condition())
+        return Response.seeOther(URI.create(queue.nextItem(tab.category(), tab.condition())
                 .map(next -> "/moderation/items/" + next + tab.query(decided))
                 .orElse("/moderation" + tab.query(decided)))).build();
     }
@@ -194,10 +200,10 @@ public class ModerationPages {
     public Response undo(@PathParam("batch") long batch, @FormParam("category") String category,
             @FormParam("condition") String condition) {
         Tab tab = Tab.of(category, condition);
-        ReviewService.Confirmation confirmation = reviews.confirmation(batch, viewer.get())
+        DecisionRecords.Confirmation confirmation = records.confirmation(batch, viewer.get())
                 .orElseThrow(() -> ProblemException.notFound("Decision " + batch));
         return FormSubmission.submit("undo", () -> {
-            long item = reviews.undo(batch, viewer.get());
+            long item = undo.undo(batch, viewer.get());
             return Response.seeOther(URI.create(confirmation.items() == 1
                     ? "/moderation/items/" + item + tab.query("undone=true")
                     : "/moderation" + tab.query("undone=" + confirmation.items()))).build();
@@ -215,16 +221,16 @@ public class ModerationPages {
     public Response removeSpam(@FormParam("item") List<String> chosen, @FormParam("confirmed") boolean confirmed,
             @FormParam("category") String category, @FormParam("condition") String condition) {
         Tab tab = Tab.of(category, condition);
-        List<ReviewService.ChosenItem> items = chosenItems(chosen);
-        Set<Long> ids = items.stream().map(ReviewService.ChosenItem::id).collect(Collectors.toSet());
+        List<ReviewDecisions.ChosenItem> items = chosenItems(chosen);
+        Set<Long> ids = items.stream().map(ReviewDecisions.ChosenItem::id).collect(Collectors.toSet());
         return FormSubmission.submit("items", () -> {
             if (items.isEmpty()) {
                 throw new InvalidInputException("items", "choose the items to remove as spam: tick the box beside each");
             }
             if (!confirmed) {
-                Map<Long, ReviewService.QueueItem> open = reviews.queue(null, null).stream()
-                        .collect(Collectors.toMap(ReviewService.QueueItem::id, q -> q));
-                List<ReviewService.QueueItem> shown = items.stream().map(i -> open.get(i.id())).filter(Objects::nonNull)
+                Map<Long, QueueItem> open = queue.queue(null, null).stream()
+                        .collect(Collectors.toMap(QueueItem::id, q -> q));
+                List<QueueItem> shown = items.stream().map(i -> open.get(i.id())).filter(Objects::nonNull)
                         .toList();
                 if (shown.size() != items.size()) {
                     throw ProblemException.conflict("Another moderator decided some of these items meanwhile. "
@@ -232,17 +238,17 @@ public class ModerationPages {
                 }
                 return Response.ok(Templates.removeSpam(shown, tab)).build();
             }
-            return afterDecision(tab, reviews.removeAsSpam(items, viewer.get()));
+            return afterDecision(tab, decisions.removeAsSpam(items, viewer.get()));
         }, refusal -> queuePage(tab, null, 0, refusal.errors(), ids));
     }
 
     /** "12:3": item 12 as the moderator saw it at version 3; anything else is not a choice and is ignored. */
-    private static List<ReviewService.ChosenItem> chosenItems(List<String> values) {
-        List<ReviewService.ChosenItem> items = new ArrayList<>();
+    private static List<ReviewDecisions.ChosenItem> chosenItems(List<String> values) {
+        List<ReviewDecisions.ChosenItem> items = new ArrayList<>();
         for (String value : values == null ? List.<String>of() : values) {
             String[] parts = value.split(":", 2);
             if (parts.length == 2 && parts[0].matches("\\d{1,18}") && parts[1].matches("\\d{1,9}")) {
-                items.add(new ReviewService.ChosenItem(Long.parseLong(parts[0]), Integer.parseInt(parts[1])));
+                items.add(new ReviewDecisions.ChosenItem(Long.parseLong(parts[0]), Integer.parseInt(parts[1])));
             }
         }
         return items.stream().distinct().toList();

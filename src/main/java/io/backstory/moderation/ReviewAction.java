@@ -7,7 +7,7 @@ import io.backstory.moderation.model.ScreeningLessons;
 
 /**
  * What a moderator decides about a review item, and the content status it leads to (null: decided by what the
- * item's flags did, see {@link ReviewService}).
+ * item's flags did, see {@link DecisionRules#outcome}).
  */
 public enum ReviewAction {
     APPROVE(ReviewItemStatus.APPROVED, ContentStatus.PUBLISHED, false, "Approve (publish)", "Approved"),

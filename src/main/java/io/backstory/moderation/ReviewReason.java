@@ -1,29 +1,23 @@
 package io.backstory.moderation;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * One line of a review item's reasons in plain words. Screening stores {@code rule-code (what it looks for): "excerpt"}
- * and member flags {@code flag: Reason}; a moderator reads "Untrained traction or manipulation" and the quoted words,
- * never the rule's code.
+ * One of a review item's reasons in plain words, as a moderator reads it: "Untrained traction or manipulation" and the
+ * quoted words ({@code excerpt}, null when none), never the rule's code, which {@code rule} keeps for the API (null
+ * for a member's flag).
  */
-public record ReviewReason(String label, String excerpt) {
+public record ReviewReason(String rule, String label, String excerpt) {
 
-    private static final Pattern SCREENING = Pattern.compile("^[a-z0-9-]+ \\((.*)\\): \"(.*)\"$", Pattern.DOTALL);
-    private static final String FLAG = "flag: ";
+    private static final String FLAGGED = "Flagged by a member: ";
 
-    static ReviewReason parse(String line) {
-        Matcher screening = SCREENING.matcher(line);
-        if (screening.matches()) {
-            String excerpt = screening.group(2);
-            return new ReviewReason(plain(screening.group(1)), excerpt.isBlank() ? null : excerpt);
-        }
-        if (line.startsWith(FLAG)) {
-            return new ReviewReason("Flagged by a member: " + line.substring(FLAG.length()), null);
-        }
-        return new ReviewReason(line, null);
+    /** A {@code review_reason} row in plain words; {@code label} as stored (a rule's subcategory, a note's words). */
+    static ReviewReason of(ReasonKind kind, String rule, FlagReason flag, String label, String excerpt) {
+        return switch (kind) {
+            case RULE -> new ReviewReason(rule, plain(label), excerpt == null || excerpt.isBlank() ? null : excerpt);
+            case FLAG -> new ReviewReason(null, FLAGGED + flag.label, null);
+            case NOTE -> new ReviewReason(null, label, null);
+        };
     }
 
     /** What a rule looks for ("untrained traction or manipulation") as a label: "Untrained traction or manipulation". */

@@ -117,7 +117,9 @@ class DeferredScreeningTest {
         long until = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < until) {
             List<?> reasons = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "select reasons from review_item where " + column + " = ?1 and status = 'OPEN'")
+                    "select string_agg(concat_ws(' ', rr.rule, rr.label, rr.excerpt), E'\\n' order by rr.position)"
+                    + " from review_item r join review_reason rr on rr.review_item_id = r.id"
+                    + " where r." + column + " = ?1 and r.status = 'OPEN' group by r.id")
                     .setParameter(1, id).getResultList());
             if (!reasons.isEmpty()) {
                 return (String) reasons.get(0);

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 class FlagProgressTest {
 
     private static String progress(double weight) {
-        return new ReviewService.QueueItem(1, ReviewTarget.COMMENT, 1, 1L, "t", null, ReviewCategory.MEMBER_FLAG, 1,
-                weight, "flag: Spam", null, null, null, 0).flagProgress();
+        return new QueueItem(1, ReviewTarget.COMMENT, 1, 1L, "t", null, ReviewCategory.MEMBER_FLAG, 1,
+                weight, ReviewReason.of(ReasonKind.FLAG, null, FlagReason.SPAM, null, null), null, null, null, 0)
+                .flagProgress();
     }
 
     @Test

@@ -145,6 +145,36 @@ class ModerationFlowTest {
     }
 
     @Test
+    void anItemsReasonsAreListedInTheOrderTheyCameScreeningsThenAMembersFlag() {
+        long post = ((Number) as("bob").contentType(ContentType.JSON).body("""
+                {"kind": "TIP", "title": "Traction at home, then a flag", "body": "Have your husband pull your legs hard.",
+                 "conditions": ["sciatica"]}""").when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
+        Member flagger = members.findOrCreate("flow-reason-flagger-" + System.nanoTime(), "reasonflagger");
+        long item = flags.flag(ReviewTarget.POST, post, flagger, FlagReason.SPAM, "selling traction belts").reviewItemId();
+
+        List<Map<String, String>> reasons = as("alice").when().get("/api/v1/moderation/items/" + item).then().statusCode(200)
+                .extract().jsonPath().getList("reasons");
+        assertEquals(Map.of("rule", "unsafe-untrained-traction", "label", "Untrained traction or manipulation",
+                "excerpt", "husband pull your legs"), withoutNulls(reasons.get(0)), "screening's match comes first");
+        assertEquals(Map.of("label", "Flagged by a member: Spam"), withoutNulls(reasons.get(reasons.size() - 1)),
+                "the flag comes last, without its note");
+        Map<String, String> inQueue = as("alice").when().get("/api/v1/moderation/queue").then().statusCode(200).extract()
+                .jsonPath().getMap("find { it.id == " + item + " }.reason");
+        assertEquals(reasons.get(0), inQueue, "the queue shows the first reason");
+        List<String> onThePage = PageForms.html(as("alice").when().get("/moderation/items/" + item)).select(".reasons li")
+                .eachText();
+        assertEquals(reasons.size(), onThePage.size());
+        assertEquals("Untrained traction or manipulation: \"husband pull your legs\"", onThePage.get(0));
+        assertEquals("Flagged by a member: Spam", onThePage.get(onThePage.size() - 1));
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> reason) {
+        Map<String, String> present = new java.util.HashMap<>(reason);
+        present.values().removeIf(java.util.Objects::isNull);
+        return present;
+    }
+
+    @Test
     void aModeratorEditsHeldAdviceAndPublishesItWithTheEditInTheHistory() {
         long post = ((Number) as("bob").contentType(ContentType.JSON).body("""
                 {"kind": "TIP", "title": "What got me through the flare", "body": "Walking. Also just take double the ibuprofen.",

@@ -11,12 +11,17 @@ class PlainReasonsTest {
 
     @Test
     void aScreeningReasonNamesWhatTheRuleLooksForNotItsCode() {
-        assertEquals(new ReviewReason("Untrained traction or manipulation", "husband pull your legs"),
-                ReviewReason.parse("unsafe-untrained-traction (untrained traction or manipulation): \"husband pull your legs\""));
-        assertEquals(new ReviewReason("New member's first post", null),
-                ReviewReason.parse("new-member (new member's first post): \"\""));
-        assertEquals(new ReviewReason("Flagged by a member: Spam", null), ReviewReason.parse("flag: Spam"));
-        assertEquals(new ReviewReason("[content deleted by its author]", null), ReviewReason.parse("[content deleted by its author]"));
+        assertEquals(new ReviewReason("unsafe-untrained-traction", "Untrained traction or manipulation", "husband pull your legs"),
+                ReviewReason.of(ReasonKind.RULE, "unsafe-untrained-traction", null, "untrained traction or manipulation",
+                        "husband pull your legs"));
+        assertEquals(new ReviewReason("new-member", "New member's first post", null),
+                ReviewReason.of(ReasonKind.RULE, "new-member", null, "new member's first post", null));
+        assertEquals(new ReviewReason("new-member", "New member's first post", null),
+                ReviewReason.of(ReasonKind.RULE, "new-member", null, "new member's first post", " "), "blank words are none");
+        assertEquals(new ReviewReason(null, "Flagged by a member: Spam", null),
+                ReviewReason.of(ReasonKind.FLAG, null, FlagReason.SPAM, null, null));
+        assertEquals(new ReviewReason(null, "[content deleted by its author]", null),
+                ReviewReason.of(ReasonKind.NOTE, null, null, ReviewReasons.ERASED, null));
     }
 
     private static ScreeningResult.Match match(int start, int end) {

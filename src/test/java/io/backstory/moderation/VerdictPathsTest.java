@@ -97,7 +97,8 @@ class VerdictPathsTest {
         given().when().get("/api/v1/posts/" + id).then().statusCode(200);
         assertEquals("OPEN", reviewStatus("post_id", id));
         String reasons = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select reasons from review_item where post_id = ?1").setParameter(1, id).getSingleResult());
+                "select string_agg(rr.rule, ' ') from review_item r join review_reason rr on rr.review_item_id = r.id"
+                        + " where r.post_id = ?1").setParameter(1, id).getSingleResult());
         assertTrue(reasons.contains("unsafe-untrained-traction"), reasons);
     }
 

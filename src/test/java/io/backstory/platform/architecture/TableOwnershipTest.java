@@ -46,7 +46,7 @@ class TableOwnershipTest {
             entry("drafts", Set.of("draft", "draft_published")),
             entry("mail", Set.of("mail_choice", "mail_digest", "mail_outbox", "mail_recipient")),
             entry("moderation", Set.of("content_flag", "deferred_screening", "moderation_action", "moderation_decision",
-                    "review_item", "screened_sentence", "screening_lesson", "screening_model_switch", "screening_model_version",
+                    "review_item", "review_reason", "screened_sentence", "screening_lesson", "screening_model_switch", "screening_model_version",
                     "screening_rule", "screening_rules_version", "screening_word_list")),
             entry("taxonomy", Set.of("condition", "condition_synonym", "remedy", "remedy_synonym", "tag_suggestion")),
             entry("platform", Set.of("rate_limit_counter", "scheduled_job")));
