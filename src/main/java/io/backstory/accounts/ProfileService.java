@@ -4,7 +4,7 @@ import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.util.List;
 
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,7 +35,7 @@ public class ProfileService {
     public Profile profile(String handle) {
         Member member = Member.find("lower(handle) = lower(?1)", handle).firstResult();
         if (member == null) {
-            throw ProblemException.notFound("Member '" + handle + "'");
+            throw new NotFoundException("Member '" + handle + "'");
         }
         return new Profile(member.handle, member.createdAt, member.trustLevel >= 1 ? "Basic member" : "New member",
                 member.helpedCount, written("""

@@ -1,7 +1,7 @@
 package io.backstory.community;
 
 import io.backstory.platform.content.PostKind;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;
 import io.backstory.platform.cache.ReadCache;

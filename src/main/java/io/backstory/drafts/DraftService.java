@@ -17,9 +17,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.Problem;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.LimitReachedException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.errors.FieldError;
 import io.backstory.platform.text.TextLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -64,8 +65,8 @@ public class DraftService {
         em.createNativeQuery("select id from member where id = ?1 for update").setParameter(1, memberId).getResultList();
         boolean replacing = find(memberId, formPath).isPresent();
         if (!replacing && count(memberId) >= MAX_DRAFTS) {
-            throw new ProblemException(Problem.of(422, "Too many drafts", "You already keep " + MAX_DRAFTS
-                    + " drafts. Open your drafts from the account menu and discard the ones you no longer need."));
+            throw new LimitReachedException("Too many drafts", "You already keep " + MAX_DRAFTS
+                    + " drafts. Open your drafts from the account menu and discard the ones you no longer need.");
         }
         em.createNativeQuery("""
                 insert into draft (member_id, form_path, fields) values (?1, ?2, cast(?3 as jsonb))
@@ -95,14 +96,14 @@ public class DraftService {
     @Transactional
     public Draft get(long memberId, long id) {
         return drafts("where member_id = ?1 and id = ?2", memberId, id).stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("This draft"));
+                .orElseThrow(() -> new NotFoundException("This draft"));
     }
 
     @Transactional
     public void discard(long memberId, long id) {
         if (em.createNativeQuery("delete from draft where member_id = ?1 and id = ?2").setParameter(1, memberId)
                 .setParameter(2, id).executeUpdate() == 0) {
-            throw ProblemException.notFound("This draft");
+            throw new NotFoundException("This draft");
         }
     }
 
@@ -195,19 +196,19 @@ public class DraftService {
     /** The form's own fields, within the form's limits, as JSON; refused like the form itself refuses them. */
     private String fields(DraftForm form, MultivaluedMap<String, String> sent) {
         Map<String, List<String>> kept = new LinkedHashMap<>();
-        List<Problem.FieldError> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         sent.forEach((name, values) -> {
             if (!FORM_FIELD.matcher(name).matches() || values == null) {
                 return;
             }
             TextLimit limit = form.textLimits().containsKey(name) ? TextLimit.optional(form.textLimits().get(name)) : CHOICE;
             for (String value : values) {
-                limit.problem(value).ifPresent(message -> problems.add(new Problem.FieldError(name, message)));
+                limit.problem(value).ifPresent(message -> problems.add(new FieldError(name, message)));
             }
             kept.put(name, List.copyOf(values));
         });
         if (kept.size() > MAX_FIELDS) {
-            problems.add(new Problem.FieldError("draft-form", "This form has more fields than a writing form has."));
+            problems.add(new FieldError("draft-form", "This form has more fields than a writing form has."));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.backstory.platform.content.Outcome;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;
 import io.backstory.platform.cache.ReadCache;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.backstory.platform.db.NamedRow;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

@@ -8,11 +8,13 @@ import java.util.List;
 import io.backstory.accounts.Member;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.api.FormValues;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.errors.NotAllowedException;
+import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
@@ -60,14 +62,14 @@ public class FlagService {
         return trust * 2.0 * (flagger.flagsUpheld + 1) / (flagger.flagsUpheld + flagger.flagsDismissed + 2);
     }
 
-    /** The post a flaggable comment belongs to, for the flag page's way back to it; 404 for any other comment. */
+    /** The post a flaggable comment belongs to, for the flag page's way back to it; not found for any other comment. */
     @Transactional
     public long postOfComment(long commentId) {
         List<?> posts = em.createNativeQuery("select post_id from comment where id = ?1 and not deleted and status in "
                 + SqlEnum.in(ContentStatus.PUBLISHED, ContentStatus.HIDDEN))
                 .setParameter(1, commentId).getResultList();
         if (posts.isEmpty()) {
-            throw ProblemException.notFound("comment " + commentId);
+            throw new NotFoundException("comment " + commentId);
         }
         return ((Number) posts.get(0)).longValue();
     }
@@ -88,11 +90,11 @@ public class FlagService {
                 + " for update", Tuple.class)
                 .setParameter(1, id));
         if (rows.isEmpty()) {
-            throw ProblemException.notFound(target.noun() + " " + id);
+            throw new NotFoundException(target.noun() + " " + id);
         }
         Long author = rows.get(0).numberOrNull("author_id");
         if (author != null && author == flagger.id) {
-            throw ProblemException.forbidden("You cannot flag your own " + target.noun() + ".");
+            throw new NotAllowedException("You cannot flag your own " + target.noun() + ".");
         }
         rateLimiter.acquire(flagger.limitBucket("flags"), limits.flagsPerHour(), Duration.ofHours(1));
         double weight = weight(flagger);
@@ -102,7 +104,7 @@ public class FlagService {
                 .setParameter(4, FormValues.blankToNull(note)).setParameter(5, weight)
                 .executeUpdate();
         if (inserted == 0) {
-            throw ProblemException.conflict("You have already flagged this " + target.noun() + ".", null);
+            throw new ConflictException("You have already flagged this " + target.noun() + ".");
         }
         long itemId = ((Number) em.createNativeQuery("""
                 insert into review_item (%1$s, severity, category, reasons) values (?1, ?2, %2$s, ?3)

@@ -16,11 +16,12 @@ import io.backstory.platform.content.ContentStatus;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.moderation.model.ScreeningLessons;
 import io.backstory.notifications.NotificationService;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.content.ModeratedContent;
 import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * The moderators' review queue: one open item per post or comment, most severe and oldest first. Acting on an
- * item names the version the moderator saw; if another moderator acted first the second gets a 409. Every
+ * item names the version the moderator saw; if another moderator acted first the second gets a conflict. Every
  * transition is written to the audit log, the author is told the outcome, and the flaggers' records are updated.
  */
 @ApplicationScoped
@@ -282,7 +283,7 @@ public class ReviewService {
                 left join member m on m.id = coalesce(p.author_id, c.author_id)
                 where r.id = ?1""".formatted(FlagService.FLAG_WEIGHT, AUTHOR_RECORD), Tuple.class).setParameter(1, id));
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("Review item " + id);
+            throw new NotFoundException("Review item " + id);
         }
         NamedRow r = rows.get(0);
         boolean isPost = r.numberOrNull("post_id") != null;
@@ -389,13 +390,13 @@ public class ReviewService {
         List<NamedRow> locked = NamedRow.all(em.createNativeQuery(
                 "select status, version from review_item where id = ?1 for update", Tuple.class).setParameter(1, id));
         if (locked.isEmpty()) {
-            throw ProblemException.notFound("Review item " + id);
+            throw new NotFoundException("Review item " + id);
         }
         String itemStatus = locked.get(0).text("status");
         int current = (int) locked.get(0).number("version");
         if (current != version || !ReviewItemStatus.OPEN.name().equals(itemStatus)) {
-            throw ProblemException.conflict("Another moderator already acted on this item ("
-                    + lastAction(id) + "). Nothing was changed; reload to see the current state.", null);
+            throw new ConflictException("Another moderator already acted on this item ("
+                    + lastAction(id) + "). Nothing was changed; reload to see the current state.");
         }
         ItemDetail before = item(id);
         if (action == ReviewAction.EDIT_AND_APPROVE) {
@@ -531,7 +532,7 @@ public class ReviewService {
 
     /**
      * Takes a batch of decisions back: each item is open again and its content, safety notes, flaggers' records and
-     * author's trust and silencing are as before the decision; each step is in the audit log. Refused (409) once
+     * author's trust and silencing are as before the decision; each step is in the audit log. Refused (a conflict) once
      * the undo window has passed or when anything happened to an item since.
      */
     @Transactional
@@ -545,23 +546,23 @@ public class ReviewService {
                 where d.batch_id = ?1 and d.moderator_id = ?2 order by d.id for update of r""", Tuple.class)
                 .setParameter(1, batch).setParameter(2, moderator.id).setParameter(3, undoWindow.toSeconds()));
         if (decisions.isEmpty()) {
-            throw ProblemException.notFound("Decision " + batch);
+            throw new NotFoundException("Decision " + batch);
         }
         for (NamedRow d : decisions) {
             ReviewAction action = d.enumValue("action", ReviewAction.class);
             if (d.instant("undone_at") != null) {
-                throw ProblemException.conflict("This decision was already undone.", null);
+                throw new ConflictException("This decision was already undone.");
             }
             if (!action.undoable()) {
-                throw ProblemException.conflict("An edit cannot be undone here: edit the text again instead.", null);
+                throw new ConflictException("An edit cannot be undone here: edit the text again instead.");
             }
             if (!d.bool("recent")) {
-                throw ProblemException.conflict("Too late to undo: decisions can be undone for "
-                        + undoWindow.toMinutes() + " minutes. Open the item to decide again.", null);
+                throw new ConflictException("Too late to undo: decisions can be undone for "
+                        + undoWindow.toMinutes() + " minutes. Open the item to decide again.");
             }
             if (d.number("current_version") != d.number("item_version")) {
-                throw ProblemException.conflict("Something happened to this item since your decision ("
-                        + lastAction(d.number("review_item_id")) + "). Nothing was undone.", null);
+                throw new ConflictException("Something happened to this item since your decision ("
+                        + lastAction(d.number("review_item_id")) + "). Nothing was undone.");
             }
         }
         for (NamedRow d : decisions) {
@@ -581,8 +582,8 @@ public class ReviewService {
         long otherOpen = ((Number) em.createNativeQuery("select count(*) from review_item where status = " + SqlEnum.literal(ReviewItemStatus.OPEN) + " and "
                 + item.target().column + " = ?1").setParameter(1, item.targetId()).getSingleResult()).longValue();
         if (otherOpen > 0) {
-            throw ProblemException.conflict("A newer review item about this " + item.target().noun()
-                    + " is waiting in the queue; decide there. Nothing was undone.", null);
+            throw new ConflictException("A newer review item about this " + item.target().noun()
+                    + " is waiting in the queue; decide there. Nothing was undone.");
         }
         content.moveStatus(item.target().kind(), item.targetId(), item.contentStatus(), back);
         Boolean revisionWasPublic = decision.boolOrNull("revision_was_public");

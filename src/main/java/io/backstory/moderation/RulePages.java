@@ -100,7 +100,7 @@ public class RulePages {
             }
             return Response.seeOther(URI.create("/moderation/rules")).build();
         }, refusal -> page(isNew, form, refusal.isConflict() ? FieldErrors.NONE : sampleErrors(refusal.errors()), sample,
-                null, null, refusal.isConflict() ? refusal.problem().detail() : null));
+                null, null, refusal.isConflict() ? refusal.reason() : null));
     }
 
     /** The test run names its sample "text"; on this form that field is "sample". */

@@ -1,5 +1,6 @@
 package io.backstory.moderation;
 
+import io.backstory.platform.errors.CurrentState;
 import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.MemberText;
@@ -70,7 +72,7 @@ public class RuleService {
 
     public record RuleView(String code, ScreeningCategory category, String subcategory, ScreeningAction action,
             String patterns, String exceptions, boolean negatable, String regex, int minRegexHits, String conditionScope,
-            String notice, boolean enabled, int version, Instant updatedAt) {
+            String notice, boolean enabled, int version, Instant updatedAt) implements CurrentState {
 
         /** What the rule looks for, as moderators read it: "Untrained traction or manipulation". */
         public String name() {
@@ -99,7 +101,7 @@ public class RuleService {
     @Transactional
     public RuleView get(String code) {
         return list().stream().filter(r -> r.code().equals(code)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Rule '" + code + "'"));
+                .orElseThrow(() -> new NotFoundException("Rule '" + code + "'"));
     }
 
     /** Sample text is checked like a post body would be. */
@@ -192,7 +194,7 @@ public class RuleService {
                 .setParameter(9, rule.minRegexHits()).setParameter(10, FormValues.blankToNull(rule.conditionScope()))
                 .setParameter(11, rule.notice().strip()).setParameter(12, rule.enabled()).executeUpdate();
         if (inserted == 0) {
-            throw ProblemException.conflict("A rule with the code '" + rule.code() + "' already exists.", null);
+            throw new ConflictException("A rule with the code '" + rule.code() + "' already exists.");
         }
         return get(rule.code());
     }
@@ -216,8 +218,8 @@ public class RuleService {
                 .setParameter(9, FormValues.blankToNull(rule.conditionScope())).setParameter(10, rule.notice().strip())
                 .setParameter(11, rule.enabled()).setParameter(12, code).setParameter(13, rule.version()).executeUpdate();
         if (updated == 0) {
-            RuleView current = get(code); // 404 if it does not exist
-            throw ProblemException.conflict("Someone changed this rule since you opened it (now version "
+            RuleView current = get(code); // not found if it does not exist
+            throw new ConflictException("Someone changed this rule since you opened it (now version "
                     + current.version() + "). Nothing was saved.", current);
         }
         return get(code);

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.backstory.platform.content.PostKind;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.cache.ReadCache;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;

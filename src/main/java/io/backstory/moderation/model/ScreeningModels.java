@@ -12,7 +12,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.jobs.ClusterJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -176,10 +177,10 @@ public class ScreeningModels {
      */
     public synchronized long use(long id, Long moderator) {
         Version version = QuarkusTransaction.requiringNew().call(() -> version(id))
-                .orElseThrow(() -> ProblemException.notFound("Screening model version " + id));
+                .orElseThrow(() -> new NotFoundException("Screening model version " + id));
         if (!version.adopted()) {
-            throw ProblemException.conflict("Version " + id + " did worse than the model in use when it was trained and "
-                    + "was never used. Choose a version that was in use before.", null);
+            throw new ConflictException("Version " + id + " did worse than the model in use when it was trained and "
+                    + "was never used. Choose a version that was in use before.");
         }
         InUse current = inUse;
         ScreeningModel model = current.versionId() == id ? current.model() : modelOf(version);

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.backstory.platform.errors.RateLimitedException;
 import io.backstory.platform.jobs.ClusterJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -33,7 +34,7 @@ public class RateLimiter {
                 "delete from rate_limit_counter where window_start < now() - interval '2 days'").executeUpdate());
     }
 
-    /** Counts one hit on {@code bucket}; throws {@link RateLimitedException} (429) past {@code limit} per window. */
+    /** Counts one hit on {@code bucket}; throws {@link RateLimitedException} past {@code limit} per window. */
     public void acquire(String bucket, int limit, Duration window) {
         Instant now = Instant.now();
         long windowSeconds = window.toSeconds();
