@@ -1,16 +1,16 @@
 package io.backstory.community;
 
-import io.backstory.platform.errors.CurrentState;
-import io.backstory.platform.content.PostKind;
-import io.backstory.platform.content.Outcome;
-import io.backstory.platform.content.ContentStatus;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.content.Outcome;
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.errors.CurrentState;
 import io.backstory.taxonomy.RedFlagAdvice;
 import io.backstory.taxonomy.RemedyCategory;
 

@@ -1,6 +1,5 @@
 package io.backstory.mail;
 
-import io.backstory.platform.errors.FieldError;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.backstory.accounts.CurrentMember;
+import io.backstory.platform.errors.FieldError;
 import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.web.FieldErrors;
 import io.backstory.platform.web.FormSubmission;

@@ -1,8 +1,9 @@
 package io.backstory.taxonomy;
 
-import io.backstory.platform.errors.CurrentState;
 import java.time.Instant;
 import java.util.List;
+
+import io.backstory.platform.errors.CurrentState;
 
 /** Taxonomy entries as the API and pages show them. */
 public final class TaxonomyViews {

@@ -1,9 +1,10 @@
 package io.backstory.platform.web;
 
-import io.backstory.platform.errors.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.backstory.platform.errors.FieldError;
 
 
 /**
