@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.backstory.platform.api.PageSizes;
 import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,6 @@ import jakarta.transaction.Transactional;
 /** The moderation audit log read a page at a time, filtered by moderator, action, dates and what it is about. */
 @ApplicationScoped
 public class AuditLog {
-
-    static final int PAGE_SIZE = 50;
 
     /**
      * Which steps to show; every field optional. {@code moderator}: a handle, or "automatic" for the safety check and
@@ -45,9 +44,11 @@ public class AuditLog {
     }
 
     private final EntityManager em;
+    private final int pageSize;
 
-    public AuditLog(EntityManager em) {
+    public AuditLog(EntityManager em, PageSizes pageSizes) {
         this.em = em;
+        this.pageSize = pageSizes.auditLog();
     }
 
     @Transactional
@@ -74,7 +75,7 @@ public class AuditLog {
             where.add("a.review_item_id = :item");
         }
         Query query = em.createNativeQuery(ReviewService.LOG_ENTRY + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by a.created_at desc, a.id desc limit " + (PAGE_SIZE + 1) + " offset " + (number - 1) * PAGE_SIZE,
+                + " order by a.created_at desc, a.id desc limit " + (pageSize + 1) + " offset " + (number - 1) * pageSize,
                 Tuple.class);
         if (filter.moderator() != null && !"automatic".equalsIgnoreCase(filter.moderator())) {
             query.setParameter("moderator", filter.moderator());
@@ -92,8 +93,8 @@ public class AuditLog {
             query.setParameter("item", filter.item());
         }
         List<ReviewService.LogEntry> entries = NamedRow.all(query).stream().map(ReviewService::logEntry).toList();
-        boolean hasOlder = entries.size() > PAGE_SIZE;
-        return new Page(hasOlder ? entries.subList(0, PAGE_SIZE) : entries, number, hasOlder);
+        boolean hasOlder = entries.size() > pageSize;
+        return new Page(hasOlder ? entries.subList(0, pageSize) : entries, number, hasOlder);
     }
 
     /** Handles of everyone who took a step, for the moderator filter. */

@@ -1,23 +1,24 @@
 package io.backstory.moderation;
 
-import io.backstory.platform.content.ModeratedContent;
-import io.backstory.platform.db.SqlEnum;
 import java.time.Duration;
 import java.util.List;
 
 import io.backstory.accounts.Member;
-import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.Limits;
 import io.backstory.platform.api.FormValues;
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.content.ModeratedContent;
+import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.db.SqlEnum;
+import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotAllowedException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.ratelimit.RateLimiter;
+import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;
-import io.backstory.platform.errors.NotFoundException;
-import io.backstory.platform.errors.NotAllowedException;
-import io.backstory.platform.errors.ConflictException;
-import io.backstory.platform.db.NamedRow;
-import io.backstory.platform.ratelimit.RateLimiter;
-import io.backstory.platform.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -27,14 +28,12 @@ import jakarta.transaction.Transactional;
  * Member flags. Each flag weighs by its flagger's trust and record:
  * {@code trust · 2 · (upheld + 1) / (upheld + dismissed + 2)} with trust 1 for basic members and 0.5 for new
  * ones, so a basic member without a record weighs 1, a reliable flagger up to 2, an unreliable one towards 0.
- * Flags add up on the target's one open review item; at {@link #HIDE_THRESHOLD} the content is hidden pending
+ * Flags add up on the target's one open review item; at {@link Limits.Moderation#flagWeightToHide} (three basic
+ * members' flags without a record) the content is hidden pending
  * review. A flag lives as long as its author's account, and the item's weight is always the sum of its live flags.
  */
 @ApplicationScoped
 public class FlagService {
-
-    /** Three flags from basic members with no record yet hide the content. */
-    public static final double HIDE_THRESHOLD = 3.0;
 
     /** SQL: the weight of review item {@code r}, the sum of its flags' weights (0 without flags). */
     static final String FLAG_WEIGHT = "(select coalesce(sum(f.weight), 0) from content_flag f where f.review_item_id = r.id)";
@@ -47,9 +46,12 @@ public class FlagService {
     private final RateLimits limits;
 
     private final ModeratedContent content;
+    private final double flagWeightToHide;
 
-    public FlagService(EntityManager em, RateLimiter rateLimiter, RateLimits limits, ModeratedContent content) {
+    public FlagService(EntityManager em, RateLimiter rateLimiter, RateLimits limits, ModeratedContent content,
+            Limits allLimits) {
         this.em = em;
+        this.flagWeightToHide = allLimits.moderation().flagWeightToHide();
         this.content = content;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
@@ -124,7 +126,7 @@ public class FlagService {
         double total = ((Number) em.createNativeQuery("select " + FLAG_WEIGHT + " from review_item r where r.id = ?1")
                 .setParameter(1, itemId).getSingleResult()).doubleValue();
         boolean hidden = ContentStatus.HIDDEN.name().equals(rows.get(0).text("status"));
-        if (!hidden && total >= HIDE_THRESHOLD) {
+        if (!hidden && total >= flagWeightToHide) {
             content.moveStatus(target.kind(), id, ContentStatus.PUBLISHED, ContentStatus.HIDDEN);
             ContentStatusChange.log(em, itemId, null, AuditAction.HIDDEN_BY_FLAGS, ContentStatus.PUBLISHED,
                     ContentStatus.HIDDEN,

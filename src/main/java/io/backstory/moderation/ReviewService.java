@@ -1,29 +1,28 @@
 package io.backstory.moderation;
 
-import io.backstory.platform.api.PageSizes;
-import io.backstory.accounts.MemberStanding;
-import io.backstory.platform.db.SqlEnum;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.backstory.accounts.Member;
-import io.backstory.platform.content.ContentStatus;
-import io.backstory.notifications.NotificationKind;
+import io.backstory.accounts.MemberStanding;
 import io.backstory.moderation.model.ScreeningLessons;
+import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
+import io.backstory.platform.Limits;
+import io.backstory.platform.api.PageSizes;
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.content.ModeratedContent;
+import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.db.SqlEnum;
+import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;
-import io.backstory.platform.errors.NotFoundException;
-import io.backstory.platform.errors.ConflictException;
-import io.backstory.platform.content.ModeratedContent;
-import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -46,7 +45,7 @@ public class ReviewService {
      */
     public record QueueItem(long id, ReviewTarget target, long targetId, Long postId, String title, String excerpt,
             ReviewCategory category, int severity, double flagWeight, String firstReason, ContentStatus contentStatus,
-            AuthorRecord author, Instant createdAt, int version) {
+            AuthorRecord author, Instant createdAt, int version, double flagWeightToHide) {
 
         /** The first reason in plain words. */
         public ReviewReason reason() {
@@ -59,7 +58,7 @@ public class ReviewService {
          */
         public String flagProgress() {
             return "members' flags: %s of the %s that hide it automatically".formatted(
-                    plain(flagWeight), plain(FlagService.HIDE_THRESHOLD));
+                    plain(flagWeight), plain(flagWeightToHide));
         }
 
         /** A weight as people write numbers: 1, 0.5, 2.3; never 1.0 or 0.30000000000000004. */
@@ -183,18 +182,19 @@ public class ReviewService {
     private final MemberStanding standing;
     private final PageSizes pageSizes;
     private final ScreeningLessons lessons;
+    private final Limits.Moderation moderation;
     private final Duration undoWindow;
 
     public ReviewService(EntityManager em, NotificationService notifications, ModeratedContent content, MemberStanding standing,
-            PageSizes pageSizes,
-            ScreeningLessons lessons, @ConfigProperty(name = "backstory.moderation.undo-window") Duration undoWindow) {
+            PageSizes pageSizes, ScreeningLessons lessons, Limits limits) {
         this.em = em;
         this.notifications = notifications;
         this.content = content;
         this.standing = standing;
         this.pageSizes = pageSizes;
         this.lessons = lessons;
-        this.undoWindow = undoWindow;
+        this.moderation = limits.moderation();
+        this.undoWindow = moderation.undoWindow();
     }
 
     @Transactional
@@ -258,7 +258,7 @@ public class ReviewService {
                     r.number(isPost ? "post_id" : "comment_id"), r.number("on_post"), r.text("title"), r.text("excerpt"),
                     r.enumValue("category", ReviewCategory.class), (int) r.number("severity"), r.decimal("flag_weight"),
                     r.text("first_reason"), r.enumValue("content_status", ContentStatus.class), authorRecord(r),
-                    r.instant("created_at"), (int) r.number("version"));
+                    r.instant("created_at"), (int) r.number("version"), moderation.flagWeightToHide());
         }).toList();
     }
 

@@ -32,7 +32,7 @@ public class RulePages {
 
         static native TemplateInstance rule(boolean isNew, RuleService.RuleRequest form, FieldErrors errors,
                 String sample, RuleService.SampleTest tested, RuleService.DryRun dryRun, String conflict,
-                List<ScreeningCategory> categories, List<ScreeningAction> actions);
+                List<ScreeningCategory> categories, List<ScreeningAction> actions, int dryRunWritings);
     }
 
     private static final List<ScreeningCategory> CATEGORIES = Arrays.asList(ScreeningCategory.values());
@@ -108,9 +108,9 @@ public class RulePages {
         return errors.renamed("text", "sample");
     }
 
-    private static TemplateInstance page(boolean isNew, RuleService.RuleRequest form, FieldErrors errors, String sample,
+    private TemplateInstance page(boolean isNew, RuleService.RuleRequest form, FieldErrors errors, String sample,
             RuleService.SampleTest tested, RuleService.DryRun dryRun, String conflict) {
         return Templates.rule(isNew, form, errors, sample == null ? "" : sample, tested, dryRun, conflict, CATEGORIES,
-                ACTIONS);
+                ACTIONS, rules.dryRunWritings());
     }
 }

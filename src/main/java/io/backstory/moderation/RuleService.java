@@ -1,7 +1,5 @@
 package io.backstory.moderation;
 
-import io.backstory.platform.errors.CurrentState;
-import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -9,12 +7,15 @@ import java.util.regex.PatternSyntaxException;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.backstory.platform.Limits;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
+import io.backstory.platform.content.Visibility;
+import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.errors.CurrentState;
 import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.errors.NotFoundException;
-import io.backstory.platform.errors.ConflictException;
-import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.MemberText;
 import io.backstory.platform.text.TextLimit;
@@ -84,7 +85,10 @@ public class RuleService {
     private final InputValidator validator;
     private final ScreeningService screening;
 
-    public RuleService(EntityManager em, InputValidator validator, ScreeningService screening) {
+    private final Limits.Moderation limits;
+
+    public RuleService(EntityManager em, InputValidator validator, ScreeningService screening, Limits limits) {
+        this.limits = limits.moderation();
         this.em = em;
         this.validator = validator;
         this.screening = screening;
@@ -134,8 +138,10 @@ public class RuleService {
     public record DryRunExample(String what, String link, String markedSnippet) {
     }
 
-    static final int DRY_RUN_WRITINGS = 500;
-    private static final int DRY_RUN_EXAMPLES = 5;
+    /** Recent posts and comments a dry run reads. */
+    public int dryRunWritings() {
+        return limits.dryRunWritings();
+    }
 
     /**
      * Runs a rule that is not saved (or an edited copy of one) on the newest published posts and comments, each with
@@ -159,7 +165,7 @@ public class RuleService {
                  from comment c join post p on p.id = c.post_id
                  where %2$s order by c.created_at desc limit ?1)
                 order by created_at desc limit ?1""".formatted(Visibility.toReadersSql("p"), Visibility.toReadersSql("c")),
-                Tuple.class).setParameter(1, DRY_RUN_WRITINGS));
+                Tuple.class).setParameter(1, limits.dryRunWritings()));
         int matched = 0;
         List<DryRunExample> examples = new java.util.ArrayList<>();
         for (NamedRow writing : writings) {
@@ -170,7 +176,7 @@ public class RuleService {
                 continue;
             }
             matched++;
-            if (examples.size() < DRY_RUN_EXAMPLES) {
+            if (examples.size() < limits.dryRunExamples()) {
                 boolean post = "post".equals(writing.text("kind"));
                 examples.add(new DryRunExample((post ? "The post \"" : "A comment on \"") + writing.text("title") + "\"",
                         "/posts/" + writing.number("post_id") + (post ? "" : "#c" + writing.number("id")),

@@ -11,12 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.backstory.accounts.Member;
-import io.backstory.platform.content.TextScreening;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
+import io.backstory.platform.api.PageSizes;
+import io.backstory.platform.content.TextScreening;
+import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.errors.NotFoundException;
-import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.taxonomy.TaxonomyRequests.ConditionRequest;
@@ -27,7 +29,6 @@ import io.backstory.taxonomy.TaxonomyViews.ConditionView;
 import io.backstory.taxonomy.TaxonomyViews.Match;
 import io.backstory.taxonomy.TaxonomyViews.RemedyView;
 import io.backstory.taxonomy.TaxonomyViews.SuggestionView;
-import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -37,17 +38,17 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class TaxonomyService {
 
-    private static final int MAX_MATCHES = 20;
-
     private final EntityManager em;
     private final InputValidator validator;
     private final TagResolver tags;
     private final TextScreening screening;
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
+    private final PageSizes pageSizes;
 
     public TaxonomyService(EntityManager em, InputValidator validator, TagResolver tags, TextScreening screening,
-            RateLimiter rateLimiter, RateLimits limits) {
+            RateLimiter rateLimiter, RateLimits limits, PageSizes pageSizes) {
+        this.pageSizes = pageSizes;
         this.em = em;
         this.validator = validator;
         this.tags = tags;
@@ -90,7 +91,7 @@ public class TaxonomyService {
             matches.putIfAbsent(r.text("kind") + ":" + r.text("slug"),
                     new Match(r.enumValue("kind", TagSuggestion.Kind.class), r.text("slug"), r.text("name"), matched));
         }
-        return matches.values().stream().limit(MAX_MATCHES).toList();
+        return matches.values().stream().limit(pageSizes.tagMatches()).toList();
     }
 
     @Transactional

@@ -9,7 +9,7 @@ class FlagProgressTest {
 
     private static String progress(double weight) {
         return new ReviewService.QueueItem(1, ReviewTarget.COMMENT, 1, 1L, "t", null, ReviewCategory.MEMBER_FLAG, 1,
-                weight, "flag: Spam", null, null, null, 0).flagProgress();
+                weight, "flag: Spam", null, null, null, 0, 3).flagProgress();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.backstory.moderation.model;
 
-import io.backstory.platform.db.SqlEnum;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +10,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.backstory.platform.errors.NotFoundException;
-import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.Limits;
 import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.db.SqlEnum;
+import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.jobs.ClusterJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
@@ -107,11 +107,10 @@ public class ScreeningModels {
                 training.size(), evaluation.size(), (System.nanoTime() - started) / 1_000_000, shipped.thresholds(), shippedScore);
     }
 
-    void start(@Observes StartupEvent start, ClusterJobs jobs,
-            @ConfigProperty(name = "backstory.screening.model.retrain-every") Duration retrainEvery) {
+    void start(@Observes StartupEvent start, ClusterJobs jobs, Limits limits) {
         QuarkusTransaction.requiringNew().run(this::recordShipped);
         sync();
-        jobs.every(retrainEvery, "screening-retrain", this::retrainIfTaught);
+        jobs.every(limits.screening().model().retrainEvery(), "screening-retrain", this::retrainIfTaught);
     }
 
     public List<Example> evaluationSplit() {

@@ -3,8 +3,7 @@ package io.backstory.platform.ratelimit;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.backstory.platform.Limits;
 import io.backstory.platform.errors.RateLimitedException;
 import io.backstory.platform.jobs.ClusterJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,9 +27,8 @@ public class RateLimiter {
         this.em = em;
     }
 
-    void scheduleCleanUp(@Observes StartupEvent start, ClusterJobs jobs,
-            @ConfigProperty(name = "backstory.jobs.rate-limit-clean-up-every") Duration every) {
-        jobs.every(every, "rate-limit-clean-up", () -> em.createNativeQuery(
+    void scheduleCleanUp(@Observes StartupEvent start, ClusterJobs jobs, Limits limits) {
+        jobs.every(limits.jobs().rateLimitCleanUpEvery(), "rate-limit-clean-up", () -> em.createNativeQuery(
                 "delete from rate_limit_counter where window_start < now() - interval '2 days'").executeUpdate());
     }
 
