@@ -1,14 +1,13 @@
 package io.backstory.accounts;
 
 import java.net.URI;
+import java.time.Duration;
 
-import io.backstory.platform.api.Problem;
-import io.backstory.platform.web.ErrorPage;
+import io.backstory.platform.errors.UnavailableException;
 import io.quarkus.security.Authenticated;
 import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -31,11 +30,9 @@ public class AccountPages {
     @GET
     public Response login() {
         if (!viewer.isLoggedIn() && !provider.reachable()) {
-            Problem down = Problem.of(503, "Logging in is not possible right now",
+            throw new UnavailableException("Logging in is not possible right now",
                     "Our login service is not answering. Everything stays readable without logging in; "
-                            + "please try again in a few minutes. Nothing you wrote earlier is lost.");
-            return Response.status(503).header("Retry-After", 60).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(ErrorPage.render(down)).build();
+                            + "please try again in a few minutes. Nothing you wrote earlier is lost.", Duration.ofMinutes(1));
         }
         return Response.seeOther(URI.create("/login/start")).build();
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.backstory.platform.Limits;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -18,20 +19,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class LoginProvider {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final long REMEMBER_NANOS = Duration.ofSeconds(5).toNanos();
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final Duration timeout;
+    private final long rememberNanos;
+    private final HttpClient http;
     private final URI discovery;
     private volatile boolean reachable;
-    private volatile long checkedAt = System.nanoTime() - REMEMBER_NANOS;
+    private volatile long checkedAt;
 
-    public LoginProvider(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
+    public LoginProvider(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl, Limits limits) {
         this.discovery = URI.create(authServerUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration");
+        this.timeout = limits.login().providerTimeout();
+        this.rememberNanos = limits.login().providerCheckEvery().toNanos();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.checkedAt = System.nanoTime() - rememberNanos;
     }
 
     public boolean reachable() {
-        if (System.nanoTime() - checkedAt >= REMEMBER_NANOS) {
+        if (System.nanoTime() - checkedAt >= rememberNanos) {
             reachable = ask();
             checkedAt = System.nanoTime();
         }
@@ -40,7 +44,7 @@ public class LoginProvider {
 
     private boolean ask() {
         try {
-            return http.send(HttpRequest.newBuilder(discovery).timeout(TIMEOUT).build(),
+            return http.send(HttpRequest.newBuilder(discovery).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (java.io.IOException e) {
             return false;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.NotAllowedException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,10 +76,10 @@ public class Member extends PanacheEntityBase {
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    /** A 403 saying until when, for anything a silenced member may not do (everything that others see). */
+    /** Not allowed, saying until when, for anything a silenced member may not do (everything that others see). */
     public void requireNotSilenced() {
         if (isSilenced()) {
-            throw ProblemException.forbidden("A moderator has paused your posting until " + UNTIL.format(silencedUntil)
+            throw new NotAllowedException("A moderator has paused your posting until " + UNTIL.format(silencedUntil)
                     + ": until then you cannot post, comment, flag, vote, suggest tags or change your handle.");
         }
     }

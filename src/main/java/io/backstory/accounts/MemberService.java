@@ -3,7 +3,7 @@ package io.backstory.accounts;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,11 +1,12 @@
 package io.backstory.accounts;
 
-import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.util.List;
 
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.api.PageSizes;
+import io.backstory.platform.content.Visibility;
 import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -14,8 +15,6 @@ import jakarta.transaction.Transactional;
 /** Public member profiles: pseudonymous handle, joined date, trust, "helped N", and their published writing. */
 @ApplicationScoped
 public class ProfileService {
-
-    static final int SHOWN = 20;
 
     public record Profile(String handle, Instant memberSince, String trust, int helped, List<Written> posts,
             List<Written> comments) {
@@ -26,8 +25,10 @@ public class ProfileService {
     }
 
     private final EntityManager em;
+    private final PageSizes pageSizes;
 
-    public ProfileService(EntityManager em) {
+    public ProfileService(EntityManager em, PageSizes pageSizes) {
+        this.pageSizes = pageSizes;
         this.em = em;
     }
 
@@ -35,7 +36,7 @@ public class ProfileService {
     public Profile profile(String handle) {
         Member member = Member.find("lower(handle) = lower(?1)", handle).firstResult();
         if (member == null) {
-            throw ProblemException.notFound("Member '" + handle + "'");
+            throw new NotFoundException("Member '" + handle + "'");
         }
         return new Profile(member.handle, member.createdAt, member.trustLevel >= 1 ? "Basic member" : "New member",
                 member.helpedCount, written("""
@@ -51,7 +52,7 @@ public class ProfileService {
     }
 
     private List<Written> written(String sql, long memberId) {
-        return NamedRow.all(em.createNativeQuery(sql, Tuple.class).setParameter(1, memberId).setParameter(2, SHOWN)).stream()
+        return NamedRow.all(em.createNativeQuery(sql, Tuple.class).setParameter(1, memberId).setParameter(2, pageSizes.profileWritings())).stream()
                 .map(r -> new Written(r.text("title"), r.text("link"), r.instant("created_at"), (int) r.number("score")))
                 .toList();
     }

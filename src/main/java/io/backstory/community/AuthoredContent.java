@@ -9,8 +9,10 @@ import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.moderation.ScreeningAction;
 import io.backstory.moderation.ScreeningResult;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotAllowedException;
+import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.errors.CurrentState;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -111,20 +113,20 @@ public abstract class AuthoredContent extends PanacheEntityBase {
 
     void requireAuthor(Member member, String action) {
         if (!isAuthoredBy(member)) {
-            throw ProblemException.forbidden("Only the author of a " + noun() + " can " + action + " it.");
+            throw new NotAllowedException("Only the author of a " + noun() + " can " + action + " it.");
         }
     }
 
     /**
-     * An edit names the version it was based on. If it changed since, nothing is saved and the 409 carries
+     * An edit names the version it was based on. If it changed since, nothing is saved and the conflict carries
      * the current state, so the member can reconcile their text with it.
      */
-    void requireVersion(Integer editedVersion, Supplier<Object> currentView) {
+    void requireVersion(Integer editedVersion, Supplier<CurrentState> currentView) {
         if (editedVersion == null) {
             throw new InvalidInputException("version", "the version you are editing is required");
         }
         if (editedVersion != version) {
-            throw ProblemException.conflict("This " + noun() + " was changed since you opened it (you edited version "
+            throw new ConflictException("This " + noun() + " was changed since you opened it (you edited version "
                     + editedVersion + ", it is now version " + version + "). Nothing was saved.", currentView.get());
         }
     }

@@ -1,13 +1,14 @@
 package io.backstory.community;
 
 import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.errors.CurrentState;
 import java.time.Instant;
 import java.util.List;
 
 /** One comment as the API returns it after a write. */
 public record CommentDetail(long id, long postId, Long parentId, String author, String body, String bodyHtml,
         List<String> remedies, int upvotes, int downvotes, Instant createdAt, Instant editedAt, int version,
-        ContentStatus status, List<String> safetyNotices, List<String> urgentCare) {
+        ContentStatus status, List<String> safetyNotices, List<String> urgentCare) implements CurrentState {
 
     static CommentDetail of(Comment c) {
         return new CommentDetail(c.id, c.post.id, c.parent == null ? null : c.parent.id,

@@ -66,7 +66,7 @@ public class CommentPages {
         if (fields.containsKey(PostPages.CHECK)) {
             return FormSubmission.submit("body", () -> {
                 PostPages.Preview check = check(posts.get(postId), form.body);
-                return Response.status(check.status()).entity(replyForm(postId, form, FieldErrors.NONE, check)).build();
+                return FormSubmission.checked(check.foreseen(), replyForm(postId, form, FieldErrors.NONE, check));
             }, refusal -> replyForm(postId, form, refusal.errors(), null));
         }
         if (fields.containsKey(PostPages.SAVE_DRAFT)) {
@@ -86,8 +86,8 @@ public class CommentPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response livePreview(@PathParam("id") long postId, MultivaluedMap<String, String> fields) {
         PostPages.Preview check = check(posts.get(postId), fields.getFirst("body"));
-        return Response.status(check.status()).entity(PostPages.Templates.livePreview(check, "/posts/" + postId + "/comments"))
-                .build();
+        return FormSubmission.checked(check.foreseen(),
+                PostPages.Templates.livePreview(check, "/posts/" + postId + "/comments"));
     }
 
     private PostPages.Preview check(PostDetail post, String body) {
@@ -161,19 +161,18 @@ public class CommentPages {
         CommentForm form = CommentForm.from(fields);
         String formPath = "/comments/" + id + "/edit";
         java.util.function.Function<FormSubmission.Refusal, TemplateInstance> refused = refusal -> {
-            if (refusal.isConflict() && refusal.problem().current() instanceof CommentDetail current) {
-                CommentForm kept = new CommentForm(form.body, current.parentId(), form.remedies, current.version());
-                return Templates.edit(current, kept, FieldErrors.NONE, catalog.remediesByCategory(), current, null, null);
-            }
-            return Templates.edit(comments.getForAuthor(id, viewer.get(), "edit"), form, refusal.errors(),
-                    catalog.remediesByCategory(), null, null, null);
+            return refusal.current(CommentDetail.class).map(current -> Templates.edit(current,
+                    new CommentForm(form.body, current.parentId(), form.remedies, current.version()), FieldErrors.NONE,
+                    catalog.remediesByCategory(), current, null, null))
+                    .orElseGet(() -> Templates.edit(comments.getForAuthor(id, viewer.get(), "edit"), form, refusal.errors(),
+                            catalog.remediesByCategory(), null, null, null));
         };
         if (fields.containsKey(PostPages.CHECK)) {
             CommentDetail comment = comments.getForAuthor(id, viewer.get(), "edit");
             return FormSubmission.submit("body", () -> {
                 PostPages.Preview check = check(posts.get(comment.postId()), form.body);
-                return Response.status(check.status()).entity(Templates.edit(comment, form, FieldErrors.NONE,
-                        catalog.remediesByCategory(), null, null, check)).build();
+                return FormSubmission.checked(check.foreseen(), Templates.edit(comment, form, FieldErrors.NONE,
+                        catalog.remediesByCategory(), null, null, check));
             }, refused);
         }
         if (fields.containsKey(PostPages.SAVE_DRAFT)) {

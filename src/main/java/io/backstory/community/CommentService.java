@@ -19,8 +19,9 @@ import io.backstory.notifications.NotificationService;
 import io.backstory.writing.MentionService;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
@@ -72,10 +73,10 @@ public class CommentService {
         rateLimiter.acquire(author.limitBucket("comments"), limits.commentsPerHour(), java.time.Duration.ofHours(1));
         Post post = Post.findById(postId);
         if (post == null) {
-            throw ProblemException.notFound("Post " + postId);
+            throw new NotFoundException("Post " + postId);
         }
         if (!post.isVisible()) {
-            throw ProblemException.conflict("This post was removed, so it no longer takes comments.", null);
+            throw new ConflictException("This post was removed, so it no longer takes comments.");
         }
         Comment comment = new Comment();
         comment.post = post;
@@ -86,7 +87,7 @@ public class CommentService {
                 throw new InvalidInputException("parentId", "comment " + request.parentId() + " is not a comment on post " + postId);
             }
             if (!parent.isVisible()) {
-                throw ProblemException.conflict("The comment you are replying to was deleted.", null);
+                throw new ConflictException("The comment you are replying to was deleted.");
             }
             comment.parent = parent;
         }
@@ -146,7 +147,7 @@ public class CommentService {
         return comment.post.isVisible() ? comment.post.id : null;
     }
 
-    /** The comment as its author is about to edit it; a 403 for anyone else. */
+    /** The comment as its author is about to edit it; refused (not allowed) for anyone else. */
     @Transactional
     public CommentDetail getForAuthor(long id, Member member, String action) {
         return CommentDetail.of(ownComment(id, member, action));
@@ -196,7 +197,7 @@ public class CommentService {
     public List<CommentNode> subtree(long postId, long commentId, CommentTree.Sort sort, Long readerId) {
         List<CommentTree.Row> rows = rows(postId, readerId);
         CommentTree.Row root = rows.stream().filter(r -> r.id() == commentId).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Comment " + commentId + " on post " + postId));
+                .orElseThrow(() -> new NotFoundException("Comment " + commentId + " on post " + postId));
         List<CommentNode> below = CommentTree.build(rows, root.parentId(), sort);
         return below.stream().filter(n -> n.id() == commentId).toList();
     }
@@ -257,8 +258,8 @@ public class CommentService {
         Comment comment = Comment.findById(id);
         if (comment != null && comment.isVisible() && !comment.post.isVisible() && comment.isAuthoredBy(member)) {
             if (!"delete".equals(action)) {
-                throw ProblemException.conflict("The post this comment replied to is no longer public, so the comment "
-                        + "cannot be changed; you can still delete it.", null);
+                throw new ConflictException("The post this comment replied to is no longer public, so the comment "
+                        + "cannot be changed; you can still delete it.");
             }
             return comment;
         }
@@ -270,7 +271,7 @@ public class CommentService {
     static Comment findVisible(long id) {
         Comment comment = Comment.findById(id);
         if (comment == null || !comment.isVisible() || !comment.post.isVisible()) {
-            throw ProblemException.notFound("Comment " + id);
+            throw new NotFoundException("Comment " + id);
         }
         return comment;
     }

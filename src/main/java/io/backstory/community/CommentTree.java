@@ -51,7 +51,7 @@ final class CommentTree {
                     return sort;
                 }
             }
-            throw new io.backstory.platform.api.InvalidInputException("sort", "must be best, top, new or hot");
+            throw new io.backstory.platform.errors.InvalidInputException("sort", "must be best, top, new or hot");
         }
     }
 

@@ -20,8 +20,6 @@ import jakarta.persistence.Tuple;
 @ApplicationScoped
 public class CommunityQueries {
 
-    public static final int MAX_PAGE_SIZE = 100;
-
     private final EntityManager em;
 
     public CommunityQueries(EntityManager em) {

@@ -2,6 +2,7 @@ package io.backstory.community;
 
 import java.util.List;
 
+import io.backstory.platform.api.PageSizes;
 import io.backstory.evidence.Evidence;
 import io.backstory.evidence.EvidenceService;
 import io.backstory.evidence.Tip;
@@ -20,9 +21,6 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ConditionOverview {
 
-    /** Tips on the condition page itself; the rest are one click away. */
-    public static final int BEST_TIPS_SHOWN = 5;
-
     public record View(ConditionView condition, Page<PostSummary> posts, Evidence evidence, List<Tip> bestTips) {
     }
 
@@ -34,9 +32,11 @@ public class ConditionOverview {
     private final EvidenceService evidence;
     private final TipService tips;
     private final ReadCache cache;
+    private final PageSizes pageSizes;
 
     public ConditionOverview(TaxonomyService taxonomy, PostListService lists, EvidenceService evidence, TipService tips,
-            ReadCache cache) {
+            ReadCache cache, PageSizes pageSizes) {
+        this.pageSizes = pageSizes;
         this.taxonomy = taxonomy;
         this.lists = lists;
         this.evidence = evidence;
@@ -44,7 +44,7 @@ public class ConditionOverview {
         this.cache = cache;
     }
 
-    /** Unknown conditions are 404s; bad list parameters 400s naming the parameter. */
+    /** Unknown conditions are not found; bad list parameters are invalid input naming the parameter. */
     @Transactional
     public View of(String slug, String kind, String sort, String period, String after) {
         if (after == null || after.isBlank()) {
@@ -55,7 +55,8 @@ public class ConditionOverview {
 
     private View load(String slug, String kind, String sort, String period, String after) {
         return new View(taxonomy.condition(slug),
-                lists.list(slug, null, kind, sort, period, after, PostListService.DEFAULT_PAGE_SIZE),
-                evidence.forCondition(slug), tips.bestTips(slug, null, null, BEST_TIPS_SHOWN).items());
+                lists.list(slug, null, kind, sort, period, after, null),
+                // The best tips on the condition page itself; the rest are one click away.
+                evidence.forCondition(slug), tips.bestTips(slug, null, null, pageSizes.bestTips()).items());
     }
 }

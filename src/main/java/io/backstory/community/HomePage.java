@@ -2,6 +2,7 @@ package io.backstory.community;
 
 import java.util.List;
 
+import io.backstory.platform.api.PageSizes;
 import io.backstory.platform.api.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -20,21 +21,21 @@ public class HomePage {
         static native TemplateInstance home(List<ConditionCount> conditions, Page<PostSummary> recent, boolean firstPage);
     }
 
-    private static final int RECENT_POSTS = 20;
-
     private final CommunityQueries queries;
     private final PostListService lists;
+    private final PageSizes pageSizes;
 
-    public HomePage(CommunityQueries queries, PostListService lists) {
+    public HomePage(CommunityQueries queries, PostListService lists, PageSizes pageSizes) {
         this.queries = queries;
         this.lists = lists;
+        this.pageSizes = pageSizes;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance home(@QueryParam("after") String after) {
-        return Templates.home(queries.conditionsWithPostCounts(), lists.list(null, null, null, null, null, after, RECENT_POSTS),
+        return Templates.home(queries.conditionsWithPostCounts(), lists.list(null, null, null, null, null, after, pageSizes.homePosts()),
                 after == null || after.isBlank());
     }
 }

@@ -125,7 +125,7 @@ public class PostApi {
     @APIResponse(responseCode = "204", description = "Marked")
     public void acceptAnswer(@PathParam("id") long id, AcceptedAnswer request) {
         if (request == null || request.commentId() == null) {
-            throw new io.backstory.platform.api.InvalidInputException("commentId", "name the comment that answered the question");
+            throw new io.backstory.platform.errors.InvalidInputException("commentId", "name the comment that answered the question");
         }
         posts.acceptAnswer(id, request.commentId(), currentMember.get());
     }

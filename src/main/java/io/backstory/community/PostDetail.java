@@ -1,15 +1,16 @@
 package io.backstory.community;
 
-import io.backstory.platform.content.PostKind;
-import io.backstory.platform.content.Outcome;
-import io.backstory.platform.content.ContentStatus;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.content.Outcome;
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.errors.CurrentState;
 import io.backstory.taxonomy.RedFlagAdvice;
 import io.backstory.taxonomy.RemedyCategory;
 
@@ -23,7 +24,7 @@ public record PostDetail(long id, PostKind kind, String title, String body, Stri
         ContentStatus status, List<String> safetyNotices,
         @Schema(description = "Advice for red-flag symptoms the post describes (get urgent care), apart from the "
                 + "safety notes") List<String> urgentCare,
-        @JsonIgnore List<RedFlagAdvice> redFlags) {
+        @JsonIgnore List<RedFlagAdvice> redFlags) implements CurrentState {
 
     public record RemedyTag(String slug, String name, RemedyCategory category, Outcome outcome, String caution) {
     }

@@ -1,9 +1,10 @@
 package io.backstory.community;
 
 import io.backstory.platform.content.PostKind;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;
+import io.backstory.platform.api.PageSizes;
 import io.backstory.platform.cache.ReadCache;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,28 +14,31 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class PostListService {
 
-    public static final int DEFAULT_PAGE_SIZE = 20;
-
     private record FirstPage(PostFilter filter, int size) {
     }
 
     private final CommunityQueries queries;
     private final TagResolver tags;
     private final ReadCache cache;
+    private final PageSizes pageSizes;
 
-    public PostListService(CommunityQueries queries, TagResolver tags, ReadCache cache) {
+    public PostListService(CommunityQueries queries, TagResolver tags, ReadCache cache, PageSizes pageSizes) {
         this.queries = queries;
         this.tags = tags;
         this.cache = cache;
+        this.pageSizes = pageSizes;
     }
 
-    /** Unknown condition or remedy slugs, bad kinds, cursors or sizes are 400s naming the parameter. */
+    /**
+     * A page of {@code limit} posts ({@link PageSizes#posts()} when null). Unknown condition or remedy slugs, bad
+     * kinds, cursors or sizes are invalid input naming the parameter.
+     */
     @Transactional
     public Page<PostSummary> list(String condition, String remedy, String kind, String sort, String period,
             String after, Integer limit) {
-        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
-        if (size < 1 || size > CommunityQueries.MAX_PAGE_SIZE) {
-            throw new InvalidInputException("limit", "must be between 1 and " + CommunityQueries.MAX_PAGE_SIZE);
+        int size = limit == null ? pageSizes.posts() : limit;
+        if (size < 1 || size > pageSizes.postsMax()) {
+            throw new InvalidInputException("limit", "must be between 1 and " + pageSizes.postsMax());
         }
         PostFilter filter = new PostFilter(
                 blank(condition) ? null : tags.condition(condition, "condition").slug,

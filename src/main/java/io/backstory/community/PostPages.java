@@ -1,24 +1,26 @@
 package io.backstory.community;
 
-import io.backstory.platform.content.ContentStatus;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.drafts.Draft;
 import io.backstory.drafts.DraftService;
-import io.backstory.platform.cache.ReadCache;
-import io.backstory.platform.api.Problem;
-import io.backstory.platform.text.ContentLimits;
-import io.backstory.platform.text.TextLimit;
-import io.backstory.platform.web.FieldErrors;
-import io.backstory.platform.web.FormSubmission;
 import io.backstory.moderation.PreviewLimit;
 import io.backstory.moderation.ScreeningAction;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.moderation.ScreeningService;
+import io.backstory.platform.cache.ReadCache;
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.errors.DomainException;
+import io.backstory.platform.errors.FieldError;
+import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.MarkdownRenderer;
+import io.backstory.platform.text.TextLimit;
+import io.backstory.platform.web.FieldErrors;
+import io.backstory.platform.web.FormSubmission;
 import io.backstory.taxonomy.Condition;
 import io.backstory.taxonomy.RedFlagAdvice;
 import io.backstory.taxonomy.TaxonomyCatalog;
@@ -343,10 +345,11 @@ public class PostPages {
             return new Preview(null, null, FieldErrors.NONE, suggestions, List.of());
         }
 
-        /** 400 for text that cannot be sent as it is, 422 for text screening would refuse (spam), else 200. */
-        int status() {
-            return !errors.isEmpty() ? 400
-                    : screening != null && screening.verdict() == ScreeningAction.BLOCK ? 422 : 200;
+        /** What sending the text as it is would meet: invalid input, or screening refusing it (spam); else none. */
+        Optional<DomainException.Kind> foreseen() {
+            return !errors.isEmpty() ? Optional.of(DomainException.Kind.INVALID_INPUT)
+                    : screening != null && screening.verdict() == ScreeningAction.BLOCK
+                            ? Optional.of(DomainException.Kind.BLOCKED) : Optional.empty();
         }
     }
 
@@ -367,8 +370,7 @@ public class PostPages {
         Preview preview = preview(PostForm.from(fields), WritingHelp.ignored(fields));
         // The suggestions' buttons send the form where it goes: the new-post or this post's edit address.
         String action = formAction != null && formAction.matches("/posts(/\\d{1,18}/edit)?") ? formAction : "/posts";
-        return Response.status(preview.status()).entity(Templates.livePreview(preview, action))
-                .build();
+        return FormSubmission.checked(preview.foreseen(), Templates.livePreview(preview, action));
     }
 
     @GET
@@ -444,8 +446,7 @@ public class PostPages {
         return FormSubmission.submit("body", () -> {
             previews.acquire(viewer.get());
             Preview preview = preview(form, WritingHelp.ignored(fields));
-            return Response.status(preview.status()).entity(form(heading, action, form, FieldErrors.NONE, null, preview))
-                    .build();
+            return FormSubmission.checked(preview.foreseen(), form(heading, action, form, FieldErrors.NONE, null, preview));
         }, refusal -> form(heading, action, form, refusal.errors(), null, null));
     }
 
@@ -467,7 +468,7 @@ public class PostPages {
         previews.acquire(viewer.get());
         return COMMENT_SO_FAR.problem(body)
                 .map(message -> new Preview("", ScreeningResult.CLEAN,
-                        FieldErrors.of(List.of(new Problem.FieldError("body", message))), null, List.<RedFlagAdvice>of()))
+                        FieldErrors.of(List.of(new FieldError("body", message))), null, List.<RedFlagAdvice>of()))
                 .orElseGet(() -> new Preview(markdown.toSafeHtml(body), screening.screen(body,
                         post.conditions().stream().map(Tag::slug).toList()), FieldErrors.NONE, null, post.redFlags()));
     }
@@ -477,9 +478,9 @@ public class PostPages {
     }
 
     private Preview preview(PostForm form, java.util.Set<String> ignored) {
-        List<Problem.FieldError> problems = new java.util.ArrayList<>();
-        TITLE_SO_FAR.problem(form.title).ifPresent(message -> problems.add(new Problem.FieldError("title", message)));
-        BODY_SO_FAR.problem(form.body).ifPresent(message -> problems.add(new Problem.FieldError("body", message)));
+        List<FieldError> problems = new java.util.ArrayList<>();
+        TITLE_SO_FAR.problem(form.title).ifPresent(message -> problems.add(new FieldError("title", message)));
+        BODY_SO_FAR.problem(form.body).ifPresent(message -> problems.add(new FieldError("body", message)));
         if (!problems.isEmpty()) {
             return new Preview("", ScreeningResult.CLEAN, FieldErrors.of(problems), WritingHelp.Suggestions.NONE, List.of());
         }
@@ -514,13 +515,11 @@ public class PostPages {
         }
         return FormSubmission.submit("body",
                 () -> saved(published(action, posts.edit(id, form.toRequest(), viewer.get())), Saved.EDIT), refusal -> {
-            if (refusal.isConflict() && refusal.problem().current() instanceof PostDetail current) {
-                // Keep what the member wrote, show what is there now, and let them save on top of it.
-                PostForm kept = new PostForm(form.kind, form.title, form.body, form.conditions, form.remedies,
-                        current.version());
-                return form(EDIT_HEADING, action, kept, FieldErrors.NONE, current, null);
-            }
-            return form(EDIT_HEADING, action, form, refusal.errors(), null, null);
+            // On an edit conflict keep what the member wrote, show what is there now, and let them save on top of it.
+            return refusal.current(PostDetail.class).map(current -> form(EDIT_HEADING, action,
+                    new PostForm(form.kind, form.title, form.body, form.conditions, form.remedies, current.version()),
+                    FieldErrors.NONE, current, null))
+                    .orElseGet(() -> form(EDIT_HEADING, action, form, refusal.errors(), null, null));
         });
     }
 

@@ -20,8 +20,9 @@ import io.backstory.moderation.NewMemberReview;
 import io.backstory.moderation.ReviewTarget;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.platform.api.InputValidator;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.errors.NotAllowedException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
@@ -130,7 +131,7 @@ public class PostService {
             throw new InvalidInputException("commentId", "only questions have an accepted answer");
         }
         if (!post.isAuthoredBy(member)) {
-            throw ProblemException.forbidden("Only the person who asked can mark the answer that helped.");
+            throw new NotAllowedException("Only the person who asked can mark the answer that helped.");
         }
         if (commentId != null) {
             Comment comment = Comment.findById(commentId);
@@ -150,7 +151,7 @@ public class PostService {
         }
     }
 
-    /** The post as its author is about to edit it; a 403 for anyone else. */
+    /** The post as its author is about to edit it; refused (not allowed) for anyone else. */
     @Transactional
     public PostDetail getForAuthor(long id, Member member, String action) {
         Post post = findVisible(id);
@@ -178,11 +179,11 @@ public class PostService {
     static Post findVisible(long id) {
         Post post = Post.findById(id);
         if (post != null && !post.deleted && post.status == ContentStatus.HIDDEN) {
-            throw new ProblemException(io.backstory.platform.api.Problem.of(404, "Hidden for review",
-                    "This post is hidden for moderation: flagged by members and waiting for a moderator, or hidden by one."));
+            throw new NotFoundException("Hidden for review",
+                    "This post is hidden for moderation: flagged by members and waiting for a moderator, or hidden by one.");
         }
         if (post == null || !post.isVisible()) {
-            throw ProblemException.notFound("Post " + id);
+            throw new NotFoundException("Post " + id);
         }
         return post;
     }

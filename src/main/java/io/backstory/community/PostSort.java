@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
 
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.api.PageCursor;
 
 /**
@@ -26,7 +26,7 @@ public enum PostSort {
         this.parseKey = parseKey;
     }
 
-    /** The cursor's key as the query parameter for this order; a 400 if it was made for another order. */
+    /** The cursor's key as the query parameter for this order; invalid input if it was made for another order. */
     Object key(PageCursor cursor, String parameter) {
         try {
             return parseKey.apply(cursor.key());

@@ -91,7 +91,7 @@ public class TopicPages {
     @Path("conditions/{slug}/tips")
     public TemplateInstance tips(@PathParam("slug") String slug, @QueryParam("remedy") String remedy,
             @QueryParam("after") String after) {
-        return Templates.tips(taxonomy.condition(slug), tips.bestTips(slug, remedy, after, PostListService.DEFAULT_PAGE_SIZE),
+        return Templates.tips(taxonomy.condition(slug), tips.bestTips(slug, remedy, after, null),
                 remedy == null || remedy.isBlank() ? null : remedy, catalog.remediesByCategory(),
                 after == null || after.isBlank());
     }
@@ -148,7 +148,7 @@ public class TopicPages {
     @Transactional
     public TemplateInstance remedy(@PathParam("slug") String slug, @QueryParam("after") String after) {
         return Templates.remedy(taxonomy.remedy(slug),
-                lists.list(null, slug, null, null, null, after, PostListService.DEFAULT_PAGE_SIZE),
+                lists.list(null, slug, null, null, null, after, null),
                 after == null || after.isBlank(), evidence.forRemedy(slug));
     }
 }

@@ -70,7 +70,7 @@ public class DraftPages {
     @Path("drafts")
     @RolesAllowed("member")
     public TemplateInstance list() {
-        return Templates.drafts(drafts.list(viewer.get().id), DraftService.MAX_DRAFTS);
+        return Templates.drafts(drafts.list(viewer.get().id), drafts.perMember());
     }
 
     /**

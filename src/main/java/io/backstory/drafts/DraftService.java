@@ -17,9 +17,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.Problem;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.Limits;
+import io.backstory.platform.errors.FieldError;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.LimitReachedException;
+import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.text.TextLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,15 +37,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 @ApplicationScoped
 public class DraftService {
 
-    /** Drafts one member keeps at most (one per form). */
-    public static final int MAX_DRAFTS = 50;
-    /** Texts one browser may leave waiting for a login, and for how long. */
-    static final int MAX_KEPT = 20;
-    static final String KEPT_FOR = "1 day";
 
     /** The fields of the writing forms; security fields and buttons are not part of a draft. */
     private static final Pattern FORM_FIELD = Pattern.compile("kind|title|body|condition|remedy(\\.[a-z0-9-]{1,60})?|version|parentId");
-    private static final int MAX_FIELDS = 100;
     private static final TextLimit CHOICE = TextLimit.optional(100);
     private static final TypeReference<Map<String, List<String>>> FIELDS = new TypeReference<>() {
     };
@@ -51,9 +47,20 @@ public class DraftService {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    DraftService(EntityManager em, ObjectMapper json) {
+    private final Limits.Drafts limits;
+    /** How long a text left waiting for a login is kept, as a PostgreSQL interval. */
+    private final String keptFor;
+
+    DraftService(EntityManager em, ObjectMapper json, Limits limits) {
         this.em = em;
         this.json = json;
+        this.limits = limits.drafts();
+        this.keptFor = this.limits.waitingKeptFor().toSeconds() + " seconds";
+    }
+
+    /** Drafts one member keeps at most (one per form). */
+    public int perMember() {
+        return limits.perMember();
     }
 
     /** Saves what the member has in the form at {@code formPath}, replacing their earlier draft of it. */
@@ -63,9 +70,9 @@ public class DraftService {
         String fields = fields(form, sent);
         em.createNativeQuery("select id from member where id = ?1 for update").setParameter(1, memberId).getResultList();
         boolean replacing = find(memberId, formPath).isPresent();
-        if (!replacing && count(memberId) >= MAX_DRAFTS) {
-            throw new ProblemException(Problem.of(422, "Too many drafts", "You already keep " + MAX_DRAFTS
-                    + " drafts. Open your drafts from the account menu and discard the ones you no longer need."));
+        if (!replacing && count(memberId) >= limits.perMember()) {
+            throw new LimitReachedException("Too many drafts", "You already keep " + limits.perMember()
+                    + " drafts. Open your drafts from the account menu and discard the ones you no longer need.");
         }
         em.createNativeQuery("""
                 insert into draft (member_id, form_path, fields) values (?1, ?2, cast(?3 as jsonb))
@@ -95,14 +102,14 @@ public class DraftService {
     @Transactional
     public Draft get(long memberId, long id) {
         return drafts("where member_id = ?1 and id = ?2", memberId, id).stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("This draft"));
+                .orElseThrow(() -> new NotFoundException("This draft"));
     }
 
     @Transactional
     public void discard(long memberId, long id) {
         if (em.createNativeQuery("delete from draft where member_id = ?1 and id = ?2").setParameter(1, memberId)
                 .setParameter(2, id).executeUpdate() == 0) {
-            throw ProblemException.notFound("This draft");
+            throw new NotFoundException("This draft");
         }
     }
 
@@ -150,13 +157,13 @@ public class DraftService {
         String fields = fields(form.get(), sent);
         String keyHash = hash(claimKey);
         em.createNativeQuery("delete from draft where member_id is null and saved_at < now() - cast(?1 as interval)")
-                .setParameter(1, KEPT_FOR).executeUpdate();
+                .setParameter(1, keptFor).executeUpdate();
         // One text per form and browser: the latest; and a bound on what one browser can leave here.
         em.createNativeQuery("delete from draft where claim_key_hash = ?1 and form_path = ?2")
                 .setParameter(1, keyHash).setParameter(2, formPath).executeUpdate();
         long kept = ((Number) em.createNativeQuery("select count(*) from draft where claim_key_hash = ?1")
                 .setParameter(1, keyHash).getSingleResult()).longValue();
-        if (kept >= MAX_KEPT) {
+        if (kept >= limits.perBrowser()) {
             return false;
         }
         em.createNativeQuery("""
@@ -183,7 +190,7 @@ public class DraftService {
                 update draft set member_id = ?1, owner_id = null, claim_key_hash = null, saved_at = now()
                 where claim_key_hash = ?2 and owner_id = ?1 and saved_at >= now() - cast(?3 as interval)
                 returning form_path""")
-                .setParameter(1, memberId).setParameter(2, keyHash).setParameter(3, KEPT_FOR).getResultList();
+                .setParameter(1, memberId).setParameter(2, keyHash).setParameter(3, keptFor).getResultList();
         return paths.stream().findFirst();
     }
 
@@ -195,19 +202,19 @@ public class DraftService {
     /** The form's own fields, within the form's limits, as JSON; refused like the form itself refuses them. */
     private String fields(DraftForm form, MultivaluedMap<String, String> sent) {
         Map<String, List<String>> kept = new LinkedHashMap<>();
-        List<Problem.FieldError> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         sent.forEach((name, values) -> {
             if (!FORM_FIELD.matcher(name).matches() || values == null) {
                 return;
             }
             TextLimit limit = form.textLimits().containsKey(name) ? TextLimit.optional(form.textLimits().get(name)) : CHOICE;
             for (String value : values) {
-                limit.problem(value).ifPresent(message -> problems.add(new Problem.FieldError(name, message)));
+                limit.problem(value).ifPresent(message -> problems.add(new FieldError(name, message)));
             }
             kept.put(name, List.copyOf(values));
         });
-        if (kept.size() > MAX_FIELDS) {
-            problems.add(new Problem.FieldError("draft-form", "This form has more fields than a writing form has."));
+        if (kept.size() > limits.fields()) {
+            problems.add(new FieldError("draft-form", "This form has more fields than a writing form has."));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -46,6 +46,6 @@ public class EvidenceApi {
             + "tagged with remedies, ranked by Best (Wilson lower bound), newest first on ties. Keyset-paged.")
     public Page<Tip> bestTips(@PathParam("slug") String slug, @QueryParam("remedy") String remedy,
             @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return tips.bestTips(slug, remedy, after, limit == null ? 20 : limit);
+        return tips.bestTips(slug, remedy, after, limit);
     }
 }

@@ -1,22 +1,23 @@
 package io.backstory.evidence;
 
-import io.backstory.platform.content.PostKind;
-import io.backstory.platform.db.SqlEnum;
-import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.backstory.platform.content.Outcome;
-import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;
+import io.backstory.platform.api.PageSizes;
 import io.backstory.platform.cache.ReadCache;
+import io.backstory.platform.content.Outcome;
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.content.Visibility;
+import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.db.SqlEnum;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.text.PlainWords;
 import io.backstory.taxonomy.TagResolver;
-import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -38,17 +39,21 @@ public class TipService {
     private final EntityManager em;
     private final TagResolver tags;
     private final ReadCache cache;
+    private final PageSizes pageSizes;
 
-    public TipService(EntityManager em, TagResolver tags, ReadCache cache) {
+    public TipService(EntityManager em, TagResolver tags, ReadCache cache, PageSizes pageSizes) {
         this.em = em;
         this.tags = tags;
         this.cache = cache;
+        this.pageSizes = pageSizes;
     }
 
+    /** A page of {@code size} tips ({@link PageSizes#posts()} when null). */
     @Transactional
-    public Page<Tip> bestTips(String conditionSlug, String remedySlug, String after, int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new InvalidInputException("limit", "must be between 1 and 100");
+    public Page<Tip> bestTips(String conditionSlug, String remedySlug, String after, Integer size) {
+        int limit = size == null ? pageSizes.posts() : size;
+        if (limit < 1 || limit > pageSizes.postsMax()) {
+            throw new InvalidInputException("limit", "must be between 1 and " + pageSizes.postsMax());
         }
         long conditionId = tags.existingCondition(conditionSlug).id;
         Long remedyId = remedySlug == null || remedySlug.isBlank() ? null : tags.remedy(remedySlug, "remedy").id;

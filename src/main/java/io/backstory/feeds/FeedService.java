@@ -1,6 +1,5 @@
 package io.backstory.feeds;
 
-import io.backstory.platform.content.Visibility;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
@@ -21,28 +20,31 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
+import io.backstory.platform.api.PageSizes;
+import io.backstory.platform.content.Visibility;
+import io.backstory.platform.db.NamedRow;
 import io.backstory.taxonomy.Condition;
 import io.backstory.taxonomy.Remedy;
 import io.backstory.taxonomy.TagResolver;
-import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /** Atom feeds (written with Rome) of the newest published posts: site-wide, per condition, per remedy. */
 @ApplicationScoped
 public class FeedService {
 
-    static final int ENTRIES = 30;
-
     private final EntityManager em;
     private final TagResolver tags;
 
-    public FeedService(EntityManager em, TagResolver tags) {
+    private final PageSizes pageSizes;
+
+    public FeedService(EntityManager em, TagResolver tags, PageSizes pageSizes) {
         this.em = em;
         this.tags = tags;
+        this.pageSizes = pageSizes;
     }
 
     @Transactional
@@ -70,7 +72,7 @@ public class FeedService {
                 select p.id, p.title, p.body_html, m.handle, p.created_at, coalesce(p.edited_at, p.created_at) as updated_at
                 from post p left join member m on m.id = p.author_id
                 where """ + Visibility.toReadersSql("p") + filter
-                + " order by p.created_at desc, p.id desc limit :limit", Tuple.class).setParameter("limit", ENTRIES);
+                + " order by p.created_at desc, p.id desc limit :limit", Tuple.class).setParameter("limit", pageSizes.feedEntries());
         if (tagId != null) {
             query.setParameter("tag", tagId);
         }

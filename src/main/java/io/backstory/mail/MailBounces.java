@@ -1,7 +1,6 @@
 package io.backstory.mail;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -9,6 +8,7 @@ import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.backstory.platform.Limits;
 import io.backstory.platform.jobs.ClusterJobs;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,10 +44,9 @@ public class MailBounces {
         this.mailbox = mailbox;
     }
 
-    void schedule(@Observes StartupEvent start, ClusterJobs jobs,
-            @ConfigProperty(name = "backstory.mail.bounces.check-every") Duration every) {
+    void schedule(@Observes StartupEvent start, ClusterJobs jobs, Limits limits) {
         if (mailbox.isPresent()) {
-            jobs.every(every, "mail-bounces", this::readBounces);
+            jobs.every(limits.mail().bounces().checkEvery(), "mail-bounces", this::readBounces);
         } else {
             LOG.info("No bounce mailbox (backstory.mail.bounces.mailbox): only addresses refused while sending stop mail");
         }

@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.backstory.following.FollowingService;
 import io.backstory.following.FollowingService.FollowedPost;
+import io.backstory.following.FollowingService;
 import io.backstory.notifications.NotificationKind;
-import io.backstory.notifications.NotificationService;
 import io.backstory.notifications.NotificationService.Delivery;
+import io.backstory.notifications.NotificationService;
+import io.backstory.platform.Limits;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,10 +34,6 @@ import jakarta.persistence.Tuple;
 @ApplicationScoped
 class MailComposer {
 
-    /** Posts in one digest at most. */
-    static final int DIGEST_POSTS = 10;
-    /** How long an address confirmation link works. */
-    static final Duration ADDRESS_LINK_VALIDITY = Duration.ofDays(2);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
     /** One notice in a digest. */
@@ -74,8 +71,15 @@ class MailComposer {
     private final MailLinks links;
     private final EntityManager em;
 
+    /** Posts in one digest at most. */
+    private final int digestPosts;
+    /** How long an address confirmation link works. */
+    private final Duration addressLinkValidFor;
+
     MailComposer(NotificationService notifications, FollowingService following, MailRecipients recipients, MailLinks links,
-            EntityManager em) {
+            EntityManager em, Limits limits) {
+        this.digestPosts = limits.mail().digestPosts();
+        this.addressLinkValidFor = limits.mail().addressLinkValidFor();
         this.notifications = notifications;
         this.following = following;
         this.recipients = recipients;
@@ -118,7 +122,7 @@ class MailComposer {
         Instant until = rows.get(0).get("until", Instant.class);
         Map<MailTopic, MailFrequency> choices = recipients.choices(memberId);
         List<DigestPost> posts = choices.get(MailTopic.NEW_POSTS) != frequency ? List.of()
-                : following.bestNewPosts(memberId, from, until, DIGEST_POSTS).stream()
+                : following.bestNewPosts(memberId, from, until, digestPosts).stream()
                         .map(post -> new DigestPost(post, links.absolute("/posts/" + post.id()))).toList();
         List<NotificationKind> gathered = Arrays.stream(MailTopic.values())
                 .filter(topic -> topic != MailTopic.NEW_POSTS && choices.get(topic) == frequency)
@@ -137,7 +141,7 @@ class MailComposer {
 
     /** The link that confirms a newly entered address, sent to that address. */
     Mail addressCheck(long memberId, String address, String handle) {
-        Instant until = Instant.now().plus(ADDRESS_LINK_VALIDITY);
+        Instant until = Instant.now().plus(addressLinkValidFor);
         TemplateInstance body = Templates.addressCheck(handle, links.confirmAddress(memberId, address, until),
                 DAY.format(until) + ", " + DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(until) + " UTC");
         return mail(address, "Confirm your e-mail address for Backstory", body);

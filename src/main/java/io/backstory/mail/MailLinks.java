@@ -13,8 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.backstory.platform.api.Problem;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidLinkException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -67,10 +66,10 @@ public class MailLinks {
         return now.getEpochSecond() <= until && matches(signature, sign("address", memberId, address + "\n" + until));
     }
 
-    static ProblemException invalidUnsubscribeLink() {
-        return new ProblemException(Problem.of(400, "This unsubscribe link does not work",
+    static InvalidLinkException invalidUnsubscribeLink() {
+        return new InvalidLinkException("This unsubscribe link does not work",
                 "It was changed after we sent it. Use the link in the mail as it is, or change your choices in your mail "
-                        + "settings after logging in."));
+                        + "settings after logging in.");
     }
 
     private String sign(String purpose, long memberId, String subject) {

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.backstory.notifications.NotificationsCreated;
+import io.backstory.platform.Limits;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,19 +49,15 @@ public class MailOutbox {
     private final int maxAttempts;
     private final Duration sendTimeout;
 
-    MailOutbox(EntityManager em, MailComposer composer, MailRecipients recipients, ReactiveMailer mailer,
-            @ConfigProperty(name = "backstory.mail.retry-first") Duration retryFirst,
-            @ConfigProperty(name = "backstory.mail.retry-longest") Duration retryLongest,
-            @ConfigProperty(name = "backstory.mail.max-attempts") int maxAttempts,
-            @ConfigProperty(name = "backstory.mail.send-timeout") Duration sendTimeout) {
+    MailOutbox(EntityManager em, MailComposer composer, MailRecipients recipients, ReactiveMailer mailer, Limits limits) {
         this.em = em;
         this.composer = composer;
         this.recipients = recipients;
         this.mailer = mailer;
-        this.retryFirst = retryFirst;
-        this.retryLongest = retryLongest;
-        this.maxAttempts = maxAttempts;
-        this.sendTimeout = sendTimeout;
+        this.retryFirst = limits.mail().retryFirst();
+        this.retryLongest = limits.mail().retryLongest();
+        this.maxAttempts = limits.mail().maxAttempts();
+        this.sendTimeout = limits.mail().sendTimeout();
     }
 
     /** Queues the mails of new notifications for members who chose to hear about their topic at once. */

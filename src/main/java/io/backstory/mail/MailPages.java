@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.backstory.accounts.CurrentMember;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.Problem;
+import io.backstory.platform.errors.FieldError;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.web.FieldErrors;
 import io.backstory.platform.web.FormSubmission;
 import io.quarkus.qute.CheckedTemplate;
@@ -127,16 +127,16 @@ public class MailPages {
                         : settings.address(), errors, linkSent, saved);
     }
 
-    /** Each topic's choice from the form; a 400 naming the field for a value the form never offers. */
+    /** Each topic's choice from the form; invalid input naming the field for a value the form never offers. */
     private static Map<MailTopic, MailFrequency> frequencies(MultivaluedMap<String, String> form) {
         Map<MailTopic, MailFrequency> chosen = new EnumMap<>(MailTopic.class);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (MailTopic topic : MailTopic.values()) {
             String value = form.getFirst(topic.field());
             MailFrequency frequency = value == null ? null
                     : Arrays.stream(MailFrequency.values()).filter(f -> f.name().equals(value)).findFirst().orElse(null);
             if (frequency == null) {
-                errors.add(new Problem.FieldError(topic.field(), "choose never, at once, once a day or once a week"));
+                errors.add(new FieldError(topic.field(), "choose never, at once, once a day or once a week"));
             } else {
                 chosen.put(topic, frequency);
             }

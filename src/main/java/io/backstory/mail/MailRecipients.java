@@ -11,9 +11,8 @@ import java.util.regex.Pattern;
 
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberLoggedIn;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.Problem;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.InvalidLinkException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,7 +80,7 @@ public class MailRecipients {
 
     /**
      * The member enters a new address: it waits, unused, until the link mailed to it is followed. Returns the address as
-     * it will be used (trimmed); a 400 naming the field if it cannot be an address.
+     * it will be used (trimmed); invalid input naming the field if it cannot be an address.
      */
     @Transactional
     public String requestAddress(Member member, String address) {
@@ -120,16 +119,16 @@ public class MailRecipients {
 
     /**
      * The link mailed to the waiting address was followed: it becomes the member's address, and mail to it starts
-     * (again). A 400 if the link is altered, expired or for an address since replaced.
+     * (again). An invalid link if it is altered, expired or for an address since replaced.
      */
     @Transactional
     public String confirmAddress(long memberId, long until, String signature, MailLinks links) {
         List<Tuple> rows = tuples("select pending_address as pending from mail_recipient where member_id = ?1 for update", memberId);
         String pending = rows.isEmpty() ? null : rows.get(0).get("pending", String.class);
         if (pending == null || !links.validAddressConfirmation(memberId, pending, until, signature, Instant.now())) {
-            throw new ProblemException(Problem.of(400, "This link does not work",
+            throw new InvalidLinkException("This link does not work",
                     "It may be older than two days, or you entered another address after it was sent. Enter your address "
-                            + "again in your mail settings and we will send a new link."));
+                            + "again in your mail settings and we will send a new link.");
         }
         em.createNativeQuery("""
                 update mail_recipient set address = pending_address, pending_address = null, pending_since = null,
@@ -163,7 +162,7 @@ public class MailRecipients {
 
     /**
      * Follows an unsubscribe link: {@code scope} is a topic (its mail stops) or a digest's frequency (every topic
-     * gathered in that digest stops). A 400 for a link that was altered.
+     * gathered in that digest stops). An invalid link if it was altered.
      */
     @Transactional
     public String unsubscribe(long memberId, String scope, String signature, MailLinks links) {

@@ -1,6 +1,8 @@
 package io.backstory.mail;
 
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.api.ProblemMappers;
+import io.backstory.platform.errors.DomainException;
+import io.backstory.platform.errors.InvalidLinkException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +35,10 @@ public class OneClickUnsubscribe {
             recipients.unsubscribe(Long.parseLong(routing.request().getParam("member", "0")), what,
                     routing.request().getParam("sig"), links);
             routing.response().setStatusCode(303).putHeader("Location", "/mail/unsubscribed?what=" + what).end();
-        } catch (ProblemException | NumberFormatException e) {
-            routing.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=UTF-8")
-                    .end(MailLinks.invalidUnsubscribeLink().problem().detail());
+        } catch (DomainException | NumberFormatException e) {
+            InvalidLinkException refusal = MailLinks.invalidUnsubscribeLink();
+            routing.response().setStatusCode(ProblemMappers.status(refusal.kind()))
+                    .putHeader("Content-Type", "text/plain; charset=UTF-8").end(refusal.reason());
         }
     }
 }

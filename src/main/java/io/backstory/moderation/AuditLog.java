@@ -7,8 +7,9 @@ import java.util.List;
 
 import io.backstory.accounts.Member;
 import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.api.PageSizes;
 import io.backstory.platform.db.NamedRow;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -21,8 +22,6 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class AuditLog {
-
-    static final int PAGE_SIZE = 50;
 
     /**
      * Which steps to show; every field optional. {@code moderator}: a handle, or "automatic" for the safety check and
@@ -50,9 +49,11 @@ public class AuditLog {
     }
 
     private final EntityManager em;
+    private final int pageSize;
 
-    public AuditLog(EntityManager em) {
+    public AuditLog(EntityManager em, PageSizes pageSizes) {
         this.em = em;
+        this.pageSize = pageSizes.auditLog();
     }
 
     @Transactional
@@ -79,7 +80,7 @@ public class AuditLog {
             where.add("a.review_item_id = :item");
         }
         Query query = em.createNativeQuery(LogEntry.SELECT + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by a.created_at desc, a.id desc limit " + (PAGE_SIZE + 1) + " offset " + (number - 1) * PAGE_SIZE,
+                + " order by a.created_at desc, a.id desc limit " + (pageSize + 1) + " offset " + (number - 1) * pageSize,
                 Tuple.class);
         if (filter.moderator() != null && !"automatic".equalsIgnoreCase(filter.moderator())) {
             query.setParameter("moderator", filter.moderator());
@@ -97,8 +98,8 @@ public class AuditLog {
             query.setParameter("item", filter.item());
         }
         List<LogEntry> entries = NamedRow.all(query).stream().map(LogEntry::read).toList();
-        boolean hasOlder = entries.size() > PAGE_SIZE;
-        return new Page(hasOlder ? entries.subList(0, PAGE_SIZE) : entries, number, hasOlder);
+        boolean hasOlder = entries.size() > pageSize;
+        return new Page(hasOlder ? entries.subList(0, pageSize) : entries, number, hasOlder);
     }
 
     /** Handles of everyone who took a step, for the moderator filter. */

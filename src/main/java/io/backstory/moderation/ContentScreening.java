@@ -5,13 +5,12 @@ import java.util.Collection;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.content.TextScreening;
 import io.backstory.moderation.model.ScreeningLessons;
-import io.backstory.platform.api.Problem;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.BlockedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Screening as part of writing a post or comment: BLOCK refuses the write (422, nothing saved); after saving,
+ * Screening as part of writing a post or comment: BLOCK refuses the write (nothing saved); after saving,
  * FLAG and HOLD put the content in the review queue (one open item per target, updated on re-screening).
  */
 @ApplicationScoped
@@ -32,7 +31,7 @@ public class ContentScreening implements TextScreening {
         this.reasons = reasons;
     }
 
-    /** Screens new or edited text. A BLOCK verdict is thrown as a 422 whose detail says why. */
+    /** Screens new or edited text. A BLOCK verdict is thrown as a {@link BlockedException} whose reason says why. */
     public ScreeningResult screen(String text, Collection<String> conditions) {
         return accepted(screening.screen(text, conditions));
     }
@@ -52,8 +51,7 @@ public class ContentScreening implements TextScreening {
 
     private static ScreeningResult accepted(ScreeningResult result) {
         if (result.verdict() == ScreeningAction.BLOCK) {
-            throw new ProblemException(new Problem("about:blank", "Not accepted", 422,
-                    String.join(" ", result.notices()), java.util.List.of(), result));
+            throw new BlockedException(result);
         }
         return result;
     }

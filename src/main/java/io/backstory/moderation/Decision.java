@@ -1,6 +1,6 @@
 package io.backstory.moderation;
 
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;

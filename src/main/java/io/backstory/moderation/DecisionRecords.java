@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.backstory.accounts.Member;
 import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.Limits;
 import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,10 +33,9 @@ public class DecisionRecords {
     private final EntityManager em;
     private final Duration undoWindow;
 
-    public DecisionRecords(EntityManager em,
-            @ConfigProperty(name = "backstory.moderation.undo-window") Duration undoWindow) {
+    public DecisionRecords(EntityManager em, Limits limits) {
         this.em = em;
-        this.undoWindow = undoWindow;
+        this.undoWindow = limits.moderation().undoWindow();
     }
 
     /** How long a decision can be undone. */

@@ -5,7 +5,8 @@ import java.util.List;
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberStanding;
 import io.backstory.moderation.model.ScreeningLessons;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.content.ModeratedContent;
 import io.backstory.platform.db.NamedRow;
@@ -49,13 +50,13 @@ public class DecisionUndo {
     public long undo(long batch, Member moderator) {
         List<NamedRow> decisions = records.batchToUndo(batch, moderator);
         if (decisions.isEmpty()) {
-            throw ProblemException.notFound("Decision " + batch);
+            throw new NotFoundException("Decision " + batch);
         }
         for (NamedRow d : decisions) {
             DecisionRules.undoRefusal(d.enumValue("action", ReviewAction.class), d.instant("undone_at") != null,
                     d.instant("decided_at"), d.instant("now"), records.undoWindow(), d.number("item_version"),
                     d.number("current_version")).ifPresent(refusal -> {
-                        throw ProblemException.conflict(message(refusal, d.number("review_item_id")), null);
+                        throw new ConflictException(message(refusal, d.number("review_item_id")));
                     });
         }
         for (NamedRow d : decisions) {
@@ -83,8 +84,8 @@ public class DecisionUndo {
         ReviewAction action = decision.enumValue("action", ReviewAction.class);
         ContentStatus back = decision.enumValue("from_status", ContentStatus.class);
         if (items.anyOpen(item.target(), item.targetId())) {
-            throw ProblemException.conflict("A newer review item about this " + item.target().noun()
-                    + " is waiting in the queue; decide there. Nothing was undone.", null);
+            throw new ConflictException("A newer review item about this " + item.target().noun()
+                    + " is waiting in the queue; decide there. Nothing was undone.");
         }
         content.moveStatus(item.target().kind(), item.targetId(), item.contentStatus(), back);
         Boolean revisionWasPublic = decision.boolOrNull("revision_was_public");

@@ -1,6 +1,5 @@
 package io.backstory.moderation;
 
-import io.backstory.platform.content.ModeratedContent;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -8,9 +7,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.backstory.platform.Limits;
+import io.backstory.platform.content.ModeratedContent;
 import io.backstory.platform.db.NamedRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -60,7 +60,8 @@ public class DeferredScreening {
         this.content = content;
     }
 
-    void start(@Observes StartupEvent start, @ConfigProperty(name = "backstory.screening.deferred-poll") Duration poll) {
+    void start(@Observes StartupEvent start, Limits limits) {
+        Duration poll = limits.screening().deferredPoll();
         worker.scheduleWithFixedDelay(this::screenWaiting, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 

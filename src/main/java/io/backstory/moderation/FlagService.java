@@ -1,21 +1,24 @@
 package io.backstory.moderation;
 
-import io.backstory.platform.content.ModeratedContent;
-import io.backstory.platform.db.SqlEnum;
 import java.time.Duration;
 import java.util.List;
 
 import io.backstory.accounts.Member;
-import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.Limits;
 import io.backstory.platform.api.FormValues;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.content.ContentStatus;
+import io.backstory.platform.content.ModeratedContent;
+import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.db.SqlEnum;
+import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotAllowedException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.ratelimit.RateLimiter;
+import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.TextLimit;
 import io.backstory.platform.text.VisibleText;
-import io.backstory.platform.api.ProblemException;
-import io.backstory.platform.db.NamedRow;
-import io.backstory.platform.ratelimit.RateLimiter;
-import io.backstory.platform.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -25,14 +28,12 @@ import jakarta.transaction.Transactional;
  * Member flags. Each flag weighs by its flagger's trust and record:
  * {@code trust · 2 · (upheld + 1) / (upheld + dismissed + 2)} with trust 1 for basic members and 0.5 for new
  * ones, so a basic member without a record weighs 1, a reliable flagger up to 2, an unreliable one towards 0.
- * Flags add up on the target's one open review item; at {@link #HIDE_THRESHOLD} the content is hidden pending
+ * Flags add up on the target's one open review item; at {@link Limits.Moderation#flagWeightToHide} (three basic
+ * members' flags without a record) the content is hidden pending
  * review. A flag lives as long as its author's account, and the item's weight is always the sum of its live flags.
  */
 @ApplicationScoped
 public class FlagService {
-
-    /** Three flags from basic members with no record yet hide the content. */
-    public static final double HIDE_THRESHOLD = 3.0;
 
     /** SQL: the weight of review item {@code r}, the sum of its flags' weights (0 without flags). */
     static final String FLAG_WEIGHT = "(select coalesce(sum(f.weight), 0) from content_flag f where f.review_item_id = r.id)";
@@ -47,10 +48,12 @@ public class FlagService {
     private final ModeratedContent content;
     private final ReviewItems items;
     private final ReviewReasons reasons;
+    private final double flagWeightToHide;
 
     public FlagService(EntityManager em, RateLimiter rateLimiter, RateLimits limits, ModeratedContent content,
-            ReviewItems items, ReviewReasons reasons) {
+            ReviewItems items, ReviewReasons reasons, Limits allLimits) {
         this.em = em;
+        this.flagWeightToHide = allLimits.moderation().flagWeightToHide();
         this.content = content;
         this.items = items;
         this.reasons = reasons;
@@ -65,14 +68,14 @@ public class FlagService {
         return trust * 2.0 * (flagger.flagsUpheld + 1) / (flagger.flagsUpheld + flagger.flagsDismissed + 2);
     }
 
-    /** The post a flaggable comment belongs to, for the flag page's way back to it; 404 for any other comment. */
+    /** The post a flaggable comment belongs to, for the flag page's way back to it; not found for any other comment. */
     @Transactional
     public long postOfComment(long commentId) {
         List<?> posts = em.createNativeQuery("select post_id from comment where id = ?1 and not deleted and status in "
                 + SqlEnum.in(ContentStatus.PUBLISHED, ContentStatus.HIDDEN))
                 .setParameter(1, commentId).getResultList();
         if (posts.isEmpty()) {
-            throw ProblemException.notFound("comment " + commentId);
+            throw new NotFoundException("comment " + commentId);
         }
         return ((Number) posts.get(0)).longValue();
     }
@@ -93,11 +96,11 @@ public class FlagService {
                 + " for update", Tuple.class)
                 .setParameter(1, id));
         if (rows.isEmpty()) {
-            throw ProblemException.notFound(target.noun() + " " + id);
+            throw new NotFoundException(target.noun() + " " + id);
         }
         Long author = rows.get(0).numberOrNull("author_id");
         if (author != null && author == flagger.id) {
-            throw ProblemException.forbidden("You cannot flag your own " + target.noun() + ".");
+            throw new NotAllowedException("You cannot flag your own " + target.noun() + ".");
         }
         rateLimiter.acquire(flagger.limitBucket("flags"), limits.flagsPerHour(), Duration.ofHours(1));
         double weight = weight(flagger);
@@ -107,7 +110,7 @@ public class FlagService {
                 .setParameter(4, FormValues.blankToNull(note)).setParameter(5, weight)
                 .executeUpdate();
         if (inserted == 0) {
-            throw ProblemException.conflict("You have already flagged this " + target.noun() + ".", null);
+            throw new ConflictException("You have already flagged this " + target.noun() + ".");
         }
         long itemId = items.open(target, id, reason.severity, ReviewCategory.MEMBER_FLAG);
         reasons.addFlag(itemId, reason);
@@ -119,7 +122,7 @@ public class FlagService {
         double total = ((Number) em.createNativeQuery("select " + FLAG_WEIGHT + " from review_item r where r.id = ?1")
                 .setParameter(1, itemId).getSingleResult()).doubleValue();
         boolean hidden = ContentStatus.HIDDEN.name().equals(rows.get(0).text("status"));
-        if (!hidden && total >= HIDE_THRESHOLD) {
+        if (!hidden && total >= flagWeightToHide) {
             content.moveStatus(target.kind(), id, ContentStatus.PUBLISHED, ContentStatus.HIDDEN);
             ContentStatusChange.log(em, itemId, null, AuditAction.HIDDEN_BY_FLAGS, ContentStatus.PUBLISHED,
                     ContentStatus.HIDDEN,

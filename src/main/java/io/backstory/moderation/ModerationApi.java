@@ -92,7 +92,7 @@ public class ModerationApi {
     @Operation(summary = "Run a rule that is not saved on sample text")
     public ScreeningResult testRule(RuleTest request) {
         if (request == null) {
-            throw new io.backstory.platform.api.InvalidInputException("body", "a request body is required");
+            throw new io.backstory.platform.errors.InvalidInputException("body", "a request body is required");
         }
         return rules.test(request.rule(), request.text(), request.conditions());
     }
@@ -138,7 +138,7 @@ public class ModerationApi {
     @APIResponse(responseCode = "409", description = "Another moderator acted first")
     public ItemDetail act(@PathParam("id") long id, ActionRequest request) {
         if (request == null) {
-            throw new io.backstory.platform.api.InvalidInputException("body", "a request body is required");
+            throw new io.backstory.platform.errors.InvalidInputException("body", "a request body is required");
         }
         return decisions.act(new Decision(id, request.action(), request.version(), request.note(),
                 Boolean.TRUE.equals(request.warn()), request.silenceDays() == null ? 0 : request.silenceDays(), request.text()),
@@ -155,7 +155,7 @@ public class ModerationApi {
 
     private FlagService.FlagResult flag(ReviewTarget target, long id, FlagRequest request) {
         if (request == null) {
-            throw new io.backstory.platform.api.InvalidInputException("reason", "choose a reason");
+            throw new io.backstory.platform.errors.InvalidInputException("reason", "choose a reason");
         }
         return flags.flag(target, id, currentMember.get(), request.reason(), request.note());
     }

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.platform.api.FormValues;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.web.FieldErrors;
 import io.backstory.platform.web.FormSubmission;
 import io.backstory.taxonomy.Condition;
@@ -182,7 +183,7 @@ public class ModerationPages {
                     form.warn(), form.silenceDays(), text), viewer.get());
             return afterDecision(tab, batch);
         }, refusal -> itemPage(queue.item(id), form, refusal.isConflict() ? FieldErrors.NONE : refusal.errors(),
-                refusal.isConflict() ? refusal.problem().detail() : null, tab, null, false));
+                refusal.isConflict() ? refusal.reason() : null, tab, null, false));
     }
 
     private Response afterDecision(Tab tab, long batch) {
@@ -201,7 +202,7 @@ public class ModerationPages {
             @FormParam("condition") String condition) {
         Tab tab = Tab.of(category, condition);
         DecisionRecords.Confirmation confirmation = records.confirmation(batch, viewer.get())
-                .orElseThrow(() -> ProblemException.notFound("Decision " + batch));
+                .orElseThrow(() -> new NotFoundException("Decision " + batch));
         return FormSubmission.submit("undo", () -> {
             long item = undo.undo(batch, viewer.get());
             return Response.seeOther(URI.create(confirmation.items() == 1
@@ -233,8 +234,8 @@ public class ModerationPages {
                 List<QueueItem> shown = items.stream().map(i -> open.get(i.id())).filter(Objects::nonNull)
                         .toList();
                 if (shown.size() != items.size()) {
-                    throw ProblemException.conflict("Another moderator decided some of these items meanwhile. "
-                            + "Nothing was removed; choose again.", null);
+                    throw new ConflictException("Another moderator decided some of these items meanwhile. "
+                            + "Nothing was removed; choose again.");
                 }
                 return Response.ok(Templates.removeSpam(shown, tab)).build();
             }
@@ -284,16 +285,14 @@ public class ModerationPages {
             @QueryParam("item") Long item, @QueryParam("page") @DefaultValue("1") int page) {
         LogForm form = new LogForm(moderator, action, from, to, target, item);
         List<AuditAction> actions = List.of(AuditAction.values());
-        try {
+        return FormSubmission.submit("from", () -> {
             AuditLog.Filter filter = new AuditLog.Filter(moderator, AuditAction.fromParameter(action), day("from", from),
                     day("to", to), "post".equals(target) ? ReviewTarget.POST : "comment".equals(target) ? ReviewTarget.COMMENT
                             : null, item);
             return Response.ok(Templates.log(auditLog.page(filter, page), form, auditLog.moderators(), actions,
                     FieldErrors.NONE)).build();
-        } catch (InvalidInputException refused) {
-            return Response.status(400).entity(Templates.log(new AuditLog.Page(List.of(), 1, false), form,
-                    auditLog.moderators(), actions, FieldErrors.of(refused.errors()))).build();
-        }
+        }, refusal -> Templates.log(new AuditLog.Page(List.of(), 1, false), form, auditLog.moderators(), actions,
+                refusal.errors()));
     }
 
     private static LocalDate day(String field, String value) {

@@ -25,12 +25,12 @@ public class PreviewLimit {
         this.limits = limits;
     }
 
-    /** Counts one preview for the member; a 429 past the allowance. */
+    /** Counts one preview for the member; rate limited past the allowance. */
     public void acquire(Member member) {
         count(member.limitBucket(BUCKET + ":member"));
     }
 
-    /** Counts one preview for a visitor at this address; a 429 past the allowance. */
+    /** Counts one preview for a visitor at this address; rate limited past the allowance. */
     public void acquireForAddress(String address) {
         count(BUCKET + ":address:" + address);
     }

@@ -11,7 +11,7 @@ import io.backstory.platform.content.ContentStatus;
  */
 public record QueueItem(long id, ReviewTarget target, long targetId, Long postId, String title, String excerpt,
         ReviewCategory category, int severity, double flagWeight, ReviewReason reason, ContentStatus contentStatus,
-        AuthorRecord author, Instant createdAt, int version) {
+        AuthorRecord author, Instant createdAt, int version, double flagWeightToHide) {
 
     /**
      * Members' flags in plain words: how far they are towards hiding the writing on their own. A trusted member's
@@ -19,7 +19,7 @@ public record QueueItem(long id, ReviewTarget target, long targetId, Long postId
      */
     public String flagProgress() {
         return "members' flags: %s of the %s that hide it automatically".formatted(
-                plain(flagWeight), plain(FlagService.HIDE_THRESHOLD));
+                plain(flagWeight), plain(flagWeightToHide));
     }
 
     /** A weight as people write numbers: 1, 0.5, 2.3; never 1.0 or 0.30000000000000004. */

@@ -5,8 +5,9 @@ import java.util.List;
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberStanding;
 import io.backstory.moderation.model.ScreeningLessons;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.content.ModeratedContent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,10 +88,10 @@ public class ReviewDecisions {
     private void perform(long batch, Decision decision, Member moderator) {
         decision.validate();
         long id = decision.itemId();
-        ReviewItems.Locked locked = items.lock(id).orElseThrow(() -> ProblemException.notFound("Review item " + id));
+        ReviewItems.Locked locked = items.lock(id).orElseThrow(() -> new NotFoundException("Review item " + id));
         if (!DecisionRules.decidable(locked.status(), decision.version(), locked.version())) {
-            throw ProblemException.conflict("Another moderator already acted on this item (" + audit.lastAction(id)
-                    + "). Nothing was changed; reload to see the current state.", null);
+            throw new ConflictException("Another moderator already acted on this item (" + audit.lastAction(id)
+                    + "). Nothing was changed; reload to see the current state.");
         }
         ItemDetail before = queue.item(id);
         handlers.check(decision, before);

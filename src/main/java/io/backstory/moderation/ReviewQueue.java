@@ -3,8 +3,9 @@ package io.backstory.moderation;
 import java.util.List;
 import java.util.Optional;
 
+import io.backstory.platform.Limits;
 import io.backstory.platform.api.PageSizes;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.db.SqlEnum;
@@ -30,11 +31,13 @@ public class ReviewQueue {
     private final EntityManager em;
     private final PageSizes pageSizes;
     private final ReviewReasons reasons;
+    private final double flagWeightToHide;
 
-    public ReviewQueue(EntityManager em, PageSizes pageSizes, ReviewReasons reasons) {
+    public ReviewQueue(EntityManager em, PageSizes pageSizes, ReviewReasons reasons, Limits limits) {
         this.em = em;
         this.pageSizes = pageSizes;
         this.reasons = reasons;
+        this.flagWeightToHide = limits.moderation().flagWeightToHide();
     }
 
     @Transactional
@@ -96,7 +99,7 @@ public class ReviewQueue {
                     r.number(isPost ? "post_id" : "comment_id"), r.number("on_post"), r.text("title"), r.text("excerpt"),
                     r.enumValue("category", ReviewCategory.class), (int) r.number("severity"), r.decimal("flag_weight"),
                     ReviewReasons.read(r), r.enumValue("content_status", ContentStatus.class), AuthorRecord.read(r),
-                    r.instant("created_at"), (int) r.number("version"));
+                    r.instant("created_at"), (int) r.number("version"), flagWeightToHide);
         }).toList();
     }
 
@@ -116,7 +119,7 @@ public class ReviewQueue {
                 left join member m on m.id = coalesce(p.author_id, c.author_id)
                 where r.id = ?1""".formatted(FlagService.FLAG_WEIGHT, AuthorRecord.COLUMNS), Tuple.class).setParameter(1, id));
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("Review item " + id);
+            throw new NotFoundException("Review item " + id);
         }
         NamedRow r = rows.get(0);
         boolean isPost = r.numberOrNull("post_id") != null;

@@ -32,7 +32,7 @@ public class RulePages {
 
         static native TemplateInstance rule(boolean isNew, RuleService.RuleRequest form, FieldErrors errors,
                 String sample, RuleService.SampleTest tested, RuleService.DryRun dryRun, String conflict,
-                List<ScreeningCategory> categories, List<ScreeningAction> actions);
+                List<ScreeningCategory> categories, List<ScreeningAction> actions, int dryRunWritings);
     }
 
     private static final List<ScreeningCategory> CATEGORIES = Arrays.asList(ScreeningCategory.values());
@@ -100,7 +100,7 @@ public class RulePages {
             }
             return Response.seeOther(URI.create("/moderation/rules")).build();
         }, refusal -> page(isNew, form, refusal.isConflict() ? FieldErrors.NONE : sampleErrors(refusal.errors()), sample,
-                null, null, refusal.isConflict() ? refusal.problem().detail() : null));
+                null, null, refusal.isConflict() ? refusal.reason() : null));
     }
 
     /** The test run names its sample "text"; on this form that field is "sample". */
@@ -108,9 +108,9 @@ public class RulePages {
         return errors.renamed("text", "sample");
     }
 
-    private static TemplateInstance page(boolean isNew, RuleService.RuleRequest form, FieldErrors errors, String sample,
+    private TemplateInstance page(boolean isNew, RuleService.RuleRequest form, FieldErrors errors, String sample,
             RuleService.SampleTest tested, RuleService.DryRun dryRun, String conflict) {
         return Templates.rule(isNew, form, errors, sample == null ? "" : sample, tested, dryRun, conflict, CATEGORIES,
-                ACTIONS);
+                ACTIONS, rules.dryRunWritings());
     }
 }

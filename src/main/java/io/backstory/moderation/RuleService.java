@@ -1,6 +1,5 @@
 package io.backstory.moderation;
 
-import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -8,11 +7,15 @@ import java.util.regex.PatternSyntaxException;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.backstory.platform.Limits;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.content.Visibility;
 import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.errors.CurrentState;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.text.ContentLimits;
 import io.backstory.platform.text.MemberText;
 import io.backstory.platform.text.TextLimit;
@@ -70,7 +73,7 @@ public class RuleService {
 
     public record RuleView(String code, ScreeningCategory category, String subcategory, ScreeningAction action,
             String patterns, String exceptions, boolean negatable, String regex, int minRegexHits, String conditionScope,
-            String notice, boolean enabled, int version, Instant updatedAt) {
+            String notice, boolean enabled, int version, Instant updatedAt) implements CurrentState {
 
         /** What the rule looks for, as moderators read it: "Untrained traction or manipulation". */
         public String name() {
@@ -82,7 +85,10 @@ public class RuleService {
     private final InputValidator validator;
     private final ScreeningService screening;
 
-    public RuleService(EntityManager em, InputValidator validator, ScreeningService screening) {
+    private final Limits.Moderation limits;
+
+    public RuleService(EntityManager em, InputValidator validator, ScreeningService screening, Limits limits) {
+        this.limits = limits.moderation();
         this.em = em;
         this.validator = validator;
         this.screening = screening;
@@ -99,7 +105,7 @@ public class RuleService {
     @Transactional
     public RuleView get(String code) {
         return list().stream().filter(r -> r.code().equals(code)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Rule '" + code + "'"));
+                .orElseThrow(() -> new NotFoundException("Rule '" + code + "'"));
     }
 
     /** Sample text is checked like a post body would be. */
@@ -132,8 +138,10 @@ public class RuleService {
     public record DryRunExample(String what, String link, String markedSnippet) {
     }
 
-    static final int DRY_RUN_WRITINGS = 500;
-    private static final int DRY_RUN_EXAMPLES = 5;
+    /** Recent posts and comments a dry run reads. */
+    public int dryRunWritings() {
+        return limits.dryRunWritings();
+    }
 
     /**
      * Runs a rule that is not saved (or an edited copy of one) on the newest published posts and comments, each with
@@ -157,7 +165,7 @@ public class RuleService {
                  from comment c join post p on p.id = c.post_id
                  where %2$s order by c.created_at desc limit ?1)
                 order by created_at desc limit ?1""".formatted(Visibility.toReadersSql("p"), Visibility.toReadersSql("c")),
-                Tuple.class).setParameter(1, DRY_RUN_WRITINGS));
+                Tuple.class).setParameter(1, limits.dryRunWritings()));
         int matched = 0;
         List<DryRunExample> examples = new java.util.ArrayList<>();
         for (NamedRow writing : writings) {
@@ -168,7 +176,7 @@ public class RuleService {
                 continue;
             }
             matched++;
-            if (examples.size() < DRY_RUN_EXAMPLES) {
+            if (examples.size() < limits.dryRunExamples()) {
                 boolean post = "post".equals(writing.text("kind"));
                 examples.add(new DryRunExample((post ? "The post \"" : "A comment on \"") + writing.text("title") + "\"",
                         "/posts/" + writing.number("post_id") + (post ? "" : "#c" + writing.number("id")),
@@ -192,7 +200,7 @@ public class RuleService {
                 .setParameter(9, rule.minRegexHits()).setParameter(10, FormValues.blankToNull(rule.conditionScope()))
                 .setParameter(11, rule.notice().strip()).setParameter(12, rule.enabled()).executeUpdate();
         if (inserted == 0) {
-            throw ProblemException.conflict("A rule with the code '" + rule.code() + "' already exists.", null);
+            throw new ConflictException("A rule with the code '" + rule.code() + "' already exists.");
         }
         return get(rule.code());
     }
@@ -216,8 +224,8 @@ public class RuleService {
                 .setParameter(9, FormValues.blankToNull(rule.conditionScope())).setParameter(10, rule.notice().strip())
                 .setParameter(11, rule.enabled()).setParameter(12, code).setParameter(13, rule.version()).executeUpdate();
         if (updated == 0) {
-            RuleView current = get(code); // 404 if it does not exist
-            throw ProblemException.conflict("Someone changed this rule since you opened it (now version "
+            RuleView current = get(code); // not found if it does not exist
+            throw new ConflictException("Someone changed this rule since you opened it (now version "
                     + current.version() + "). Nothing was saved.", current);
         }
         return get(code);

@@ -87,7 +87,7 @@ public class ScreeningModelPages {
         return FormSubmission.submit("version", () -> {
             long replaced = models.use(id, viewer.get().id);
             return Response.seeOther(URI.create("/moderation/screening?used=" + id + "&replaced=" + replaced)).build();
-        }, refusal -> page(views(), new Outcome(null, false, false, null, refusal.problem().detail())));
+        }, refusal -> page(views(), new Outcome(null, false, false, null, refusal.reason())));
     }
 
     private List<VersionView> views() {

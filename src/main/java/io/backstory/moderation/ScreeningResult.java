@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import io.backstory.platform.content.ScreeningOutcome;
+
 /**
  * The outcome of screening a text: the verdict, what matched where, and the notices to show. {@code urgentCare} is
  * the part of the notices that answers red-flag symptoms: shown as an urgent-care box, apart from ordinary notes.
@@ -11,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * ({@link DeferredScreening}).
  */
 public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices, List<String> urgentCare,
-        boolean modelLater) {
+        boolean modelLater) implements ScreeningOutcome {
 
     /** A verdict the screening model had its part in already. */
     public ScreeningResult(ScreeningAction verdict, List<Match> matches, List<String> notices, List<String> urgentCare) {

@@ -12,13 +12,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.backstory.moderation.model.ScreeningModel;
 import io.backstory.moderation.model.ScreeningModels;
+import io.backstory.platform.Limits;
 import io.backstory.platform.db.NamedRow;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -54,11 +53,10 @@ public class ScreeningService {
     private record Compiled(long version, ScreeningEngine engine) {
     }
 
-    public ScreeningService(EntityManager em, ScreeningModels models,
-            @ConfigProperty(name = "backstory.screening.model.inline-chars") int inlineChars) {
+    public ScreeningService(EntityManager em, ScreeningModels models, Limits limits) {
         this.em = em;
         this.models = models;
-        this.inlineChars = inlineChars;
+        this.inlineChars = limits.screening().model().inlineChars();
     }
 
     /** The rules' verdict, raised by what the model finds in sentences the rules passed over. */

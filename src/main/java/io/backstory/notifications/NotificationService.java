@@ -1,14 +1,14 @@
 package io.backstory.notifications;
 
-import io.backstory.platform.api.PageSizes;
-import io.backstory.platform.content.ContentStatus;
-import io.backstory.platform.db.SqlEnum;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.backstory.platform.api.PageSizes;
+import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.content.Visibility;
+import io.backstory.platform.db.SqlEnum;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -23,8 +23,6 @@ public class NotificationService {
     public record Notification(long id, String text, String link, Instant createdAt, boolean unread,
             NotificationKind kind) {
     }
-
-    private static final int SHOWN = 50;
 
     private final EntityManager em;
     private final Event<NotificationsCreated> created;
@@ -105,7 +103,7 @@ public class NotificationService {
         List<jakarta.persistence.Tuple> rows = em.createNativeQuery("""
                 select n.id, %s as text, n.link, n.created_at, n.read_at is null as unread, n.kind from %s
                 where n.member_id = ?1 order by n.created_at desc, n.id desc limit ?2""".formatted(SHOWN_TEXT, SHOWN_FROM),
-                jakarta.persistence.Tuple.class).setParameter(1, memberId).setParameter(2, SHOWN).getResultList();
+                jakarta.persistence.Tuple.class).setParameter(1, memberId).setParameter(2, pageSizes.notifications()).getResultList();
         return rows.stream().map(r -> new Notification(r.get("id", Number.class).longValue(), r.get("text", String.class),
                 r.get("link", String.class), r.get("created_at", Instant.class), r.get("unread", Boolean.class),
                 NotificationKind.valueOf(r.get("kind", String.class)))).toList();

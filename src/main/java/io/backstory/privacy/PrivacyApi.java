@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.backstory.accounts.CurrentMember;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

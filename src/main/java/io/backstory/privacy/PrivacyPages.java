@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.backstory.accounts.CurrentMember;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.web.FormSubmission;
 import io.backstory.platform.web.FieldErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -60,12 +60,10 @@ public class PrivacyPages {
     @Produces(MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@FormParam("content") String content) {
-        try {
+        return FormSubmission.submit("content", () -> {
             privacy.delete(viewer.get().id, PrivacyApi.keepContent(content));
-        } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.deleteAccount(FieldErrors.of(e.errors()))).build();
-        }
-        // End the session too, or the next page view would create a fresh profile for the same login.
-        return Response.seeOther(URI.create("/logout")).build();
+            // End the session too, or the next page view would create a fresh profile for the same login.
+            return Response.seeOther(URI.create("/logout")).build();
+        }, refusal -> Templates.deleteAccount(refusal.errors()));
     }
 }

@@ -1,7 +1,5 @@
 package io.backstory.search;
 
-import io.backstory.platform.db.SqlEnum;
-import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,14 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.backstory.platform.content.PostKind;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.Limits;
 import io.backstory.platform.cache.ReadCache;
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.content.Visibility;
+import io.backstory.platform.db.SqlEnum;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /**
@@ -31,11 +32,6 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class SearchService {
-
-    public static final int PAGE_SIZE = 20;
-    private static final int MAX_PAGES = 20;
-    /** Newest matches of each kind that are ranked: together the MAX_PAGES pages a search may show. */
-    private static final int CANDIDATES = 200;
 
     /** conditions: the names of the post's conditions, comma-separated. */
     /** Whether a hit is a post or a comment (on a post). */
@@ -74,10 +70,13 @@ public class SearchService {
     private final TagResolver tags;
     private final ReadCache cache;
 
-    public SearchService(EntityManager em, TagResolver tags, ReadCache cache) {
+    private final Limits.Search limits;
+
+    public SearchService(EntityManager em, TagResolver tags, ReadCache cache, Limits limits) {
         this.em = em;
         this.tags = tags;
         this.cache = cache;
+        this.limits = limits.search();
     }
 
     /** Results are shared read models: a popular search is run once per change of content (platform/cache). */
@@ -88,11 +87,11 @@ public class SearchService {
     }
 
     private Results run(String query, Filters filters, int page) {
-        if (query.length() > 200) {
-            throw new InvalidInputException("q", "must be at most 200 characters");
+        if (query.length() > limits.queryChars()) {
+            throw new InvalidInputException("q", "must be at most " + limits.queryChars() + " characters");
         }
-        if (page < 1 || page > MAX_PAGES) {
-            throw new InvalidInputException("page", "must be between 1 and " + MAX_PAGES);
+        if (page < 1 || page > limits.pages()) {
+            throw new InvalidInputException("page", "must be between 1 and " + limits.pages());
         }
         if (query.isEmpty()) {
             return new Results("", List.of(), 1, false, null, 0, false);
@@ -131,7 +130,7 @@ public class SearchService {
         String headline = "'StartSel=\"" + Snippet.MARK_START + "\", StopSel=\"" + Snippet.MARK_END
                 + "\", FragmentDelimiter=\"" + Snippet.FRAGMENT_END + "\", MaxFragments=2, MaxWords=30, MinWords=10'";
         // Ranking reads every candidate's vector and a common word matches a large share of everything, so the
-        // candidates are the newest matching posts and comments (CANDIDATES of each, only their vectors), read from
+        // candidates are the newest matching posts and comments (Limits.Search#candidates of each, only their vectors), read from
         // the date index for common words or from the text index for rare ones. The query is written inline there,
         // not taken from the CTE, so that the planner sees it and can tell which. Texts, snippets and handles are
         // read for the page shown only.
@@ -175,14 +174,14 @@ public class SearchService {
                 order by %6$s""".formatted(headline, postFilter, dateFilter.formatted("p"), dateFilter.formatted("c"), order,
                 order.replace("created_at", "page.created_at").replace("rank", "page.rank"), Visibility.toReadersSql("p"),
                 Visibility.toReadersSql("c"), SqlEnum.literal(HitType.POST), SqlEnum.literal(HitType.COMMENT)), Tuple.class)
-                .setParameter("candidates", CANDIDATES)
-                .setParameter("q", query).setParameter("limit", PAGE_SIZE + 1).setParameter("offset", (page - 1) * PAGE_SIZE);
+                .setParameter("candidates", limits.candidates())
+                .setParameter("q", query).setParameter("limit", limits.pageSize() + 1).setParameter("offset", (page - 1) * limits.pageSize());
         parameters.forEach(sql::setParameter);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = sql.getResultList();
-        boolean more = rows.size() > PAGE_SIZE && page < MAX_PAGES;
+        boolean more = rows.size() > limits.pageSize() && page < limits.pages();
         List<Hit> hits = new ArrayList<>();
-        for (Tuple r : rows.subList(0, Math.min(rows.size(), PAGE_SIZE))) {
+        for (Tuple r : rows.subList(0, Math.min(rows.size(), limits.pageSize()))) {
             Number commentId = r.get("comment_id", Number.class);
             hits.add(new Hit(HitType.valueOf(r.get("type", String.class)), r.get("post_id", Number.class).longValue(),
                     commentId == null ? null : commentId.longValue(), r.get("title", String.class),
@@ -192,7 +191,7 @@ public class SearchService {
         int postMatches = rows.isEmpty() ? 0 : rows.get(0).get("post_matches", Number.class).intValue();
         int commentMatches = rows.isEmpty() ? 0 : rows.get(0).get("comment_matches", Number.class).intValue();
         return new Results(query, hits, page, more, hits.size() < 3 ? didYouMean(query) : null, postMatches + commentMatches,
-                postMatches >= CANDIDATES || commentMatches >= CANDIDATES);
+                postMatches >= limits.candidates() || commentMatches >= limits.candidates());
     }
 
     /** The closest condition or remedy name (or synonym) when the words look like a misspelling of one. */

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns condition and remedy slugs a member sent into taxonomy entries, naming the field of any unknown one. */
@@ -30,9 +30,9 @@ public class TagResolver {
         return remedy;
     }
 
-    /** The condition a URL names: a 404 if there is none. */
+    /** The condition a URL names: not found if there is none. */
     public Condition existingCondition(String slug) {
-        return condition(slug).orElseThrow(() -> ProblemException.notFound("Condition '" + slug + "'"));
+        return condition(slug).orElseThrow(() -> new NotFoundException("Condition '" + slug + "'"));
     }
 
     /** The condition with this slug, if there is one. */
@@ -40,11 +40,11 @@ public class TagResolver {
         return Optional.ofNullable(Condition.findBySlug(slug));
     }
 
-    /** The remedy a URL names: a 404 if there is none. */
+    /** The remedy a URL names: not found if there is none. */
     public Remedy existingRemedy(String slug) {
         Remedy remedy = Remedy.findBySlug(slug);
         if (remedy == null) {
-            throw ProblemException.notFound("Remedy '" + slug + "'");
+            throw new NotFoundException("Remedy '" + slug + "'");
         }
         return remedy;
     }

@@ -11,11 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.backstory.accounts.Member;
-import io.backstory.platform.content.TextScreening;
 import io.backstory.platform.api.FormValues;
 import io.backstory.platform.api.InputValidator;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.api.PageSizes;
+import io.backstory.platform.content.TextScreening;
+import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.taxonomy.TaxonomyRequests.ConditionRequest;
@@ -26,7 +29,6 @@ import io.backstory.taxonomy.TaxonomyViews.ConditionView;
 import io.backstory.taxonomy.TaxonomyViews.Match;
 import io.backstory.taxonomy.TaxonomyViews.RemedyView;
 import io.backstory.taxonomy.TaxonomyViews.SuggestionView;
-import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -36,17 +38,17 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class TaxonomyService {
 
-    private static final int MAX_MATCHES = 20;
-
     private final EntityManager em;
     private final InputValidator validator;
     private final TagResolver tags;
     private final TextScreening screening;
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
+    private final PageSizes pageSizes;
 
     public TaxonomyService(EntityManager em, InputValidator validator, TagResolver tags, TextScreening screening,
-            RateLimiter rateLimiter, RateLimits limits) {
+            RateLimiter rateLimiter, RateLimits limits, PageSizes pageSizes) {
+        this.pageSizes = pageSizes;
         this.em = em;
         this.validator = validator;
         this.tags = tags;
@@ -89,7 +91,7 @@ public class TaxonomyService {
             matches.putIfAbsent(r.text("kind") + ":" + r.text("slug"),
                     new Match(r.enumValue("kind", TagSuggestion.Kind.class), r.text("slug"), r.text("name"), matched));
         }
-        return matches.values().stream().limit(MAX_MATCHES).toList();
+        return matches.values().stream().limit(pageSizes.tagMatches()).toList();
     }
 
     @Transactional
@@ -124,7 +126,7 @@ public class TaxonomyService {
         return ConditionView.of(condition);
     }
 
-    /** Replaces a condition's fields and synonyms; the slug may change (links by old slug then 404). */
+    /** Replaces a condition's fields and synonyms; the slug may change (links by the old slug then find nothing). */
     @Transactional
     public ConditionView updateCondition(String slug, ConditionRequest request) {
         validator.check(request);
@@ -163,7 +165,7 @@ public class TaxonomyService {
 
     /**
      * A member's suggestion, waiting for a moderator. Its name and note are member text moderators read and the name
-     * may become a public tag, so they are limited per hour and screened like a comment: spam is refused (422).
+     * may become a public tag, so they are limited per hour and screened like a comment: spam is refused (blocked).
      */
     @Transactional
     public SuggestionView suggest(SuggestionRequest request, Member member) {
@@ -242,10 +244,10 @@ public class TaxonomyService {
         validator.check(request);
         TagSuggestion suggestion = TagSuggestion.findById(id);
         if (suggestion == null) {
-            throw ProblemException.notFound("Suggestion " + id);
+            throw new NotFoundException("Suggestion " + id);
         }
         if (suggestion.status != TagSuggestion.Status.PENDING) {
-            throw ProblemException.conflict("This suggestion was already " + suggestion.status.name().toLowerCase(Locale.ROOT)
+            throw new ConflictException("This suggestion was already " + suggestion.status.name().toLowerCase(Locale.ROOT)
                     + (suggestion.decidedBy == null ? "." : " by " + suggestion.decidedBy.handle + "."), SuggestionView.of(suggestion));
         }
         if (request.approve()) {
@@ -297,7 +299,7 @@ public class TaxonomyService {
         replaceSynonyms(remedy.synonyms, request.synonyms(), "remedy_synonym", "remedy_id", remedy.id);
     }
 
-    /** Synonyms are unique across their table regardless of case: a clash is a 409 naming the owner. */
+    /** Synonyms are unique across their table regardless of case: a clash is a conflict naming the owner. */
     private void replaceSynonyms(java.util.Set<String> current, List<String> requested, String table, String ownerColumn,
             Long ownerId) {
         List<String> cleaned = new ArrayList<>();
@@ -311,8 +313,8 @@ public class TaxonomyService {
             List<Object> owners = em.createNativeQuery("select " + ownerColumn + " from " + table
                     + " where lower(synonym) = lower(?1)").setParameter(1, synonym).getResultList();
             if (owners.stream().anyMatch(o -> ownerId == null || ((Number) o).longValue() != ownerId)) {
-                throw ProblemException.conflict("The synonym '" + synonym + "' already belongs to another "
-                        + (table.startsWith("condition") ? "condition" : "remedy") + ".", null);
+                throw new ConflictException("The synonym '" + synonym + "' already belongs to another "
+                        + (table.startsWith("condition") ? "condition" : "remedy") + ".");
             }
             cleaned.add(synonym);
         }
@@ -320,8 +322,8 @@ public class TaxonomyService {
         current.addAll(cleaned);
     }
 
-    private static ProblemException slugTaken(String kind, String slug) {
-        return ProblemException.conflict("The slug '" + slug + "' is already used by another " + kind + ".", null);
+    private static ConflictException slugTaken(String kind, String slug) {
+        return new ConflictException("The slug '" + slug + "' is already used by another " + kind + ".");
     }
 
     /** A leaving member's suggestions are their words too: undecided or rejected ones go, approved ones keep only the name. */

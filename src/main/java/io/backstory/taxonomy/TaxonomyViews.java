@@ -3,6 +3,8 @@ package io.backstory.taxonomy;
 import java.time.Instant;
 import java.util.List;
 
+import io.backstory.platform.errors.CurrentState;
+
 /** Taxonomy entries as the API and pages show them. */
 public final class TaxonomyViews {
 
@@ -28,7 +30,8 @@ public final class TaxonomyViews {
     }
 
     public record SuggestionView(long id, TagSuggestion.Kind kind, String name, RemedyCategory category, String note,
-            String suggestedBy, TagSuggestion.Status status, Instant createdAt, String decidedBy, String reason) {
+            String suggestedBy, TagSuggestion.Status status, Instant createdAt, String decidedBy, String reason)
+            implements CurrentState {
         static SuggestionView of(TagSuggestion s) {
             return new SuggestionView(s.id, s.kind, s.name, s.category, s.note,
                     s.suggestedBy == null ? null : s.suggestedBy.handle, s.status, s.createdAt,

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.backstory.accounts.CurrentMember;
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.voting.VoteService.VoteState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

@@ -6,8 +6,9 @@ import java.util.Map;
 
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberStanding;
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotFoundException;
+import io.backstory.platform.errors.NotAllowedException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.content.VoteTallies;
@@ -60,9 +61,9 @@ public class VoteService {
         // The voter's current vote is read after the target's lock is held: read in the locking statement, it would come
         // from the snapshot taken before the wait.
         LockedTarget locked = tallies.lockVisible(target.kind, id)
-                .orElseThrow(() -> ProblemException.notFound(capitalised(target.noun) + " " + id));
+                .orElseThrow(() -> new NotFoundException(capitalised(target.noun) + " " + id));
         if (locked.authorId() != null && locked.authorId().equals(voter.id)) {
-            throw ProblemException.forbidden("You cannot vote on your own " + target.noun + ".");
+            throw new NotAllowedException("You cannot vote on your own " + target.noun + ".");
         }
         rateLimiter.acquire(voter.limitBucket("votes"), limits.votesPerHour(), java.time.Duration.ofHours(1));
         int previous = currentVote(target, id, voter.id);

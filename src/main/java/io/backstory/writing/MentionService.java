@@ -5,6 +5,7 @@ import java.util.List;
 import io.backstory.accounts.Member;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
+import io.backstory.platform.Limits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,15 +18,15 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MentionService {
 
-    /** A text may name at most this many members: more is a mass call-out, not a conversation. */
-    static final int MAX_PER_TEXT = 10;
-
     private final EntityManager em;
     private final NotificationService notifications;
+    /** A text may name at most this many members: more is a mass call-out, not a conversation. */
+    private final int mentionsPerText;
 
-    public MentionService(EntityManager em, NotificationService notifications) {
+    public MentionService(EntityManager em, NotificationService notifications, Limits limits) {
         this.em = em;
         this.notifications = notifications;
+        this.mentionsPerText = limits.writing().mentionsPerText();
     }
 
     /** After a post was saved and is public. */
@@ -41,7 +42,7 @@ public class MentionService {
     }
 
     private void tell(long postId, Long commentId, String markdown, Member author, String link, String where) {
-        List<String> handles = ReplyText.mentions(markdown).stream().limit(MAX_PER_TEXT).toList();
+        List<String> handles = ReplyText.mentions(markdown).stream().limit(mentionsPerText).toList();
         // The mention row is the "once": a second save of the same text inserts nothing and tells nobody.
         String target = commentId == null ? "?2, null" : "null, ?2";
         for (String handle : handles) {

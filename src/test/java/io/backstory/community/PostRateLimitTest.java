@@ -14,7 +14,8 @@ import io.backstory.accounts.MemberService;
 import io.backstory.accounts.MemberStanding;
 import io.backstory.moderation.ContentScreening;
 import io.backstory.platform.api.InputValidator;
-import io.backstory.platform.ratelimit.RateLimitedException;
+import io.backstory.platform.api.ProblemMappers;
+import io.backstory.platform.errors.RateLimitedException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
@@ -100,7 +101,7 @@ class PostRateLimitTest {
         long before = postsBy(author);
         RateLimitedException refused = assertThrows(RateLimitedException.class, () -> QuarkusTransaction.requiringNew()
                 .run(() -> second.create(request("Rate limit probe over the limit"), author)));
-        assertEquals(429, refused.problem().status());
+        assertEquals(429, ProblemMappers.problem(refused).status());
         assertTrue(refused.retryAfterSeconds() >= 1 && refused.retryAfterSeconds() <= 3600);
         assertThrows(RateLimitedException.class, () -> QuarkusTransaction.requiringNew()
                 .run(() -> first.create(request("Rate limit probe on the other instance"), author)));

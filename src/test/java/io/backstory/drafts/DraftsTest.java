@@ -15,9 +15,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.Limits;
 import io.backstory.platform.PageForms;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 /**
  * Drafts through the real page endpoints with real CSRF tokens: saved as the member types (the script's endpoint)
@@ -27,6 +29,9 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class DraftsTest {
+
+    @Inject
+    Limits limits;
 
     /** A story's worth of text in several scripts, with emoji outside the BMP and a joined sequence. */
     static final String STORY = """
@@ -186,7 +191,7 @@ class DraftsTest {
         assertEquals(400, autosave("drafter", "/settings", "/posts", Map.of("body", "not a writing form")).statusCode());
         assertEquals(400, autosave("drafter", "/posts/new", "/posts", storyFields("Title with a\u0000NUL", "text")).statusCode());
 
-        for (int i = 1; i < DraftService.MAX_DRAFTS; i++) {
+        for (int i = 1; i < limits.drafts().perMember(); i++) {
             assertEquals(204, autosave("drafter", "/comments/" + (900_000 + i) + "/reply", "/posts",
                     Map.of("body", "reply " + i)).statusCode());
         }

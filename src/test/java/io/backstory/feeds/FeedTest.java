@@ -18,11 +18,16 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.api.PageSizes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class FeedTest {
+
+    @Inject
+    PageSizes pageSizes;
 
     private static long post(String title, String body, String condition, String remedies) {
         return ((Number) as("bob").contentType(ContentType.JSON).body("""
@@ -62,7 +67,7 @@ class FeedTest {
 
         assertTrue(titles(feed("/remedies/swimming/feed.atom")).contains("Feed probe: spondylolisthesis and swimming"));
         assertTrue(titles(feed("/feeds/site.atom")).contains("Feed probe: spondylolisthesis and swimming"));
-        assertTrue(feed("/feeds/site.atom").getEntries().size() <= FeedService.ENTRIES);
+        assertTrue(feed("/feeds/site.atom").getEntries().size() <= pageSizes.feedEntries());
         given().when().get("/conditions/no-such-condition/feed.atom").then().statusCode(404);
     }
 

@@ -14,12 +14,17 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.api.PageSizes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 /** The audit log a page at a time, filtered by moderator, action, dates, posts or comments, and one item. */
 @QuarkusTest
 class AuditLogPagesTest {
+
+    @Inject
+    PageSizes pageSizes;
 
     @Test
     void theLogIsPagedAndFiltered() {
@@ -37,7 +42,7 @@ class AuditLogPagesTest {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
         Document first = ModeratorFlowTest.page("/moderation/log?from=" + today + "&to=" + today);
-        assertEquals(AuditLog.PAGE_SIZE, first.select("ol.audit-log > li").size(), "one page holds 50 steps");
+        assertEquals(pageSizes.auditLog(), first.select("ol.audit-log > li").size(), "one page holds 50 steps");
         var older = first.selectFirst("nav.pages a[rel=next]");
         assertNotNull(older, "a link to the older steps");
         assertTrue(older.attr("href").contains("from=" + today) && older.attr("href").contains("to=" + today)

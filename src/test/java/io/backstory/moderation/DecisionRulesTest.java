@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.content.ContentStatus;
 
 /** The review decision's state machine and undo window, without the database (plain JUnit). */

@@ -9,7 +9,7 @@ class FlagProgressTest {
 
     private static String progress(double weight) {
         return new QueueItem(1, ReviewTarget.COMMENT, 1, 1L, "t", null, ReviewCategory.MEMBER_FLAG, 1,
-                weight, ReviewReason.of(ReasonKind.FLAG, null, FlagReason.SPAM, null, null), null, null, null, 0)
+                weight, ReviewReason.of(ReasonKind.FLAG, null, FlagReason.SPAM, null, null), null, null, null, 0, 3)
                 .flagProgress();
     }
 

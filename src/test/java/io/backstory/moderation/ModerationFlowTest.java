@@ -257,8 +257,8 @@ class ModerationFlowTest {
         try {
             flags.flag(ReviewTarget.COMMENT, comment, flagger, FlagReason.SPAM, null);
             return 201;
-        } catch (io.backstory.platform.api.ProblemException e) {
-            return e.problem().status();
+        } catch (io.backstory.platform.errors.DomainException e) {
+            return io.backstory.platform.api.ProblemMappers.status(e.kind());
         }
     }
 

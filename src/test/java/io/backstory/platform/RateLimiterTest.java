@@ -7,7 +7,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.backstory.platform.ratelimit.RateLimitedException;
+import io.backstory.platform.api.ProblemMappers;
+import io.backstory.platform.errors.RateLimitedException;
 import io.backstory.platform.ratelimit.RateLimiter;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ class RateLimiterTest {
             (i % 2 == 0 ? first : second).acquire(bucket, 6, window);
         }
         RateLimitedException refused = assertThrows(RateLimitedException.class, () -> second.acquire(bucket, 6, window));
-        assertEquals(429, refused.problem().status());
+        assertEquals(429, ProblemMappers.problem(refused).status());
         assertThrows(RateLimitedException.class, () -> first.acquire(bucket, 6, window));
         first.acquire(bucket + "-other", 6, window); // other buckets are unaffected
     }

@@ -1,8 +1,6 @@
 package io.backstory.moderation.model;
 
-import io.backstory.platform.db.SqlEnum;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +10,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.Limits;
 import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.db.SqlEnum;
+import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.jobs.ClusterJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
@@ -106,11 +107,10 @@ public class ScreeningModels {
                 training.size(), evaluation.size(), (System.nanoTime() - started) / 1_000_000, shipped.thresholds(), shippedScore);
     }
 
-    void start(@Observes StartupEvent start, ClusterJobs jobs,
-            @ConfigProperty(name = "backstory.screening.model.retrain-every") Duration retrainEvery) {
+    void start(@Observes StartupEvent start, ClusterJobs jobs, Limits limits) {
         QuarkusTransaction.requiringNew().run(this::recordShipped);
         sync();
-        jobs.every(retrainEvery, "screening-retrain", this::retrainIfTaught);
+        jobs.every(limits.screening().model().retrainEvery(), "screening-retrain", this::retrainIfTaught);
     }
 
     public List<Example> evaluationSplit() {
@@ -176,10 +176,10 @@ public class ScreeningModels {
      */
     public synchronized long use(long id, Long moderator) {
         Version version = QuarkusTransaction.requiringNew().call(() -> version(id))
-                .orElseThrow(() -> ProblemException.notFound("Screening model version " + id));
+                .orElseThrow(() -> new NotFoundException("Screening model version " + id));
         if (!version.adopted()) {
-            throw ProblemException.conflict("Version " + id + " did worse than the model in use when it was trained and "
-                    + "was never used. Choose a version that was in use before.", null);
+            throw new ConflictException("Version " + id + " did worse than the model in use when it was trained and "
+                    + "was never used. Choose a version that was in use before.");
         }
         InUse current = inUse;
         ScreeningModel model = current.versionId() == id ? current.model() : modelOf(version);

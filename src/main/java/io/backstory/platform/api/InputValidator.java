@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import io.backstory.platform.errors.FieldError;
+import io.backstory.platform.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -32,10 +34,10 @@ public class InputValidator {
     }
 
     /** Field errors named like the JSON (`remedies[2].remedy`), skipping the first path nodes (method, parameter). */
-    static List<Problem.FieldError> fieldErrors(Set<? extends ConstraintViolation<?>> violations, int skipNodes) {
+    static List<FieldError> fieldErrors(Set<? extends ConstraintViolation<?>> violations, int skipNodes) {
         return violations.stream()
-                .map(v -> new Problem.FieldError(fieldName(v.getPropertyPath(), skipNodes), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .map(v -> new FieldError(fieldName(v.getPropertyPath(), skipNodes), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
     }
 

@@ -3,6 +3,8 @@ package io.backstory.platform.api;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import io.backstory.platform.errors.InvalidInputException;
+
 /**
  * An opaque keyset-pagination cursor: the sort key and id of the last item shown. Stable under inserts:
  * new items land before the cursor, never shifting the next page. The key is text here; the query that

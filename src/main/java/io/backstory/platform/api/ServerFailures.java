@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.web.ErrorPage;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,8 +32,8 @@ final class ServerFailures {
         }
         if (causes.stream().anyMatch(sql -> "22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
             // PostgreSQL text cannot hold U+0000; the transaction rolled back, so nothing was written.
-            return ProblemMappers.respond(Problem.invalid(List.of(new Problem.FieldError("text",
-                    "contains a NUL character (U+0000), which cannot be stored; remove it and try again"))), uri);
+            return ProblemMappers.respond(ProblemMappers.problem(new InvalidInputException("text",
+                    "contains a NUL character (U+0000), which cannot be stored; remove it and try again")), uri);
         }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Failure %s on %s", id, uri.getPath());

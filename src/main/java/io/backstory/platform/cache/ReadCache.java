@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.backstory.platform.Limits;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -35,9 +34,10 @@ public class ReadCache {
     private final Cache<Entry, Object> entries;
     private final ConcurrentHashMap<Entry, Object> loading = new ConcurrentHashMap<>();
 
-    public ReadCache(ContentGeneration generation, @ConfigProperty(name = "backstory.cache.ttl") Duration ttl,
-            @ConfigProperty(name = "backstory.cache.max-chars") long maxChars) {
+    public ReadCache(ContentGeneration generation, Limits limits) {
         this.generation = generation;
+        Duration ttl = limits.cache().ttl();
+        long maxChars = limits.cache().maxChars();
         // Weighed roughly by size: rendered HTML by its length (in parts too), a list of a page's rows as a few thousand characters.
         this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumWeight(maxChars)
                 .weigher((Entry key, Object value) -> value instanceof String html ? html.length()

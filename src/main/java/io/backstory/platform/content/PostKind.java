@@ -9,7 +9,7 @@ public enum PostKind {
         this.label = label;
     }
 
-    /** The kind named by a query parameter (any case); null for none; a 400 for anything else. */
+    /** The kind named by a query parameter (any case); null for none; invalid input for anything else. */
     public static PostKind fromParameter(String value, String parameter) {
         if (value == null || value.isBlank()) {
             return null;
@@ -19,6 +19,6 @@ public enum PostKind {
                 return kind;
             }
         }
-        throw new io.backstory.platform.api.InvalidInputException(parameter, "must be story, question or tip");
+        throw new io.backstory.platform.errors.InvalidInputException(parameter, "must be story, question or tip");
     }
 }

@@ -7,6 +7,6 @@ package io.backstory.platform.content;
  */
 public interface TextScreening {
 
-    /** Refuses text that screening blocks (422, with the screening result), as a post or comment would be. */
+    /** Refuses text that screening blocks (blocked, with the screening result), as a post or comment would be. */
     void refuseBlocked(String text);
 }

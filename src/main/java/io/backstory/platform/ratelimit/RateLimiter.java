@@ -3,8 +3,8 @@ package io.backstory.platform.ratelimit;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.backstory.platform.Limits;
+import io.backstory.platform.errors.RateLimitedException;
 import io.backstory.platform.jobs.ClusterJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -27,13 +27,12 @@ public class RateLimiter {
         this.em = em;
     }
 
-    void scheduleCleanUp(@Observes StartupEvent start, ClusterJobs jobs,
-            @ConfigProperty(name = "backstory.jobs.rate-limit-clean-up-every") Duration every) {
-        jobs.every(every, "rate-limit-clean-up", () -> em.createNativeQuery(
+    void scheduleCleanUp(@Observes StartupEvent start, ClusterJobs jobs, Limits limits) {
+        jobs.every(limits.jobs().rateLimitCleanUpEvery(), "rate-limit-clean-up", () -> em.createNativeQuery(
                 "delete from rate_limit_counter where window_start < now() - interval '2 days'").executeUpdate());
     }
 
-    /** Counts one hit on {@code bucket}; throws {@link RateLimitedException} (429) past {@code limit} per window. */
+    /** Counts one hit on {@code bucket}; throws {@link RateLimitedException} past {@code limit} per window. */
     public void acquire(String bucket, int limit, Duration window) {
         Instant now = Instant.now();
         long windowSeconds = window.toSeconds();

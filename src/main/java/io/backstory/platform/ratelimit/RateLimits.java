@@ -1,10 +1,11 @@
 package io.backstory.platform.ratelimit;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Per-member limits per hour (BACKSTORY_LIMITS_POSTS_PER_HOUR and so on), and the screening previews' per minute. */
-@ConfigMapping(prefix = "backstory.limits")
+/**
+ * Per-member limits per hour (BACKSTORY_LIMITS_POSTS_PER_HOUR and so on), and the screening previews' per minute; part
+ * of {@link io.backstory.platform.Limits}.
+ */
 public interface RateLimits {
 
     @WithDefault("10")

@@ -2,7 +2,7 @@ package io.backstory.platform.text;
 
 import java.util.Optional;
 
-import io.backstory.platform.api.InvalidInputException;
+import io.backstory.platform.errors.InvalidInputException;
 
 /**
  * What a text field accepts: at least {@code minVisible} visible characters (0: may be empty), at most
@@ -19,7 +19,7 @@ public record TextLimit(int minVisible, int maxCharacters, boolean multiLine, St
         return new TextLimit(0, maxCharacters, true, "");
     }
 
-    /** Refuses {@code text} with a 400 naming {@code field} when it does not fit. */
+    /** Refuses {@code text} as invalid input naming {@code field} when it does not fit. */
     public void require(String field, String text) {
         problem(text).ifPresent(message -> {
             throw new InvalidInputException(field, message);

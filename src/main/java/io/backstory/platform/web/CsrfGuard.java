@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
-import io.backstory.platform.api.ProblemException;
+import io.backstory.platform.errors.NotAllowedException;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -139,8 +139,8 @@ public class CsrfGuard {
         return value instanceof String text && !text.isEmpty() ? text : null;
     }
 
-    private static ProblemException refusal(String why) {
-        return ProblemException.forbidden("This form was not sent from a Backstory page, so nothing was changed. " + why
+    private static NotAllowedException refusal(String why) {
+        return new NotAllowedException("This form was not sent from a Backstory page, so nothing was changed. " + why
                 + " Go back, reload the page and send it again.");
     }
 }

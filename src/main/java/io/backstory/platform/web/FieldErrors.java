@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.backstory.platform.api.Problem;
+import io.backstory.platform.errors.FieldError;
+
 
 /**
  * A form's errors by field, for templates: `conditions[2]` and `remedies[0].remedy` are reported on their
@@ -20,9 +21,9 @@ public final class FieldErrors {
         this.byField = byField;
     }
 
-    public static FieldErrors of(List<Problem.FieldError> errors) {
+    public static FieldErrors of(List<FieldError> errors) {
         Map<String, String> byField = new LinkedHashMap<>();
-        for (Problem.FieldError error : errors) {
+        for (FieldError error : errors) {
             byField.merge(error.field().replaceAll("[\\[.].*$", ""), error.message(), (a, b) -> a + "; " + b);
         }
         return new FieldErrors(byField);

@@ -1,30 +1,44 @@
 package io.backstory.platform.web;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.backstory.platform.api.InvalidInputException;
-import io.backstory.platform.api.Problem;
-import io.backstory.platform.api.ProblemException;
-import io.backstory.platform.ratelimit.RateLimitedException;
+import io.backstory.platform.api.ProblemMappers;
+import io.backstory.platform.errors.ConflictException;
+import io.backstory.platform.errors.CurrentState;
+import io.backstory.platform.errors.DomainException;
+import io.backstory.platform.errors.FieldError;
+import io.backstory.platform.errors.InvalidInputException;
+import io.backstory.platform.errors.NotFoundException;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 
 /**
  * Every page form answers a refusal the same way: with the same form, the member's text still in it, and the reason
- * beside the field it concerns, under the refusal's own status (400, 403, 409, 422, 429 ...). Only a target that no
- * longer exists (404) goes to the error page, because there is no form left to show.
+ * beside the field it concerns, under the refusal's own status (from {@link ProblemMappers}, as the API answers it).
+ * Only a target that no longer exists goes to the error page, because there is no form left to show.
  */
 public final class FormSubmission {
 
-    /** Why the form is shown again: the answer's status, the messages by field, and the problem itself. */
-    public record Refusal(int status, FieldErrors errors, Problem problem) {
+    /** Why the form is shown again: the refusal, and its messages by field. */
+    public record Refusal(DomainException cause, FieldErrors errors) {
 
-        /** An edit conflict: {@link Problem#current()} holds what is there now. */
+        /** The reason a person reads. */
+        public String reason() {
+            return cause.reason();
+        }
+
+        /** The request conflicts with the current state (edited meanwhile, already decided). */
         public boolean isConflict() {
-            return status == 409;
+            return cause instanceof ConflictException;
+        }
+
+        /** What an edit conflicted with, as it is now, if it is a {@code type}. */
+        public <T extends CurrentState> Optional<T> current(Class<T> type) {
+            return cause instanceof ConflictException conflict ? conflict.current(type) : Optional.empty();
         }
     }
 
@@ -38,31 +52,29 @@ public final class FormSubmission {
     public static Response submit(String mainField, Supplier<Response> action, Function<Refusal, TemplateInstance> form) {
         try {
             return action.get();
-        } catch (ProblemException e) {
-            if (e.problem().status() == 404) {
-                throw e;
-            }
-            Response.ResponseBuilder answer = Response.status(e.problem().status())
-                    .entity(form.apply(refusal(e, mainField)));
-            if (e instanceof RateLimitedException limited) {
-                answer.header("Retry-After", limited.retryAfterSeconds());
-            }
-            return answer.build();
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            return refused(e, mainField, form);
         } catch (OptimisticLockException e) {
-            Problem problem = Problem.of(409, "Conflict",
-                    "Someone else changed this at the same moment. Nothing was saved; your text is kept below.");
-            return Response.status(409).entity(form.apply(new Refusal(409, onField(mainField, problem), problem))).build();
+            return refused(new ConflictException(
+                    "Someone else changed this at the same moment. Nothing was saved; your text is kept below."),
+                    mainField, form);
         }
     }
 
-    private static Refusal refusal(ProblemException e, String mainField) {
-        Problem problem = e.problem();
-        FieldErrors errors = e instanceof InvalidInputException invalid ? FieldErrors.of(invalid.errors())
-                : onField(mainField, problem);
-        return new Refusal(problem.status(), errors, problem);
+    /**
+     * A page that checks a form before it is sent (a preview): shown under the status of the refusal the check
+     * foresees, as sending the form would answer, or 200 when it foresees none.
+     */
+    public static Response checked(Optional<DomainException.Kind> foreseen, TemplateInstance page) {
+        return Response.status(foreseen.map(ProblemMappers::status).orElse(Response.Status.OK.getStatusCode()))
+                .entity(page).build();
     }
 
-    private static FieldErrors onField(String field, Problem problem) {
-        return FieldErrors.of(List.of(new Problem.FieldError(field, problem.detail())));
+    private static Response refused(DomainException e, String mainField, Function<Refusal, TemplateInstance> form) {
+        FieldErrors errors = FieldErrors.of(e instanceof InvalidInputException invalid ? invalid.errors()
+                : List.of(new FieldError(mainField, e.reason())));
+        return ProblemMappers.answer(e).entity(form.apply(new Refusal(e, errors))).build();
     }
 }
