@@ -138,7 +138,7 @@ public class CommentService {
         comment.bodyMarkdown = "";
         comment.bodyHtml = "";
         comment.remedies.clear();
-        CommentRevision.delete("comment.id", id);
+        store.deleteRevisions(ContentKind.COMMENT, id);
         em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0),"
                 + " accepted_comment_id = case when accepted_comment_id = ?2 then null else accepted_comment_id end"
                 + " where id = ?1").setParameter(1, comment.post.id).setParameter(2, id).executeUpdate();
@@ -160,14 +160,7 @@ public class CommentService {
     /** The versions of a visible comment this reader may see, oldest first. */
     @Transactional
     public List<Revision> revisions(long id, CurrentMember reader) {
-        boolean all = findVisible(id).showsUnpublishedTo(reader);
-        return CommentRevision.<CommentRevision>list(
-                "from CommentRevision r left join fetch r.editor where r.comment.id = ?1 order by r.revision", id)
-                .stream()
-                .filter(r -> all || r.inPublicHistory)
-                .map(r -> new Revision(r.revision, r.editor == null ? null : r.editor.handle, r.createdAt, null,
-                        r.bodyMarkdown, r.inPublicHistory))
-                .toList();
+        return store.revisions(ContentKind.COMMENT, id, !findVisible(id).showsUnpublishedTo(reader));
     }
 
     /** The whole thread of a visible post: two statements, whatever its size. */

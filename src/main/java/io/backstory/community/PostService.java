@@ -166,13 +166,7 @@ public class PostService {
     /** The versions of a visible post this reader may see, oldest first. */
     @Transactional
     public List<Revision> revisions(long id, CurrentMember reader) {
-        boolean all = findVisible(id).showsUnpublishedTo(reader);
-        return PostRevision.<PostRevision>list("from PostRevision r left join fetch r.editor where r.post.id = ?1 order by r.revision", id)
-                .stream()
-                .filter(r -> all || r.inPublicHistory)
-                .map(r -> new Revision(r.revision, r.editor == null ? null : r.editor.handle, r.createdAt, r.title,
-                        r.bodyMarkdown + "\n\n" + r.tags, r.inPublicHistory))
-                .toList();
+        return store.revisions(ContentKind.POST, id, !findVisible(id).showsUnpublishedTo(reader));
     }
 
     static Post findVisible(long id) {
