@@ -1,8 +1,10 @@
 package io.backstory.community;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
+import io.backstory.platform.content.ContentKind;
 import io.backstory.taxonomy.Remedy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -36,5 +38,25 @@ public class Comment extends AuthoredContent {
     @Override
     protected String noun() {
         return "comment";
+    }
+
+    @Override
+    public ContentKind contentKind() {
+        return ContentKind.COMMENT;
+    }
+
+    @Override
+    String screenedText() {
+        return bodyMarkdown;
+    }
+
+    @Override
+    List<String> conditionSlugs() {
+        return post.conditions.stream().map(c -> c.slug).toList();
+    }
+
+    @Override
+    String revisionTags() {
+        return null;
     }
 }

@@ -2,7 +2,6 @@ package io.backstory.community;
 
 import io.backstory.platform.content.ContentKind;
 import io.backstory.platform.content.ContentStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,17 +10,11 @@ import java.util.Map;
 import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberStanding;
-import io.backstory.moderation.ContentScreening;
-import io.backstory.moderation.NewMemberReview;
-import io.backstory.moderation.ReviewTarget;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.writing.MentionService;
-import io.backstory.moderation.ScreeningResult;
-import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
-import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.TagResolver;
@@ -35,41 +28,33 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CommentService {
 
-    private final InputValidator validator;
     private final TagResolver tags;
     private final MarkdownRenderer markdown;
     private final EntityManager em;
     private final MemberStanding standing;
-    private final ContentScreening screening;
-    private final RateLimiter rateLimiter;
     private final RateLimits limits;
+    private final ContentWriter writer;
     private final NotificationService notifications;
-    private final NewMemberReview newMembers;
     private final MentionService mentions;
     private final ContentStore store;
 
-    public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em,
-            MemberStanding standing, ContentScreening screening, RateLimiter rateLimiter, RateLimits limits,
-            NotificationService notifications, NewMemberReview newMembers, MentionService mentions, ContentStore store) {
-        this.mentions = mentions;
-        this.store = store;
-        this.validator = validator;
+    public CommentService(TagResolver tags, MarkdownRenderer markdown, EntityManager em, MemberStanding standing,
+            RateLimits limits, ContentWriter writer, NotificationService notifications, MentionService mentions,
+            ContentStore store) {
         this.tags = tags;
         this.markdown = markdown;
         this.em = em;
         this.standing = standing;
-        this.screening = screening;
-        this.rateLimiter = rateLimiter;
         this.limits = limits;
+        this.writer = writer;
         this.notifications = notifications;
-        this.newMembers = newMembers;
+        this.mentions = mentions;
+        this.store = store;
     }
 
     @Transactional
     public CommentDetail create(long postId, CommentRequest request, Member author) {
-        validator.check(request);
-        author.requireNotSilenced();
-        rateLimiter.acquire(author.limitBucket("comments"), limits.commentsPerHour(), java.time.Duration.ofHours(1));
+        writer.admitNew(request, author, "comments", limits.commentsPerHour());
         Post post = Post.findById(postId);
         if (post == null) {
             throw ProblemException.notFound("Post " + postId);
@@ -91,10 +76,7 @@ public class CommentService {
             comment.parent = parent;
         }
         apply(request, comment);
-        ScreeningResult screened = screen(comment, post);
-        comment.persist();
-        recordRevision(comment, author);
-        screening.queueForReview(null, comment.id, screened);
+        writer.save(comment, author);
         if (comment.isVisible()) {
             // A counter update, not an entity change: commenting must not bump the post's edit version.
             em.createNativeQuery("update post set comment_count = comment_count + 1 where id = ?1")
@@ -107,23 +89,17 @@ public class CommentService {
 
     @Transactional
     public CommentDetail edit(long id, CommentRequest request, Member editor) {
-        validator.check(request);
-        editor.requireNotSilenced();
+        writer.admit(request, editor);
         Comment comment = ownComment(id, editor, "edit");
         comment.requireVersion(request.version(), () -> CommentDetail.of(comment));
         apply(request, comment);
-        ScreeningResult screened = screen(comment, comment.post);
-        comment.editedAt = Instant.now();
-        comment.persistAndFlush();
-        recordRevision(comment, editor);
-        screening.queueForReview(null, comment.id, screened);
+        writer.save(comment, editor); // remedy tags decide whether it counts as a tip
         if (!comment.isVisible()) {
             em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0) where id = ?1")
                     .setParameter(1, comment.post.id).executeUpdate();
         } else {
             mentions.commentSaved(comment.post.id, comment.id, comment.bodyMarkdown, editor);
         }
-        standing.recountHelped(editor.id); // remedy tags decide whether it counts as a tip
         return CommentDetail.of(comment);
     }
 
@@ -283,22 +259,5 @@ public class CommentService {
                     + (reply.parent != null ? "comment" : "post") + " on \"" + NotificationService.POST_TITLE + "\".",
                     "/posts/" + post.id + "#c" + reply.id);
         }
-    }
-
-    /**
-     * Screens the new or edited comment with its post's conditions in scope; HOLD (screening's, or a new member's link)
-     * keeps it from the public until approved.
-     */
-    private ScreeningResult screen(Comment comment, Post post) {
-        ScreeningResult screened = newMembers.review(
-                screening.screenForSaving(comment.bodyMarkdown, post.conditions.stream().map(c -> c.slug).toList()),
-                comment.author, ReviewTarget.COMMENT, comment.id != null, comment.bodyMarkdown);
-        comment.applyScreening(screened);
-        return screened;
-    }
-
-    private void recordRevision(Comment comment, Member editor) {
-        // Held text joins the public history when a moderator publishes it.
-        store.recordRevision(ContentKind.COMMENT, comment.id, editor.id, null, comment.isVisible());
     }
 }

@@ -1,10 +1,12 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.ContentKind;
 import io.backstory.platform.content.PostKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.backstory.taxonomy.Condition;
 import jakarta.persistence.CollectionTable;
@@ -52,5 +54,30 @@ public class Post extends AuthoredContent {
     @Override
     protected String noun() {
         return "post";
+    }
+
+    @Override
+    public ContentKind contentKind() {
+        return ContentKind.POST;
+    }
+
+    @Override
+    String screenedText() {
+        return title + "\n\n" + bodyMarkdown;
+    }
+
+    @Override
+    List<String> conditionSlugs() {
+        return conditions.stream().map(c -> c.slug).toList();
+    }
+
+    /** Conditions and remedy outcomes, one per line. */
+    @Override
+    String revisionTags() {
+        String conditionLines = conditions.stream().map(c -> "Condition: " + c.name).collect(Collectors.joining("\n"));
+        String remedyLines = remedies.stream()
+                .map(r -> "Remedy: " + r.remedy.name + (r.outcome == null ? "" : " (" + r.outcome.label.toLowerCase() + ")"))
+                .collect(Collectors.joining("\n"));
+        return remedyLines.isEmpty() ? conditionLines : conditionLines + "\n" + remedyLines;
     }
 }

@@ -3,26 +3,17 @@ package io.backstory.community;
 import io.backstory.platform.content.ContentKind;
 import io.backstory.platform.content.PostKind;
 import io.backstory.platform.content.ContentStatus;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberStanding;
 import io.backstory.following.FollowingService;
-import io.backstory.moderation.ContentScreening;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.writing.MentionService;
-import io.backstory.moderation.NewMemberReview;
-import io.backstory.moderation.ReviewTarget;
-import io.backstory.moderation.ScreeningResult;
-import io.backstory.platform.api.InputValidator;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
-import io.backstory.platform.ratelimit.RateLimiter;
 import io.backstory.platform.ratelimit.RateLimits;
 import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Remedy;
@@ -34,49 +25,38 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class PostService {
 
-    private final InputValidator validator;
     private final TagResolver tags;
     private final MarkdownRenderer markdown;
     private final MemberStanding standing;
-    private final ContentScreening screening;
-    private final RateLimiter rateLimiter;
     private final RateLimits limits;
-    private final NewMemberReview newMembers;
+    private final ContentWriter writer;
     private final FollowingService following;
     private final NotificationService notifications;
     private final MentionService mentions;
     private final ContentStore store;
 
-    public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, MemberStanding standing,
-            ContentScreening screening, RateLimiter rateLimiter, RateLimits limits, NewMemberReview newMembers,
-            FollowingService following, NotificationService notifications, MentionService mentions, ContentStore store) {
-        this.mentions = mentions;
-        this.store = store;
-        this.validator = validator;
+    public PostService(TagResolver tags, MarkdownRenderer markdown, MemberStanding standing, RateLimits limits,
+            ContentWriter writer, FollowingService following, NotificationService notifications, MentionService mentions,
+            ContentStore store) {
         this.tags = tags;
         this.markdown = markdown;
         this.standing = standing;
-        this.screening = screening;
-        this.rateLimiter = rateLimiter;
         this.limits = limits;
-        this.newMembers = newMembers;
+        this.writer = writer;
         this.following = following;
         this.notifications = notifications;
+        this.mentions = mentions;
+        this.store = store;
     }
 
     /** Creates a published post. Everything is checked before anything is written. */
     @Transactional
     public PostDetail create(PostRequest request, Member author) {
-        validator.check(request);
-        author.requireNotSilenced();
-        rateLimiter.acquire(author.limitBucket("posts"), limits.postsPerHour(), Duration.ofHours(1));
+        writer.admitNew(request, author, "posts", limits.postsPerHour());
         Post post = new Post();
         post.author = author;
         apply(request, post);
-        ScreeningResult screened = screen(post);
-        post.persist();
-        recordRevision(post, author);
-        screening.queueForReview(post.id, null, screened);
+        writer.save(post, author);
         refreshSearch(post);
         following.announceNewPost(post.id);
         tellMentioned(post, author);
@@ -86,18 +66,12 @@ public class PostService {
     /** Saves an edit by the post's author, if the post is still at the version the edit started from. */
     @Transactional
     public PostDetail edit(long id, PostRequest request, Member editor) {
-        validator.check(request);
-        editor.requireNotSilenced();
+        writer.admit(request, editor);
         Post post = findVisible(id);
         post.requireAuthor(editor, "edit");
         post.requireVersion(request.version(), () -> PostDetail.of(post));
         apply(request, post);
-        ScreeningResult screened = screen(post);
-        post.editedAt = Instant.now();
-        post.persistAndFlush(); // bumps the version, so the revision records the new one
-        recordRevision(post, editor);
-        screening.queueForReview(post.id, null, screened);
-        standing.recountHelped(editor.id); // kind and remedy outcomes decide whether it counts as a tip
+        writer.save(post, editor); // kind and remedy outcomes decide whether it counts as a tip
         refreshSearch(post);
         tellMentioned(post, editor);
         return PostDetail.of(post);
@@ -197,36 +171,9 @@ public class PostService {
         }
     }
 
-    /**
-     * Screens title and body with the post's conditions in scope: BLOCK throws before anything is written,
-     * HOLD (screening's, or a new member's first post or link, new or edited) keeps the post from the public until a
-     * moderator approves it, notices are stored with it.
-     */
-    private ScreeningResult screen(Post post) {
-        String text = post.title + "\n\n" + post.bodyMarkdown;
-        ScreeningResult screened = newMembers.review(screening.screenForSaving(text, post.conditions.stream().map(c -> c.slug).toList()),
-                post.author, ReviewTarget.POST, post.id != null, text);
-        post.applyScreening(screened);
-        return screened;
-    }
-
     /** The search document includes the tags, which are written after the post row: refresh it once all is flushed. */
     private static void refreshSearch(Post post) {
         Post.getEntityManager().flush();
         Post.getEntityManager().createNativeQuery("call refresh_post_search(?1)").setParameter(1, post.id).executeUpdate();
-    }
-
-    private void recordRevision(Post post, Member editor) {
-        // Held text joins the public history when a moderator publishes it.
-        store.recordRevision(ContentKind.POST, post.id, editor.id, describeTags(post), post.isVisible());
-    }
-
-    /** Conditions and remedy outcomes as lines of text, so that a tag change shows in the revision diff. */
-    static String describeTags(Post post) {
-        String conditions = post.conditions.stream().map(c -> "Condition: " + c.name).collect(Collectors.joining("\n"));
-        String remedies = post.remedies.stream()
-                .map(r -> "Remedy: " + r.remedy.name + (r.outcome == null ? "" : " (" + r.outcome.label.toLowerCase() + ")"))
-                .collect(Collectors.joining("\n"));
-        return remedies.isEmpty() ? conditions : conditions + "\n" + remedies;
     }
 }
