@@ -4,7 +4,7 @@ import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.content.Visibility;
 import io.backstory.platform.content.ContentKind;
 import java.time.Instant;
-import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.backstory.accounts.CurrentMember;
@@ -83,18 +83,11 @@ public abstract class AuthoredContent extends PanacheEntityBase {
     public String[] urgentCare = new String[0];
 
     /** "post" or "comment", for messages. */
-    protected abstract String noun();
+    protected String noun() {
+        return contentKind().name().toLowerCase(Locale.ROOT);
+    }
 
     public abstract ContentKind contentKind();
-
-    /** What screening reads: a post's title and text, a comment's text. */
-    abstract String screenedText();
-
-    /** The conditions in scope when screening it: its post's. */
-    abstract List<String> conditionSlugs();
-
-    /** Tags as lines of text for its next revision, so that their changes show in the diff; null: it has none. */
-    abstract String revisionTags();
 
     /** Whether the public may see it (and reply to it). */
     public boolean isVisible() {

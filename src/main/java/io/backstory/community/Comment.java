@@ -1,7 +1,6 @@
 package io.backstory.community;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import io.backstory.platform.content.ContentKind;
@@ -36,27 +35,7 @@ public class Comment extends AuthoredContent {
     public Set<Remedy> remedies = new LinkedHashSet<>();
 
     @Override
-    protected String noun() {
-        return "comment";
-    }
-
-    @Override
     public ContentKind contentKind() {
         return ContentKind.COMMENT;
-    }
-
-    @Override
-    String screenedText() {
-        return bodyMarkdown;
-    }
-
-    @Override
-    List<String> conditionSlugs() {
-        return post.conditions.stream().map(c -> c.slug).toList();
-    }
-
-    @Override
-    String revisionTags() {
-        return null;
     }
 }

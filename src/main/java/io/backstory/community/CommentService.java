@@ -15,8 +15,6 @@ import io.backstory.notifications.NotificationService;
 import io.backstory.writing.MentionService;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
-import io.backstory.platform.ratelimit.RateLimits;
-import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.TagResolver;
 import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,23 +27,18 @@ import jakarta.transaction.Transactional;
 public class CommentService {
 
     private final TagResolver tags;
-    private final MarkdownRenderer markdown;
     private final EntityManager em;
     private final MemberStanding standing;
-    private final RateLimits limits;
     private final ContentWriter writer;
     private final NotificationService notifications;
     private final MentionService mentions;
     private final ContentStore store;
 
-    public CommentService(TagResolver tags, MarkdownRenderer markdown, EntityManager em, MemberStanding standing,
-            RateLimits limits, ContentWriter writer, NotificationService notifications, MentionService mentions,
-            ContentStore store) {
+    public CommentService(TagResolver tags, EntityManager em, MemberStanding standing, ContentWriter writer,
+            NotificationService notifications, MentionService mentions, ContentStore store) {
         this.tags = tags;
-        this.markdown = markdown;
         this.em = em;
         this.standing = standing;
-        this.limits = limits;
         this.writer = writer;
         this.notifications = notifications;
         this.mentions = mentions;
@@ -54,7 +47,7 @@ public class CommentService {
 
     @Transactional
     public CommentDetail create(long postId, CommentRequest request, Member author) {
-        writer.admitNew(request, author, "comments", limits.commentsPerHour());
+        writer.admitNew(request, author, ContentKind.COMMENT);
         Post post = Post.findById(postId);
         if (post == null) {
             throw ProblemException.notFound("Post " + postId);
@@ -76,7 +69,7 @@ public class CommentService {
             comment.parent = parent;
         }
         apply(request, comment);
-        writer.save(comment, author);
+        writer.save(comment, author, comment.bodyMarkdown, post.conditions, null);
         if (comment.isVisible()) {
             // A counter update, not an entity change: commenting must not bump the post's edit version.
             em.createNativeQuery("update post set comment_count = comment_count + 1 where id = ?1")
@@ -93,7 +86,7 @@ public class CommentService {
         Comment comment = ownComment(id, editor, "edit");
         comment.requireVersion(request.version(), () -> CommentDetail.of(comment));
         apply(request, comment);
-        writer.save(comment, editor); // remedy tags decide whether it counts as a tip
+        writer.save(comment, editor, comment.bodyMarkdown, comment.post.conditions, null); // remedy tags decide whether it counts as a tip
         if (!comment.isVisible()) {
             em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0) where id = ?1")
                     .setParameter(1, comment.post.id).executeUpdate();
@@ -246,7 +239,6 @@ public class CommentService {
 
     private void apply(CommentRequest request, Comment comment) {
         comment.bodyMarkdown = request.body();
-        comment.bodyHtml = markdown.toSafeHtml(request.body());
         comment.remedies.clear();
         comment.remedies.addAll(tags.remedies(request.remedySlugs(), i -> "remedies[" + i + "]"));
     }

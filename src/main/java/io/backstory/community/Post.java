@@ -52,27 +52,11 @@ public class Post extends AuthoredContent {
     public List<RemedyOutcome> remedies = new ArrayList<>();
 
     @Override
-    protected String noun() {
-        return "post";
-    }
-
-    @Override
     public ContentKind contentKind() {
         return ContentKind.POST;
     }
 
-    @Override
-    String screenedText() {
-        return title + "\n\n" + bodyMarkdown;
-    }
-
-    @Override
-    List<String> conditionSlugs() {
-        return conditions.stream().map(c -> c.slug).toList();
-    }
-
-    /** Conditions and remedy outcomes, one per line. */
-    @Override
+    /** Conditions and remedy outcomes as lines of text, so that a tag change shows in the revision diff. */
     String revisionTags() {
         String conditionLines = conditions.stream().map(c -> "Condition: " + c.name).collect(Collectors.joining("\n"));
         String remedyLines = remedies.stream()

@@ -14,8 +14,6 @@ import io.backstory.notifications.NotificationService;
 import io.backstory.writing.MentionService;
 import io.backstory.platform.api.InvalidInputException;
 import io.backstory.platform.api.ProblemException;
-import io.backstory.platform.ratelimit.RateLimits;
-import io.backstory.platform.text.MarkdownRenderer;
 import io.backstory.taxonomy.Remedy;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,22 +24,17 @@ import jakarta.transaction.Transactional;
 public class PostService {
 
     private final TagResolver tags;
-    private final MarkdownRenderer markdown;
     private final MemberStanding standing;
-    private final RateLimits limits;
     private final ContentWriter writer;
     private final FollowingService following;
     private final NotificationService notifications;
     private final MentionService mentions;
     private final ContentStore store;
 
-    public PostService(TagResolver tags, MarkdownRenderer markdown, MemberStanding standing, RateLimits limits,
-            ContentWriter writer, FollowingService following, NotificationService notifications, MentionService mentions,
-            ContentStore store) {
+    public PostService(TagResolver tags, MemberStanding standing, ContentWriter writer, FollowingService following,
+            NotificationService notifications, MentionService mentions, ContentStore store) {
         this.tags = tags;
-        this.markdown = markdown;
         this.standing = standing;
-        this.limits = limits;
         this.writer = writer;
         this.following = following;
         this.notifications = notifications;
@@ -52,11 +45,11 @@ public class PostService {
     /** Creates a published post. Everything is checked before anything is written. */
     @Transactional
     public PostDetail create(PostRequest request, Member author) {
-        writer.admitNew(request, author, "posts", limits.postsPerHour());
+        writer.admitNew(request, author, ContentKind.POST);
         Post post = new Post();
         post.author = author;
         apply(request, post);
-        writer.save(post, author);
+        save(post, author);
         refreshSearch(post);
         following.announceNewPost(post.id);
         tellMentioned(post, author);
@@ -71,7 +64,7 @@ public class PostService {
         post.requireAuthor(editor, "edit");
         post.requireVersion(request.version(), () -> PostDetail.of(post));
         apply(request, post);
-        writer.save(post, editor); // kind and remedy outcomes decide whether it counts as a tip
+        save(post, editor); // kind and remedy outcomes decide whether it counts as a tip
         refreshSearch(post);
         tellMentioned(post, editor);
         return PostDetail.of(post);
@@ -159,7 +152,6 @@ public class PostService {
         post.kind = request.kind();
         post.title = request.title().strip();
         post.bodyMarkdown = request.body();
-        post.bodyHtml = markdown.toSafeHtml(request.body());
         post.conditions.clear();
         post.conditions.addAll(tags.conditions(request.conditions(), "conditions"));
         post.remedies.clear();
@@ -169,6 +161,11 @@ public class PostService {
         for (int i = 0; i < remedies.size(); i++) {
             post.remedies.add(new RemedyOutcome(remedies.get(i), requested.get(i).outcome()));
         }
+    }
+
+    /** Screened as title and text together; its revision records its tags. */
+    private void save(Post post, Member editor) {
+        writer.save(post, editor, post.title + "\n\n" + post.bodyMarkdown, post.conditions, post.revisionTags());
     }
 
     /** The search document includes the tags, which are written after the post row: refresh it once all is flushed. */

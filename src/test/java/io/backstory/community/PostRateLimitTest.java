@@ -110,9 +110,8 @@ class PostRateLimitTest {
 
     /** A post service as another server builds it: its own rate limiter, over the same database. */
     private PostService instance() {
-        return new PostService(tags, markdown, standing, THREE_POSTS_AN_HOUR,
-                new ContentWriter(validator, new RateLimiter(em), screening, newMembers, store, standing), following,
-                notifications, mentions, store);
+        return new PostService(tags, standing, new ContentWriter(validator, new RateLimiter(em), THREE_POSTS_AN_HOUR,
+                markdown, screening, newMembers, store, standing), following, notifications, mentions, store);
     }
 
     private long postsBy(Member author) {
