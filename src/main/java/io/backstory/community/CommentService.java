@@ -86,7 +86,8 @@ public class CommentService {
         Comment comment = ownComment(id, editor, "edit");
         comment.requireVersion(request.version(), () -> CommentDetail.of(comment));
         apply(request, comment);
-        writer.save(comment, editor, comment.bodyMarkdown, comment.post.conditions, null); // remedy tags decide whether it counts as a tip
+        // Its remedy tags decide whether it counts as a tip: the pipeline recounts the editor's "helped" total.
+        writer.save(comment, editor, comment.bodyMarkdown, comment.post.conditions, null);
         if (!comment.isVisible()) {
             em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0) where id = ?1")
                     .setParameter(1, comment.post.id).executeUpdate();
