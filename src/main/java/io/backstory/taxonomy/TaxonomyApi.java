@@ -32,6 +32,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+/**
+ * Lookup, tags and suggestions. Conditions and remedies keep endpoints of their own, so that each has its typed request
+ * and answer in the OpenAPI document; each is one call over its {@link TagFamily}.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
