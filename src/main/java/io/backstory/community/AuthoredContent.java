@@ -2,7 +2,9 @@ package io.backstory.community;
 
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.content.Visibility;
+import io.backstory.platform.content.ContentKind;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.backstory.accounts.CurrentMember;
@@ -83,7 +85,11 @@ public abstract class AuthoredContent extends PanacheEntityBase {
     public String[] urgentCare = new String[0];
 
     /** "post" or "comment", for messages. */
-    protected abstract String noun();
+    protected String noun() {
+        return contentKind().name().toLowerCase(Locale.ROOT);
+    }
+
+    public abstract ContentKind contentKind();
 
     /** Whether the public may see it (and reply to it). */
     public boolean isVisible() {

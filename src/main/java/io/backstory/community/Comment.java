@@ -3,6 +3,7 @@ package io.backstory.community;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.backstory.platform.content.ContentKind;
 import io.backstory.taxonomy.Remedy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -34,7 +35,7 @@ public class Comment extends AuthoredContent {
     public Set<Remedy> remedies = new LinkedHashSet<>();
 
     @Override
-    protected String noun() {
-        return "comment";
+    public ContentKind contentKind() {
+        return ContentKind.COMMENT;
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.backstory.accounts.CurrentMember;
+import io.backstory.community.WritingCheck.Preview;
 import io.backstory.drafts.Draft;
 import io.backstory.drafts.DraftService;
 import io.backstory.platform.web.FieldErrors;
@@ -32,25 +33,27 @@ public class CommentPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance reply(PostDetail post, CommentDetail parent, CommentForm form,
-                FieldErrors errors, List<TaxonomyCatalog.RemedyGroup> remedyGroups, Draft draft, PostPages.Preview check);
+                FieldErrors errors, List<TaxonomyCatalog.RemedyGroup> remedyGroups, Draft draft, Preview check);
 
         static native TemplateInstance edit(CommentDetail comment, CommentForm form, FieldErrors errors,
                 List<TaxonomyCatalog.RemedyGroup> remedyGroups, CommentDetail conflict, Draft draft,
-                PostPages.Preview check);
+                Preview check);
     }
 
     private final CommentService comments;
     private final PostService posts;
-    private final PostPages postPages;
+    private final PostPage postPage;
+    private final WritingCheck writingCheck;
     private final TaxonomyCatalog catalog;
     private final CurrentMember viewer;
     private final DraftService drafts;
 
-    public CommentPages(CommentService comments, PostService posts, PostPages postPages, TaxonomyCatalog catalog,
-            CurrentMember viewer, DraftService drafts) {
+    public CommentPages(CommentService comments, PostService posts, PostPage postPage, WritingCheck check,
+            TaxonomyCatalog catalog, CurrentMember viewer, DraftService drafts) {
         this.comments = comments;
         this.posts = posts;
-        this.postPages = postPages;
+        this.postPage = postPage;
+        this.writingCheck = check;
         this.catalog = catalog;
         this.viewer = viewer;
         this.drafts = drafts;
@@ -63,13 +66,13 @@ public class CommentPages {
     public Response reply(@PathParam("id") long postId, MultivaluedMap<String, String> fields) {
         CommentForm form = CommentForm.from(fields);
         String formPath = form.parentId == null ? "/posts/" + postId : "/comments/" + form.parentId + "/reply";
-        if (fields.containsKey(PostPages.CHECK)) {
+        if (fields.containsKey(WritingCheck.CHECK)) {
             return FormSubmission.submit("body", () -> {
-                PostPages.Preview check = check(posts.get(postId), form.body);
+                Preview check = check(posts.get(postId), form.body);
                 return FormSubmission.checked(check.foreseen(), replyForm(postId, form, FieldErrors.NONE, check));
             }, refusal -> replyForm(postId, form, refusal.errors(), null));
         }
-        if (fields.containsKey(PostPages.SAVE_DRAFT)) {
+        if (fields.containsKey(WritingCheck.SAVE_DRAFT)) {
             return saveDraft(formPath, fields, refusal -> replyForm(postId, form, refusal.errors(), null));
         }
         return FormSubmission.submit("body", () -> saved(published(formPath, comments.create(postId, form.toRequest(), viewer.get()))),
@@ -85,13 +88,12 @@ public class CommentPages {
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response livePreview(@PathParam("id") long postId, MultivaluedMap<String, String> fields) {
-        PostPages.Preview check = check(posts.get(postId), fields.getFirst("body"));
-        return FormSubmission.checked(check.foreseen(),
-                PostPages.Templates.livePreview(check, "/posts/" + postId + "/comments"));
+        Preview check = check(posts.get(postId), fields.getFirst("body"));
+        return FormSubmission.checked(check.foreseen(), CommunityTemplates.livePreview(check, "/posts/" + postId + "/comments"));
     }
 
-    private PostPages.Preview check(PostDetail post, String body) {
-        return postPages.checkComment(body == null ? "" : body, post);
+    private Preview check(PostDetail post, String body) {
+        return writingCheck.comment(body == null ? "" : body, post);
     }
 
     /** "Save draft" without JavaScript: the draft is saved and its form shown again from it. */
@@ -112,17 +114,16 @@ public class CommentPages {
     /** A held comment tells its author why; a published one is shown in its thread. */
     private Response saved(CommentDetail comment) {
         if (comment.status() == ContentStatus.PENDING_REVIEW) {
-            return Response.ok(PostPages.Templates.held("comment", comment.safetyNotices(), comment.urgentCare(),
+            return Response.ok(CommunityTemplates.held("comment", comment.safetyNotices(), comment.urgentCare(),
                     posts.get(comment.postId()).redFlags(), "/posts/" + comment.postId())).build();
         }
         return Response.seeOther(URI.create("/posts/" + comment.postId() + "#c" + comment.id())).build();
     }
 
     /** The form the reply came from, re-shown with the member's text and the errors or the check before posting. */
-    private TemplateInstance replyForm(long postId, CommentForm form, FieldErrors errors, PostPages.Preview check) {
+    private TemplateInstance replyForm(long postId, CommentForm form, FieldErrors errors, Preview check) {
         return form.parentId == null
-                ? postPages.postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST, viewer.get().id),
-                        form, errors, check)
+                ? postPage.withCommentForm(postId, form, errors, check)
                 : Templates.reply(posts.get(postId), comments.get(form.parentId), form, errors,
                         catalog.remediesByCategory(), null, check);
     }
@@ -167,15 +168,15 @@ public class CommentPages {
                     .orElseGet(() -> Templates.edit(comments.getForAuthor(id, viewer.get(), "edit"), form, refusal.errors(),
                             catalog.remediesByCategory(), null, null, null));
         };
-        if (fields.containsKey(PostPages.CHECK)) {
+        if (fields.containsKey(WritingCheck.CHECK)) {
             CommentDetail comment = comments.getForAuthor(id, viewer.get(), "edit");
             return FormSubmission.submit("body", () -> {
-                PostPages.Preview check = check(posts.get(comment.postId()), form.body);
+                Preview check = check(posts.get(comment.postId()), form.body);
                 return FormSubmission.checked(check.foreseen(), Templates.edit(comment, form, FieldErrors.NONE,
                         catalog.remediesByCategory(), null, null, check));
             }, refused);
         }
-        if (fields.containsKey(PostPages.SAVE_DRAFT)) {
+        if (fields.containsKey(WritingCheck.SAVE_DRAFT)) {
             comments.getForAuthor(id, viewer.get(), "edit");
             return saveDraft(formPath, fields, refused);
         }
@@ -187,7 +188,7 @@ public class CommentPages {
     @RolesAllowed("member")
     public TemplateInstance confirmDelete(@PathParam("id") long id) {
         CommentDetail comment = comments.getForAuthor(id, viewer.get(), "delete");
-        return PostPages.Templates.confirm("Delete your comment?",
+        return CommunityTemplates.confirm("Delete your comment?",
                 "Delete this comment? Its text and history are erased; replies to it stay, under \"[deleted]\".",
                 "/comments/" + id + "/delete", "/posts/" + comment.postId() + "#c" + id);
     }
@@ -205,7 +206,7 @@ public class CommentPages {
     @Path("comments/{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         CommentDetail comment = comments.get(id);
-        return PostPages.Templates.history("History of a comment", "/posts/" + comment.postId() + "#c" + id,
+        return CommunityTemplates.history("History of a comment", "/posts/" + comment.postId() + "#c" + id,
                 Revision.changes(comments.revisions(id, viewer)));
     }
 }

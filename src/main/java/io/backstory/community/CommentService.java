@@ -2,7 +2,6 @@ package io.backstory.community;
 
 import io.backstory.platform.content.ContentKind;
 import io.backstory.platform.content.ContentStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +10,6 @@ import java.util.Map;
 import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberStanding;
-import io.backstory.moderation.ContentScreening;
-import io.backstory.moderation.NewMemberReview;
-import io.backstory.moderation.ReviewTarget;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.writing.MentionService;
@@ -36,41 +32,28 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CommentService {
 
-    private final InputValidator validator;
     private final TagResolver tags;
-    private final MarkdownRenderer markdown;
     private final EntityManager em;
     private final MemberStanding standing;
-    private final ContentScreening screening;
-    private final RateLimiter rateLimiter;
-    private final RateLimits limits;
+    private final ContentWriter writer;
     private final NotificationService notifications;
-    private final NewMemberReview newMembers;
     private final MentionService mentions;
     private final ContentStore store;
 
-    public CommentService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, EntityManager em,
-            MemberStanding standing, ContentScreening screening, RateLimiter rateLimiter, RateLimits limits,
-            NotificationService notifications, NewMemberReview newMembers, MentionService mentions, ContentStore store) {
-        this.mentions = mentions;
-        this.store = store;
-        this.validator = validator;
+    public CommentService(TagResolver tags, EntityManager em, MemberStanding standing, ContentWriter writer,
+            NotificationService notifications, MentionService mentions, ContentStore store) {
         this.tags = tags;
-        this.markdown = markdown;
         this.em = em;
         this.standing = standing;
-        this.screening = screening;
-        this.rateLimiter = rateLimiter;
-        this.limits = limits;
+        this.writer = writer;
         this.notifications = notifications;
-        this.newMembers = newMembers;
+        this.mentions = mentions;
+        this.store = store;
     }
 
     @Transactional
     public CommentDetail create(long postId, CommentRequest request, Member author) {
-        validator.check(request);
-        author.requireNotSilenced();
-        rateLimiter.acquire(author.limitBucket("comments"), limits.commentsPerHour(), java.time.Duration.ofHours(1));
+        writer.admitNew(request, author, ContentKind.COMMENT);
         Post post = Post.findById(postId);
         if (post == null) {
             throw new NotFoundException("Post " + postId);
@@ -92,10 +75,7 @@ public class CommentService {
             comment.parent = parent;
         }
         apply(request, comment);
-        ScreeningResult screened = screen(comment, post);
-        comment.persist();
-        recordRevision(comment, author);
-        screening.queueForReview(null, comment.id, screened);
+        writer.save(comment, author, comment.bodyMarkdown, post.conditions, null);
         if (comment.isVisible()) {
             // A counter update, not an entity change: commenting must not bump the post's edit version.
             em.createNativeQuery("update post set comment_count = comment_count + 1 where id = ?1")
@@ -108,23 +88,18 @@ public class CommentService {
 
     @Transactional
     public CommentDetail edit(long id, CommentRequest request, Member editor) {
-        validator.check(request);
-        editor.requireNotSilenced();
+        writer.admit(request, editor);
         Comment comment = ownComment(id, editor, "edit");
         comment.requireVersion(request.version(), () -> CommentDetail.of(comment));
         apply(request, comment);
-        ScreeningResult screened = screen(comment, comment.post);
-        comment.editedAt = Instant.now();
-        comment.persistAndFlush();
-        recordRevision(comment, editor);
-        screening.queueForReview(null, comment.id, screened);
+        // Its remedy tags decide whether it counts as a tip: the pipeline recounts the editor's "helped" total.
+        writer.save(comment, editor, comment.bodyMarkdown, comment.post.conditions, null);
         if (!comment.isVisible()) {
             em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0) where id = ?1")
                     .setParameter(1, comment.post.id).executeUpdate();
         } else {
             mentions.commentSaved(comment.post.id, comment.id, comment.bodyMarkdown, editor);
         }
-        standing.recountHelped(editor.id); // remedy tags decide whether it counts as a tip
         return CommentDetail.of(comment);
     }
 
@@ -139,7 +114,7 @@ public class CommentService {
         comment.bodyMarkdown = "";
         comment.bodyHtml = "";
         comment.remedies.clear();
-        CommentRevision.delete("comment.id", id);
+        store.deleteRevisions(ContentKind.COMMENT, id);
         em.createNativeQuery("update post set comment_count = greatest(comment_count - 1, 0),"
                 + " accepted_comment_id = case when accepted_comment_id = ?2 then null else accepted_comment_id end"
                 + " where id = ?1").setParameter(1, comment.post.id).setParameter(2, id).executeUpdate();
@@ -161,14 +136,7 @@ public class CommentService {
     /** The versions of a visible comment this reader may see, oldest first. */
     @Transactional
     public List<Revision> revisions(long id, CurrentMember reader) {
-        boolean all = findVisible(id).showsUnpublishedTo(reader);
-        return CommentRevision.<CommentRevision>list(
-                "from CommentRevision r left join fetch r.editor where r.comment.id = ?1 order by r.revision", id)
-                .stream()
-                .filter(r -> all || r.inPublicHistory)
-                .map(r -> new Revision(r.revision, r.editor == null ? null : r.editor.handle, r.createdAt, null,
-                        r.bodyMarkdown, r.inPublicHistory))
-                .toList();
+        return store.revisions(ContentKind.COMMENT, id, !findVisible(id).showsUnpublishedTo(reader));
     }
 
     /** The whole thread of a visible post: two statements, whatever its size. */
@@ -278,7 +246,6 @@ public class CommentService {
 
     private void apply(CommentRequest request, Comment comment) {
         comment.bodyMarkdown = request.body();
-        comment.bodyHtml = markdown.toSafeHtml(request.body());
         comment.remedies.clear();
         comment.remedies.addAll(tags.remedies(request.remedySlugs(), i -> "remedies[" + i + "]"));
     }
@@ -291,22 +258,5 @@ public class CommentService {
                     + (reply.parent != null ? "comment" : "post") + " on \"" + NotificationService.POST_TITLE + "\".",
                     "/posts/" + post.id + "#c" + reply.id);
         }
-    }
-
-    /**
-     * Screens the new or edited comment with its post's conditions in scope; HOLD (screening's, or a new member's link)
-     * keeps it from the public until approved.
-     */
-    private ScreeningResult screen(Comment comment, Post post) {
-        ScreeningResult screened = newMembers.review(
-                screening.screenForSaving(comment.bodyMarkdown, post.conditions.stream().map(c -> c.slug).toList()),
-                comment.author, ReviewTarget.COMMENT, comment.id != null, comment.bodyMarkdown);
-        comment.applyScreening(screened);
-        return screened;
-    }
-
-    private void recordRevision(Comment comment, Member editor) {
-        // Held text joins the public history when a moderator publishes it.
-        store.recordRevision(ContentKind.COMMENT, comment.id, editor.id, null, comment.isVisible());
     }
 }

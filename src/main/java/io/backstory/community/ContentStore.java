@@ -115,6 +115,29 @@ public class ContentStore implements ModeratedContent, VoteTallies {
         }
     }
 
+    /**
+     * The saved versions of a post or comment, oldest first: every one, or ({@code publicOnly}) those the public sees.
+     * A post's version carries its tags below the text, so that their changes show in the diff.
+     */
+    List<Revision> revisions(ContentKind kind, long id, boolean publicOnly) {
+        String titleAndText = kind == ContentKind.POST
+                ? "r.title, r.body_markdown || chr(10) || chr(10) || r.tags as text"
+                : "cast(null as text) as title, r.body_markdown as text";
+        return NamedRow.all(em.createNativeQuery("select r.revision, m.handle, r.created_at, " + titleAndText
+                + ", r.in_public_history from " + kind.table + "_revision r left join member m on m.id = r.editor_id"
+                + " where r." + kind.table + "_id = ?1" + (publicOnly ? " and r.in_public_history" : "")
+                + " order by r.revision", Tuple.class).setParameter(1, id)).stream()
+                .map(r -> new Revision((int) r.number("revision"), r.text("handle"), r.instant("created_at"),
+                        r.text("title"), r.text("text"), r.bool("in_public_history")))
+                .toList();
+    }
+
+    /** An author's deletion erases the text's history with it. */
+    void deleteRevisions(ContentKind kind, long id) {
+        em.createNativeQuery("delete from " + kind.table + "_revision where " + kind.table + "_id = ?1")
+                .setParameter(1, id).executeUpdate();
+    }
+
     @Override
     public void setNewestRevisionPublic(ContentKind kind, long id, boolean inPublicHistory) {
         em.createNativeQuery("update " + kind.table + "_revision set in_public_history = ?2 where " + kind.table

@@ -1,10 +1,12 @@
 package io.backstory.community;
 
+import io.backstory.platform.content.ContentKind;
 import io.backstory.platform.content.PostKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.backstory.taxonomy.Condition;
 import jakarta.persistence.CollectionTable;
@@ -50,7 +52,16 @@ public class Post extends AuthoredContent {
     public List<RemedyOutcome> remedies = new ArrayList<>();
 
     @Override
-    protected String noun() {
-        return "post";
+    public ContentKind contentKind() {
+        return ContentKind.POST;
+    }
+
+    /** Conditions and remedy outcomes as lines of text, so that a tag change shows in the revision diff. */
+    String revisionTags() {
+        String conditionLines = conditions.stream().map(c -> "Condition: " + c.name).collect(Collectors.joining("\n"));
+        String remedyLines = remedies.stream()
+                .map(r -> "Remedy: " + r.remedy.name + (r.outcome == null ? "" : " (" + r.outcome.label.toLowerCase() + ")"))
+                .collect(Collectors.joining("\n"));
+        return remedyLines.isEmpty() ? conditionLines : conditionLines + "\n" + remedyLines;
     }
 }

@@ -3,16 +3,12 @@ package io.backstory.community;
 import io.backstory.platform.content.ContentKind;
 import io.backstory.platform.content.PostKind;
 import io.backstory.platform.content.ContentStatus;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberStanding;
 import io.backstory.following.FollowingService;
-import io.backstory.moderation.ContentScreening;
 import io.backstory.notifications.NotificationKind;
 import io.backstory.notifications.NotificationService;
 import io.backstory.writing.MentionService;
@@ -35,49 +31,33 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class PostService {
 
-    private final InputValidator validator;
     private final TagResolver tags;
-    private final MarkdownRenderer markdown;
     private final MemberStanding standing;
-    private final ContentScreening screening;
-    private final RateLimiter rateLimiter;
-    private final RateLimits limits;
-    private final NewMemberReview newMembers;
+    private final ContentWriter writer;
     private final FollowingService following;
     private final NotificationService notifications;
     private final MentionService mentions;
     private final ContentStore store;
 
-    public PostService(InputValidator validator, TagResolver tags, MarkdownRenderer markdown, MemberStanding standing,
-            ContentScreening screening, RateLimiter rateLimiter, RateLimits limits, NewMemberReview newMembers,
-            FollowingService following, NotificationService notifications, MentionService mentions, ContentStore store) {
-        this.mentions = mentions;
-        this.store = store;
-        this.validator = validator;
+    public PostService(TagResolver tags, MemberStanding standing, ContentWriter writer, FollowingService following,
+            NotificationService notifications, MentionService mentions, ContentStore store) {
         this.tags = tags;
-        this.markdown = markdown;
         this.standing = standing;
-        this.screening = screening;
-        this.rateLimiter = rateLimiter;
-        this.limits = limits;
-        this.newMembers = newMembers;
+        this.writer = writer;
         this.following = following;
         this.notifications = notifications;
+        this.mentions = mentions;
+        this.store = store;
     }
 
     /** Creates a published post. Everything is checked before anything is written. */
     @Transactional
     public PostDetail create(PostRequest request, Member author) {
-        validator.check(request);
-        author.requireNotSilenced();
-        rateLimiter.acquire(author.limitBucket("posts"), limits.postsPerHour(), Duration.ofHours(1));
+        writer.admitNew(request, author, ContentKind.POST);
         Post post = new Post();
         post.author = author;
         apply(request, post);
-        ScreeningResult screened = screen(post);
-        post.persist();
-        recordRevision(post, author);
-        screening.queueForReview(post.id, null, screened);
+        save(post, author);
         refreshSearch(post);
         following.announceNewPost(post.id);
         tellMentioned(post, author);
@@ -87,18 +67,12 @@ public class PostService {
     /** Saves an edit by the post's author, if the post is still at the version the edit started from. */
     @Transactional
     public PostDetail edit(long id, PostRequest request, Member editor) {
-        validator.check(request);
-        editor.requireNotSilenced();
+        writer.admit(request, editor);
         Post post = findVisible(id);
         post.requireAuthor(editor, "edit");
         post.requireVersion(request.version(), () -> PostDetail.of(post));
         apply(request, post);
-        ScreeningResult screened = screen(post);
-        post.editedAt = Instant.now();
-        post.persistAndFlush(); // bumps the version, so the revision records the new one
-        recordRevision(post, editor);
-        screening.queueForReview(post.id, null, screened);
-        standing.recountHelped(editor.id); // kind and remedy outcomes decide whether it counts as a tip
+        save(post, editor); // kind and remedy outcomes decide whether it counts as a tip
         refreshSearch(post);
         tellMentioned(post, editor);
         return PostDetail.of(post);
@@ -167,13 +141,7 @@ public class PostService {
     /** The versions of a visible post this reader may see, oldest first. */
     @Transactional
     public List<Revision> revisions(long id, CurrentMember reader) {
-        boolean all = findVisible(id).showsUnpublishedTo(reader);
-        return PostRevision.<PostRevision>list("from PostRevision r left join fetch r.editor where r.post.id = ?1 order by r.revision", id)
-                .stream()
-                .filter(r -> all || r.inPublicHistory)
-                .map(r -> new Revision(r.revision, r.editor == null ? null : r.editor.handle, r.createdAt, r.title,
-                        r.bodyMarkdown + "\n\n" + r.tags, r.inPublicHistory))
-                .toList();
+        return store.revisions(ContentKind.POST, id, !findVisible(id).showsUnpublishedTo(reader));
     }
 
     static Post findVisible(long id) {
@@ -192,7 +160,6 @@ public class PostService {
         post.kind = request.kind();
         post.title = request.title().strip();
         post.bodyMarkdown = request.body();
-        post.bodyHtml = markdown.toSafeHtml(request.body());
         post.conditions.clear();
         post.conditions.addAll(tags.conditions(request.conditions(), "conditions"));
         post.remedies.clear();
@@ -204,36 +171,14 @@ public class PostService {
         }
     }
 
-    /**
-     * Screens title and body with the post's conditions in scope: BLOCK throws before anything is written,
-     * HOLD (screening's, or a new member's first post or link, new or edited) keeps the post from the public until a
-     * moderator approves it, notices are stored with it.
-     */
-    private ScreeningResult screen(Post post) {
-        String text = post.title + "\n\n" + post.bodyMarkdown;
-        ScreeningResult screened = newMembers.review(screening.screenForSaving(text, post.conditions.stream().map(c -> c.slug).toList()),
-                post.author, ReviewTarget.POST, post.id != null, text);
-        post.applyScreening(screened);
-        return screened;
+    /** Screened as title and text together; its revision records its tags. */
+    private void save(Post post, Member editor) {
+        writer.save(post, editor, post.title + "\n\n" + post.bodyMarkdown, post.conditions, post.revisionTags());
     }
 
     /** The search document includes the tags, which are written after the post row: refresh it once all is flushed. */
     private static void refreshSearch(Post post) {
         Post.getEntityManager().flush();
         Post.getEntityManager().createNativeQuery("call refresh_post_search(?1)").setParameter(1, post.id).executeUpdate();
-    }
-
-    private void recordRevision(Post post, Member editor) {
-        // Held text joins the public history when a moderator publishes it.
-        store.recordRevision(ContentKind.POST, post.id, editor.id, describeTags(post), post.isVisible());
-    }
-
-    /** Conditions and remedy outcomes as lines of text, so that a tag change shows in the revision diff. */
-    static String describeTags(Post post) {
-        String conditions = post.conditions.stream().map(c -> "Condition: " + c.name).collect(Collectors.joining("\n"));
-        String remedies = post.remedies.stream()
-                .map(r -> "Remedy: " + r.remedy.name + (r.outcome == null ? "" : " (" + r.outcome.label.toLowerCase() + ")"))
-                .collect(Collectors.joining("\n"));
-        return remedies.isEmpty() ? conditions : conditions + "\n" + remedies;
     }
 }

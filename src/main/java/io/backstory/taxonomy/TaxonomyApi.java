@@ -1,5 +1,8 @@
 package io.backstory.taxonomy;
 
+import static io.backstory.taxonomy.TagFamily.CONDITIONS;
+import static io.backstory.taxonomy.TagFamily.REMEDIES;
+
 import java.net.URI;
 import java.util.List;
 
@@ -16,6 +19,7 @@ import io.backstory.taxonomy.TaxonomyViews.ConditionView;
 import io.backstory.taxonomy.TaxonomyViews.Match;
 import io.backstory.taxonomy.TaxonomyViews.RemedyView;
 import io.backstory.taxonomy.TaxonomyViews.SuggestionView;
+import io.backstory.taxonomy.TaxonomyViews.TagView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,6 +32,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+/**
+ * Lookup, tags and suggestions. Conditions and remedies keep endpoints of their own, so that each has its typed request
+ * and answer in the OpenAPI document; each is one call over its {@link TagFamily}.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,13 +61,13 @@ public class TaxonomyApi {
     @GET
     @Path("conditions")
     public List<ConditionView> conditions() {
-        return taxonomy.conditions();
+        return taxonomy.all(CONDITIONS);
     }
 
     @GET
     @Path("conditions/{slug}")
     public ConditionView condition(@PathParam("slug") String slug) {
-        return taxonomy.condition(slug);
+        return taxonomy.get(CONDITIONS, slug);
     }
 
     @POST
@@ -67,8 +75,7 @@ public class TaxonomyApi {
     @RolesAllowed({"moderator", "admin"})
     @Operation(summary = "Add a condition")
     public Response createCondition(ConditionRequest request) {
-        ConditionView created = taxonomy.createCondition(request);
-        return Response.created(URI.create("/api/v1/conditions/" + created.slug())).entity(created).build();
+        return created(CONDITIONS, taxonomy.create(CONDITIONS, request));
     }
 
     @PUT
@@ -76,19 +83,19 @@ public class TaxonomyApi {
     @RolesAllowed({"moderator", "admin"})
     @Operation(summary = "Edit a condition and replace its synonyms")
     public ConditionView updateCondition(@PathParam("slug") String slug, ConditionRequest request) {
-        return taxonomy.updateCondition(slug, request);
+        return taxonomy.update(CONDITIONS, slug, request);
     }
 
     @GET
     @Path("remedies")
     public List<RemedyView> remedies() {
-        return taxonomy.remedies();
+        return taxonomy.all(REMEDIES);
     }
 
     @GET
     @Path("remedies/{slug}")
     public RemedyView remedy(@PathParam("slug") String slug) {
-        return taxonomy.remedy(slug);
+        return taxonomy.get(REMEDIES, slug);
     }
 
     @POST
@@ -96,8 +103,7 @@ public class TaxonomyApi {
     @RolesAllowed({"moderator", "admin"})
     @Operation(summary = "Add a remedy")
     public Response createRemedy(RemedyRequest request) {
-        RemedyView created = taxonomy.createRemedy(request);
-        return Response.created(URI.create("/api/v1/remedies/" + created.slug())).entity(created).build();
+        return created(REMEDIES, taxonomy.create(REMEDIES, request));
     }
 
     @PUT
@@ -105,7 +111,11 @@ public class TaxonomyApi {
     @RolesAllowed({"moderator", "admin"})
     @Operation(summary = "Edit a remedy and replace its synonyms")
     public RemedyView updateRemedy(@PathParam("slug") String slug, RemedyRequest request) {
-        return taxonomy.updateRemedy(slug, request);
+        return taxonomy.update(REMEDIES, slug, request);
+    }
+
+    private static Response created(TagFamily<?, ?, ?> family, TagView created) {
+        return Response.created(URI.create("/api/v1" + family.path + created.slug())).entity(created).build();
     }
 
     @POST

@@ -3,6 +3,7 @@ package io.backstory.taxonomy;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.platform.api.FormValues;
@@ -12,9 +13,9 @@ import io.backstory.taxonomy.TaxonomyRequests.ConditionRequest;
 import io.backstory.taxonomy.TaxonomyRequests.DecisionRequest;
 import io.backstory.taxonomy.TaxonomyRequests.RemedyRequest;
 import io.backstory.taxonomy.TaxonomyRequests.SuggestionRequest;
+import io.backstory.taxonomy.TaxonomyRequests.TagRequest;
 import io.backstory.taxonomy.TaxonomyViews.ConditionView;
 import io.backstory.taxonomy.TaxonomyViews.RemedyView;
-import io.backstory.taxonomy.TaxonomyViews.SuggestionView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -122,10 +123,8 @@ public class TaxonomyPages {
             @FormParam("description") String description, @FormParam("redFlags") String redFlags,
             @FormParam("synonyms") String synonyms) {
         ConditionRequest form = new ConditionRequest(slug, name, description, redFlags, lines(synonyms));
-        return FormSubmission.submit("description", () -> {
-            taxonomy.updateCondition(slug, form);
-            return Response.seeOther(URI.create("/conditions/" + slug)).build();
-        }, refusal -> Templates.editCondition(taxonomy.condition(slug), form, refusal.errors()));
+        return saveEdit(TagFamily.CONDITIONS, slug, form,
+                refusal -> Templates.editCondition(taxonomy.condition(slug), form, refusal.errors()));
     }
 
     @GET
@@ -146,10 +145,17 @@ public class TaxonomyPages {
             @FormParam("caution") String caution, @FormParam("synonyms") String synonyms) {
         RemedyRequest form = new RemedyRequest(slug, name, FormValues.enumOrNull(RemedyCategory.class, category), description, caution,
                 lines(synonyms));
+        return saveEdit(TagFamily.REMEDIES, slug, form,
+                refusal -> Templates.editRemedy(taxonomy.remedy(slug), form, refusal.errors(), CATEGORIES));
+    }
+
+    /** Saves a moderator's edit and shows the tag's page; a refusal shows the form again with what they typed. */
+    private <R extends TagRequest> Response saveEdit(TagFamily<?, R, ?> family, String slug, R form,
+            Function<FormSubmission.Refusal, TemplateInstance> formAgain) {
         return FormSubmission.submit("description", () -> {
-            taxonomy.updateRemedy(slug, form);
-            return Response.seeOther(URI.create("/remedies/" + slug)).build();
-        }, refusal -> Templates.editRemedy(taxonomy.remedy(slug), form, refusal.errors(), CATEGORIES));
+            taxonomy.update(family, slug, form);
+            return Response.seeOther(URI.create(family.path + slug)).build();
+        }, formAgain);
     }
 
     /** One synonym per line (commas also separate), blanks ignored. */

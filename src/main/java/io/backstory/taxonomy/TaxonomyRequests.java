@@ -21,6 +21,17 @@ public final class TaxonomyRequests {
     static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
     static final String SLUG_MESSAGE = "use lowercase letters, digits and single hyphens, like 'herniated-disc'";
 
+    /** What a moderator sends for a condition or a remedy alike; each family adds its own fields. */
+    public interface TagRequest {
+        String slug();
+
+        String name();
+
+        String description();
+
+        List<String> synonyms();
+    }
+
     @Schema(example = """
             {"slug": "piriformis-syndrome", "name": "Piriformis syndrome",
              "description": "A buttock muscle irritating the sciatic nerve.", "synonyms": ["piriformis"]}""")
@@ -31,7 +42,8 @@ public final class TaxonomyRequests {
             @MemberText(max = 2000, required = "a description is required") String description,
             @MemberText(min = 0, max = 2000) String redFlags,
             @Size(max = 30, message = "at most 30 synonyms")
-            List<@MemberText(max = 120, multiLine = false, required = "must not be empty") String> synonyms) {
+            List<@MemberText(max = 120, multiLine = false, required = "must not be empty") String> synonyms)
+            implements TagRequest {
 
         /** Line breaks as the member's browser counts them (CR LF from forms is stored as LF). */
         public ConditionRequest {
@@ -51,7 +63,8 @@ public final class TaxonomyRequests {
             @MemberText(max = 2000, required = "a description is required") String description,
             @MemberText(min = 0, max = 2000) String caution,
             @Size(max = 30, message = "at most 30 synonyms")
-            List<@MemberText(max = 120, multiLine = false, required = "must not be empty") String> synonyms) {
+            List<@MemberText(max = 120, multiLine = false, required = "must not be empty") String> synonyms)
+            implements TagRequest {
 
         /** Line breaks as the member's browser counts them (CR LF from forms is stored as LF). */
         public RemedyRequest {

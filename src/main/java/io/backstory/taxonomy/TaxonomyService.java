@@ -29,6 +29,9 @@ import io.backstory.taxonomy.TaxonomyViews.ConditionView;
 import io.backstory.taxonomy.TaxonomyViews.Match;
 import io.backstory.taxonomy.TaxonomyViews.RemedyView;
 import io.backstory.taxonomy.TaxonomyViews.SuggestionView;
+import io.backstory.taxonomy.TaxonomyViews.TagView;
+import io.backstory.taxonomy.TaxonomyRequests.TagRequest;
+import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -94,73 +97,56 @@ public class TaxonomyService {
         return matches.values().stream().limit(pageSizes.tagMatches()).toList();
     }
 
+    /** Every condition or every remedy, by name. */
     @Transactional
-    public List<ConditionView> conditions() {
-        return Condition.<Condition>list("order by name").stream().map(ConditionView::of).toList();
+    public <V extends TagView> List<V> all(TagFamily<?, ?, V> family) {
+        return allOf(family);
+    }
+
+    private <T extends TaxonomyTag, V extends TagView> List<V> allOf(TagFamily<T, ?, V> family) {
+        return em.createQuery("from " + family.entity.getSimpleName() + " order by name", family.entity)
+                .getResultStream().map(family.view).toList();
+    }
+
+    /** The condition or remedy a URL names: a 404 if there is none. */
+    @Transactional
+    public <T extends TaxonomyTag, V extends TagView> V get(TagFamily<T, ?, V> family, String slug) {
+        return family.view.apply(tags.existing(family, slug));
     }
 
     @Transactional
     public ConditionView condition(String slug) {
-        return ConditionView.of(tags.existingCondition(slug));
-    }
-
-    @Transactional
-    public List<RemedyView> remedies() {
-        return Remedy.<Remedy>list("order by name").stream().map(RemedyView::of).toList();
+        return get(TagFamily.CONDITIONS, slug);
     }
 
     @Transactional
     public RemedyView remedy(String slug) {
-        return RemedyView.of(tags.existingRemedy(slug));
+        return get(TagFamily.REMEDIES, slug);
     }
 
     @Transactional
-    public ConditionView createCondition(ConditionRequest request) {
+    public <T extends TaxonomyTag, R extends TagRequest, V extends TagView> V create(TagFamily<T, R, V> family, R request) {
         validator.check(request);
-        if (Condition.findBySlug(request.slug()) != null) {
-            throw slugTaken("condition", request.slug());
+        if (tags.find(family, request.slug()).isPresent()) {
+            throw slugTaken(family.noun, request.slug());
         }
-        Condition condition = new Condition();
-        applyCondition(request, condition);
-        condition.persist();
-        return ConditionView.of(condition);
+        T tag = family.create.get();
+        apply(family, request, tag);
+        tag.persist();
+        return family.view.apply(tag);
     }
 
-    /** Replaces a condition's fields and synonyms; the slug may change (links by the old slug then find nothing). */
+    /** Replaces a condition's or remedy's fields and synonyms; the slug may change (links by old slug then 404). */
     @Transactional
-    public ConditionView updateCondition(String slug, ConditionRequest request) {
+    public <T extends TaxonomyTag, R extends TagRequest, V extends TagView> V update(TagFamily<T, R, V> family,
+            String slug, R request) {
         validator.check(request);
-        Condition condition = tags.existingCondition(slug);
-        Condition clash = Condition.findBySlug(request.slug());
-        if (clash != null && !clash.id.equals(condition.id)) {
-            throw slugTaken("condition", request.slug());
+        T tag = tags.existing(family, slug);
+        if (tags.find(family, request.slug()).filter(clash -> !clash.id.equals(tag.id)).isPresent()) {
+            throw slugTaken(family.noun, request.slug());
         }
-        applyCondition(request, condition);
-        return ConditionView.of(condition);
-    }
-
-    @Transactional
-    public RemedyView createRemedy(RemedyRequest request) {
-        validator.check(request);
-        if (Remedy.findBySlug(request.slug()) != null) {
-            throw slugTaken("remedy", request.slug());
-        }
-        Remedy remedy = new Remedy();
-        applyRemedy(request, remedy);
-        remedy.persist();
-        return RemedyView.of(remedy);
-    }
-
-    @Transactional
-    public RemedyView updateRemedy(String slug, RemedyRequest request) {
-        validator.check(request);
-        Remedy remedy = tags.existingRemedy(slug);
-        Remedy clash = Remedy.findBySlug(request.slug());
-        if (clash != null && !clash.id.equals(remedy.id)) {
-            throw slugTaken("remedy", request.slug());
-        }
-        applyRemedy(request, remedy);
-        return RemedyView.of(remedy);
+        apply(family, request, tag);
+        return family.view.apply(tag);
     }
 
     /**
@@ -255,13 +241,13 @@ public class TaxonomyService {
             String description = request.description() != null && !request.description().isBlank()
                     ? request.description() : suggestion.name + " (suggested by the community).";
             if (suggestion.kind == TagSuggestion.Kind.CONDITION) {
-                createCondition(new ConditionRequest(slug, suggestion.name, description, null, List.of()));
+                create(TagFamily.CONDITIONS, new ConditionRequest(slug, suggestion.name, description, null, List.of()));
             } else {
                 RemedyCategory category = request.category() != null ? request.category() : suggestion.category;
                 if (category == null) {
                     throw new InvalidInputException("category", "choose a category for the new remedy");
                 }
-                createRemedy(new RemedyRequest(slug, suggestion.name, category, description, null, List.of()));
+                create(TagFamily.REMEDIES, new RemedyRequest(slug, suggestion.name, category, description, null, List.of()));
             }
         }
         suggestion.status = request.approve() ? TagSuggestion.Status.APPROVED : TagSuggestion.Status.REJECTED;
@@ -282,26 +268,16 @@ public class TaxonomyService {
         return slug;
     }
 
-    private void applyCondition(ConditionRequest request, Condition condition) {
-        condition.slug = request.slug();
-        condition.name = request.name().strip();
-        condition.description = request.description().strip();
-        condition.redFlags = FormValues.blankToNull(request.redFlags());
-        replaceSynonyms(condition.synonyms, request.synonyms(), "condition_synonym", "condition_id", condition.id);
+    private <T extends TaxonomyTag, R extends TagRequest> void apply(TagFamily<T, R, ?> family, R request, T tag) {
+        tag.slug = request.slug();
+        tag.name = request.name().strip();
+        tag.description = request.description().strip();
+        family.applyOwnFields.accept(tag, request);
+        replaceSynonyms(family, tag, request.synonyms());
     }
 
-    private void applyRemedy(RemedyRequest request, Remedy remedy) {
-        remedy.slug = request.slug();
-        remedy.name = request.name().strip();
-        remedy.category = request.category();
-        remedy.description = request.description().strip();
-        remedy.caution = FormValues.blankToNull(request.caution());
-        replaceSynonyms(remedy.synonyms, request.synonyms(), "remedy_synonym", "remedy_id", remedy.id);
-    }
-
-    /** Synonyms are unique across their table regardless of case: a clash is a conflict naming the owner. */
-    private void replaceSynonyms(java.util.Set<String> current, List<String> requested, String table, String ownerColumn,
-            Long ownerId) {
+    /** Synonyms are unique within their family regardless of case: a clash is a 409 naming the owner. */
+    private void replaceSynonyms(TagFamily<?, ?, ?> family, TaxonomyTag tag, List<String> requested) {
         List<String> cleaned = new ArrayList<>();
         List<String> requestedList = requested == null ? List.of() : requested;
         for (int i = 0; i < requestedList.size(); i++) {
@@ -309,17 +285,16 @@ public class TaxonomyService {
             if (cleaned.stream().anyMatch(s -> s.equalsIgnoreCase(synonym))) {
                 throw new InvalidInputException("synonyms[" + i + "]", "'" + synonym + "' is listed twice");
             }
-            @SuppressWarnings("unchecked")
-            List<Object> owners = em.createNativeQuery("select " + ownerColumn + " from " + table
-                    + " where lower(synonym) = lower(?1)").setParameter(1, synonym).getResultList();
-            if (owners.stream().anyMatch(o -> ownerId == null || ((Number) o).longValue() != ownerId)) {
+            List<NamedRow> owners = NamedRow.all(em.createNativeQuery("select " + family.noun + "_id as owner from "
+                    + family.noun + "_synonym where lower(synonym) = lower(?1)", Tuple.class).setParameter(1, synonym));
+            if (owners.stream().anyMatch(o -> tag.id == null || o.number("owner") != tag.id)) {
                 throw new ConflictException("The synonym '" + synonym + "' already belongs to another "
-                        + (table.startsWith("condition") ? "condition" : "remedy") + ".");
+                        + family.noun + ".");
             }
             cleaned.add(synonym);
         }
-        current.clear();
-        current.addAll(cleaned);
+        tag.synonyms().clear();
+        tag.synonyms().addAll(cleaned);
     }
 
     private static ConflictException slugTaken(String kind, String slug) {

@@ -11,14 +11,20 @@ public final class TaxonomyViews {
     private TaxonomyViews() {
     }
 
-    public record ConditionView(String slug, String name, String description, String redFlags, List<String> synonyms) {
+    /** A condition or a remedy as shown: what a link to it needs. */
+    public interface TagView {
+        String slug();
+    }
+
+    public record ConditionView(String slug, String name, String description, String redFlags, List<String> synonyms)
+            implements TagView {
         static ConditionView of(Condition c) {
             return new ConditionView(c.slug, c.name, c.description, c.redFlags, c.synonyms.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList());
         }
     }
 
     public record RemedyView(String slug, String name, RemedyCategory category, String description, String caution,
-            List<String> synonyms) {
+            List<String> synonyms) implements TagView {
         static RemedyView of(Remedy r) {
             return new RemedyView(r.slug, r.name, r.category, r.description, r.caution,
                     r.synonyms.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList());

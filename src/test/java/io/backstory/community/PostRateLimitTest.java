@@ -90,8 +90,8 @@ class PostRateLimitTest {
 
     @Test
     void thePostOverTheLimitIsA429AndIsNotWrittenWhicheverInstanceTakesIt() {
-        PostService first = new PostService(validator, tags, markdown, standing, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications, mentions, store);
-        PostService second = new PostService(validator, tags, markdown, standing, screening, new RateLimiter(em), THREE_POSTS_AN_HOUR, newMembers, following, notifications, mentions, store);
+        PostService first = instance();
+        PostService second = instance();
         Member author = members.findOrCreate("rate-limited-author-" + System.nanoTime(), "prolific");
         for (int i = 0; i < 3; i++) {
             PostService instance = i % 2 == 0 ? first : second;
@@ -107,6 +107,12 @@ class PostRateLimitTest {
                 .run(() -> first.create(request("Rate limit probe on the other instance"), author)));
         assertEquals(before, postsBy(author));
         assertEquals(3, before);
+    }
+
+    /** A post service as another server builds it: its own rate limiter, over the same database. */
+    private PostService instance() {
+        return new PostService(tags, standing, new ContentWriter(validator, new RateLimiter(em), THREE_POSTS_AN_HOUR,
+                markdown, screening, newMembers, store, standing), following, notifications, mentions, store);
     }
 
     private long postsBy(Member author) {

@@ -1,0 +1,277 @@
+package io.backstory.community;
+
+import java.util.List;
+import java.util.Map;
+
+import io.backstory.accounts.CurrentMember;
+import io.backstory.community.WritingCheck.Preview;
+import io.backstory.drafts.Draft;
+import io.backstory.drafts.DraftService;
+import io.backstory.following.FollowingService;
+import io.backstory.moderation.ScreeningService;
+import io.backstory.platform.cache.ReadCache;
+import io.backstory.platform.web.FieldErrors;
+import io.backstory.taxonomy.TaxonomyCatalog;
+import io.backstory.voting.VoteService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The post page: the post, its comment thread as this reader sees it, and the comment form. {@link PostPages} shows
+ * it to readers; {@link CommentPages} shows it again when a comment sent from it is refused or checked.
+ */
+@ApplicationScoped
+public class PostPage {
+
+    @CheckedTemplate(basePath = "PostPages")
+    static class Templates {
+        static native TemplateInstance post(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
+                CommentTree.Sort sort, Long threadOf, Viewer viewer, List<TaxonomyCatalog.RemedyGroup> remedyGroups,
+                CommentForm reply, FieldErrors errors, String cachedThread, Draft draft, Saved saved, Preview check);
+
+        /** The comment thread alone, rendered once for all logged-out readers and once for all members. */
+        static native TemplateInstance post$thread(PostDetail post, List<CommentTree.Item> comments, CommentNode accepted,
+                CommentTree.Sort sort, Viewer viewer);
+
+        /** One comment of the thread, as {@code viewer} sees it (their own, laid over the members' shared render). */
+        static native TemplateInstance post$comment(CommentTree.Item item, PostDetail post, Viewer viewer);
+
+        /** A comment's points line ("3 points"), for the tallies of comments the viewer voted on. */
+        static native TemplateInstance post$points(int score);
+    }
+
+    private final PostService posts;
+    private final CommentService comments;
+    private final TaxonomyCatalog catalog;
+    private final CurrentMember viewer;
+    private final VoteService votes;
+    private final FollowingService following;
+    private final ReadCache cache;
+    private final DraftService drafts;
+
+    public PostPage(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
+            VoteService votes, FollowingService following, ReadCache cache, DraftService drafts) {
+        this.posts = posts;
+        this.comments = comments;
+        this.catalog = catalog;
+        this.viewer = viewer;
+        this.votes = votes;
+        this.following = following;
+        this.cache = cache;
+        this.drafts = drafts;
+    }
+
+    /**
+     * Who is reading: their handle (null: anonymous) and the votes they cast here, to show pressed buttons. The
+     * {@code shared} viewer is every member at once: the thread rendered for it marks what varies between members
+     * (see {@link MemberThread}), and it is the author of nothing.
+     */
+    public record Viewer(String handle, int postVote, Map<Long, Integer> commentVotes, boolean bookmarked,
+            int waitingComments, boolean shared) {
+
+        private static final RawString NOTHING = new RawString("");
+
+        /** Sees the members' controls: logged in, or the shared render for every member. */
+        public boolean isMember() {
+            return handle != null || shared;
+        }
+
+        /** Marks where a comment, its vote buttons, its points or its accepted-answer button start (shared only). */
+        public RawString commentStart(long commentId) {
+            return shared ? MemberThread.Varying.COMMENT.start(commentId) : NOTHING;
+        }
+
+        public RawString votesStart(long commentId) {
+            return shared ? MemberThread.Varying.VOTES.start(commentId) : NOTHING;
+        }
+
+        public RawString pointsStart(long commentId) {
+            return shared ? MemberThread.Varying.POINTS.start(commentId) : NOTHING;
+        }
+
+        public RawString acceptStart(long commentId) {
+            return shared ? MemberThread.Varying.ACCEPT.start(commentId) : NOTHING;
+        }
+
+        /** Between two variants of a marked part (shared only). */
+        public RawString nextVariant() {
+            return shared ? MemberThread.next() : NOTHING;
+        }
+
+        /** Where a marked part ends (shared only). */
+        public RawString end() {
+            return shared ? MemberThread.end() : NOTHING;
+        }
+
+        /** The votes to render buttons for: this viewer's own, or (shared) every one a member can have cast. */
+        public List<Integer> voteVariants(long commentId) {
+            return shared ? SHARED_VOTE_VARIANTS : List.of(commentVote(commentId));
+        }
+
+        /** Gets the accepted-answer buttons of a question: its author (shared: marked, for its author only). */
+        public boolean mayAccept(String postAuthor) {
+            return shared || isAuthor(postAuthor);
+        }
+
+        /** "3 comments"; counting their own comments that wait for a moderator's check, and saying so. */
+        public String commentHeading(int published) {
+            String count = (published + waitingComments) + " comment" + (published + waitingComments == 1 ? "" : "s");
+            return waitingComments == 0 ? count
+                    : count + " (" + (waitingComments == 1 ? "yours is" : waitingComments + " of yours are")
+                            + " waiting for a moderator's check)";
+        }
+
+        public int commentVote(long commentId) {
+            return commentVotes.getOrDefault(commentId, 0);
+        }
+
+        public boolean isAuthor(String author) {
+            return handle != null && handle.equals(author);
+        }
+
+        /**
+         * The urgent-care advice this reader sees: all of it for the writer; for everyone else only what the rules
+         * found. The model's red flags are often ordinary pain told in detail (an outside tester's calf tingling got
+         * "needs a doctor today"): the writer is told, and moderators check on them, but other readers are not alarmed.
+         */
+        public List<String> urgentCareShown(String author, List<String> advice) {
+            return isAuthor(author) ? advice
+                    : advice.stream().filter(a -> !a.equals(ScreeningService.MODEL_RED_FLAG_NOTICE)).toList();
+        }
+    }
+
+    private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false, 0, false);
+    private static final Viewer EVERY_MEMBER = new Viewer(null, 0, Map.of(), false, 0, true);
+    /** In the order {@link MemberThread} picks them: no vote, up, down. */
+    private static final List<Integer> SHARED_VOTE_VARIANTS = List.of(0, 1, -1);
+
+    private record SharedPost(long id) {
+    }
+
+    private record SharedThread(long postId, CommentTree.Sort sort) {
+    }
+
+    private record SharedMemberThread(long postId, CommentTree.Sort sort) {
+    }
+
+    /** What the author just did, confirmed on the post they are sent to (the address says so: {@code ?saved=new}). */
+    public enum Saved {
+        NEW, EDIT;
+
+        static Saved fromParameter(String value) {
+            for (Saved saved : values()) {
+                if (saved.name().equalsIgnoreCase(value)) {
+                    return saved;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The post page as this reader sees it; {@code saved} confirms to its author what they just did. */
+    TemplateInstance render(long id, String sort, String saved) {
+        CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
+        if (!viewer.isLoggedIn()) {
+            // Logged-out readers all see the same page: the post and its rendered thread are shared read models.
+            PostDetail post = cache.get(new SharedPost(id), () -> posts.get(id));
+            String thread = cache.get(new SharedThread(id, order), () -> {
+                List<CommentNode> nodes = comments.thread(id, order);
+                return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
+            });
+            return Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
+                    CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null);
+        }
+        long memberId = viewer.get().id;
+        // The post as everyone sees it (shared, as for visitors), with its tallies as of now and the member's vote.
+        VoteService.Vote postVote = votes.postVote(memberId, id);
+        PostDetail post = cache.get(new SharedPost(id), () -> posts.get(id))
+                .withTallies(postVote.upvotes(), postVote.downvotes());
+        Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
+                ? Saved.fromParameter(saved) : null;
+        Draft draft = drafts.find(memberId, "/posts/" + id).orElse(null);
+        CommentForm reply = draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm());
+        if (comments.hasWaiting(id, memberId)) {
+            // Their own comments waiting for a moderator's check are in no shared render: their thread is their own.
+            return postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE, draft,
+                    confirmed);
+        }
+        Map<Long, VoteService.Vote> commentVotes = votes.commentVotes(memberId, id);
+        Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), voteValues(commentVotes),
+                following.isBookmarked(memberId, id), 0, false);
+        MemberThread shared = cache.get(new SharedMemberThread(id, order), () -> {
+            List<CommentNode> nodes = comments.thread(id, order);
+            List<CommentTree.Item> items = CommentTree.layout(nodes);
+            return MemberThread.parse(
+                    Templates.post$thread(post, items, accepted(post, nodes), order, EVERY_MEMBER).render(), items);
+        });
+        String thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
+                commentVotes, item -> Templates.post$comment(item, post, reader).render(),
+                score -> Templates.post$points(score).render()));
+        return Templates.post(post, List.of(), null, order, null, reader, catalog.remediesByCategory(), reply,
+                FieldErrors.NONE, thread, draft, confirmed, null);
+    }
+
+    private static Map<Long, Integer> voteValues(Map<Long, VoteService.Vote> votes) {
+        Map<Long, Integer> values = new java.util.HashMap<>();
+        votes.forEach((commentId, vote) -> values.put(commentId, vote.value()));
+        return values;
+    }
+
+    /** The post page with one thread of its comments: the comment and its replies. */
+    TemplateInstance thread(long id, long commentId, String sort) {
+        CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
+        return postPage(posts.get(id), comments.subtree(id, commentId, order, viewer.isLoggedIn() ? viewer.get().id : null),
+                order, commentId, CommentForm.empty(null), FieldErrors.NONE, null, null);
+    }
+
+    /**
+     * The post page with its comment form as the member sent it: with what is wrong, or the check before posting.
+     */
+    TemplateInstance withCommentForm(long postId, CommentForm reply, FieldErrors errors, Preview check) {
+        return postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST, viewer.get().id),
+                CommentTree.Sort.BEST, null, reply, errors, null, null, check);
+    }
+
+    private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
+            CommentForm reply, FieldErrors errors, Draft draft, Saved saved) {
+        return postPage(post, thread, sort, threadOf, reply, errors, draft, saved, null);
+    }
+
+    private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
+            CommentForm reply, FieldErrors errors, Draft draft, Saved saved, Preview check) {
+        Viewer reader = viewer.isLoggedIn()
+                ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()).value(),
+                        voteValues(votes.commentVotes(viewer.get().id, post.id())), following.isBookmarked(viewer.get().id, post.id()),
+                        waiting(thread), false)
+                : ANONYMOUS;
+        return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
+                catalog.remediesByCategory(), reply, errors, null, draft, saved, check);
+    }
+
+    private static int waiting(List<CommentNode> nodes) {
+        int waiting = 0;
+        for (CommentNode node : nodes) {
+            waiting += (node.isWaiting() ? 1 : 0) + waiting(node.replies());
+        }
+        return waiting;
+    }
+
+    private static CommentNode accepted(PostDetail post, List<CommentNode> thread) {
+        return post.acceptedCommentId() == null ? null : find(thread, post.acceptedCommentId());
+    }
+
+    private static CommentNode find(List<CommentNode> nodes, long id) {
+        for (CommentNode node : nodes) {
+            if (node.id() == id) {
+                return node.isVisible() ? node : null;
+            }
+            CommentNode below = find(node.replies(), id);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
+    }
+}
