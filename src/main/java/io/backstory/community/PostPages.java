@@ -28,6 +28,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -185,6 +186,7 @@ public class PostPages {
         }
     }
 
+    private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
     private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false, 0, false);
     private static final Viewer EVERY_MEMBER = new Viewer(null, 0, Map.of(), false, 0, true);
     /** In the order {@link MemberThread} picks them: no vote, up, down. */
@@ -213,10 +215,15 @@ public class PostPages {
         }
     }
 
+    /**
+     * Rendered here, inside one transaction: a member's state, the header's counts and the page are read together, not
+     * in a transaction each. A member's view is sent as bytes: the shared thread is kept encoded, and only the page
+     * around it is rendered.
+     */
     @GET
     @Path("posts/{id}")
-    public TemplateInstance post(@PathParam("id") long id, @QueryParam("sort") String sort,
-            @QueryParam("saved") String saved) {
+    @Transactional
+    public Response post(@PathParam("id") long id, @QueryParam("sort") String sort, @QueryParam("saved") String saved) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
         if (!viewer.isLoggedIn()) {
             // Logged-out readers all see the same page: the post and its rendered thread are shared read models.
@@ -225,8 +232,8 @@ public class PostPages {
                 List<CommentNode> nodes = comments.thread(id, order);
                 return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
             });
-            return Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
-                    CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null);
+            return Response.ok(Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
+                    CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null).render(), HTML).build();
         }
         long memberId = viewer.get().id;
         // The post as everyone sees it (shared, as for visitors), with its tallies as of now and the member's vote.
@@ -239,8 +246,8 @@ public class PostPages {
         CommentForm reply = draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm());
         if (comments.hasWaiting(id, memberId)) {
             // Their own comments waiting for a moderator's check are in no shared render: their thread is their own.
-            return postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE, draft,
-                    confirmed);
+            return Response.ok(postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE,
+                    draft, confirmed).render(), HTML).build();
         }
         Map<Long, VoteService.Vote> commentVotes = votes.commentVotes(memberId, id);
         Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), voteValues(commentVotes),
@@ -251,11 +258,12 @@ public class PostPages {
             return MemberThread.parse(
                     Templates.post$thread(post, items, accepted(post, nodes), order, EVERY_MEMBER).render(), items);
         });
-        String thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
+        byte[] thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
                 commentVotes, item -> Templates.post$comment(item, post, reader).render(),
                 score -> Templates.post$points(score).render()));
-        return Templates.post(post, List.of(), null, order, null, reader, catalog.remediesByCategory(), reply,
-                FieldErrors.NONE, thread, draft, confirmed, null);
+        String page = Templates.post(post, List.of(), null, order, null, reader, catalog.remediesByCategory(), reply,
+                FieldErrors.NONE, MemberThread.SLOT, draft, confirmed, null).render();
+        return Response.ok(MemberThread.splice(page, thread), HTML).build();
     }
 
     private static Map<Long, Integer> voteValues(Map<Long, VoteService.Vote> votes) {
