@@ -1,7 +1,10 @@
 package io.backstory.community;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +22,9 @@ import io.quarkus.qute.RawString;
  * (no vote, voted up, voted down) for the member's vote to pick; its points, replaced by the current tally (so a
  * vote, or a vote taken back, shows at once); its accepted-answer button, kept for the post's author only.
  * {@link #render} lays one member's state over it by choosing among those parts, so a 300-comment thread costs a few
- * hundred string appends instead of a template render. CSRF tokens are not in it: the buttons belong to forms outside
- * the thread ({@code form="votes"}, {@code form="accept"}), rendered per request.
+ * hundred copies of bytes encoded once (UTF-8, as they are sent) instead of a template render. CSRF tokens are not in
+ * it: the buttons belong to forms outside the thread ({@code form="votes"}, {@code form="accept"}), rendered per
+ * request. {@link #SLOT} stands where the thread goes in the page around it ({@link #splice}).
  */
 final class MemberThread implements ReadCache.Weighed {
 
@@ -29,6 +33,8 @@ final class MemberThread implements ReadCache.Weighed {
     private static final String CLOSE = "-->";
     private static final RawString NEXT = new RawString(MARK + "|" + CLOSE);
     private static final RawString END = new RawString(MARK + "." + CLOSE);
+    /** Where the page rendered around the thread takes it. */
+    static final String SLOT = MARK + "thread" + CLOSE;
 
     /** What varies in a comment from one member to another. */
     enum Varying {
@@ -75,7 +81,8 @@ final class MemberThread implements ReadCache.Weighed {
     private sealed interface Part {
     }
 
-    private record Text(String html) implements Part {
+    /** Shared HTML, encoded once. */
+    private record Text(byte[] utf8) implements Part {
     }
 
     private record Slot(Varying kind, long id, List<List<Part>> variants) implements Part {
@@ -84,6 +91,20 @@ final class MemberThread implements ReadCache.Weighed {
     /** One member's state on this thread, and how to render what the shared parts cannot hold. */
     record Overlay(String handle, boolean postAuthor, Map<Long, VoteService.Vote> votes,
             Function<CommentTree.Item, String> ownComment, Function<Integer, String> points) {
+    }
+
+    /** The page around the thread ({@link #SLOT} where it goes) with the thread in place, as the bytes sent. */
+    static byte[] splice(String page, byte[] thread) {
+        int slot = page.indexOf(SLOT);
+        if (slot < 0) {
+            throw new IllegalStateException("the page has no place for the thread");
+        }
+        byte[] before = page.substring(0, slot).getBytes(StandardCharsets.UTF_8);
+        byte[] after = page.substring(slot + SLOT.length()).getBytes(StandardCharsets.UTF_8);
+        byte[] html = Arrays.copyOf(before, before.length + thread.length + after.length);
+        System.arraycopy(thread, 0, html, before.length, thread.length);
+        System.arraycopy(after, 0, html, before.length + thread.length, after.length);
+        return html;
     }
 
     private final List<Part> parts;
@@ -137,7 +158,7 @@ final class MemberThread implements ReadCache.Weighed {
 
     private static void addText(List<Part> parts, String html) {
         if (!html.isEmpty()) {
-            parts.add(new Text(html));
+            parts.add(new Text(html.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -146,46 +167,73 @@ final class MemberThread implements ReadCache.Weighed {
         return weight;
     }
 
-    /** The thread as the member of {@code overlay} sees it. */
-    String render(Overlay overlay) {
-        StringBuilder html = new StringBuilder(weight + 4096);
-        append(html, parts, overlay);
-        return html.toString();
+    /** The thread as the member of {@code overlay} sees it, encoded as UTF-8. */
+    byte[] render(Overlay overlay) {
+        Rendering html = new Rendering(weight + 4096, overlay);
+        html.append(parts);
+        return html.bytes();
     }
 
-    private void append(StringBuilder html, List<Part> parts, Overlay overlay) {
-        for (Part part : parts) {
-            if (part instanceof Text text) {
-                html.append(text.html());
-            } else if (part instanceof Slot slot) {
-                append(html, slot, overlay);
+    /** One member's thread being written: a growing byte array, and the points rendered so far by score. */
+    private final class Rendering {
+
+        private final Overlay overlay;
+        /** Most comments share a handful of scores: each is rendered once per view, not once per comment. */
+        private final Map<Integer, byte[]> pointsByScore = new HashMap<>();
+        private byte[] bytes;
+        private int length;
+
+        Rendering(int capacity, Overlay overlay) {
+            this.bytes = new byte[capacity];
+            this.overlay = overlay;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(bytes, length);
+        }
+
+        void append(byte[] more) {
+            if (length + more.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more.length));
+            }
+            System.arraycopy(more, 0, bytes, length, more.length);
+            length += more.length;
+        }
+
+        void append(List<Part> parts) {
+            for (Part part : parts) {
+                if (part instanceof Text text) {
+                    append(text.utf8());
+                } else if (part instanceof Slot slot) {
+                    append(slot);
+                }
             }
         }
-    }
 
-    private void append(StringBuilder html, Slot slot, Overlay overlay) {
-        VoteService.Vote vote = overlay.votes().get(slot.id());
-        switch (slot.kind()) {
-            case COMMENT -> {
-                CommentTree.Item item = items.get(slot.id());
-                if (item.node.author() != null && item.node.author().equals(overlay.handle())) {
-                    html.append(overlay.ownComment().apply(item));
-                } else {
-                    append(html, slot.variants().get(0), overlay);
+        private void append(Slot slot) {
+            VoteService.Vote vote = overlay.votes().get(slot.id());
+            switch (slot.kind()) {
+                case COMMENT -> {
+                    CommentTree.Item item = items.get(slot.id());
+                    if (item.node.author() != null && item.node.author().equals(overlay.handle())) {
+                        append(overlay.ownComment().apply(item).getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        append(slot.variants().get(0));
+                    }
                 }
-            }
-            case VOTES -> append(html, slot.variants().get(vote == null || vote.value() == 0 ? 0 : vote.value() > 0 ? 1 : 2),
-                    overlay);
-            case POINTS -> {
-                if (vote == null) {
-                    append(html, slot.variants().get(0), overlay);
-                } else {
-                    html.append(overlay.points().apply(vote.score()));
+                case VOTES -> append(slot.variants().get(vote == null || vote.value() == 0 ? 0 : vote.value() > 0 ? 1 : 2));
+                case POINTS -> {
+                    if (vote == null) {
+                        append(slot.variants().get(0));
+                    } else {
+                        append(pointsByScore.computeIfAbsent(vote.score(),
+                                score -> overlay.points().apply(score).getBytes(StandardCharsets.UTF_8)));
+                    }
                 }
-            }
-            case ACCEPT -> {
-                if (overlay.postAuthor()) {
-                    append(html, slot.variants().get(0), overlay);
+                case ACCEPT -> {
+                    if (overlay.postAuthor()) {
+                        append(slot.variants().get(0));
+                    }
                 }
             }
         }

@@ -17,6 +17,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The post page: the post, its comment thread as this reader sees it, and the comment form. {@link PostPages} shows
@@ -142,6 +144,7 @@ public class PostPage {
         }
     }
 
+    private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
     private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false, 0, false);
     private static final Viewer EVERY_MEMBER = new Viewer(null, 0, Map.of(), false, 0, true);
     /** In the order {@link MemberThread} picks them: no vote, up, down. */
@@ -170,8 +173,12 @@ public class PostPage {
         }
     }
 
-    /** The post page as this reader sees it; {@code saved} confirms to its author what they just did. */
-    TemplateInstance render(long id, String sort, String saved) {
+    /**
+     * The post page as this reader sees it; {@code saved} confirms to its author what they just did. Rendered here, so
+     * that a caller's transaction holds every read of the page, the header's included. A member's view is sent as
+     * bytes: the shared thread is kept encoded, and only the page around it is rendered.
+     */
+    Response render(long id, String sort, String saved) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
         if (!viewer.isLoggedIn()) {
             // Logged-out readers all see the same page: the post and its rendered thread are shared read models.
@@ -180,8 +187,8 @@ public class PostPage {
                 List<CommentNode> nodes = comments.thread(id, order);
                 return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
             });
-            return Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
-                    CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null);
+            return Response.ok(Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
+                    CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null).render(), HTML).build();
         }
         long memberId = viewer.get().id;
         // The post as everyone sees it (shared, as for visitors), with its tallies as of now and the member's vote.
@@ -194,8 +201,8 @@ public class PostPage {
         CommentForm reply = draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm());
         if (comments.hasWaiting(id, memberId)) {
             // Their own comments waiting for a moderator's check are in no shared render: their thread is their own.
-            return postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE, draft,
-                    confirmed);
+            return Response.ok(postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE,
+                    draft, confirmed).render(), HTML).build();
         }
         Map<Long, VoteService.Vote> commentVotes = votes.commentVotes(memberId, id);
         Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), voteValues(commentVotes),
@@ -206,11 +213,12 @@ public class PostPage {
             return MemberThread.parse(
                     Templates.post$thread(post, items, accepted(post, nodes), order, EVERY_MEMBER).render(), items);
         });
-        String thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
+        byte[] thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
                 commentVotes, item -> Templates.post$comment(item, post, reader).render(),
                 score -> Templates.post$points(score).render()));
-        return Templates.post(post, List.of(), null, order, null, reader, catalog.remediesByCategory(), reply,
-                FieldErrors.NONE, thread, draft, confirmed, null);
+        String page = Templates.post(post, List.of(), null, order, null, reader, catalog.remediesByCategory(), reply,
+                FieldErrors.NONE, MemberThread.SLOT, draft, confirmed, null).render();
+        return Response.ok(MemberThread.splice(page, thread), HTML).build();
     }
 
     private static Map<Long, Integer> voteValues(Map<Long, VoteService.Vote> votes) {

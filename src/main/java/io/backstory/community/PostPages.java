@@ -28,6 +28,7 @@ import io.backstory.writing.WritingHelp;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -69,10 +70,11 @@ public class PostPages {
         this.drafts = drafts;
     }
 
+    /** One transaction: a member's state, the header's counts and the page are read together (see {@link PostPage}). */
     @GET
     @Path("posts/{id}")
-    public TemplateInstance post(@PathParam("id") long id, @QueryParam("sort") String sort,
-            @QueryParam("saved") String saved) {
+    @Transactional
+    public Response post(@PathParam("id") long id, @QueryParam("sort") String sort, @QueryParam("saved") String saved) {
         return page.render(id, sort, saved);
     }
 

@@ -3,6 +3,7 @@ package io.backstory.community;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,9 @@ class MemberThreadRenderTest {
     }
 
     private static String as(String handle, boolean asker, Map<Long, VoteService.Vote> votes) {
-        return THREAD.render(new MemberThread.Overlay(handle, asker, votes,
-                item -> "[" + item.node.author() + "'s own, rendered again]", score -> "now " + score));
+        return new String(THREAD.render(new MemberThread.Overlay(handle, asker, votes,
+                item -> "[" + item.node.author() + "'s own, rendered again]", score -> "now " + score)),
+                StandardCharsets.UTF_8);
     }
 
     @Test
@@ -57,6 +59,28 @@ class MemberThreadRenderTest {
         assertEquals("<ol>[alice's own, rendered again][bob: 3 points (none) (accept)]</ol>", as("alice", true, Map.of()));
         assertEquals("<ol>[alice's words][bob's own, rendered again]</ol>", as("bob", false, Map.of()));
         assertEquals("<ol>[alice's words][bob: 3 points (none) ]</ol>", as(null, false, Map.of()), "no handle, no own comments");
+    }
+
+    @Test
+    void textOutsideLatin1IsSentAsUtf8AndThePageAroundTakesTheThreadAtItsSlot() {
+        MemberThread thread = MemberThread.parse("<p>Bien sûr ✓ 💪</p>", List.of());
+        byte[] body = thread.render(new MemberThread.Overlay(null, false, Map.of(), item -> "", score -> ""));
+        assertEquals("<main>é <p>Bien sûr ✓ 💪</p> ü</main>", new String(
+                MemberThread.splice("<main>é " + MemberThread.SLOT + " ü</main>", body), StandardCharsets.UTF_8));
+        assertThrows(IllegalStateException.class, () -> MemberThread.splice("<main></main>", body));
+    }
+
+    @Test
+    void aScoreIsRenderedOncePerViewHoweverManyCommentsHaveIt() {
+        String marked = "<ol>" + Varying.POINTS.start(1) + "x" + MemberThread.end() + Varying.POINTS.start(2) + "y"
+                + MemberThread.end() + "</ol>";
+        MemberThread thread = MemberThread.parse(marked, CommentTree.layout(List.of(node(1, "alice"), node(2, "bob"))));
+        java.util.List<Integer> rendered = new java.util.ArrayList<>();
+        byte[] body = thread.render(new MemberThread.Overlay("carol", false,
+                Map.of(1L, new VoteService.Vote(1, 3, 0), 2L, new VoteService.Vote(0, 3, 0)), item -> "",
+                score -> { rendered.add(score); return "[" + score + "]"; }));
+        assertEquals("<ol>[3][3]</ol>", new String(body, StandardCharsets.UTF_8));
+        assertEquals(List.of(3), rendered);
     }
 
     @Test
