@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Trains a {@link ScreeningModel} and calibrates its thresholds on held-out predictions: the training examples are
@@ -30,6 +31,16 @@ public final class ModelTrainer {
      * than the floor an agreeing neighbour must reach.
      */
     static final double NEIGHBOUR_FLOOR_SHARE = 0.02;
+    /**
+     * The second opinion on the rules ({@link ScreeningModel.Verdict#ruleCeiling}), for the categories whose rules
+     * hold or flag advice and selling: share of a category's training sentences the model reads as benign at least as
+     * surely as the level where a rule's hold becomes a flag, and where a rule's flag becomes a note. A lowered hold is
+     * still read by a moderator; a lowered flag is not, so it needs the model far surer.
+     */
+    static final Map<SentenceLabel, Double> SECOND_OPINION_TO_FLAG = Map.of(SentenceLabel.UNSAFE_ADVICE, 0.05,
+            SentenceLabel.SPAM, 0.05);
+    static final Map<SentenceLabel, Double> SECOND_OPINION_TO_NOTE = Map.of(SentenceLabel.UNSAFE_ADVICE, 0.02,
+            SentenceLabel.SPAM, 0.02);
     private static final int FOLDS = 4;
 
     private final LogisticRegression.Options options;
@@ -96,7 +107,13 @@ public final class ModelTrainer {
         for (SentenceLabel label : flag.keySet()) {
             neighbourFloor.put(label, neighbourFloor(examples, label));
         }
-        return new ScreeningModel.Thresholds(flag, Math.max(hold, flag.get(SentenceLabel.RED_FLAG)), neighbourFloor);
+        Map<SentenceLabel, Double> toFlag = new EnumMap<>(SentenceLabel.class);
+        Map<SentenceLabel, Double> toNote = new EnumMap<>(SentenceLabel.class);
+        SECOND_OPINION_TO_FLAG.forEach((label, share) -> toFlag.put(label, benignLevel(examples, heldOut, label, share)));
+        SECOND_OPINION_TO_NOTE.forEach((label, share) -> toNote.put(label,
+                Math.max(toFlag.get(label), benignLevel(examples, heldOut, label, share))));
+        return new ScreeningModel.Thresholds(flag, Math.max(hold, flag.get(SentenceLabel.RED_FLAG)), neighbourFloor,
+                toFlag, toNote);
     }
 
     /**
@@ -129,6 +146,20 @@ public final class ModelTrainer {
         }
         Arrays.sort(second);
         return second[(int) (NEIGHBOUR_FLOOR_SHARE * second.length)];
+    }
+
+    /**
+     * The probability of benign that only {@code share} of the sentences labelled {@code label} reach, never under an
+     * even chance: a sentence the model thinks more likely benign than not is the least it takes.
+     */
+    private static double benignLevel(List<Example> examples, double[][] heldOut, SentenceLabel label, double share) {
+        double[] scores = IntStream.range(0, examples.size()).filter(i -> examples.get(i).label() == label)
+                .mapToDouble(i -> heldOut[i][SentenceLabel.BENIGN.ordinal()]).sorted().toArray();
+        if (scores.length == 0) {
+            return 1;
+        }
+        int allowed = (int) Math.floor(share * scores.length);
+        return Math.max(MIN_THRESHOLD, Math.nextUp(scores[scores.length - 1 - allowed]));
     }
 
     /** The probability of {@code label} that only {@code budget} of the benign sentences reach. */

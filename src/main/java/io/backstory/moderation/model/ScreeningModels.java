@@ -79,26 +79,9 @@ public class ScreeningModels {
         this.lessons = lessons;
         this.em = em;
         long started = System.nanoTime();
-        Map<String, float[]> embeddings = ShippedEmbeddings.read();
-        List<LabelledSentence> sentences = TrainingData.all();
-        List<String> missing = sentences.stream().map(LabelledSentence::text).distinct()
-                .filter(t -> !embeddings.containsKey(t)).toList();
-        if (!missing.isEmpty()) {
-            LOG.warnf("%d training sentences are not in %s; embedding them now (write the file anew, README "
-                    + "\"Screening model\")", missing.size(), ShippedEmbeddings.RESOURCE);
-            for (int i = 0; i < missing.size(); i += 64) {
-                List<String> batch = missing.subList(i, Math.min(missing.size(), i + 64));
-                List<float[]> vectors = embedder.embeddings(batch);
-                for (int j = 0; j < batch.size(); j++) {
-                    embeddings.put(batch.get(j), vectors.get(j));
-                }
-            }
-        }
-        writeEmbeddings.ifPresent(file -> ShippedEmbeddings.write(embeddings, file));
-        for (LabelledSentence s : sentences) {
-            Example example = new Example(s.label(), s.text(), SentenceEmbedder.withContext(s.text(), embeddings.get(s.text())));
-            (TrainingData.isEvaluation(s.text()) ? evaluation : training).add(example);
-        }
+        Split split = split(embedder, writeEmbeddings);
+        training.addAll(split.training());
+        evaluation.addAll(split.evaluation());
         shipped = ModelTrainer.standard().train(training);
         shippedScore = ModelScore.of(shipped, evaluation);
         inUse = new InUse(0, shipped);
@@ -115,6 +98,40 @@ public class ScreeningModels {
 
     public List<Example> evaluationSplit() {
         return List.copyOf(evaluation);
+    }
+
+    /** The training sentences with their features, apart from the evaluation split. */
+    public record Split(List<Example> training, List<Example> evaluation) {
+    }
+
+    /**
+     * The shipped training sentences with their features, split into training and evaluation: the embeddings come from
+     * {@value ShippedEmbeddings#RESOURCE}, any missing are embedded now (and all written to {@code writeEmbeddings}).
+     */
+    public static Split split(SentenceEmbedder embedder, Optional<Path> writeEmbeddings) {
+        Map<String, float[]> embeddings = ShippedEmbeddings.read();
+        List<LabelledSentence> sentences = TrainingData.all();
+        List<String> missing = sentences.stream().map(LabelledSentence::text).distinct()
+                .filter(t -> !embeddings.containsKey(t)).toList();
+        if (!missing.isEmpty()) {
+            LOG.warnf("%d training sentences are not in %s; embedding them now (write the file anew, README "
+                    + "\"Screening model\")", missing.size(), ShippedEmbeddings.RESOURCE);
+            for (int i = 0; i < missing.size(); i += 64) {
+                List<String> batch = missing.subList(i, Math.min(missing.size(), i + 64));
+                List<float[]> vectors = embedder.embeddings(batch);
+                for (int j = 0; j < batch.size(); j++) {
+                    embeddings.put(batch.get(j), vectors.get(j));
+                }
+            }
+        }
+        writeEmbeddings.ifPresent(file -> ShippedEmbeddings.write(embeddings, file));
+        List<Example> training = new ArrayList<>();
+        List<Example> evaluation = new ArrayList<>();
+        for (LabelledSentence s : sentences) {
+            Example example = new Example(s.label(), s.text(), SentenceEmbedder.withContext(s.text(), embeddings.get(s.text())));
+            (TrainingData.isEvaluation(s.text()) ? evaluation : training).add(example);
+        }
+        return new Split(training, evaluation);
     }
 
     /** What the model in use says of one sentence. */
