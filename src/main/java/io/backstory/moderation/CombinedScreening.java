@@ -47,12 +47,13 @@ final class CombinedScreening {
         String normalised = TextAnalysis.normalise(text);
         List<int[]> sentences = TextAnalysis.sentenceSpans(normalised);
         // The model's verdict on each sentence; none on "1.", "## Day one" (too little to judge) or when it reads later.
+        String[] plain = new String[sentences.size()];
         ScreeningModel.Verdict[] judged = new ScreeningModel.Verdict[sentences.size()];
         for (int i = 0; judge != null && i < judged.length; i++) {
-            String plain = MARKDOWN_MARKS.matcher(normalised.substring(sentences.get(i)[0], sentences.get(i)[1]))
+            plain[i] = MARKDOWN_MARKS.matcher(normalised.substring(sentences.get(i)[0], sentences.get(i)[1]))
                     .replaceAll(" ").strip();
-            if (WORD.matcher(plain).results().count() >= MIN_WORDS) {
-                judged[i] = judge.apply(plain);
+            if (WORD.matcher(plain[i]).results().count() >= MIN_WORDS) {
+                judged[i] = judge.apply(plain[i]);
             }
         }
         ScreeningAction verdict = ScreeningAction.ALLOW;
@@ -64,8 +65,9 @@ final class CombinedScreening {
                     : match.inSentence(text.substring(sentences.get(at.getAsInt())[0], sentences.get(at.getAsInt())[1]).strip());
             // The model's second opinion, only where it reads the text before it is saved: a long text keeps the rules'
             // verdict, as it was saved on it (DeferredScreening only adds what the model finds).
-            ScreeningModel.Verdict opinion = isLong || at.isEmpty() ? null : judged[at.getAsInt()];
-            if (opinion != null && SECOND_OPINION.contains(match.category())) {
+            if (!isLong && at.isPresent() && judged[at.getAsInt()] != null && SECOND_OPINION.contains(match.category())) {
+                String read = ScreeningModel.forSecondOpinion(plain[at.getAsInt()]);
+                ScreeningModel.Verdict opinion = read.equals(plain[at.getAsInt()]) ? judged[at.getAsInt()] : judge.apply(read);
                 placed = placed.atMost(opinion.ruleCeiling(SentenceLabel.valueOf(match.category().name())));
             }
             matches.add(placed);

@@ -14,7 +14,8 @@ import io.backstory.moderation.model.SentenceLabel;
 /**
  * Issue 19 (plain JUnit): the model's second opinion on the rules ({@link CombinedScreening}). Where it reads a sentence
  * as benign surely enough, a rule's hold of unsafe advice or selling becomes a flag and a rule's flag the safety note
- * alone, the match and its note kept; a block, a red flag and a long text read after saving keep the rules' verdict.
+ * alone, the match and its note kept; a block, a red flag and a long text read after saving keep the rules' verdict,
+ * and the model reads the sentence with professionals unnamed (the "doctor says" bypass).
  */
 class SecondOpinionTest {
 
@@ -31,7 +32,7 @@ class SecondOpinionTest {
     /** A model reading every sentence as benign, letting rules of this label do at most {@code ceiling}. */
     private static Function<String, ScreeningModel.Verdict> benignWithCeiling(SentenceLabel label, ScreeningAction ceiling) {
         return sentence -> new ScreeningModel.Verdict(SentenceLabel.BENIGN, 0, ScreeningAction.ALLOW, List.of(),
-                new double[] {0.95, 0.03, 0.01, 0.01}, Map.of(label, ceiling));
+                Map.of(label, ceiling));
     }
 
     @Test
@@ -52,6 +53,19 @@ class SecondOpinionTest {
         assertEquals(ScreeningAction.NOTICE, both.verdict());
         assertEquals(ScreeningCategory.SPAM, both.matches().get(0).category());
         assertEquals(List.of(NOTE), both.safetyNotes());
+    }
+
+    @Test
+    void aProfessionalNamedIsNotWhatClearsAdvice() {
+        String text = "My pharmacist says take double the ibuprofen if it is bad.";
+        ScreeningResult.Match match = new ScreeningResult.Match("unsafe-dosing", ScreeningCategory.UNSAFE_ADVICE, "dosing",
+                ScreeningAction.HOLD, "take double the ibuprofen", 19, 44);
+        ScreeningResult rules = new ScreeningResult(ScreeningAction.HOLD, List.of(match), List.of(NOTE), List.of());
+        // a model that would clear the sentence on the pharmacist's word alone
+        Function<String, ScreeningModel.Verdict> swayedByProfessionals = sentence -> sentence.contains("pharmacist")
+                ? benignWithCeiling(SentenceLabel.UNSAFE_ADVICE, ScreeningAction.NOTICE).apply(sentence)
+                : benignWithCeiling(SentenceLabel.SPAM, ScreeningAction.NOTICE).apply(sentence);
+        assertEquals(ScreeningAction.HOLD, CombinedScreening.combine(text, rules, swayedByProfessionals, false).verdict());
     }
 
     @Test

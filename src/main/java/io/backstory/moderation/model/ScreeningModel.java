@@ -15,14 +15,14 @@ import io.backstory.moderation.ScreeningAction;
 public final class ScreeningModel {
 
     /**
-     * What the model says of one sentence: null category when nothing is over its threshold. {@code probabilities}:
-     * the regression's probability of each label, by {@link SentenceLabel} order, whatever the verdict.
+     * What the model says of one sentence: null category when nothing is over its threshold; {@code ruleCeiling}, its
+     * second opinion on the rules that matched in it, whatever the verdict.
      */
     public record Verdict(SentenceLabel label, double confidence, ScreeningAction action, List<String> similar,
-            double[] probabilities, Map<SentenceLabel, ScreeningAction> ruleCeiling) {
+            Map<SentenceLabel, ScreeningAction> ruleCeiling) {
 
-        static Verdict benign(double[] probabilities, Map<SentenceLabel, ScreeningAction> ruleCeiling) {
-            return new Verdict(SentenceLabel.BENIGN, 0, ScreeningAction.ALLOW, List.of(), probabilities, ruleCeiling);
+        static Verdict benign(Map<SentenceLabel, ScreeningAction> ruleCeiling) {
+            return new Verdict(SentenceLabel.BENIGN, 0, ScreeningAction.ALLOW, List.of(), ruleCeiling);
         }
 
         /**
@@ -33,11 +33,6 @@ public final class ScreeningModel {
          */
         public ScreeningAction ruleCeiling(SentenceLabel category) {
             return ruleCeiling.getOrDefault(category, ScreeningAction.HOLD);
-        }
-
-        /** How likely the regression thinks the sentence is of this label. */
-        public double probability(SentenceLabel of) {
-            return probabilities[of.ordinal()];
         }
     }
 
@@ -91,20 +86,20 @@ public final class ScreeningModel {
             }
         }
         if (best == null) {
-            return Verdict.benign(p, ruleCeiling);
+            return Verdict.benign(ruleCeiling);
         }
         List<Example> nearest = nearestFirst(features);
         SentenceLabel label = best;
         double floor = thresholds.neighbourFloor().get(label);
         if (nearest.stream().limit(NEIGHBOURS).filter(e -> e.label() == label && cosine(e.features(), features) >= floor)
                 .count() < AGREEING) {
-            return Verdict.benign(p, ruleCeiling);
+            return Verdict.benign(ruleCeiling);
         }
         double confidence = p[best.ordinal()];
         ScreeningAction action = best == SentenceLabel.RED_FLAG && confidence >= thresholds.redFlagHold()
                 ? ScreeningAction.HOLD : ScreeningAction.FLAG;
         return new Verdict(best, confidence, action,
-                nearest.stream().filter(e -> e.label() == label).map(Example::text).distinct().limit(3).toList(), p, ruleCeiling);
+                nearest.stream().filter(e -> e.label() == label).map(Example::text).distinct().limit(3).toList(), ruleCeiling);
     }
 
     private Map<SentenceLabel, ScreeningAction> ruleCeiling(double benign) {
@@ -116,7 +111,16 @@ public final class ScreeningModel {
                 ceiling.put(label, ScreeningAction.FLAG);
             }
         });
-        return ceiling;
+        return Map.copyOf(ceiling);
+    }
+
+    /**
+     * The sentence as the model reads it for its second opinion on the rules ({@link Verdict#ruleCeiling}): with every
+     * professional named replaced by "someone", so that "my pharmacist says take double the ibuprofen" is not cleared on
+     * the pharmacist's name; which clause a professional's word governs is the rules' call (the "doctor says" bypass).
+     */
+    public static String forSecondOpinion(String sentence) {
+        return ContextFeatures.withoutProfessionals(sentence);
     }
 
     /** The labelled sentences, most similar first. */
