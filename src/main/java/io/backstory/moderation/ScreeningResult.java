@@ -43,6 +43,12 @@ public record ScreeningResult(ScreeningAction verdict, List<Match> matches, List
                     ? "the safety check reads this as " + category.plainName() : subcategory;
         }
 
+        /** This match doing at most {@code ceiling} (a hold lowered to a flag, a flag to a note); a block is never lowered. */
+        Match atMost(ScreeningAction ceiling) {
+            return action == ScreeningAction.BLOCK || action.compareTo(ceiling) <= 0 ? this
+                    : new Match(rule, category, subcategory, ceiling, excerpt, start, end, sentence);
+        }
+
         /** This match with the whole sentence it is in: what a moderator's decision on it teaches the model. */
         Match inSentence(String whole) {
             return new Match(rule, category, subcategory, action, excerpt, start, end, whole);

@@ -1,20 +1,16 @@
 package io.backstory.moderation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
-import io.backstory.moderation.model.ScreeningModel;
 import io.backstory.moderation.model.ScreeningModels;
 import io.backstory.platform.Limits;
 import io.backstory.platform.db.NamedRow;
@@ -40,10 +36,6 @@ public class ScreeningService {
     public static final String MODEL_RULE = "screening-model";
     public static final String MODEL_RED_FLAG_NOTICE = "What you describe can be a sign of a problem that needs a doctor soon. "
             + "If it is new or getting worse, please get urgent medical care today.";
-
-    private static final Pattern MARKDOWN_MARKS = Pattern.compile("^\\s*(?:#{1,6}|[-*+>]|\\d+[.)])\\s+|\\*\\*|__|`");
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
-    private static final int MIN_WORDS = 4;
 
     private final EntityManager em;
     private final ScreeningModels models;
@@ -79,56 +71,12 @@ public class ScreeningService {
     }
 
     private ScreeningResult screen(String text, Collection<String> conditions, boolean withModel) {
-        ScreeningResult rules = rules(text, conditions);
-        if (rules.verdict() == ScreeningAction.BLOCK || text == null || text.isBlank()) {
-            return rules;
-        }
-        Set<String> notices = new LinkedHashSet<>(rules.notices());
-        Set<String> urgentCare = new LinkedHashSet<>(rules.urgentCare());
-        ScreeningAction verdict = rules.verdict();
-        String normalised = TextAnalysis.normalise(text);
-        List<int[]> sentences = TextAnalysis.sentenceSpans(normalised);
-        List<ScreeningResult.Match> matches = new ArrayList<>();
-        for (ScreeningResult.Match match : rules.matches()) {
-            matches.add(sentences.stream().filter(s -> s[0] <= match.start() && match.start() < s[1]).findFirst()
-                    .map(s -> match.inSentence(text.substring(s[0], s[1]).strip())).orElse(match));
-        }
-        for (int[] sentence : withModel ? sentences : List.<int[]>of()) {
-            String plain = MARKDOWN_MARKS.matcher(normalised.substring(sentence[0], sentence[1])).replaceAll(" ").strip();
-            if (WORD.matcher(plain).results().count() < MIN_WORDS) {
-                continue; // "1.", "## Day one": too little for the model to judge
-            }
-            ScreeningModel.Verdict judged = models.judge(plain);
-            ScreeningCategory category = judged.label().category();
-            if (category == null || rules.matches().stream().anyMatch(m -> m.category() == category
-                    && m.start() < sentence[1] && m.end() > sentence[0])) {
-                continue;
-            }
-            // A long text is read after it is published (DeferredScreening): what the model finds then is flagged for
-            // a moderator, never withdrawn from a writer who was told it is public. Its check before posting says the same.
-            ScreeningAction action = judged.action() == ScreeningAction.HOLD && isLong(text)
-                    ? ScreeningAction.FLAG : judged.action();
-            matches.add(new ScreeningResult.Match(MODEL_RULE, category, reason(judged), action,
-                    text.substring(sentence[0], sentence[1]), sentence[0], sentence[1]));
-            verdict = verdict.atLeast(action);
-            if (category == ScreeningCategory.RED_FLAG) {
-                notices.add(MODEL_RED_FLAG_NOTICE);
-                urgentCare.add(MODEL_RED_FLAG_NOTICE);
-            }
-        }
-        return new ScreeningResult(verdict, List.copyOf(matches), List.copyOf(notices), List.copyOf(urgentCare), !withModel);
+        return CombinedScreening.combine(text, rules(text, conditions), withModel ? models::judge : null, isLong(text));
     }
 
     /** The rules' verdict alone (the rules' fixture, the comparison of rules and model). */
     public ScreeningResult rules(String text, Collection<String> conditions) {
         return engine().screen(text, conditions);
-    }
-
-    /** The model's reason as a moderator reads it: what it suspects, how sure it is, what it resembles. */
-    static String reason(ScreeningModel.Verdict judged) {
-        return "the screening model reads this as %s (%d%% sure); it is most like: %s".formatted(
-                judged.label().category().plainName(), Math.round(judged.confidence() * 100),
-                judged.similar().stream().map(s -> "\u201c" + s + "\u201d").collect(Collectors.joining("; ")));
     }
 
     private ScreeningEngine engine() {

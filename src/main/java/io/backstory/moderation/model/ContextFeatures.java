@@ -15,19 +15,28 @@ import io.backstory.moderation.CueScope;
  */
 final class ContextFeatures {
 
+    /** A health professional named. */
+    private static final Pattern PROFESSIONAL = Pattern.compile(
+            "\\b(doctor|doc|gp|physio|pt|therapist|surgeon|pharmacist|nurse|consultant|neurologist|chiro\\w*|clinic|professional|specialist|medic)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final List<Pattern> FEATURES = List.of(
             Pattern.compile("[\"“”']\\s*\\w|\\b(said|says|told|suggested|claims?)\\b.*\\b(terrible|bad|dangerous|awful|wrong)\\b"),
             Pattern.compile("\\b(no|not|never|don'?t|didn'?t|doesn'?t|won'?t|wouldn'?t|shouldn'?t|without|please don'?t)\\b"),
             Pattern.compile("\\b(you|your|u|ur|ya|yourself)\\b"),
             Pattern.compile("\\b(i|my|me|i'm|im|i've|ive|mine|myself)\\b"),
             Pattern.compile("\\?"),
-            Pattern.compile("\\b(doctor|doc|gp|physio|pt|therapist|surgeon|pharmacist|nurse|consultant|neurologist|chiro\\w*|clinic|professional|specialist|medic)\\b"),
+            PROFESSIONAL,
             Pattern.compile("\\b(er|a&e|emergency|hospital|urgent care|ambulance|111|911|999)\\b"),
             Pattern.compile("(\\bdm me\\b|\\blink in\\b|\\bcode\\b|%\\s*off|\\$\\d|\\border\\b|\\bbuy\\b)"));
 
     static final int COUNT = FEATURES.size() + 1;
 
     private ContextFeatures() {
+    }
+
+    /** The sentence with every professional named replaced by "someone" ({@link ScreeningModel#forSecondOpinion}). */
+    static String withoutProfessionals(String sentence) {
+        return PROFESSIONAL.matcher(sentence).replaceAll("someone");
     }
 
     static float[] of(String sentence) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Trains a {@link ScreeningModel} and calibrates its thresholds on held-out predictions: the training examples are
@@ -30,6 +31,16 @@ public final class ModelTrainer {
      * than the floor an agreeing neighbour must reach.
      */
     static final double NEIGHBOUR_FLOOR_SHARE = 0.02;
+    /**
+     * The second opinion on the rules ({@link ScreeningModel.Verdict#ruleCeiling}), for the categories whose rules
+     * hold or flag advice and selling: share of a category's training sentences the model reads as benign at least as
+     * surely as the level where a rule's hold becomes a flag, and where a rule's flag becomes a note. A lowered hold is
+     * still read by a moderator; a lowered flag is not, so it needs the model far surer.
+     */
+    static final Map<SentenceLabel, Double> SECOND_OPINION_TO_FLAG = Map.of(SentenceLabel.UNSAFE_ADVICE, 0.05,
+            SentenceLabel.SPAM, 0.05);
+    static final Map<SentenceLabel, Double> SECOND_OPINION_TO_NOTE = Map.of(SentenceLabel.UNSAFE_ADVICE, 0.02,
+            SentenceLabel.SPAM, 0.02);
     private static final int FOLDS = 4;
 
     private final LogisticRegression.Options options;
@@ -88,15 +99,24 @@ public final class ModelTrainer {
         Map<SentenceLabel, Double> flag = new EnumMap<>(SentenceLabel.class);
         for (SentenceLabel label : SentenceLabel.values()) {
             if (label != SentenceLabel.BENIGN) {
-                flag.put(label, Math.max(MIN_THRESHOLD, benignQuantile(examples, heldOut, label, FLAG_BUDGET.get(label))));
+                flag.put(label, Math.max(MIN_THRESHOLD,
+                        level(examples, heldOut, SentenceLabel.BENIGN, label, FLAG_BUDGET.get(label))));
             }
         }
-        double hold = Math.max(0.97, benignQuantile(examples, heldOut, SentenceLabel.RED_FLAG, HOLD_BUDGET));
+        double hold = Math.max(0.97, level(examples, heldOut, SentenceLabel.BENIGN, SentenceLabel.RED_FLAG, HOLD_BUDGET));
         Map<SentenceLabel, Double> neighbourFloor = new EnumMap<>(SentenceLabel.class);
         for (SentenceLabel label : flag.keySet()) {
             neighbourFloor.put(label, neighbourFloor(examples, label));
         }
-        return new ScreeningModel.Thresholds(flag, Math.max(hold, flag.get(SentenceLabel.RED_FLAG)), neighbourFloor);
+        Map<SentenceLabel, Double> toFlag = new EnumMap<>(SentenceLabel.class);
+        Map<SentenceLabel, Double> toNote = new EnumMap<>(SentenceLabel.class);
+        // Never under an even chance: a sentence the model thinks more likely benign than not is the least it takes.
+        SECOND_OPINION_TO_FLAG.forEach((label, share) -> toFlag.put(label,
+                Math.max(MIN_THRESHOLD, level(examples, heldOut, label, SentenceLabel.BENIGN, share))));
+        SECOND_OPINION_TO_NOTE.forEach((label, share) -> toNote.put(label,
+                Math.max(toFlag.get(label), level(examples, heldOut, label, SentenceLabel.BENIGN, share))));
+        return new ScreeningModel.Thresholds(flag, Math.max(hold, flag.get(SentenceLabel.RED_FLAG)), neighbourFloor,
+                toFlag, toNote);
     }
 
     /**
@@ -131,21 +151,15 @@ public final class ModelTrainer {
         return second[(int) (NEIGHBOUR_FLOOR_SHARE * second.length)];
     }
 
-    /** The probability of {@code label} that only {@code budget} of the benign sentences reach. */
-    private static double benignQuantile(List<Example> examples, double[][] heldOut, SentenceLabel label, double budget) {
-        double[] scores = new double[examples.size()];
-        int n = 0;
-        for (int i = 0; i < examples.size(); i++) {
-            if (examples.get(i).label() == SentenceLabel.BENIGN) {
-                scores[n++] = heldOut[i][label.ordinal()];
-            }
-        }
-        if (n == 0) {
+    /** The held-out probability of {@code scored} that only {@code share} of the sentences labelled {@code of} reach. */
+    private static double level(List<Example> examples, double[][] heldOut, SentenceLabel of, SentenceLabel scored,
+            double share) {
+        double[] scores = IntStream.range(0, examples.size()).filter(i -> examples.get(i).label() == of)
+                .mapToDouble(i -> heldOut[i][scored.ordinal()]).sorted().toArray();
+        if (scores.length == 0) {
             return 1;
         }
-        double[] benign = Arrays.copyOf(scores, n);
-        Arrays.sort(benign);
-        int allowed = (int) Math.floor(budget * n);
-        return Math.nextUp(benign[n - 1 - allowed]);
+        int allowed = (int) Math.floor(share * scores.length);
+        return Math.nextUp(scores[scores.length - 1 - allowed]);
     }
 }

@@ -14,13 +14,35 @@ import io.backstory.moderation.ScreeningAction;
  */
 public final class ScreeningModel {
 
-    /** What the model says of one sentence: null category when nothing is over its threshold. */
-    public record Verdict(SentenceLabel label, double confidence, ScreeningAction action, List<String> similar) {
-        static final Verdict BENIGN = new Verdict(SentenceLabel.BENIGN, 0, ScreeningAction.ALLOW, List.of());
+    /**
+     * What the model says of one sentence: null category when nothing is over its threshold; {@code ruleCeiling}, its
+     * second opinion on the rules that matched in it, whatever the verdict.
+     */
+    public record Verdict(SentenceLabel label, double confidence, ScreeningAction action, List<String> similar,
+            Map<SentenceLabel, ScreeningAction> ruleCeiling) {
+
+        static Verdict benign(Map<SentenceLabel, ScreeningAction> ruleCeiling) {
+            return new Verdict(SentenceLabel.BENIGN, 0, ScreeningAction.ALLOW, List.of(), ruleCeiling);
+        }
+
+        /**
+         * The model's second opinion on a rule of this category that matched the sentence: the most the rule may do
+         * with it. HOLD (no change) unless the model reads the sentence as benign with the assurance calibrated for the
+         * category: then a rule's hold becomes a flag (published, a moderator reads it), or when it is surer still, a
+         * rule's flag becomes the safety note alone.
+         */
+        public ScreeningAction ruleCeiling(SentenceLabel category) {
+            return ruleCeiling.getOrDefault(category, ScreeningAction.HOLD);
+        }
     }
 
-    /** Flag and hold thresholds, and how similar an agreeing neighbour must be, per category. */
-    public record Thresholds(Map<SentenceLabel, Double> flag, double redFlagHold, Map<SentenceLabel, Double> neighbourFloor) {
+    /**
+     * Flag and hold thresholds, how similar an agreeing neighbour must be, per category; and the second opinion on the
+     * rules: the probability of benign at or over which a rule of the category may only flag ({@code benignToFlag}),
+     * or only note ({@code benignToNote}).
+     */
+    public record Thresholds(Map<SentenceLabel, Double> flag, double redFlagHold, Map<SentenceLabel, Double> neighbourFloor,
+            Map<SentenceLabel, Double> benignToFlag, Map<SentenceLabel, Double> benignToNote) {
     }
 
     /**
@@ -42,7 +64,8 @@ public final class ScreeningModel {
         this.standardiser = standardiser;
         this.regression = regression;
         this.thresholds = new Thresholds(new EnumMap<>(thresholds.flag()), thresholds.redFlagHold(),
-                new EnumMap<>(thresholds.neighbourFloor()));
+                new EnumMap<>(thresholds.neighbourFloor()), new EnumMap<>(thresholds.benignToFlag()),
+                new EnumMap<>(thresholds.benignToNote()));
         this.examples = List.copyOf(examples);
     }
 
@@ -54,6 +77,7 @@ public final class ScreeningModel {
     public Verdict judge(float[] raw) {
         float[] features = standardiser.apply(raw);
         double[] p = regression.probabilities(features);
+        Map<SentenceLabel, ScreeningAction> ruleCeiling = ruleCeiling(p[SentenceLabel.BENIGN.ordinal()]);
         SentenceLabel best = null;
         for (SentenceLabel label : SentenceLabel.values()) {
             if (label != SentenceLabel.BENIGN && p[label.ordinal()] >= thresholds.flag().get(label)
@@ -62,20 +86,41 @@ public final class ScreeningModel {
             }
         }
         if (best == null) {
-            return Verdict.BENIGN;
+            return Verdict.benign(ruleCeiling);
         }
         List<Example> nearest = nearestFirst(features);
         SentenceLabel label = best;
         double floor = thresholds.neighbourFloor().get(label);
         if (nearest.stream().limit(NEIGHBOURS).filter(e -> e.label() == label && cosine(e.features(), features) >= floor)
                 .count() < AGREEING) {
-            return Verdict.BENIGN;
+            return Verdict.benign(ruleCeiling);
         }
         double confidence = p[best.ordinal()];
         ScreeningAction action = best == SentenceLabel.RED_FLAG && confidence >= thresholds.redFlagHold()
                 ? ScreeningAction.HOLD : ScreeningAction.FLAG;
         return new Verdict(best, confidence, action,
-                nearest.stream().filter(e -> e.label() == label).map(Example::text).distinct().limit(3).toList());
+                nearest.stream().filter(e -> e.label() == label).map(Example::text).distinct().limit(3).toList(), ruleCeiling);
+    }
+
+    private Map<SentenceLabel, ScreeningAction> ruleCeiling(double benign) {
+        Map<SentenceLabel, ScreeningAction> ceiling = new EnumMap<>(SentenceLabel.class);
+        thresholds.benignToFlag().forEach((label, level) -> {
+            if (benign >= thresholds.benignToNote().get(label)) {
+                ceiling.put(label, ScreeningAction.NOTICE);
+            } else if (benign >= level) {
+                ceiling.put(label, ScreeningAction.FLAG);
+            }
+        });
+        return Map.copyOf(ceiling);
+    }
+
+    /**
+     * The sentence as the model reads it for its second opinion on the rules ({@link Verdict#ruleCeiling}): with every
+     * professional named replaced by "someone", so that "my pharmacist says take double the ibuprofen" is not cleared on
+     * the pharmacist's name; which clause a professional's word governs is the rules' call (the "doctor says" bypass).
+     */
+    public static String forSecondOpinion(String sentence) {
+        return ContextFeatures.withoutProfessionals(sentence);
     }
 
     /** The labelled sentences, most similar first. */

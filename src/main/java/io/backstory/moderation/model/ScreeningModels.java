@@ -80,6 +80,35 @@ public class ScreeningModels {
         this.lessons = lessons;
         this.em = em;
         long started = System.nanoTime();
+        Split split = split(embedder, writeEmbeddings);
+        training.addAll(split.training());
+        evaluation.addAll(split.evaluation());
+        shipped = ModelTrainer.standard().train(training);
+        shippedScore = ModelScore.of(shipped, evaluation);
+        inUse = new InUse(0, shipped);
+        LOG.infof("Screening model trained on %d sentences (%d kept for evaluation) in %d ms; thresholds %s; %s",
+                training.size(), evaluation.size(), (System.nanoTime() - started) / 1_000_000, shipped.thresholds(), shippedScore);
+    }
+
+    void start(@Observes StartupEvent start, ClusterJobs jobs, Limits limits) {
+        QuarkusTransaction.requiringNew().run(this::recordShipped);
+        sync();
+        jobs.every(limits.screening().model().retrainEvery(), "screening-retrain", this::retrainIfTaught);
+    }
+
+    public List<Example> evaluationSplit() {
+        return List.copyOf(evaluation);
+    }
+
+    /** The training sentences with their features, apart from the evaluation split. */
+    public record Split(List<Example> training, List<Example> evaluation) {
+    }
+
+    /**
+     * The shipped training sentences with their features, split into training and evaluation: the embeddings come from
+     * {@value ShippedEmbeddings#RESOURCE}, any missing are embedded now (and all written to {@code writeEmbeddings}).
+     */
+    public static Split split(SentenceEmbedder embedder, Optional<Path> writeEmbeddings) {
         Map<String, float[]> embeddings = ShippedEmbeddings.read();
         List<LabelledSentence> sentences = TrainingData.all();
         List<String> missing = sentences.stream().map(LabelledSentence::text).distinct()
@@ -96,25 +125,13 @@ public class ScreeningModels {
             }
         }
         writeEmbeddings.ifPresent(file -> ShippedEmbeddings.write(embeddings, file));
+        List<Example> training = new ArrayList<>();
+        List<Example> evaluation = new ArrayList<>();
         for (LabelledSentence s : sentences) {
             Example example = new Example(s.label(), s.text(), SentenceEmbedder.withContext(s.text(), embeddings.get(s.text())));
             (TrainingData.isEvaluation(s.text()) ? evaluation : training).add(example);
         }
-        shipped = ModelTrainer.standard().train(training);
-        shippedScore = ModelScore.of(shipped, evaluation);
-        inUse = new InUse(0, shipped);
-        LOG.infof("Screening model trained on %d sentences (%d kept for evaluation) in %d ms; thresholds %s; %s",
-                training.size(), evaluation.size(), (System.nanoTime() - started) / 1_000_000, shipped.thresholds(), shippedScore);
-    }
-
-    void start(@Observes StartupEvent start, ClusterJobs jobs, Limits limits) {
-        QuarkusTransaction.requiringNew().run(this::recordShipped);
-        sync();
-        jobs.every(limits.screening().model().retrainEvery(), "screening-retrain", this::retrainIfTaught);
-    }
-
-    public List<Example> evaluationSplit() {
-        return List.copyOf(evaluation);
+        return new Split(training, evaluation);
     }
 
     /** What the model in use says of one sentence. */

@@ -9,6 +9,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.moderation.ScreeningAction;
+
 class LogisticRegressionTest {
 
     /** Four clusters around the corners of a square, one label each, with noise. */
@@ -71,5 +73,23 @@ class LogisticRegressionTest {
         assertEquals(SentenceLabel.RED_FLAG, redFlag.label());
         assertEquals(3, redFlag.similar().size());
         assertTrue(redFlag.similar().stream().allMatch(s -> s.startsWith("RED_FLAG")));
+    }
+
+    @Test
+    void theSecondOpinionLowersTheRulesOnSurelyBenignSentencesAndRarelyOnTheirOwnCategory() {
+        ScreeningModel model = ModelTrainer.standard().train(clusters(200, 4));
+        ScreeningModel.Thresholds thresholds = model.thresholds();
+        assertTrue(thresholds.benignToFlag().get(SentenceLabel.UNSAFE_ADVICE) >= 0.5);
+        assertTrue(thresholds.benignToNote().get(SentenceLabel.UNSAFE_ADVICE)
+                >= thresholds.benignToFlag().get(SentenceLabel.UNSAFE_ADVICE));
+        List<Example> fresh = clusters(200, 6);
+        long unsafeLowered = fresh.stream().filter(e -> e.label() == SentenceLabel.UNSAFE_ADVICE)
+                .filter(e -> model.judge(e.features()).ruleCeiling(SentenceLabel.UNSAFE_ADVICE) != ScreeningAction.HOLD).count();
+        long benignNoted = fresh.stream().filter(e -> e.label() == SentenceLabel.BENIGN)
+                .filter(e -> model.judge(e.features()).ruleCeiling(SentenceLabel.UNSAFE_ADVICE) == ScreeningAction.NOTICE).count();
+        assertTrue(unsafeLowered <= 200 * 0.10, unsafeLowered + " of 200 unsafe lowered");
+        assertTrue(benignNoted >= 200 * 0.80, benignNoted + " of 200 benign lowered to a note");
+        // red flags get no second opinion: the rules' urgent-care advice stands
+        assertTrue(fresh.stream().allMatch(e -> model.judge(e.features()).ruleCeiling(SentenceLabel.RED_FLAG) == ScreeningAction.HOLD));
     }
 }

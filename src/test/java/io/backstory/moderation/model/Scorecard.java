@@ -12,16 +12,16 @@ import io.backstory.moderation.ScreeningCategory;
  * category for it; a benign sentence counts against the screener by the verdict it got (held or blocked, flagged,
  * or a safety note only).
  */
-final class Scorecard {
+public final class Scorecard {
 
-    private final Map<SentenceLabel, int[]> caught = new EnumMap<>(SentenceLabel.class); // label -> {caught, total}
+    private final Map<SentenceLabel, int[]> caught = new EnumMap<>(SentenceLabel.class); // label -> {caught, total, queued}
     private int benign;
     private int benignHeldOrBlocked;
     private int benignFlagged;
     private int benignNoted;
 
-    void add(SentenceLabel label, Set<ScreeningCategory> named, ScreeningAction verdict) {
-        int[] c = caught.computeIfAbsent(label, k -> new int[2]);
+    public void add(SentenceLabel label, Set<ScreeningCategory> named, ScreeningAction verdict) {
+        int[] c = caught.computeIfAbsent(label, k -> new int[3]);
         c[1]++;
         if (label == SentenceLabel.BENIGN) {
             benign++;
@@ -34,31 +34,39 @@ final class Scorecard {
             }
         } else if (named.contains(label.category())) {
             c[0]++;
+            // a red flag goes to the red-flag tab whatever the verdict
+            c[2] += label == SentenceLabel.RED_FLAG || verdict.compareTo(ScreeningAction.FLAG) >= 0 ? 1 : 0;
         }
     }
 
-    double recall(SentenceLabel label) {
-        int[] c = caught.getOrDefault(label, new int[] {0, 0});
+    public double recall(SentenceLabel label) {
+        int[] c = caught.getOrDefault(label, new int[] {0, 0, 0});
         return c[1] == 0 ? 1 : (double) c[0] / c[1];
     }
 
-    double benignHeldOrBlocked() {
+    /** Share of the label's sentences caught and put before a moderator (flagged, held or blocked), not only noted. */
+    public double queued(SentenceLabel label) {
+        int[] c = caught.getOrDefault(label, new int[] {0, 0, 0});
+        return c[1] == 0 ? 1 : (double) c[2] / c[1];
+    }
+
+    public double benignHeldOrBlocked() {
         return benign == 0 ? 0 : (double) benignHeldOrBlocked / benign;
     }
 
-    double benignFlagged() {
+    public double benignFlagged() {
         return benign == 0 ? 0 : (double) benignFlagged / benign;
     }
 
     /** One table row: recall per category, then benign held or blocked, flagged, noted only. */
-    String row(String name) {
+    public String row(String name) {
         return String.format("| %-14s | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% | %5.1f%% |", name,
                 100 * recall(SentenceLabel.UNSAFE_ADVICE), 100 * recall(SentenceLabel.RED_FLAG),
                 100 * recall(SentenceLabel.SPAM), 100 * benignHeldOrBlocked(), 100 * benignFlagged(),
                 benign == 0 ? 0 : 100.0 * benignNoted / benign);
     }
 
-    static String header() {
+    public static String header() {
         return "| screener       | unsafe | red flag | spam | benign held/blocked | benign flagged | benign note only |\n"
                 + "|---|---|---|---|---|---|---|";
     }

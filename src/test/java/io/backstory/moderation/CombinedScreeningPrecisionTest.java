@@ -1,0 +1,112 @@
+package io.backstory.moderation;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.backstory.moderation.model.LabelledSentence;
+import io.backstory.moderation.model.PlainScreeningModel;
+import io.backstory.moderation.model.ScreeningModel;
+import io.backstory.moderation.model.Scorecard;
+import io.backstory.moderation.model.SentenceLabel;
+
+/**
+ * Issue 19, the precision of rules and model together on unseen text (plain JUnit: the seeded rules, the shipped model
+ * trained without Quarkus). Prints rules alone, the model alone and both on the development set written for this
+ * work, on the evaluation split, on the rules' look-alikes and on the fresh blind set, with what both together miss
+ * ("queued": caught and put before a moderator, not only noted; a red flag always is). Holds both together to floors
+ * reached with the model's second opinion on the rules (README, "Screening figures"); before it, the development set's
+ * benign sentences were held or blocked 7.1% and flagged 11.5%.
+ */
+class CombinedScreeningPrecisionTest {
+
+    private static ScreeningEngine rules;
+    private static PlainScreeningModel model;
+
+    record Judged(Set<ScreeningCategory> named, ScreeningAction verdict) {
+    }
+
+    @BeforeAll
+    static void load() {
+        rules = SeededRules.engine();
+        model = PlainScreeningModel.shipped();
+    }
+
+    @Test
+    void bothTogetherAreMorePreciseOnUnseenTextAndQueueAsMuch() {
+        Map<String, List<LabelledSentence>> sets = new LinkedHashMap<>();
+        sets.put("development set", LabelledSentence.read("moderation/dev-set-precision.tsv"));
+        sets.put("evaluation split", model.evaluation());
+        sets.put("rule look-alikes", LabelledSentence.read("moderation/rule-lookalikes.tsv"));
+        sets.put("fresh blind set", LabelledSentence.read("moderation/fresh-blind-set.tsv"));
+        Function<String, Judged> rulesAlone = text -> judged(rules.screen(text, Set.of()));
+        Function<String, Judged> modelAlone = text -> {
+            ScreeningModel.Verdict v = model.judge(text);
+            return new Judged(v.label().category() == null ? Set.of() : Set.of(v.label().category()), v.action());
+        };
+        Function<String, Judged> both = text -> judged(
+                CombinedScreening.combine(text, rules.screen(text, Set.of()), model::judge, false));
+        StringBuilder table = new StringBuilder("\n" + Scorecard.header() + "\n");
+        Map<String, Scorecard> cards = new LinkedHashMap<>();
+        for (var set : sets.entrySet()) {
+            table.append("| **").append(set.getKey()).append(" (").append(set.getValue().size()).append(")** |||||||\n");
+            for (var screener : List.of(Map.entry("rules", rulesAlone), Map.entry("model", modelAlone), Map.entry("both", both))) {
+                Scorecard card = score(set.getValue(), screener.getValue(), screener.getKey().equals("both") ? set.getKey() : null);
+                if (screener.getKey().equals("both")) {
+                    cards.put(set.getKey(), card);
+                }
+                table.append(card.row(screener.getKey())).append(String.format(
+                        " queued: unsafe %.1f%%, red flag %.1f%%, spam %.1f%%%n", 100 * card.queued(SentenceLabel.UNSAFE_ADVICE),
+                        100 * card.queued(SentenceLabel.RED_FLAG), 100 * card.queued(SentenceLabel.SPAM)));
+            }
+        }
+        System.out.println(model.thresholds());
+        System.out.println(table);
+        assertAll(
+                () -> assertFloors("development set", cards.get("development set"), 0.93, 0.95, 0.90, 0.04, 0.12),
+                () -> assertFloors("evaluation split", cards.get("evaluation split"), 0.88, 0.93, 0.97, 0.01, 0.035),
+                () -> assertFloors("rule look-alikes", cards.get("rule look-alikes"), 0.97, 1.0, 1.0, 0.01, 0.10),
+                () -> assertFloors("fresh blind set", cards.get("fresh blind set"), 0.90, 0.90, 0.95, 0.01, 0.05));
+    }
+
+    private static void assertFloors(String set, Scorecard both, double unsafe, double redFlag, double spam,
+            double benignHeld, double benignFlagged) {
+        assertAll(set,
+                () -> assertTrue(both.queued(SentenceLabel.UNSAFE_ADVICE) >= unsafe, "unsafe advice queued"),
+                () -> assertTrue(both.queued(SentenceLabel.RED_FLAG) >= redFlag, "red flags queued"),
+                () -> assertTrue(both.queued(SentenceLabel.SPAM) >= spam, "spam queued"),
+                () -> assertTrue(both.benignHeldOrBlocked() <= benignHeld, "benign held or blocked"),
+                () -> assertTrue(both.benignFlagged() <= benignFlagged, "benign flagged"));
+    }
+
+    private static Judged judged(ScreeningResult result) {
+        return new Judged(result.matches().stream().map(ScreeningResult.Match::category).filter(c -> c != null)
+                .collect(Collectors.toSet()), result.verdict());
+    }
+
+    private static Scorecard score(List<LabelledSentence> sentences, Function<String, Judged> screener, String printMissesOf) {
+        Scorecard card = new Scorecard();
+        for (LabelledSentence s : sentences) {
+            Judged judged = screener.apply(s.text());
+            card.add(s.label(), judged.named(), judged.verdict());
+            boolean wrong = s.label() == SentenceLabel.BENIGN
+                    ? judged.verdict().compareTo(ScreeningAction.FLAG) >= 0
+                    : !judged.named().contains(s.label().category())
+                            || s.label() != SentenceLabel.RED_FLAG && judged.verdict().compareTo(ScreeningAction.FLAG) < 0;
+            if (printMissesOf != null && wrong) {
+                System.out.println("  " + printMissesOf + ": " + s.label() + " got " + judged.verdict() + " " + judged.named()
+                        + ": " + s.text());
+            }
+        }
+        return card;
+    }
+}
