@@ -2,12 +2,12 @@ package io.backstory.community;
 
 import java.util.List;
 
-import io.backstory.platform.api.PageSizes;
 import io.backstory.evidence.Evidence;
 import io.backstory.evidence.EvidenceService;
 import io.backstory.evidence.Tip;
 import io.backstory.evidence.TipService;
 import io.backstory.platform.api.Page;
+import io.backstory.platform.api.PageSizes;
 import io.backstory.platform.cache.ReadCache;
 import io.backstory.taxonomy.TaxonomyService;
 import io.backstory.taxonomy.TaxonomyViews.ConditionView;

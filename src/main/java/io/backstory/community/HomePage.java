@@ -2,8 +2,8 @@ package io.backstory.community;
 
 import java.util.List;
 
-import io.backstory.platform.api.PageSizes;
 import io.backstory.platform.api.Page;
+import io.backstory.platform.api.PageSizes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;

@@ -1,11 +1,11 @@
 package io.backstory.community;
 
-import io.backstory.platform.content.PostKind;
-import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.api.Page;
 import io.backstory.platform.api.PageCursor;
 import io.backstory.platform.api.PageSizes;
 import io.backstory.platform.cache.ReadCache;
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
