@@ -6,9 +6,9 @@ import io.backstory.platform.text.ContentLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * What each decision does to the post or comment besides moving its status (which {@link ReviewDecisions#perform}
- * does for all of them): an edit replaces the text, an approval withdraws the screening model's urgent-care guess,
- * an approval with a note adds the note. Hiding, removing and dismissing flags do nothing more.
+ * What each decision does to the post or comment besides moving its status (which {@link ItemTransitions} does for
+ * all of them), and how undo takes it back: an edit replaces the text, an approval withdraws the screening model's
+ * urgent-care guess, an approval with a note adds the note. Hiding, removing and dismissing flags do nothing more.
  */
 @ApplicationScoped
 class ActionHandlers {
@@ -43,6 +43,22 @@ class ActionHandlers {
             }
             case HIDE, REMOVE, DISMISS_FLAGS -> {
             }
+        }
+    }
+
+    /**
+     * Takes back what a decision did besides the status move: the newest revision's place in the public history (publishing
+     * adds it), the safety note, the model's urgent-care advice. An edit is never undone ({@link ReviewAction#undoable}).
+     */
+    void revert(DecisionRecords.Kept decision, ItemDetail item) {
+        if (decision.revisionWasPublic() != null) {
+            content.setNewestRevisionPublic(item.target().kind(), item.targetId(), decision.revisionWasPublic());
+        }
+        if (decision.safetyNote() != null) {
+            content.removeSafetyNotice(item.target().kind(), item.targetId(), decision.safetyNote());
+        }
+        if (decision.modelUrgentCareRemoved()) {
+            content.addUrgentCare(item.target().kind(), item.targetId(), ScreeningService.MODEL_RED_FLAG_NOTICE);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.backstory.moderation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,15 +85,32 @@ public class DecisionRecords {
                 + " where id = ?2").setParameter(1, itemId).setParameter(2, decision).executeUpdate();
     }
 
+    /**
+     * A decision as undo reads it: what it changed and what was before ({@code revisionWasPublic} null: the content
+     * had no revision; {@code authorTrustBefore} null: a former member's), when it was taken and the database's time
+     * now, and its item's version then and now.
+     */
+    record Kept(long itemId, ReviewAction action, ContentStatus from, String safetyNote, boolean modelUrgentCareRemoved,
+            Boolean revisionWasPublic, Integer authorTrustBefore, Instant authorSilencedBefore, boolean undone,
+            Instant decidedAt, Instant now, long itemVersion, long currentVersion) {
+    }
+
     /** The decisions of a batch this moderator took, with their items locked, for undo. */
-    List<NamedRow> batchToUndo(long batch, Member moderator) {
+    List<Kept> batchToUndo(long batch, Member moderator) {
         return NamedRow.all(em.createNativeQuery("""
-                select d.id, d.review_item_id, d.action, d.item_version, d.from_status, d.safety_note, d.undone_at,
+                select d.review_item_id, d.action, d.item_version, d.from_status, d.safety_note, d.undone_at,
                        d.model_urgent_care_removed, d.revision_was_public, d.author_trust_before, d.author_silenced_before,
-                       d.decided_at, now() as now, r.status as item_status, r.version as current_version
+                       d.decided_at, now() as now, r.version as current_version
                 from moderation_decision d join review_item r on r.id = d.review_item_id
                 where d.batch_id = ?1 and d.moderator_id = ?2 order by d.id for update of r""", Tuple.class)
-                .setParameter(1, batch).setParameter(2, moderator.id));
+                .setParameter(1, batch).setParameter(2, moderator.id)).stream()
+                .map(d -> new Kept(d.number("review_item_id"), d.enumValue("action", ReviewAction.class),
+                        d.enumValue("from_status", ContentStatus.class), d.text("safety_note"),
+                        d.bool("model_urgent_care_removed"), d.boolOrNull("revision_was_public"),
+                        d.numberOrNull("author_trust_before") == null ? null : (int) d.number("author_trust_before"),
+                        d.instant("author_silenced_before"), d.instant("undone_at") != null, d.instant("decided_at"),
+                        d.instant("now"), d.number("item_version"), d.number("current_version")))
+                .toList();
     }
 
     void markUndone(long batch) {

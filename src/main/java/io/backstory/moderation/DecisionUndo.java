@@ -7,16 +7,13 @@ import io.backstory.accounts.MemberStanding;
 import io.backstory.moderation.model.ScreeningLessons;
 import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.errors.NotFoundException;
-import io.backstory.platform.content.ContentStatus;
-import io.backstory.platform.content.ModeratedContent;
-import io.backstory.platform.db.NamedRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
  * Takes a batch of decisions back: each item is open again and its content, safety notes, flaggers' records and
- * author's trust and silencing are as before the decision; each step is in the audit log. The same steps as
- * {@link ReviewDecisions#perform}, backwards, from what {@link DecisionRecords} kept.
+ * author's trust and silencing are as before the decision; each step is in the audit log. The decision's own
+ * {@link ItemTransitions} backwards, with what {@link DecisionRecords} kept.
  */
 @ApplicationScoped
 public class DecisionUndo {
@@ -24,20 +21,23 @@ public class DecisionUndo {
     private final DecisionRecords records;
     private final ReviewQueue queue;
     private final ReviewItems items;
+    private final ItemTransitions transitions;
+    private final ActionHandlers handlers;
     private final DecisionNotices notices;
     private final AuditLog audit;
-    private final ModeratedContent content;
     private final MemberStanding standing;
     private final ScreeningLessons lessons;
 
-    public DecisionUndo(DecisionRecords records, ReviewQueue queue, ReviewItems items, DecisionNotices notices,
-            AuditLog audit, ModeratedContent content, MemberStanding standing, ScreeningLessons lessons) {
+    public DecisionUndo(DecisionRecords records, ReviewQueue queue, ReviewItems items, ItemTransitions transitions,
+            ActionHandlers handlers, DecisionNotices notices, AuditLog audit, MemberStanding standing,
+            ScreeningLessons lessons) {
         this.records = records;
         this.queue = queue;
         this.items = items;
+        this.transitions = transitions;
+        this.handlers = handlers;
         this.notices = notices;
         this.audit = audit;
-        this.content = content;
         this.standing = standing;
         this.lessons = lessons;
     }
@@ -48,23 +48,22 @@ public class DecisionUndo {
      */
     @Transactional
     public long undo(long batch, Member moderator) {
-        List<NamedRow> decisions = records.batchToUndo(batch, moderator);
+        List<DecisionRecords.Kept> decisions = records.batchToUndo(batch, moderator);
         if (decisions.isEmpty()) {
             throw new NotFoundException("Decision " + batch);
         }
-        for (NamedRow d : decisions) {
-            DecisionRules.undoRefusal(d.enumValue("action", ReviewAction.class), d.instant("undone_at") != null,
-                    d.instant("decided_at"), d.instant("now"), records.undoWindow(), d.number("item_version"),
-                    d.number("current_version")).ifPresent(refusal -> {
-                        throw new ConflictException(message(refusal, d.number("review_item_id")));
+        for (DecisionRecords.Kept d : decisions) {
+            DecisionRules.undoRefusal(d.action(), d.undone(), d.decidedAt(), d.now(), records.undoWindow(), d.itemVersion(),
+                    d.currentVersion()).ifPresent(refusal -> {
+                        throw new ConflictException(message(refusal, d.itemId()));
                     });
         }
-        for (NamedRow d : decisions) {
+        for (DecisionRecords.Kept d : decisions) {
             undoOne(d, moderator);
         }
         records.markUndone(batch);
         lessons.forgetBatch(batch);
-        return decisions.get(0).number("review_item_id");
+        return decisions.get(0).itemId();
     }
 
     private String message(DecisionRules.UndoRefusal refusal, long itemId) {
@@ -78,35 +77,21 @@ public class DecisionUndo {
         };
     }
 
-    private void undoOne(NamedRow decision, Member moderator) {
-        long id = decision.number("review_item_id");
-        ItemDetail item = queue.item(id);
-        ReviewAction action = decision.enumValue("action", ReviewAction.class);
-        ContentStatus back = decision.enumValue("from_status", ContentStatus.class);
+    private void undoOne(DecisionRecords.Kept decision, Member moderator) {
+        ItemDetail item = queue.item(decision.itemId());
+        ReviewAction action = decision.action();
         if (items.anyOpen(item.target(), item.targetId())) {
             throw new ConflictException("A newer review item about this " + item.target().noun()
                     + " is waiting in the queue; decide there. Nothing was undone.");
         }
-        content.moveStatus(item.target().kind(), item.targetId(), item.contentStatus(), back);
-        Boolean revisionWasPublic = decision.boolOrNull("revision_was_public");
-        if (revisionWasPublic != null) {
-            content.setNewestRevisionPublic(item.target().kind(), item.targetId(), revisionWasPublic);
-        }
-        if (decision.text("safety_note") != null) {
-            content.removeSafetyNotice(item.target().kind(), item.targetId(), decision.text("safety_note"));
-        }
-        if (decision.bool("model_urgent_care_removed")) {
-            content.addUrgentCare(item.target().kind(), item.targetId(), ScreeningService.MODEL_RED_FLAG_NOTICE);
-        }
-        items.moveTo(id, ReviewItemStatus.OPEN);
-        standing.countFlags(items.flaggers(id), action.upholdsFlags ? -1 : 0, action.upholdsFlags ? 0 : -1);
+        transitions.apply(new ItemTransitions.Transition(item, decision.from(), ReviewItemStatus.OPEN,
+                action.upholdsFlags ? -1 : 0, action.upholdsFlags ? 0 : -1, AuditAction.UNDO, action.done()),
+                moderator, () -> handlers.revert(decision, item));
         if (item.authorId() != null) {
-            if (decision.numberOrNull("author_trust_before") != null) {
-                standing.restore(item.authorId(), (int) decision.number("author_trust_before"),
-                        decision.instant("author_silenced_before"));
+            if (decision.authorTrustBefore() != null) {
+                standing.restore(item.authorId(), decision.authorTrustBefore(), decision.authorSilencedBefore());
             }
             notices.tellAuthorUndone(item, action);
         }
-        audit.record(id, moderator, AuditAction.UNDO, item.contentStatus(), back, action.done());
     }
 }

@@ -9,16 +9,15 @@ import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.errors.ConflictException;
 import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.content.ContentStatus;
-import io.backstory.platform.content.ModeratedContent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
  * Moderators' decisions on review items, one at a time or several removed as spam, all through {@link #perform}:
  * the version check (a second moderator who saw the item before the first acted gets a 409 and changes nothing), the
- * outcome, the record undo needs, the content's status move with its history ({@code ModeratedContent}), the
- * action's own effects ({@link ActionHandlers}), the item closed, the flaggers' records ({@code MemberStanding}),
- * then the audit log, the notices and the author's standing.
+ * outcome ({@link DecisionRules}), the record undo needs ({@link DecisionRecords}), then {@link ItemTransitions}: the
+ * content's status move with its history, the action's own effects ({@link ActionHandlers}), the item closed, the
+ * flaggers' records and the audit-log step; last the notices and the author's trust, warning and silencing.
  */
 @ApplicationScoped
 public class ReviewDecisions {
@@ -31,22 +30,22 @@ public class ReviewDecisions {
     private final ReviewItems items;
     private final ActionHandlers handlers;
     private final DecisionRecords records;
+    private final ItemTransitions transitions;
     private final DecisionNotices notices;
     private final AuditLog audit;
-    private final ModeratedContent content;
     private final MemberStanding standing;
     private final ScreeningLessons lessons;
 
     public ReviewDecisions(ReviewQueue queue, ReviewItems items, ActionHandlers handlers, DecisionRecords records,
-            DecisionNotices notices, AuditLog audit, ModeratedContent content, MemberStanding standing,
+            ItemTransitions transitions, DecisionNotices notices, AuditLog audit, MemberStanding standing,
             ScreeningLessons lessons) {
         this.queue = queue;
         this.items = items;
         this.handlers = handlers;
         this.records = records;
+        this.transitions = transitions;
         this.notices = notices;
         this.audit = audit;
-        this.content = content;
         this.standing = standing;
         this.lessons = lessons;
     }
@@ -96,16 +95,12 @@ public class ReviewDecisions {
         ItemDetail before = queue.item(id);
         handlers.check(decision, before);
         ReviewAction action = decision.action();
-        ContentStatus from = before.contentStatus();
-        ContentStatus to = DecisionRules.outcome(action, from, before.hiddenByItsFlags());
-        long record = records.record(batch, id, action, from, to, moderator, decision.safetyNote());
+        ContentStatus to = DecisionRules.outcome(action, before.contentStatus(), before.hiddenByItsFlags());
+        long record = records.record(batch, id, action, before.contentStatus(), to, moderator, decision.safetyNote());
         action.ruling().ifPresent(ruling -> lessons.learn(record, id, ruling));
-        content.moveStatus(before.target().kind(), before.targetId(), from, to);
-        handlers.apply(decision, before, record, moderator);
-        items.moveTo(id, action.itemStatus);
-        List<Long> flaggers = items.flaggers(id);
-        standing.countFlags(flaggers, action.upholdsFlags ? 1 : 0, action.upholdsFlags ? 0 : 1);
-        audit.record(id, moderator, AuditAction.of(action), from, to, decision.note());
+        List<Long> flaggers = transitions.apply(new ItemTransitions.Transition(before, to, action.itemStatus,
+                action.upholdsFlags ? 1 : 0, action.upholdsFlags ? 0 : 1, AuditAction.of(action), decision.note()),
+                moderator, () -> handlers.apply(decision, before, record, moderator));
         notices.tellFlaggers(before, flaggers, action, to);
         if (before.authorId() != null) {
             if (to == ContentStatus.PUBLISHED) {
