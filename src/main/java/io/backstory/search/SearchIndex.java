@@ -41,7 +41,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -101,8 +102,10 @@ public class SearchIndex {
         this.generation = generation;
     }
 
-    void start(@Observes StartupEvent start) {
-        builder.submit(this::build);
+    void start(@Observes StartupEvent start, @ConfigProperty(name = "backstory.search.index") boolean enabled) {
+        if (enabled) {
+            builder.submit(this::build);
+        }
     }
 
     /** Whether searches use the index (it is built). */
@@ -149,7 +152,8 @@ public class SearchIndex {
         try {
             directory = Files.createTempDirectory("backstory-search-");
             IndexWriterConfig config = new IndexWriterConfig().setIndexSort(NEWEST).setRAMBufferSizeMB(32);
-            writer = new IndexWriter(FSDirectory.open(directory), config);
+            // Read through the file system cache rather than mapped into the process, which would count in its RSS.
+            writer = new IndexWriter(new NIOFSDirectory(directory), config);
             int documents;
             long highest;
             try (Connection db = dataSource.getConnection()) {
@@ -164,6 +168,8 @@ public class SearchIndex {
                 documents = index(db, SearchService.HitType.POST, null) + index(db, SearchService.HitType.COMMENT, null);
                 db.commit();
             }
+            // One segment: a search stops after its candidates in each segment, so fewer segments, less work.
+            writer.forceMerge(1);
             synchronized (this) {
                 cursor = new ChangeCursor(Math.max(0, highest - REREAD_AFTER_BUILD), PATIENCE);
                 searchers = new SearcherManager(writer, null);

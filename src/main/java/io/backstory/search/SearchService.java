@@ -133,17 +133,16 @@ public class SearchService {
             throw new InvalidInputException("sort", "must be relevance or newest");
         }
         Candidates candidates = postFilter.isEmpty() && dateFilter.isEmpty() ? fromIndex(query) : null;
-        List<Tuple> rows = page(query, page, postFilter, dateFilter, order, parameters, candidates);
-        int postMatches = rows.isEmpty() ? 0 : rows.get(0).get("post_matches", Number.class).intValue();
-        int commentMatches = rows.isEmpty() ? 0 : rows.get(0).get("comment_matches", Number.class).intValue();
-        if (candidates != null && (candidates.missed(candidates.posts(), postMatches)
-                || candidates.missed(candidates.comments(), commentMatches))) {
+        Page found = page(query, page, postFilter, dateFilter, order, parameters, candidates);
+        if (candidates != null && (candidates.missed(candidates.posts(), found.postMatches())
+                || candidates.missed(candidates.comments(), found.commentMatches()))) {
             // A full set of candidates lost some to the check (a comment on a post readers no longer see): the index
             // cannot tell which older matches take their place, PostgreSQL can.
-            rows = page(query, page, postFilter, dateFilter, order, parameters, null);
-            postMatches = rows.isEmpty() ? 0 : rows.get(0).get("post_matches", Number.class).intValue();
-            commentMatches = rows.isEmpty() ? 0 : rows.get(0).get("comment_matches", Number.class).intValue();
+            found = page(query, page, postFilter, dateFilter, order, parameters, null);
         }
+        List<Tuple> rows = found.rows();
+        int postMatches = found.postMatches();
+        int commentMatches = found.commentMatches();
         boolean more = rows.size() > PAGE_SIZE && page < MAX_PAGES;
         List<Hit> hits = new ArrayList<>();
         for (Tuple r : rows.subList(0, Math.min(rows.size(), PAGE_SIZE))) {
@@ -179,11 +178,20 @@ public class SearchService {
                 : new Candidates(posts.get().toArray(Long[]::new), comments.get().toArray(Long[]::new));
     }
 
+    /** The rows of a page, and how many posts and comments matched among the candidates. */
+    private record Page(List<Tuple> rows, int postMatches, int commentMatches) {
+
+        Page(List<Tuple> rows) {
+            this(rows, rows.isEmpty() ? 0 : rows.get(0).get("post_matches", Number.class).intValue(),
+                    rows.isEmpty() ? 0 : rows.get(0).get("comment_matches", Number.class).intValue());
+        }
+    }
+
     /**
      * One page of hits, ranked among the newest CANDIDATES matching posts and comments: those the index found
      * (checked again here: still visible, still matching), or else those PostgreSQL finds.
      */
-    private List<Tuple> page(String query, int page, CharSequence postFilter, String dateFilter, String order,
+    private Page page(String query, int page, CharSequence postFilter, String dateFilter, String order,
             Map<String, Object> parameters, Candidates candidates) {
         String headline = "'StartSel=\"" + Snippet.MARK_START + "\", StopSel=\"" + Snippet.MARK_END
                 + "\", FragmentDelimiter=\"" + Snippet.FRAGMENT_END + "\", MaxFragments=2, MaxWords=30, MinWords=10'";
@@ -243,7 +251,7 @@ public class SearchService {
         }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = sql.getResultList();
-        return rows;
+        return new Page(rows);
     }
 
     /** The closest condition or remedy name (or synonym) when the words look like a misspelling of one. */
