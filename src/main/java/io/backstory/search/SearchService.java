@@ -136,8 +136,8 @@ public class SearchService {
         Page found = page(query, page, postFilter, dateFilter, order, parameters, candidates);
         if (candidates != null && (candidates.missed(candidates.posts(), found.postMatches())
                 || candidates.missed(candidates.comments(), found.commentMatches()))) {
-            // A full set of candidates lost some to the check (a comment on a post readers no longer see): the index
-            // cannot tell which older matches take their place, PostgreSQL can.
+            // The check dropped too many (comments on a post readers no longer see): the index cannot tell which
+            // older matches take their places, PostgreSQL can.
             found = page(query, page, postFilter, dateFilter, order, parameters, null);
         }
         List<Tuple> rows = found.rows();
@@ -156,12 +156,17 @@ public class SearchService {
                 postMatches >= CANDIDATES || commentMatches >= CANDIDATES);
     }
 
-    /** The newest matching posts and comments found by the index, as candidates that PostgreSQL checks again. */
+    /**
+     * The newest matching posts and comments found by the index, as candidates that PostgreSQL checks again: a few
+     * more than it ranks, as comments on posts readers no longer see are among them.
+     */
     private record Candidates(Long[] posts, Long[] comments) {
 
-        /** Whether the check dropped some of a full set of candidates. */
+        static final int MORE = CANDIDATES / 4;
+
+        /** Whether the check left fewer than CANDIDATES of a full set: older matches could take their places. */
         boolean missed(Long[] found, int kept) {
-            return found.length == CANDIDATES && kept < CANDIDATES;
+            return found.length == CANDIDATES + MORE && kept < CANDIDATES;
         }
     }
 
@@ -172,8 +177,8 @@ public class SearchService {
         }
         String tsquery = (String) em.createNativeQuery("select websearch_to_tsquery('english', ?1)::text")
                 .setParameter(1, query).getSingleResult();
-        Optional<List<Long>> posts = index.newest(tsquery, HitType.POST, CANDIDATES);
-        Optional<List<Long>> comments = index.newest(tsquery, HitType.COMMENT, CANDIDATES);
+        Optional<List<Long>> posts = index.newest(tsquery, HitType.POST, CANDIDATES + Candidates.MORE);
+        Optional<List<Long>> comments = index.newest(tsquery, HitType.COMMENT, CANDIDATES + Candidates.MORE);
         return posts.isEmpty() || comments.isEmpty() ? null
                 : new Candidates(posts.get().toArray(Long[]::new), comments.get().toArray(Long[]::new));
     }

@@ -109,13 +109,14 @@ class SearchIndexTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 insert into comment (post_id, author_id, body_markdown, body_html)
                 select ?1, p.author_id, 'Glibberwort again, number ' || n, '<p>Glibberwort again</p>'
-                from post p, generate_series(1, 200) n where p.id = ?1""").setParameter(1, hidden).executeUpdate());
+                from post p, generate_series(1, 250) n where p.id = ?1""").setParameter(1, hidden).executeUpdate());
         assertEquals(200, found("glibberwort", SearchService.HitType.COMMENT).size());
         assertTrue(hits("glibberwort", "COMMENT", "commentId").size() > 1);
 
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update post set status = "
                 + SqlEnum.literal(ContentStatus.HIDDEN) + " where id = ?1").setParameter(1, hidden).executeUpdate());
-        // The index still offers the hidden post's 200 comments, the newest; the search checks them and finds the older one.
+        // The index still offers the hidden post's 250 comments, the newest, as all its candidates: the search checks
+        // them, finds too few left and asks PostgreSQL, which finds the older one.
         assertEquals(List.of(olderComment), hits("glibberwort", "COMMENT", "commentId").stream().map(Number::longValue).toList());
         assertEquals(List.of(older), hits("glibberwort", "POST", "postId").stream().map(Number::longValue).toList());
     }
