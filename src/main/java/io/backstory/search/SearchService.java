@@ -1,5 +1,7 @@
 package io.backstory.search;
 
+import io.backstory.platform.db.SqlEnum;
+import io.backstory.platform.content.Visibility;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,18 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import io.backstory.platform.content.PostKind;
+import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.Limits;
 import io.backstory.platform.cache.ReadCache;
-import io.backstory.platform.content.PostKind;
-import io.backstory.platform.content.Visibility;
-import io.backstory.platform.db.SqlEnum;
-import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.taxonomy.TagResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -28,10 +29,12 @@ import jakarta.transaction.Transactional;
  * phrases, {@code -word} to exclude; any input is a valid query), ranked with {@code ts_rank_cd}, snippets from
  * {@code ts_headline}, and a pg_trgm "did you mean" for misspelt condition and remedy names. Relevance is judged among
  * the newest 200 matching posts and 200 matching comments, which bounds a search's cost however common its words
- * are (README, "Performance"); results are shared read models (platform/cache).
+ * are (README, "Performance"); without filters, {@link SearchIndex} finds them. Results are shared read models
+ * (platform/cache).
  */
 @ApplicationScoped
 public class SearchService {
+
 
     /** conditions: the names of the post's conditions, comma-separated. */
     /** Whether a hit is a post or a comment (on a post). */
@@ -69,13 +72,14 @@ public class SearchService {
     private final EntityManager em;
     private final TagResolver tags;
     private final ReadCache cache;
-
+    private final SearchIndex index;
     private final Limits.Search limits;
 
-    public SearchService(EntityManager em, TagResolver tags, ReadCache cache, Limits limits) {
+    public SearchService(EntityManager em, TagResolver tags, ReadCache cache, SearchIndex index, Limits limits) {
         this.em = em;
         this.tags = tags;
         this.cache = cache;
+        this.index = index;
         this.limits = limits.search();
     }
 
@@ -127,13 +131,83 @@ public class SearchService {
         if (filters.sort() != null && !filters.sort().isBlank() && !List.of("newest", "relevance").contains(filters.sort())) {
             throw new InvalidInputException("sort", "must be relevance or newest");
         }
+        Candidates candidates = postFilter.isEmpty() && dateFilter.isEmpty() ? fromIndex(query) : null;
+        Page found = page(query, page, postFilter, dateFilter, order, parameters, candidates);
+        if (candidates != null && (candidates.missed(candidates.posts(), found.postMatches())
+                || candidates.missed(candidates.comments(), found.commentMatches()))) {
+            // The check dropped too many (comments on a post readers no longer see): the index cannot tell which
+            // older matches take their places, PostgreSQL can.
+            found = page(query, page, postFilter, dateFilter, order, parameters, null);
+        }
+        List<Tuple> rows = found.rows();
+        int postMatches = found.postMatches();
+        int commentMatches = found.commentMatches();
+        boolean more = rows.size() > limits.pageSize() && page < limits.pages();
+        List<Hit> hits = new ArrayList<>();
+        for (Tuple r : rows.subList(0, Math.min(rows.size(), limits.pageSize()))) {
+            Number commentId = r.get("comment_id", Number.class);
+            hits.add(new Hit(HitType.valueOf(r.get("type", String.class)), r.get("post_id", Number.class).longValue(),
+                    commentId == null ? null : commentId.longValue(), r.get("title", String.class),
+                    Snippet.html(r.get("headline", String.class), r.get("body", String.class)), r.get("handle", String.class),
+                    r.get("created_at", Instant.class), r.get("rank", Number.class).doubleValue(), r.get("conditions", String.class)));
+        }
+        return new Results(query, hits, page, more, hits.size() < 3 ? didYouMean(query) : null, postMatches + commentMatches,
+                postMatches >= limits.candidates() || commentMatches >= limits.candidates());
+    }
+
+    /**
+     * The newest matching posts and comments found by the index, as candidates that PostgreSQL checks again: a few
+     * more than it ranks, as comments on posts readers no longer see are among them.
+     */
+    private record Candidates(Long[] posts, Long[] comments, int ranked) {
+
+        /** How many the index is asked for: a quarter more than are ranked. */
+        static int asked(int ranked) {
+            return ranked + ranked / 4;
+        }
+
+        /** Whether the check left fewer than are ranked of a full set: older matches could take their places. */
+        boolean missed(Long[] found, int kept) {
+            return found.length == asked(ranked) && kept < ranked;
+        }
+    }
+
+    /** The candidates from {@link SearchIndex}, or null when it cannot tell (being built, or a phrase). */
+    private Candidates fromIndex(String query) {
+        if (!index.ready()) {
+            return null;
+        }
+        String tsquery = (String) em.createNativeQuery("select websearch_to_tsquery('english', ?1)::text")
+                .setParameter(1, query).getSingleResult();
+        int asked = Candidates.asked(limits.candidates());
+        Optional<List<Long>> posts = index.newest(tsquery, HitType.POST, asked);
+        Optional<List<Long>> comments = index.newest(tsquery, HitType.COMMENT, asked);
+        return posts.isEmpty() || comments.isEmpty() ? null : new Candidates(posts.get().toArray(Long[]::new),
+                comments.get().toArray(Long[]::new), limits.candidates());
+    }
+
+    /** The rows of a page, and how many posts and comments matched among the candidates. */
+    private record Page(List<Tuple> rows, int postMatches, int commentMatches) {
+
+        Page(List<Tuple> rows) {
+            this(rows, rows.isEmpty() ? 0 : rows.get(0).get("post_matches", Number.class).intValue(),
+                    rows.isEmpty() ? 0 : rows.get(0).get("comment_matches", Number.class).intValue());
+        }
+    }
+
+    /**
+     * One page of hits, ranked among the newest Limits.Search#candidates matching posts and comments: those the index found
+     * (checked again here: still visible, still matching), or else those PostgreSQL finds.
+     */
+    private Page page(String query, int page, CharSequence postFilter, String dateFilter, String order,
+            Map<String, Object> parameters, Candidates candidates) {
         String headline = "'StartSel=\"" + Snippet.MARK_START + "\", StopSel=\"" + Snippet.MARK_END
                 + "\", FragmentDelimiter=\"" + Snippet.FRAGMENT_END + "\", MaxFragments=2, MaxWords=30, MinWords=10'";
         // Ranking reads every candidate's vector and a common word matches a large share of everything, so the
-        // candidates are the newest matching posts and comments (Limits.Search#candidates of each, only their vectors), read from
-        // the date index for common words or from the text index for rare ones. The query is written inline there,
-        // not taken from the CTE, so that the planner sees it and can tell which. Texts, snippets and handles are
-        // read for the page shown only.
+        // candidates are the newest matching posts and comments (Limits.Search#candidates of each, only their vectors): the index's,
+        // read by id, or else read from the date index for common words or from the text index for rare ones. The
+        // query is written inline there, not taken from the CTE, so that the planner sees it and can tell which.
+        // Texts, snippets and handles are read for the page shown only.
         // After five runs the driver's prepared statement may get a generic plan, blind to the words searched for,
         // which reads every match of a common word from the text index (0.6 s instead of 10 ms on the large dataset).
         em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
@@ -141,12 +215,12 @@ public class SearchService {
                 with q as (select websearch_to_tsquery('english', :q) as query),
                 posts as (
                   select p.id, p.created_at, p.search_vector
-                  from post p
+                  from %11$s
                   where p.search_vector @@ websearch_to_tsquery('english', :q) and %7$s %2$s %3$s
                   order by p.created_at desc limit :candidates),
                 comments as (
                   select c.id, c.post_id, c.created_at, c.search_vector
-                  from comment c join post p on p.id = c.post_id
+                  from %12$s join post p on p.id = c.post_id
                   where c.search_vector @@ websearch_to_tsquery('english', :q) and %8$s
                     and %7$s %2$s %4$s
                   order by c.created_at desc limit :candidates),
@@ -173,25 +247,20 @@ public class SearchService {
                 left join member m on m.id = coalesce(c.author_id, p.author_id)
                 order by %6$s""".formatted(headline, postFilter, dateFilter.formatted("p"), dateFilter.formatted("c"), order,
                 order.replace("created_at", "page.created_at").replace("rank", "page.rank"), Visibility.toReadersSql("p"),
-                Visibility.toReadersSql("c"), SqlEnum.literal(HitType.POST), SqlEnum.literal(HitType.COMMENT)), Tuple.class)
+                Visibility.toReadersSql("c"), SqlEnum.literal(HitType.POST), SqlEnum.literal(HitType.COMMENT),
+                candidates == null ? "post p" : "unnest(cast(:posts as bigint[])) as candidate(id) join post p on p.id = candidate.id",
+                candidates == null ? "comment c" : "unnest(cast(:comments as bigint[])) as candidate(id) join comment c on c.id = candidate.id"),
+                Tuple.class)
                 .setParameter("candidates", limits.candidates())
-                .setParameter("q", query).setParameter("limit", limits.pageSize() + 1).setParameter("offset", (page - 1) * limits.pageSize());
+                .setParameter("q", query).setParameter("limit", limits.pageSize() + 1)
+                .setParameter("offset", (page - 1) * limits.pageSize());
         parameters.forEach(sql::setParameter);
+        if (candidates != null) {
+            sql.setParameter("posts", candidates.posts()).setParameter("comments", candidates.comments());
+        }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = sql.getResultList();
-        boolean more = rows.size() > limits.pageSize() && page < limits.pages();
-        List<Hit> hits = new ArrayList<>();
-        for (Tuple r : rows.subList(0, Math.min(rows.size(), limits.pageSize()))) {
-            Number commentId = r.get("comment_id", Number.class);
-            hits.add(new Hit(HitType.valueOf(r.get("type", String.class)), r.get("post_id", Number.class).longValue(),
-                    commentId == null ? null : commentId.longValue(), r.get("title", String.class),
-                    Snippet.html(r.get("headline", String.class), r.get("body", String.class)), r.get("handle", String.class),
-                    r.get("created_at", Instant.class), r.get("rank", Number.class).doubleValue(), r.get("conditions", String.class)));
-        }
-        int postMatches = rows.isEmpty() ? 0 : rows.get(0).get("post_matches", Number.class).intValue();
-        int commentMatches = rows.isEmpty() ? 0 : rows.get(0).get("comment_matches", Number.class).intValue();
-        return new Results(query, hits, page, more, hits.size() < 3 ? didYouMean(query) : null, postMatches + commentMatches,
-                postMatches >= limits.candidates() || commentMatches >= limits.candidates());
+        return new Page(rows);
     }
 
     /** The closest condition or remedy name (or synonym) when the words look like a misspelling of one. */

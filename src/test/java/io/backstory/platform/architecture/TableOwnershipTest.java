@@ -40,6 +40,7 @@ class TableOwnershipTest {
                     "post_remedy", "comment_remedy")),
             entry("voting", Set.of("post_vote", "comment_vote")),
             entry("evidence", Set.of("condition_remedy_evidence")),
+            entry("search", Set.of("search_change")),
             entry("following", Set.of("bookmark", "condition_follow")),
             entry("notifications", Set.of("notification")),
             entry("writing", Set.of("mention")),

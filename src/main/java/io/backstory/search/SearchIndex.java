@@ -1,0 +1,310 @@
+package io.backstory.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.NIOFSDirectory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.backstory.platform.cache.ContentGeneration;
+import io.backstory.platform.content.Visibility;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Finds the newest posts or comments that match a search without walking PostgreSQL's rows: a Lucene index per app
+ * instance whose terms are the lexemes of each visible post's and comment's {@code search_vector} (so stemming,
+ * stop words and the tags' synonyms are PostgreSQL's own), sorted newest first so that a search stops at the
+ * candidates it needs however common its words are. Built from the tables when the instance starts (in a temporary
+ * directory, in the background: until it is ready, and for phrases, searches run in PostgreSQL alone), then kept
+ * current from the log of changes (migration V41), which every search reads first when the content generation has
+ * moved; so a change committed on any instance is found by the next search everywhere.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
+    private static final String WORDS = "words";
+    private static final String KEY = "key";
+    private static final String TYPE = "type";
+    private static final String CREATED = "created";
+    private static final String ID = "id";
+    private static final Sort NEWEST = new Sort(new SortField(CREATED, SortField.Type.LONG, true),
+            new SortField(ID, SortField.Type.LONG, true));
+    /** Changes read again after the build: any still committing while the tables were read. */
+    private static final int REREAD_AFTER_BUILD = 1000;
+    private static final int CHANGES_PER_READ = 5000;
+    private static final Duration PATIENCE = Duration.ofMinutes(1);
+
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+    private final ContentGeneration generation;
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "search-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private Path directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private ChangeCursor cursor;
+    private long caughtUpGeneration = -1;
+    private volatile boolean ready;
+
+    SearchIndex(EntityManager em, AgroalDataSource dataSource, ContentGeneration generation) {
+        this.em = em;
+        this.dataSource = dataSource;
+        this.generation = generation;
+    }
+
+    void start(@Observes StartupEvent start, @ConfigProperty(name = "backstory.search.index") boolean enabled) {
+        if (enabled) {
+            builder.submit(this::build);
+        }
+    }
+
+    /** Whether searches use the index (it is built). */
+    public boolean ready() {
+        return ready;
+    }
+
+    /**
+     * The ids of the newest {@code limit} visible posts or comments whose search vector matches {@code tsquery}
+     * (PostgreSQL's text of it), newest first; empty when the index cannot tell (not built yet, or a phrase).
+     * A comment on a post readers no longer see may be among them: the caller checks again.
+     */
+    Optional<List<Long>> newest(String tsquery, SearchService.HitType type, int limit) {
+        if (!ready) {
+            return Optional.empty();
+        }
+        Optional<Query> words = TsQuery.toLucene(tsquery, WORDS);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        Query query = new BooleanQuery.Builder().add(words.get(), Occur.FILTER)
+                .add(new TermQuery(new Term(TYPE, type.name())), Occur.FILTER).build();
+        try {
+            catchUp();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                // Stops in each segment at the limit: the segments are sorted newest first.
+                TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(NEWEST, limit, null, limit, false));
+                List<Long> ids = new ArrayList<>(top.scoreDocs.length);
+                for (ScoreDoc hit : top.scoreDocs) {
+                    ids.add((Long) ((FieldDoc) hit).fields[1]);
+                }
+                return Optional.of(ids);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void build() {
+        long started = System.nanoTime();
+        try {
+            directory = Files.createTempDirectory("backstory-search-");
+            IndexWriterConfig config = new IndexWriterConfig().setIndexSort(NEWEST).setRAMBufferSizeMB(32);
+            // Read through the file system cache rather than mapped into the process, which would count in its RSS.
+            writer = new IndexWriter(new NIOFSDirectory(directory), config);
+            int documents;
+            long highest;
+            try (Connection db = dataSource.getConnection()) {
+                // One snapshot for the rows and the log's highest number.
+                db.setAutoCommit(false);
+                db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try (PreparedStatement last = db.prepareStatement("select coalesce(max(seq), 0) as seq from search_change");
+                        ResultSet row = last.executeQuery()) {
+                    row.next();
+                    highest = row.getLong("seq");
+                }
+                documents = index(db, SearchService.HitType.POST, null) + index(db, SearchService.HitType.COMMENT, null);
+                db.commit();
+            }
+            // One segment: a search stops after its candidates in each segment, so fewer segments, less work.
+            writer.forceMerge(1);
+            synchronized (this) {
+                cursor = new ChangeCursor(Math.max(0, highest - REREAD_AFTER_BUILD), PATIENCE);
+                searchers = new SearcherManager(writer, null);
+            }
+            ready = true;
+            LOG.infof("Search index built: %d posts and comments in %.1f s", documents, (System.nanoTime() - started) / 1e9);
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.errorf(e, "The search index could not be built; searches run in PostgreSQL alone");
+        }
+    }
+
+    /** Reads the changes logged since the last read, once per content generation (searches wait for it). */
+    private synchronized void catchUp() throws IOException {
+        long seen = generation.current();
+        if (seen == caughtUpGeneration) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(db -> {
+            try {
+                int read;
+                do {
+                    read = readChanges(db);
+                } while (read == CHANGES_PER_READ);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        searchers.maybeRefreshBlocking();
+        caughtUpGeneration = Math.max(caughtUpGeneration, seen);
+    }
+
+    private int readChanges(Connection db) throws SQLException, IOException {
+        List<Long> numbers = new ArrayList<>();
+        Set<Long> posts = new HashSet<>();
+        Set<Long> comments = new HashSet<>();
+        try (PreparedStatement changes = db.prepareStatement("""
+                select seq, post_id, comment_id from search_change where seq > ? or seq = any(?) order by seq limit ?""")) {
+            changes.setLong(1, cursor.highest());
+            changes.setArray(2, db.createArrayOf("bigint", cursor.missing().toArray()));
+            changes.setInt(3, CHANGES_PER_READ);
+            try (ResultSet row = changes.executeQuery()) {
+                while (row.next()) {
+                    numbers.add(row.getLong("seq"));
+                    long post = row.getLong("post_id");
+                    if (row.wasNull()) {
+                        comments.add(row.getLong("comment_id"));
+                    } else {
+                        posts.add(post);
+                    }
+                }
+            }
+        }
+        index(db, SearchService.HitType.POST, posts);
+        index(db, SearchService.HitType.COMMENT, comments);
+        cursor.read(numbers, Instant.now());
+        return numbers.size();
+    }
+
+    /**
+     * Indexes the visible posts or comments: all of them ({@code ids} null) or those with the given ids, whose
+     * entries are removed when readers no longer see them. Returns how many were indexed.
+     */
+    private int index(Connection db, SearchService.HitType type, Set<Long> ids) throws SQLException, IOException {
+        if (ids != null && ids.isEmpty()) {
+            return 0;
+        }
+        String table = type == SearchService.HitType.POST ? "post" : "comment";
+        String sql = "select t.id, t.created_at, tsvector_to_array(t.search_vector) as words from " + table + " t where "
+                + Visibility.toReadersSql("t") + (ids == null ? "" : " and t.id = any(?)");
+        Set<Long> unseen = ids == null ? Set.of() : new HashSet<>(ids);
+        int indexed = 0;
+        try (PreparedStatement rows = db.prepareStatement(sql)) {
+            rows.setFetchSize(2000);
+            if (ids != null) {
+                rows.setArray(1, db.createArrayOf("bigint", ids.toArray()));
+            }
+            try (ResultSet row = rows.executeQuery()) {
+                while (row.next()) {
+                    long id = row.getLong("id");
+                    Array words = row.getArray("words");
+                    Document document = document(type, id, row.getTimestamp("created_at").toInstant(),
+                            (String[]) words.getArray());
+                    words.free();
+                    if (ids == null) {
+                        writer.addDocument(document);
+                    } else {
+                        writer.updateDocument(key(type, id), document);
+                        unseen.remove(id);
+                    }
+                    indexed++;
+                }
+            }
+        }
+        for (long id : unseen) {
+            writer.deleteDocuments(key(type, id));
+        }
+        return indexed;
+    }
+
+    private static Document document(SearchService.HitType type, long id, Instant created, String[] words) {
+        Document document = new Document();
+        document.add(new StringField(KEY, key(type, id).text(), Store.NO));
+        document.add(new StringField(TYPE, type.name(), Store.NO));
+        document.add(new NumericDocValuesField(CREATED, ChronoUnit.MICROS.between(Instant.EPOCH, created)));
+        document.add(new NumericDocValuesField(ID, id));
+        for (String word : words) {
+            document.add(new StringField(WORDS, word, Store.NO));
+        }
+        return document;
+    }
+
+    private static Term key(SearchService.HitType type, long id) {
+        return new Term(KEY, type.name() + id);
+    }
+
+    @PreDestroy
+    void stop() {
+        builder.shutdownNow();
+        ready = false;
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (writer != null) {
+                writer.rollback();
+            }
+            if (directory != null) {
+                try (Stream<Path> files = Files.walk(directory)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("The search index's directory %s was not removed: %s", directory, e.getMessage());
+        }
+    }
+}

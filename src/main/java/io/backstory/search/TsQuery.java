@@ -1,0 +1,181 @@
+package io.backstory.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * A PostgreSQL tsquery as PostgreSQL prints it ({@code 'back' & !'pain' | ( 'heat' & 'ice' )}) turned into the
+ * Lucene query that matches the same documents when a document's terms are its tsvector's lexemes. Lexemes, and, or
+ * and not translate exactly; phrases ({@code <->}, {@code <N>}), prefixes and weights ({@code 'ba':*}) do not, and
+ * give no query: the caller searches in PostgreSQL instead.
+ */
+final class TsQuery {
+
+    private final String text;
+    private int at;
+
+    private TsQuery(String text) {
+        this.text = text;
+    }
+
+    /** The Lucene query over {@code field}, or empty when the tsquery uses what Lucene's terms cannot express. */
+    static Optional<Query> toLucene(String tsquery, String field) {
+        if (tsquery == null || tsquery.isBlank()) {
+            return Optional.of(new MatchNoDocsQuery()); // PostgreSQL: a query without lexemes matches nothing
+        }
+        try {
+            TsQuery parser = new TsQuery(tsquery);
+            Node node = parser.or();
+            parser.skipSpaces();
+            if (parser.at != tsquery.length()) {
+                return Optional.empty();
+            }
+            return Optional.of(node.query(field));
+        } catch (Unsupported e) {
+            return Optional.empty();
+        }
+    }
+
+    private sealed interface Node {
+        Query query(String field);
+    }
+
+    private record Lexeme(String word) implements Node {
+        public Query query(String field) {
+            return new TermQuery(new Term(field, word));
+        }
+    }
+
+    private record Not(Node node) implements Node {
+        public Query query(String field) {
+            return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
+                    .add(node.query(field), Occur.MUST_NOT).build();
+        }
+    }
+
+    private record And(List<Node> nodes) implements Node {
+        public Query query(String field) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            boolean positive = false;
+            for (Node node : nodes) {
+                if (node instanceof Not not) {
+                    all.add(not.node().query(field), Occur.MUST_NOT);
+                } else {
+                    all.add(node.query(field), Occur.FILTER);
+                    positive = true;
+                }
+            }
+            if (!positive) {
+                all.add(new MatchAllDocsQuery(), Occur.FILTER);
+            }
+            return all.build();
+        }
+    }
+
+    private record Or(List<Node> nodes) implements Node {
+        public Query query(String field) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+            nodes.forEach(node -> any.add(node.query(field), Occur.SHOULD));
+            return any.build();
+        }
+    }
+
+    /** A tsquery this translation does not cover. */
+    private static final class Unsupported extends RuntimeException {
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    // Precedence as PostgreSQL prints it: | binds loosest, then &, then the phrase operators, then !.
+    private Node or() {
+        List<Node> nodes = new ArrayList<>(List.of(and()));
+        while (next('|')) {
+            nodes.add(and());
+        }
+        return nodes.size() == 1 ? nodes.get(0) : new Or(nodes);
+    }
+
+    private Node and() {
+        List<Node> nodes = new ArrayList<>(List.of(operand()));
+        while (next('&')) {
+            nodes.add(operand());
+        }
+        if (peek() == '<') {
+            throw new Unsupported();
+        }
+        return nodes.size() == 1 ? nodes.get(0) : new And(nodes);
+    }
+
+    private Node operand() {
+        if (next('!')) {
+            return new Not(operand());
+        }
+        if (next('(')) {
+            Node inner = or();
+            if (!next(')')) {
+                throw new Unsupported();
+            }
+            return inner;
+        }
+        Node lexeme = lexeme();
+        if (peek() == '<') {
+            throw new Unsupported();
+        }
+        return lexeme;
+    }
+
+    /** A quoted lexeme: quotes and backslashes inside are doubled; a weight or prefix mark after it is not covered. */
+    private Node lexeme() {
+        if (!next('\'')) {
+            throw new Unsupported();
+        }
+        StringBuilder word = new StringBuilder();
+        while (true) {
+            if (at >= text.length()) {
+                throw new Unsupported();
+            }
+            char c = text.charAt(at++);
+            if ((c == '\'' || c == '\\') && at < text.length() && text.charAt(at) == c) {
+                word.append(c);
+                at++;
+            } else if (c == '\'') {
+                break;
+            } else {
+                word.append(c);
+            }
+        }
+        if (at < text.length() && text.charAt(at) == ':') {
+            throw new Unsupported();
+        }
+        return new Lexeme(word.toString());
+    }
+
+    private boolean next(char expected) {
+        if (peek() == expected) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    private char peek() {
+        skipSpaces();
+        return at < text.length() ? text.charAt(at) : 0;
+    }
+
+    private void skipSpaces() {
+        while (at < text.length() && text.charAt(at) == ' ') {
+            at++;
+        }
+    }
+}
