@@ -17,8 +17,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The post page: the post, its comment thread as this reader sees it, and the comment form. {@link PostPages} shows
@@ -144,7 +142,6 @@ public class PostPage {
         }
     }
 
-    private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
     private static final Viewer ANONYMOUS = new Viewer(null, 0, Map.of(), false, 0, false);
     private static final Viewer EVERY_MEMBER = new Viewer(null, 0, Map.of(), false, 0, true);
     /** In the order {@link MemberThread} picks them: no vote, up, down. */
@@ -174,11 +171,22 @@ public class PostPage {
     }
 
     /**
+     * A rendered post page: as text (a visitor's, which {@code platform/web/VisitorPages} may keep whole), or as the
+     * bytes sent (a member's, with the shared thread spliced in).
+     */
+    record Rendered(String text, byte[] bytes) {
+
+        Object entity() {
+            return text != null ? text : bytes;
+        }
+    }
+
+    /**
      * The post page as this reader sees it; {@code saved} confirms to its author what they just did. Rendered here, so
      * that a caller's transaction holds every read of the page, the header's included. A member's view is sent as
      * bytes: the shared thread is kept encoded, and only the page around it is rendered.
      */
-    Response render(long id, String sort, String saved) {
+    Rendered render(long id, String sort, String saved) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
         if (!viewer.isLoggedIn()) {
             // Logged-out readers all see the same page: the post and its rendered thread are shared read models.
@@ -187,8 +195,8 @@ public class PostPage {
                 List<CommentNode> nodes = comments.thread(id, order);
                 return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
             });
-            return Response.ok(Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
-                    CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null).render(), HTML).build();
+            return new Rendered(Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
+                    CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null).render(), null);
         }
         long memberId = viewer.get().id;
         // The post as everyone sees it (shared, as for visitors), with its tallies as of now and the member's vote.
@@ -201,8 +209,8 @@ public class PostPage {
         CommentForm reply = draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm());
         if (comments.hasWaiting(id, memberId)) {
             // Their own comments waiting for a moderator's check are in no shared render: their thread is their own.
-            return Response.ok(postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE,
-                    draft, confirmed).render(), HTML).build();
+            return new Rendered(postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE,
+                    draft, confirmed).render(), null);
         }
         Map<Long, VoteService.Vote> commentVotes = votes.commentVotes(memberId, id);
         Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), voteValues(commentVotes),
@@ -218,7 +226,7 @@ public class PostPage {
                 score -> Templates.post$points(score).render()));
         String page = Templates.post(post, List.of(), null, order, null, reader, catalog.remediesByCategory(), reply,
                 FieldErrors.NONE, MemberThread.SLOT, draft, confirmed, null).render();
-        return Response.ok(MemberThread.splice(page, thread), HTML).build();
+        return new Rendered(null, MemberThread.splice(page, thread));
     }
 
     private static Map<Long, Integer> voteValues(Map<Long, VoteService.Vote> votes) {

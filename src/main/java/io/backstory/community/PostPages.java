@@ -46,6 +46,8 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class PostPages {
 
+    private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(String heading, String action, PostForm form, FieldErrors errors,
@@ -75,7 +77,7 @@ public class PostPages {
     @Path("posts/{id}")
     @Transactional
     public Response post(@PathParam("id") long id, @QueryParam("sort") String sort, @QueryParam("saved") String saved) {
-        return page.render(id, sort, saved);
+        return Response.ok(page.render(id, sort, saved).entity(), HTML).build();
     }
 
     @GET
