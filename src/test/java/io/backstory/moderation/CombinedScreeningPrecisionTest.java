@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.moderation.model.LabelledSentence;
+import io.backstory.moderation.model.Judged;
 import io.backstory.moderation.model.PlainScreeningModel;
-import io.backstory.moderation.model.ScreeningModel;
 import io.backstory.moderation.model.Scorecard;
 import io.backstory.moderation.model.SentenceLabel;
 
@@ -32,9 +31,6 @@ class CombinedScreeningPrecisionTest {
     private static ScreeningEngine rules;
     private static PlainScreeningModel model;
 
-    record Judged(Set<ScreeningCategory> named, ScreeningAction verdict) {
-    }
-
     @BeforeAll
     static void load() {
         rules = SeededRules.engine();
@@ -48,12 +44,9 @@ class CombinedScreeningPrecisionTest {
         sets.put("evaluation split", model.evaluation());
         sets.put("rule look-alikes", LabelledSentence.read("moderation/rule-lookalikes.tsv"));
         sets.put("fresh blind set", LabelledSentence.read("moderation/fresh-blind-set.tsv"));
-        Function<String, Judged> rulesAlone = text -> judged(rules.screen(text, Set.of()));
-        Function<String, Judged> modelAlone = text -> {
-            ScreeningModel.Verdict v = model.judge(text);
-            return new Judged(v.label().category() == null ? Set.of() : Set.of(v.label().category()), v.action());
-        };
-        Function<String, Judged> both = text -> judged(
+        Function<String, Judged> rulesAlone = text -> Judged.of(rules.screen(text, Set.of()));
+        Function<String, Judged> modelAlone = text -> Judged.of(model.judge(text));
+        Function<String, Judged> both = text -> Judged.of(
                 CombinedScreening.combine(text, rules.screen(text, Set.of()), model::judge, false));
         StringBuilder table = new StringBuilder("\n" + Scorecard.header() + "\n");
         Map<String, Scorecard> cards = new LinkedHashMap<>();
@@ -88,11 +81,6 @@ class CombinedScreeningPrecisionTest {
                 () -> assertTrue(both.queued(SentenceLabel.SPAM) >= spam, "spam queued"),
                 () -> assertTrue(both.benignHeldOrBlocked() <= benignHeld, "benign held or blocked"),
                 () -> assertTrue(both.benignFlagged() <= benignFlagged, "benign flagged"));
-    }
-
-    private static Judged judged(ScreeningResult result) {
-        return new Judged(result.matches().stream().map(ScreeningResult.Match::category).filter(c -> c != null)
-                .collect(Collectors.toSet()), result.verdict());
     }
 
     private static Scorecard score(List<LabelledSentence> sentences, Function<String, Judged> screener, String printMissesOf) {

@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.moderation.ScreeningAction;
-import io.backstory.moderation.ScreeningCategory;
-import io.backstory.moderation.ScreeningResult;
 import io.backstory.moderation.ScreeningService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,9 +33,6 @@ class ScreeningComparisonTest {
     @Inject
     ScreeningModels models;
 
-    record Judged(Set<ScreeningCategory> named, ScreeningAction verdict) {
-    }
-
     @Test
     void bothTogetherMeetTheFloorsOnTheFreshSet() {
         List<LabelledSentence> evaluation = models.evaluationSplit().stream()
@@ -45,12 +40,9 @@ class ScreeningComparisonTest {
         List<LabelledSentence> fresh = LabelledSentence.read("moderation/fresh-blind-set.tsv");
         List<LabelledSentence> blindSetTwo = asWritten("moderation/blind-set-2.tsv", 64, 37, 26, 91);
         List<LabelledSentence> blindSetThree = asWritten("moderation/blind-set-3.tsv", 72, 41, 31, 106);
-        Function<String, Judged> rules = text -> judged(screening.rules(text, Set.of()));
-        Function<String, Judged> model = text -> {
-            ScreeningModel.Verdict v = models.judge(text);
-            return new Judged(v.label().category() == null ? Set.of() : Set.of(v.label().category()), v.action());
-        };
-        Function<String, Judged> both = text -> judged(screening.screen(text, Set.of()));
+        Function<String, Judged> rules = text -> Judged.of(screening.rules(text, Set.of()));
+        Function<String, Judged> model = text -> Judged.of(models.judge(text));
+        Function<String, Judged> both = text -> Judged.of(screening.screen(text, Set.of()));
         StringBuilder table = new StringBuilder("\n" + Scorecard.header() + "\n");
         for (var set : List.of(Map.entry("evaluation split (" + evaluation.size() + ")", evaluation),
                 Map.entry("fresh blind set (" + fresh.size() + ")", fresh),
@@ -81,11 +73,6 @@ class ScreeningComparisonTest {
                 set.stream().collect(Collectors.groupingBy(LabelledSentence::label, Collectors.counting())),
                 resource + " as written");
         return set;
-    }
-
-    private static Judged judged(ScreeningResult result) {
-        return new Judged(result.matches().stream().map(ScreeningResult.Match::category).filter(c -> c != null)
-                .collect(Collectors.toSet()), result.verdict());
     }
 
     private static Scorecard score(List<LabelledSentence> sentences, Function<String, Judged> screener, boolean printMisses) {
