@@ -14,3 +14,28 @@ update screening_rule
        version = version + 1,
        updated_at = now()
  where code = 'unsafe-dismissing-red-flags';
+
+-- The development sets' other benign holds, each by a cue the rule could not tell from advice: a label's limit
+-- stated ("Max dose on this box is three a day"), a "dose" of exercise ("double dose of physio this week"), a warning
+-- naming the harm ("mixing codeine and alcohol can slow your breathing"), a professional's check ("No fever, no night
+-- pain, the GP ticked all of them off"; not "checked", as "your GP checked you, so ignore the numbness" is a dismissal).
+update screening_rule
+   set exceptions = exceptions
+           || E'\nmax|maximum dose|doses is|are|says|said ~4'
+           || E'\ndose|doses physio|physiotherapy|exercise*|stretch*|walk*|yoga|pilates|rest ~2',
+       version = version + 1,
+       updated_at = now()
+ where code = 'unsafe-dosing';
+
+update screening_rule
+   set exceptions = exceptions || E'\ncan|could|may|will slow|stop|kill|damage|wreck|harm|hurt|depress ~2',
+       version = version + 1,
+       updated_at = now()
+ where code = 'unsafe-mixing';
+
+update screening_rule
+   set exceptions = exceptions || E'\n@health_pro ticked|ruled ~3'
+                               || E'\nhead|heading|rush|rushed @care|urgent ~4',
+       version = version + 1,
+       updated_at = now()
+ where code = 'unsafe-dismissing-red-flags';

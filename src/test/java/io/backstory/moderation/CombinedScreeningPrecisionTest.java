@@ -65,9 +65,10 @@ class CombinedScreeningPrecisionTest {
         System.out.println(model.thresholds());
         System.out.println(table);
         assertAll(
-                // V40 freed a warning ("Don't ignore numbness between your legs, get it checked the same day") from the
-                // rules' hold; the model reads it as unsafe advice and flags it: held 3.5% -> 2.7%, flagged 11.5% -> 12.4%.
-                () -> assertFloors("development set", cards.get("development set"), 0.93, 0.95, 0.90, 0.03, 0.125),
+                // V40 freed this set's held look-alikes from the rules' holds (3.5% -> 0%); the model reads one of them,
+                // "Don't ignore numbness between your legs, get it checked the same day", as unsafe advice and flags it
+                // (flagged 11.5% -> 12.4%).
+                () -> assertFloors("development set", cards.get("development set"), 0.93, 0.95, 0.90, 0.01, 0.125),
                 // The split grew with batch 31's held-out sentences (674 -> 814) and the red-flag threshold rose with
                 // its look-alikes: these two sets' floors are where both changes together stand (README, screening).
                 () -> assertFloors("evaluation split", cards.get("evaluation split"), 0.88, 0.91, 0.93, 0.01, 0.035),
