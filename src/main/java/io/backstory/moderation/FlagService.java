@@ -41,6 +41,10 @@ public class FlagService {
     public record FlagResult(long reviewItemId, double flagWeight, boolean hidden) {
     }
 
+    /** A member's own flag on a post or comment, for telling them so when they open its flag page again. */
+    public record OwnFlag(FlagReason reason, java.time.Instant flaggedAt) {
+    }
+
     private final EntityManager em;
     private final RateLimiter rateLimiter;
     private final RateLimits limits;
@@ -78,6 +82,15 @@ public class FlagService {
             throw new NotFoundException("comment " + commentId);
         }
         return ((Number) posts.get(0)).longValue();
+    }
+
+    @Transactional
+    public java.util.Optional<OwnFlag> ownFlag(ReviewTarget target, long id, Member member) {
+        return NamedRow.all(em.createNativeQuery("select reason, created_at from content_flag where member_id = ?1 and "
+                + target.column + " = ?2", Tuple.class)
+                .setParameter(1, member.id).setParameter(2, id)).stream()
+                .map(row -> new OwnFlag(row.enumValue("reason", FlagReason.class), row.instant("created_at")))
+                .findFirst();
     }
 
     @Transactional

@@ -52,7 +52,7 @@ public class ModerationPages {
                 boolean undone, List<ReviewAction> actions);
 
         static native TemplateInstance flag(String what, String action, String back, Long postId, FlagForm form,
-                FieldErrors errors);
+                FieldErrors errors, FlagService.OwnFlag already);
 
         static native TemplateInstance log(AuditLog.Page page, LogForm filter, List<String> moderators,
                 List<AuditAction> actions, FieldErrors errors);
@@ -350,9 +350,10 @@ public class ModerationPages {
         }, refusal -> flagPage(target, id, postId, form, refusal.errors()));
     }
 
-    private static TemplateInstance flagPage(ReviewTarget target, long id, Long postId, FlagForm form, FieldErrors errors) {
+    /** A member who flagged this already is told so, with their reason and when, instead of being given the form again. */
+    private TemplateInstance flagPage(ReviewTarget target, long id, Long postId, FlagForm form, FieldErrors errors) {
         return Templates.flag(target.noun(), "/" + target.noun() + "s/" + id + "/flag", back(target, id, postId), postId,
-                form, errors);
+                form, errors, flags.ownFlag(target, id, viewer.get()).orElse(null));
     }
 
     private static String back(ReviewTarget target, long id, Long postId) {

@@ -70,6 +70,24 @@ class FlagPageTest {
     }
 
     @Test
+    void aMemberWhoFlaggedAlreadyIsToldSoInsteadOfGettingTheFormAgain() {
+        long[] ids = postAndComment("A story whose comment is flagged twice by one member " + System.nanoTime());
+        String flagPath = "/comments/" + ids[1] + "/flag";
+        assertEquals(200, PageForms.submit("carol", flagPath, flagPath,
+                Map.of("reason", "OFF_TOPIC", "note", "", "postId", ids[0])).statusCode());
+
+        Document reopened = PageForms.html(as("carol").when().get(flagPath).then().statusCode(200).extract().response());
+        assertTrue(reopened.select("form.flag-form").isEmpty(), "no form to flag it again");
+        String notice = reopened.selectFirst("#flag-result").text();
+        assertTrue(notice.contains("You flagged this comment as \u201cOff-topic\u201d"), notice);
+        assertTrue(notice.contains("no need to flag it again"), notice);
+        assertEquals("/posts/" + ids[0] + "#c" + ids[1], reopened.selectFirst("main a[href^=/posts/]").attr("href"));
+
+        // Another member still gets the form.
+        assertEquals(1, PageForms.html(as("alice").when().get(flagPath)).select("form.flag-form").size());
+    }
+
+    @Test
     void theFlagPageOfACommentThatIsNotThereIsNotFound() {
         as("alice").when().get("/comments/999999999/flag").then().statusCode(404);
     }
