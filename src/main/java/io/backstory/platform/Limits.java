@@ -80,6 +80,14 @@ public interface Limits {
         /** Characters of a query. */
         @WithDefault("200")
         int queryChars();
+
+        /** How often each instance's search index reads the log of changes even when nobody searches. */
+        @WithDefault("30s")
+        Duration catchUpEvery();
+
+        /** How long a logged change is kept: far longer than any instance takes to read it. */
+        @WithDefault("24h")
+        Duration changeRetention();
     }
 
     /** Screening of new and edited text. */
@@ -189,6 +197,10 @@ public interface Limits {
         /** How often used-up rate-limit windows are deleted. */
         @WithDefault("1h")
         Duration rateLimitCleanUpEvery();
+
+        /** How often search changes older than their retention are deleted. */
+        @WithDefault("1h")
+        Duration searchChangeTrimEvery();
     }
 
     /** The identity provider's check before a login. */

@@ -47,9 +47,13 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.backstory.platform.Limits;
 import io.backstory.platform.cache.ContentGeneration;
 import io.backstory.platform.content.Visibility;
+import io.backstory.platform.jobs.ClusterJobs;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -102,10 +106,42 @@ public class SearchIndex {
         this.generation = generation;
     }
 
-    void start(@Observes StartupEvent start, @ConfigProperty(name = "backstory.search.index") boolean enabled) {
+    void start(@Observes StartupEvent start, @ConfigProperty(name = "backstory.search.index") boolean enabled,
+            ClusterJobs jobs, Limits limits) {
         if (enabled) {
             builder.submit(this::build);
         }
+        Duration retention = limits.search().changeRetention();
+        jobs.every(limits.jobs().searchChangeTrimEvery(), "search-change-trim", () -> trimChanges(retention));
+    }
+
+    /** Removes the logged changes older than {@code retention}, which every instance has read (see {@link #keepUp}). */
+    long trimChanges(Duration retention) {
+        return em.createNativeQuery("delete from search_change where logged_at < now() - make_interval(secs => ?1)")
+                .setParameter(1, (double) retention.toSeconds()).executeUpdate();
+    }
+
+    /**
+     * Reads the log even when nobody searches, so that no instance falls behind by more than the log keeps, and the
+     * first search after a quiet hour does not wait for an hour of changes.
+     */
+    @Scheduled(every = "${backstory.search.catch-up-every}", delayed = "${backstory.search.catch-up-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void keepUp() {
+        if (ready) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try {
+                    catchUp();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    /** The highest logged change this instance has read. */
+    synchronized long readUpTo() {
+        return cursor == null ? 0 : cursor.highest();
     }
 
     /** Whether searches use the index (it is built). */

@@ -120,4 +120,34 @@ class SearchIndexTest {
         assertEquals(List.of(olderComment), hits("glibberwort", "COMMENT", "commentId").stream().map(Number::longValue).toList());
         assertEquals(List.of(older), hits("glibberwort", "POST", "postId").stream().map(Number::longValue).toList());
     }
+
+    private long lastChangeOf(long post) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select max(seq) from search_change where post_id = ?1").setParameter(1, post).getSingleResult()).longValue());
+    }
+
+    @Test
+    void theIndexReadsTheLogWithoutASearch() {
+        long post = post("Quibblefern story", "A quibblefern walk.");
+        long change = lastChangeOf(post);
+        assertTrue(index.readUpTo() < change, "nobody searched yet");
+        index.keepUp();
+        assertTrue(index.readUpTo() >= change, "read " + index.readUpTo() + ", logged " + change);
+        assertEquals(List.of(post), found("quibblefern", SearchService.HitType.POST));
+    }
+
+    @Test
+    void changesOlderThanTheirRetentionAreRemovedAndNewerOnesKept() {
+        long old = post("Drizzlemoss story", "A drizzlemoss stretch.");
+        long recent = post("Drizzlemoss again", "Another drizzlemoss stretch.");
+        long oldChange = lastChangeOf(old);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update search_change set logged_at = now() - interval '25 hours' where post_id = ?1")
+                .setParameter(1, old).executeUpdate());
+        long removed = QuarkusTransaction.requiringNew().call(() -> index.trimChanges(Duration.ofHours(24)));
+        assertTrue(removed >= 1, "removed " + removed);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from search_change where seq = ?1").setParameter(1, oldChange).getSingleResult()).longValue()));
+        assertTrue(lastChangeOf(recent) > oldChange, "the recent change is kept");
+    }
 }
