@@ -195,7 +195,7 @@ public class PostPage {
                 List<CommentNode> nodes = comments.thread(id, order);
                 return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
             });
-            return new Rendered(Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
+            return new Rendered(Templates.post(post, List.of(), null, order, null, ANONYMOUS, null,
                     CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null).render(), null);
         }
         long memberId = viewer.get().id;
@@ -224,7 +224,9 @@ public class PostPage {
         byte[] thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
                 commentVotes, item -> Templates.post$comment(item, post, reader).render(),
                 score -> Templates.post$points(score).render()));
-        String page = Templates.post(post, List.of(), null, order, null, reader, catalog.remediesByCategory(), reply,
+        // The comment form's remedy list comes when asked for, unless the member's draft has remedies chosen in it.
+        String page = Templates.post(post, List.of(), null, order, null, reader,
+                reply.remedies.isEmpty() ? null : catalog.remediesByCategory(), reply,
                 FieldErrors.NONE, MemberThread.SLOT, draft, confirmed, null).render();
         return new Rendered(null, MemberThread.splice(page, thread));
     }
