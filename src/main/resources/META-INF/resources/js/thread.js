@@ -1,7 +1,7 @@
 // A thread's comments carry no forms of their own, to keep a long thread light. Without JavaScript their vote buttons
 // submit the "votes" form around the thread (each button's name says the vote and the comment: u147, d147, w147), the
 // accepted-answer buttons the page's "accept" form (form="accept"), and "Flag" opens the flag page. With htmx, a vote
-// updates the comment's actions line and points in place, and "Flag" brings the flag form in under the comment.
+// updates the comment's actions line and meta line (its points) in place, and "Flag" brings the flag form in under the comment.
 (function () {
   document.addEventListener('click', function (event) {
     if (!window.htmx || event.defaultPrevented) {
@@ -17,7 +17,7 @@
       values[button.name] = '';
       htmx.ajax('POST', button.form.getAttribute('action'), {
         source: button.form, values: values, target: button.parentNode, swap: 'outerHTML',
-        select: actions, selectOOB: '#points-comments-' + id
+        select: actions, selectOOB: '#m' + id // the meta line, with the points
       }).then(function () {
         // The buttons were replaced: keep the keyboard where it was.
         var again = document.querySelectorAll(actions + ' > button');

@@ -65,11 +65,11 @@ class LongThreadIT {
             String down = "#c" + voted + " > article > p.actions > button:nth-of-type(2)";
             alice.click(up)
                     .waitForAttribute(up, "aria-pressed", "true")
-                    .waitForText("#points-comments-" + voted, "1 point");
+                    .waitForText("#m" + voted + " > span:last-child", "1 point");
             assertNotEquals("true", alice.find(down).getAttribute("aria-pressed"));
             alice.click(down)
                     .waitForAttribute(down, "aria-pressed", "true")
-                    .waitForText("#points-comments-" + voted, "-1 point");
+                    .waitForText("#m" + voted + " > span:last-child", "-1 point");
             assertNotEquals("true", alice.find(up).getAttribute("aria-pressed"));
 
             alice.click("#c" + flagged + " a[href$='/flag']")

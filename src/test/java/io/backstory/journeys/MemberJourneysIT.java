@@ -122,7 +122,7 @@ class MemberJourneysIT {
 
         String page = bob.url();
         bob.click("#" + aliceCommentId + " > .comment-body .actions button[name^=u]")
-                .waitForText("#points-comments-" + aliceCommentId.substring(1), "1 point");
+                .waitForText("#m" + aliceCommentId.substring(1) + " > span:last-child", "1 point");
         assertEquals(page, bob.url(), "the vote updated in place");
         bob.click("form.bookmark button[type=submit]").waitForText("form.bookmark", "Bookmarked");
         bob.waitForAttribute("#" + aliceCommentId + " > .comment-body .actions button[name^=w]", "aria-pressed", "true");
