@@ -45,8 +45,8 @@ public class VotePages {
 
     /** The thread's one vote form: the pressed button's name says which comment and which vote. */
     @POST
-    @Path("posts/{postId}/comment-votes")
-    public Response voteInThread(@PathParam("postId") long postId, MultivaluedMap<String, String> fields) {
+    @Path("posts/{id}/comment-votes")
+    public Response voteInThread(@PathParam("id") long postId, MultivaluedMap<String, String> fields) {
         ThreadVoteButton button = ThreadVoteButton.pressed(fields.keySet());
         return voteComment(button.commentId(), button.value(), postId);
     }
