@@ -200,7 +200,8 @@ public class PostPage {
         }
         long memberId = viewer.get().id;
         // The post as everyone sees it (shared, as for visitors), with its tallies as of now and the member's vote.
-        VoteService.Vote postVote = votes.postVote(memberId, id);
+        VoteService.VotesOnPost voted = votes.onPost(memberId, id);
+        VoteService.Vote postVote = voted.post();
         PostDetail post = cache.get(new SharedPost(id), () -> posts.get(id))
                 .withTallies(postVote.upvotes(), postVote.downvotes());
         Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
@@ -212,7 +213,7 @@ public class PostPage {
             return new Rendered(postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE,
                     draft, confirmed).render(), null);
         }
-        Map<Long, VoteService.Vote> commentVotes = votes.commentVotes(memberId, id);
+        Map<Long, VoteService.Vote> commentVotes = voted.comments();
         Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), voteValues(commentVotes),
                 following.isBookmarked(memberId, id), 0, false);
         MemberThread shared = cache.get(new SharedMemberThread(id, order), () -> {
@@ -259,10 +260,10 @@ public class PostPage {
 
     private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
             CommentForm reply, FieldErrors errors, Draft draft, Saved saved, Preview check) {
+        VoteService.VotesOnPost voted = viewer.isLoggedIn() ? votes.onPost(viewer.get().id, post.id()) : null;
         Viewer reader = viewer.isLoggedIn()
-                ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()).value(),
-                        voteValues(votes.commentVotes(viewer.get().id, post.id())), following.isBookmarked(viewer.get().id, post.id()),
-                        waiting(thread), false)
+                ? new Viewer(viewer.getHandle(), voted.post().value(), voteValues(voted.comments()),
+                        following.isBookmarked(viewer.get().id, post.id()), waiting(thread), false)
                 : ANONYMOUS;
         return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
                 catalog.remediesByCategory(), reply, errors, null, draft, saved, check);
