@@ -6,7 +6,7 @@ import java.util.Map;
 import io.backstory.accounts.CurrentMember;
 import io.backstory.community.WritingCheck.Preview;
 import io.backstory.drafts.Draft;
-import io.backstory.drafts.DraftService;
+import io.backstory.drafts.DraftMenu;
 import io.backstory.following.FollowingService;
 import io.backstory.moderation.ScreeningService;
 import io.backstory.platform.cache.ReadCache;
@@ -49,10 +49,10 @@ public class PostPage {
     private final VoteService votes;
     private final FollowingService following;
     private final ReadCache cache;
-    private final DraftService drafts;
+    private final DraftMenu drafts;
 
     public PostPage(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
-            VoteService votes, FollowingService following, ReadCache cache, DraftService drafts) {
+            VoteService votes, FollowingService following, ReadCache cache, DraftMenu drafts) {
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
@@ -206,6 +206,7 @@ public class PostPage {
                 .withTallies(postVote.upvotes(), postVote.downvotes());
         Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
                 ? Saved.fromParameter(saved) : null;
+        // With the account menu's draft count: one statement for both.
         Draft draft = drafts.find(memberId, "/posts/" + id).orElse(null);
         CommentForm reply = draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm());
         if (comments.hasWaiting(id, memberId)) {
