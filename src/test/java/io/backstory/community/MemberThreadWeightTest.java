@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -16,14 +16,14 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.restassured.http.ContentType;
-
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /**
  * Issue 18's weight budget: a member's view of a 300-comment thread (as a member who voted on some comments and
- * wrote some) is at most 1.25 times the visitor's bytes. The thread is shaped like the benchmark's post with 300
- * comments: one to four sentences of forum words each, replies up to eight deep, several authors, a tip in ten.
+ * wrote some, and as one who did neither) is at most 1.25 times the visitor's bytes. The thread is shaped like the
+ * benchmark's post with 300 comments: one to four sentences of forum words each, replies as deep as the page shows
+ * them (six levels), several authors, a tip in ten.
  */
 @QuarkusTest
 class MemberThreadWeightTest {
