@@ -30,10 +30,16 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class CommentPages {
 
+    /** The button of the post page's comment form that asks for its remedy list without JavaScript. */
+    static final String SHOW_REMEDIES = "show-remedies";
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance reply(PostDetail post, CommentDetail parent, CommentForm form,
                 FieldErrors errors, List<TaxonomyCatalog.RemedyGroup> remedyGroups, Draft draft, Preview check);
+
+        /** The remedy list alone, open: the post page's comment form brings it in when opened. */
+        static native TemplateInstance remedyPicker(List<TaxonomyCatalog.RemedyGroup> remedyGroups, CommentForm form);
 
         static native TemplateInstance edit(CommentDetail comment, CommentForm form, FieldErrors errors,
                 List<TaxonomyCatalog.RemedyGroup> remedyGroups, CommentDetail conflict, Draft draft,
@@ -71,6 +77,10 @@ public class CommentPages {
                 Preview check = check(posts.get(postId), form.body);
                 return FormSubmission.checked(check.foreseen(), replyForm(postId, form, FieldErrors.NONE, check));
             }, refusal -> replyForm(postId, form, refusal.errors(), null));
+        }
+        if (fields.containsKey(SHOW_REMEDIES)) {
+            // The post page's form, which leaves its remedy list out, asked for it without JavaScript: shown again with it.
+            return Response.ok(replyForm(postId, form, FieldErrors.NONE, null)).build();
         }
         if (fields.containsKey(WritingCheck.SAVE_DRAFT)) {
             return saveDraft(formPath, fields, refusal -> replyForm(postId, form, refusal.errors(), null));
@@ -142,6 +152,14 @@ public class CommentPages {
         return Templates.reply(posts.get(parent.postId()), parent,
                 draft == null ? CommentForm.empty(id) : CommentForm.from(draft.asForm()), FieldErrors.NONE,
                 catalog.remediesByCategory(), draft, null);
+    }
+
+    /** What the post page's comment form brings in when its remedy list is opened (see remedy-checkboxes.html). */
+    @GET
+    @Path("comments/remedy-picker")
+    @RolesAllowed("member")
+    public TemplateInstance remedyPicker() {
+        return Templates.remedyPicker(catalog.remediesByCategory(), CommentForm.empty(null));
     }
 
     @GET

@@ -23,8 +23,9 @@ import io.quarkus.qute.RawString;
  * vote, or a vote taken back, shows at once); its accepted-answer button, kept for the post's author only.
  * {@link #render} lays one member's state over it by choosing among those parts, so a 300-comment thread costs a few
  * hundred copies of bytes encoded once (UTF-8, as they are sent) instead of a template render. CSRF tokens are not in
- * it: the buttons belong to forms outside the thread ({@code form="votes"}, {@code form="accept"}), rendered per
- * request. {@link #SLOT} stands where the thread goes in the page around it ({@link #splice}).
+ * it: the vote buttons belong to the form the page around puts the thread in ({@code id="votes"}), the accept buttons
+ * to one beside it ({@code form="accept"}), both rendered per request. {@link #SLOT} stands where the thread goes in
+ * the page around it ({@link #splice}).
  */
 final class MemberThread implements ReadCache.Weighed {
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.backstory.accounts.CurrentMember;
 import io.backstory.community.WritingCheck.Preview;
 import io.backstory.drafts.Draft;
-import io.backstory.drafts.DraftService;
+import io.backstory.drafts.DraftMenu;
 import io.backstory.following.FollowingService;
 import io.backstory.moderation.ScreeningService;
 import io.backstory.platform.cache.ReadCache;
@@ -49,10 +49,10 @@ public class PostPage {
     private final VoteService votes;
     private final FollowingService following;
     private final ReadCache cache;
-    private final DraftService drafts;
+    private final DraftMenu drafts;
 
     public PostPage(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
-            VoteService votes, FollowingService following, ReadCache cache, DraftService drafts) {
+            VoteService votes, FollowingService following, ReadCache cache, DraftMenu drafts) {
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
@@ -195,16 +195,18 @@ public class PostPage {
                 List<CommentNode> nodes = comments.thread(id, order);
                 return Templates.post$thread(post, CommentTree.layout(nodes), accepted(post, nodes), order, ANONYMOUS).render();
             });
-            return new Rendered(Templates.post(post, List.of(), null, order, null, ANONYMOUS, catalog.remediesByCategory(),
+            return new Rendered(Templates.post(post, List.of(), null, order, null, ANONYMOUS, null,
                     CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null).render(), null);
         }
         long memberId = viewer.get().id;
         // The post as everyone sees it (shared, as for visitors), with its tallies as of now and the member's vote.
-        VoteService.Vote postVote = votes.postVote(memberId, id);
+        VoteService.VotesOnPost voted = votes.onPost(memberId, id);
+        VoteService.Vote postVote = voted.post();
         PostDetail post = cache.get(new SharedPost(id), () -> posts.get(id))
                 .withTallies(postVote.upvotes(), postVote.downvotes());
         Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
                 ? Saved.fromParameter(saved) : null;
+        // With the account menu's draft count: one statement for both.
         Draft draft = drafts.find(memberId, "/posts/" + id).orElse(null);
         CommentForm reply = draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm());
         if (comments.hasWaiting(id, memberId)) {
@@ -212,7 +214,7 @@ public class PostPage {
             return new Rendered(postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE,
                     draft, confirmed).render(), null);
         }
-        Map<Long, VoteService.Vote> commentVotes = votes.commentVotes(memberId, id);
+        Map<Long, VoteService.Vote> commentVotes = voted.comments();
         Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), voteValues(commentVotes),
                 following.isBookmarked(memberId, id), 0, false);
         MemberThread shared = cache.get(new SharedMemberThread(id, order), () -> {
@@ -224,7 +226,9 @@ public class PostPage {
         byte[] thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
                 commentVotes, item -> Templates.post$comment(item, post, reader).render(),
                 score -> Templates.post$points(score).render()));
-        String page = Templates.post(post, List.of(), null, order, null, reader, catalog.remediesByCategory(), reply,
+        // The comment form's remedy list comes when asked for, unless the member's draft has remedies chosen in it.
+        String page = Templates.post(post, List.of(), null, order, null, reader,
+                reply.remedies.isEmpty() ? null : catalog.remediesByCategory(), reply,
                 FieldErrors.NONE, MemberThread.SLOT, draft, confirmed, null).render();
         return new Rendered(null, MemberThread.splice(page, thread));
     }
@@ -257,10 +261,10 @@ public class PostPage {
 
     private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
             CommentForm reply, FieldErrors errors, Draft draft, Saved saved, Preview check) {
+        VoteService.VotesOnPost voted = viewer.isLoggedIn() ? votes.onPost(viewer.get().id, post.id()) : null;
         Viewer reader = viewer.isLoggedIn()
-                ? new Viewer(viewer.getHandle(), votes.postVote(viewer.get().id, post.id()).value(),
-                        voteValues(votes.commentVotes(viewer.get().id, post.id())), following.isBookmarked(viewer.get().id, post.id()),
-                        waiting(thread), false)
+                ? new Viewer(viewer.getHandle(), voted.post().value(), voteValues(voted.comments()),
+                        following.isBookmarked(viewer.get().id, post.id()), waiting(thread), false)
                 : ANONYMOUS;
         return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
                 catalog.remediesByCategory(), reply, errors, null, draft, saved, check);

@@ -1,5 +1,7 @@
 package io.backstory.drafts;
 
+import java.util.Optional;
+
 import io.backstory.accounts.CurrentMember;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -16,6 +18,16 @@ public class DraftMenu {
     DraftMenu(CurrentMember viewer, DraftService drafts) {
         this.viewer = viewer;
         this.drafts = drafts;
+    }
+
+    /**
+     * The member's draft of the form at {@code formPath}, read together with this menu's count: a page with a form
+     * gets both in one statement (the menu is rendered after the page's own reads).
+     */
+    public Optional<Draft> find(long memberId, String formPath) {
+        DraftService.Counted found = drafts.findCounting(memberId, formPath);
+        count = found.count();
+        return found.draft();
     }
 
     public int getCount() {

@@ -87,6 +87,22 @@ public class DraftService {
         return drafts("where member_id = ?1 and form_path = ?2", memberId, formPath).stream().findFirst();
     }
 
+    /** The member's draft of the form at {@code formPath}, if any, and how many drafts they have, in one statement. */
+    @Transactional
+    public Counted findCounting(long memberId, String formPath) {
+        Tuple row = (Tuple) em.createNativeQuery("""
+                select c.total, d.id, d.form_path, d.fields::text as fields, d.saved_at
+                from (select count(*) as total from draft where member_id = ?1) c
+                left join draft d on d.member_id = ?1 and d.form_path = ?2""", Tuple.class)
+                .setParameter(1, memberId).setParameter(2, formPath).getSingleResult();
+        return new Counted(row.get("id") == null ? Optional.empty() : Optional.of(draft(row)),
+                row.get("total", Number.class).intValue());
+    }
+
+    /** A form's draft and the member's number of drafts ({@link #findCounting}). */
+    public record Counted(Optional<Draft> draft, int count) {
+    }
+
     @Transactional
     public List<Draft> list(long memberId) {
         return drafts("where member_id = ?1 order by saved_at desc, id desc", memberId);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /** The vote buttons' form posts; each returns to where the button was. */
@@ -40,5 +41,13 @@ public class VotePages {
             @FormParam("postId") long postId) {
         votes.vote(VoteTarget.COMMENT, id, currentMember.get(), value);
         return Response.seeOther(URI.create("/posts/" + postId + "#c" + id)).build();
+    }
+
+    /** The thread's one vote form: the pressed button's name says which comment and which vote. */
+    @POST
+    @Path("posts/{id}/comment-votes")
+    public Response voteInThread(@PathParam("id") long postId, MultivaluedMap<String, String> fields) {
+        ThreadVoteButton button = ThreadVoteButton.pressed(fields.keySet());
+        return voteComment(button.commentId(), button.value(), postId);
     }
 }

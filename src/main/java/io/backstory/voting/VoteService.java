@@ -89,19 +89,35 @@ public class VoteService {
     }
 
     /**
-     * The member's vote on every comment of a post (0: none), by comment id, with its tallies as they are now: pressed
-     * buttons, and points that never lag for a member (one indexed read of the post's comments).
+     * The member's votes on a post and on each of its comments (0: none), with the tallies as they are now: pressed
+     * buttons, and points that never lag for a member. One statement (the post's row has no comment id), one indexed
+     * read of the post's comments.
      */
     @Transactional
-    public Map<Long, Vote> commentVotes(long memberId, long postId) {
-        Map<Long, Vote> votes = new HashMap<>();
-        NamedRow.all(em.createNativeQuery("""
-                select c.id as comment_id, coalesce(v.value, 0) as value, c.upvotes, c.downvotes
+    public VotesOnPost onPost(long memberId, long postId) {
+        Vote post = new Vote(0, 0, 0);
+        Map<Long, Vote> comments = new HashMap<>();
+        for (NamedRow r : NamedRow.all(em.createNativeQuery("""
+                select null::bigint as comment_id, coalesce(v.value, 0) as value, p.upvotes, p.downvotes
+                from post p left join post_vote v on v.post_id = p.id and v.member_id = ?1
+                where p.id = ?2
+                union all
+                select c.id, coalesce(v.value, 0), c.upvotes, c.downvotes
                 from comment c left join comment_vote v on v.comment_id = c.id and v.member_id = ?1
-                where c.post_id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId))
-                .forEach(r -> votes.put(r.number("comment_id"), new Vote((int) r.number("value"),
-                        (int) r.number("upvotes"), (int) r.number("downvotes"))));
-        return votes;
+                where c.post_id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId))) {
+            Vote vote = new Vote((int) r.number("value"), (int) r.number("upvotes"), (int) r.number("downvotes"));
+            Long comment = r.numberOrNull("comment_id");
+            if (comment == null) {
+                post = vote;
+            } else {
+                comments.put(comment, vote);
+            }
+        }
+        return new VotesOnPost(post, comments);
+    }
+
+    /** What {@link #onPost} reads: the vote on the post, and those on its comments by comment id. */
+    public record VotesOnPost(Vote post, Map<Long, Vote> comments) {
     }
 
     /** A member's vote on a post or comment (0: none), with its tallies as they are now (a shared render's may lag). */
@@ -110,17 +126,6 @@ public class VoteService {
         public int score() {
             return upvotes - downvotes;
         }
-    }
-
-    /** The member's vote on a post, with the post's tallies. */
-    @Transactional
-    public Vote postVote(long memberId, long postId) {
-        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
-                select coalesce(v.value, 0) as value, p.upvotes, p.downvotes
-                from post p left join post_vote v on v.post_id = p.id and v.member_id = ?1
-                where p.id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId));
-        return rows.isEmpty() ? new Vote(0, 0, 0) : new Vote((int) rows.get(0).number("value"),
-                (int) rows.get(0).number("upvotes"), (int) rows.get(0).number("downvotes"));
     }
 
     /**

@@ -76,6 +76,38 @@ class CommentThreadTest {
     }
 
     @Test
+    void thePostPagesCommentFormBringsItsRemedyListWhenAskedAndTheReplyPageOffersTheQuote() {
+        long post = Posts.story("bob", "A story whose comment form leaves its remedy list out " + System.nanoTime());
+        long comment = Posts.comment("carol", post, null, "Heat, then a short walk.");
+        Document page = Jsoup.parse(as("alice").when().get("/posts/" + post).then().statusCode(200).extract().asString());
+        Element picker = page.selectFirst("form.reply-form details.remedy-picker");
+        assertTrue(picker.select("input[name=remedy]").isEmpty(), "the list is not in the page");
+        assertEquals("/comments/remedy-picker", picker.attr("data-hx-get"), "htmx brings it in when opened");
+        Document brought = Jsoup.parse(as("alice").when().get("/comments/remedy-picker").then().statusCode(200).extract().asString());
+        assertTrue(brought.selectFirst("details.remedy-picker").hasAttr("open"));
+        assertNotNull(brought.selectFirst("details.remedy-picker input[type=checkbox][name=remedy][value=heat]"));
+
+        // Without JavaScript its button shows the form again with the list, and what the member wrote.
+        io.restassured.response.Response shown = io.backstory.platform.PageForms.submit("alice", "/posts/" + post,
+                "/posts/" + post + "/comments", java.util.Map.of("body", "Half-written thought", "show-remedies", "1"));
+        assertEquals(200, shown.statusCode());
+        Document again = Jsoup.parse(shown.asString());
+        assertEquals("Half-written thought", again.selectFirst("form.reply-form textarea[name=body]").val());
+        assertNotNull(again.selectFirst("form.reply-form details.remedy-picker input[name=remedy][value=heat]"));
+        assertTrue(again.select(".field-error").isEmpty(), "asking for the list is no error");
+
+        // "Quote" is on the reply page, not beside every comment's "Reply".
+        assertTrue(page.select("#c" + comment + " a[href*=quote]").isEmpty());
+        Document reply = Jsoup.parse(as("alice").when().get("/comments/" + comment + "/reply").then().statusCode(200).extract().asString());
+        assertEquals("/comments/" + comment + "/reply?quote=true#reply-body", reply.selectFirst("main a[href*=quote=true]").attr("href"));
+        Document quoting = Jsoup.parse(as("alice").when().get("/comments/" + comment + "/reply?quote=true").then().statusCode(200)
+                .extract().asString());
+        assertTrue(quoting.selectFirst("textarea[name=body]").val().startsWith("> Heat, then a short walk."),
+                quoting.selectFirst("textarea[name=body]").val());
+        assertTrue(quoting.select("main a[href*=quote=true]").isEmpty(), "no offer to quote what is quoted already");
+    }
+
+    @Test
     void deepThreadsContinueOnTheirOwnPage() {
         long post = Posts.story("bob", "A very long back-and-forth about walking");
         List<Long> chain = new ArrayList<>();

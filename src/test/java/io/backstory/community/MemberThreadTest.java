@@ -45,7 +45,7 @@ class MemberThreadTest {
         page("alice", path);
         page("admin", path);
         assertNull(visitor.selectFirst("form#votes"), "a visitor gets no vote form");
-        assertTrue(visitor.select("button[form]").isEmpty() && visitor.select("a.flag-link").isEmpty());
+        assertTrue(visitor.select("button[form]").isEmpty() && visitor.select("a[href$=/flag]").isEmpty());
 
         vote("alice", question, others, 1);
         vote("alice", question, admins, -1);
@@ -56,15 +56,15 @@ class MemberThreadTest {
         visitor = page(null, path);
 
         // Votes: each member sees only their own pressed; the visitor sees no buttons at all.
-        assertEquals(Map.of("vote-comments-" + others + "-up", "true", "vote-comments-" + admins + "-down", "true"),
-                pressed(alice));
+        assertEquals(Map.of(others, "up", admins, "down"), pressed(alice));
         assertEquals(Map.of(), pressed(admin), "admin had not voted when he read");
-        assertEquals(Map.of("vote-comments-" + others + "-down", "true"), pressed(page("admin", path)));
+        assertEquals(Map.of(others, "down"), pressed(page("admin", path)));
         assertEquals(Map.of(), pressed(bob));
-        assertTrue(visitor.select("button").stream().noneMatch(b -> b.hasAttr("form")), "no vote buttons for a visitor");
+        assertTrue(visitor.select("button").stream().noneMatch(b -> b.hasAttr("form")), "no accept buttons for a visitor");
+        assertTrue(visitor.select("ol.thread button").isEmpty(), "no vote buttons for a visitor");
         // Where a member voted, the points are counted now (the shared render's may lag by the cache's lifetime).
-        assertEquals("0 points", alice.selectFirst("#points-comments-" + others).text());
-        assertEquals("-1 point", alice.selectFirst("#points-comments-" + admins).text());
+        assertEquals("0 points", points(alice, others));
+        assertEquals("-1 point", points(alice, admins));
 
         // Nobody gets vote buttons or a flag link on their own comment, and everybody on the others'.
         assertEquals(List.of(admins, bobs, others), voteButtonsOn(alice));
@@ -108,22 +108,37 @@ class MemberThreadTest {
     }
 
     @Test
-    void votingWithoutJavaScriptSendsTheThreadsVoteFormToTheCommentAndComesBackToIt() {
+    void votingWithoutJavaScriptSendsTheFormAroundTheThreadAndComesBackToTheComment() {
         long post = Posts.story("bob", "Voting without scripts " + System.nanoTime());
         long comment = Posts.comment("admin", post, null, "Gentle stretching in the morning.");
         Document page = page("alice", "/posts/" + post);
-        Element up = page.selectFirst("#vote-comments-" + comment + "-up");
-        assertEquals("votes", up.attr("form"));
-        assertEquals("/comments/" + comment + "/vote", up.attr("formaction"));
-        assertEquals(String.valueOf(post), page.selectFirst("form#votes input[name=postId]").val());
+        Element up = page.selectFirst("#c" + comment + " button[name=u" + comment + "]");
+        assertEquals("votes", up.closest("form").id(), "the button submits the form around the thread");
+        assertEquals("/posts/" + post + "/comment-votes", up.closest("form").attr("action"));
+        // Named by the page's label and the comment's meta line: what it does, and to whose comment.
+        assertEquals("vu m" + comment, up.attr("aria-labelledby"));
+        assertEquals("Vote up the comment by", page.getElementById("vu").text());
+        assertTrue(page.getElementById("m" + comment).text().startsWith("admin"), page.getElementById("m" + comment).text());
 
-        var answer = PageForms.submit("alice", "/posts/" + post, "/posts/" + post, "/comments/" + comment + "/vote",
-                Map.of("value", up.val(), "postId", post));
+        var answer = PageForms.submit("alice", "/posts/" + post, "/posts/" + post + "/comment-votes",
+                Map.of("u" + comment, ""));
         assertEquals(303, answer.statusCode());
         assertTrue(answer.header("Location").endsWith("/posts/" + post + "#c" + comment), answer.header("Location"));
-        Element pressed = page("alice", "/posts/" + post).selectFirst("#vote-comments-" + comment + "-up");
-        assertEquals("true", pressed.attr("aria-pressed"));
-        assertEquals("0", pressed.val(), "pressing it again withdraws the vote");
+        Document after = page("alice", "/posts/" + post);
+        Element pressed = after.selectFirst("#c" + comment + " button[aria-pressed=true]");
+        assertEquals("w" + comment, pressed.attr("name"), "pressing it again withdraws the vote");
+        assertEquals("wu m" + comment, pressed.attr("aria-labelledby"));
+        assertEquals("Withdraw your up vote on the comment by", after.getElementById("wu").text());
+        assertEquals("1 point", points(after, comment));
+
+        assertEquals(303, PageForms.submit("alice", "/posts/" + post, "/posts/" + post + "/comment-votes",
+                Map.of("w" + comment, "")).statusCode());
+        assertEquals("0 points", points(page("alice", "/posts/" + post), comment));
+        // A form without a vote button's name is refused with a readable answer, not an error.
+        var refused = PageForms.submit("alice", "/posts/" + post, "/posts/" + post + "/comment-votes", Map.of("x1", ""));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.asString().contains("press one comment&#39;s vote button")
+                || refused.asString().contains("press one comment's vote button"), refused.asString());
     }
 
     @Test
@@ -135,14 +150,14 @@ class MemberThreadTest {
         vote("alice", post, comment, 1);
         // The shared render is made now, with alice's vote counted; votes do not renew it (the cache is on).
         assertEquals("1 point", page(null, path).selectFirst("#points-comments-" + comment).text());
-        assertEquals("1 point", page("alice", path).selectFirst("#points-comments-" + comment).text());
+        assertEquals("1 point", points(page("alice", path), comment));
 
         vote("alice", post, comment, 0);
         Document alice = page("alice", path);
         assertEquals(Map.of(), pressed(alice));
-        assertEquals("0 points", alice.selectFirst("#points-comments-" + comment).text(),
+        assertEquals("0 points", points(alice, comment),
                 "the member who took the vote back sees the count as it is now");
-        assertEquals("0 points", page("admin", path).selectFirst("#points-comments-" + comment).text(),
+        assertEquals("0 points", points(page("admin", path), comment),
                 "and so does every member");
     }
 
@@ -150,23 +165,33 @@ class MemberThreadTest {
         return PageForms.html((user == null ? given() : as(user)).when().get(path).then().statusCode(200).extract().response());
     }
 
+    /** {@code user} presses a comment's button as the thread's vote form sends it (u: up, d: down, w: withdraw). */
     private static void vote(String user, long post, long comment, int value) {
-        assertEquals(303, PageForms.submit(user, "/posts/" + post, "/posts/" + post, "/comments/" + comment + "/vote",
-                Map.of("value", value, "postId", post)).statusCode());
+        assertEquals(303, PageForms.submit(user, "/posts/" + post, "/posts/" + post + "/comment-votes",
+                Map.of((value == 1 ? "u" : value == -1 ? "d" : "w") + comment, "")).statusCode());
     }
 
-    /** The ids of the pressed vote buttons, with their aria-pressed. */
-    private static Map<String, String> pressed(Document page) {
-        return page.select("button[aria-pressed=true][form=votes]").stream()
-                .collect(Collectors.toMap(Element::id, b -> b.attr("aria-pressed")));
+    /** The comments with a pressed vote button, and which one ("up", "down"). */
+    private static Map<Long, String> pressed(Document page) {
+        return page.select("#votes button[aria-pressed=true]").stream()
+                .collect(Collectors.toMap(b -> Long.parseLong(b.attr("name").substring(1)),
+                        b -> b.attr("aria-labelledby").startsWith("wu ") ? "up" : "down"));
+    }
+
+    /**
+     * A comment's points line as a member sees it: the last part of its meta line (m147), which a vote updates in
+     * place; visitors' and authors' points have an id of their own.
+     */
+    private static String points(Document page, long comment) {
+        return page.selectFirst("#m" + comment + " > span:last-child").text();
     }
 
     private static List<Long> voteButtonsOn(Document page) {
-        return commentsHaving(page, "button[form=votes][value=1], button[form=votes][value=0]");
+        return commentsHaving(page, "p.actions > button[aria-labelledby]");
     }
 
     private static List<Long> flagLinksOn(Document page) {
-        return commentsHaving(page, "a.flag-link");
+        return commentsHaving(page, "a[href$=/flag]");
     }
 
     private static List<Long> editLinksOn(Document page) {

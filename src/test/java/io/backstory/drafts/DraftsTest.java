@@ -100,11 +100,15 @@ class DraftsTest {
         assertTrue(page.select(".reply-form input[name=remedy][value=heat]").hasAttr("checked"));
         assertTrue(page.select(".reply-form .draft-notice").text().startsWith("Your draft from"),
                 "the comment box says its text is a draft: " + page.select("#comments").text());
+        // The post page reads its form's draft and the account menu's count together: both right, with and without one.
+        int drafts = PageForms.html(as("drafter").get("/drafts")).select(".draft-list li").size();
+        assertEquals("Drafts (" + drafts + ")", page.select(".account-menu a[href=/drafts]").text());
 
         Response sent = PageForms.submit("drafter", "/posts/" + post, "/posts/" + post + "/comments", Map.of("body", comment));
         assertEquals(303, sent.statusCode());
-        assertTrue(PageForms.html(as("drafter").get("/posts/" + post)).select("#reply-body").first().wholeText().isEmpty(),
-                "the sent comment's draft is gone");
+        Document after = PageForms.html(as("drafter").get("/posts/" + post));
+        assertTrue(after.select("#reply-body").first().wholeText().isEmpty(), "the sent comment's draft is gone");
+        assertEquals("Drafts (" + (drafts - 1) + ")", after.select(".account-menu a[href=/drafts]").text());
 
         String edit = "/posts/" + post + "/edit";
         Map<String, Object> fields = storyFields("An edited title for the draft", "Edited text, not sent yet 🙂");

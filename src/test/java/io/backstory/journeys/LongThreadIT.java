@@ -2,6 +2,7 @@ package io.backstory.journeys;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -59,16 +60,19 @@ class LongThreadIT {
             assertEquals(300, alice.findAll("ol.thread > li.comment").size());
             assertTrue(alice.findAll("ol.thread form").isEmpty(), "no form inside the thread");
 
-            alice.click("#vote-comments-" + voted + "-up")
-                    .waitForAttribute("#vote-comments-" + voted + "-up", "aria-pressed", "true")
-                    .waitForText("#points-comments-" + voted, "1 point");
-            assertEquals("false", alice.find("#vote-comments-" + voted + "-down").getAttribute("aria-pressed"));
-            alice.click("#vote-comments-" + voted + "-down")
-                    .waitForAttribute("#vote-comments-" + voted + "-down", "aria-pressed", "true")
-                    .waitForText("#points-comments-" + voted, "-1 point");
-            assertEquals("false", alice.find("#vote-comments-" + voted + "-up").getAttribute("aria-pressed"));
+            // The comment's two vote buttons: up first, then down (their names change with the vote: u, d, w).
+            String up = "#c" + voted + " > article > p.actions > button:first-of-type";
+            String down = "#c" + voted + " > article > p.actions > button:nth-of-type(2)";
+            alice.click(up)
+                    .waitForAttribute(up, "aria-pressed", "true")
+                    .waitForText("#m" + voted + " > span:last-child", "1 point");
+            assertNotEquals("true", alice.find(down).getAttribute("aria-pressed"));
+            alice.click(down)
+                    .waitForAttribute(down, "aria-pressed", "true")
+                    .waitForText("#m" + voted + " > span:last-child", "-1 point");
+            assertNotEquals("true", alice.find(up).getAttribute("aria-pressed"));
 
-            alice.click("#c" + flagged + " a.flag-link")
+            alice.click("#c" + flagged + " a[href$='/flag']")
                     .waitForText("#c" + flagged + " form.flag-form", "What is wrong?")
                     .click("#c" + flagged + " form.flag-form input[value=OFF_TOPIC]")
                     .click("#c" + flagged + " form.flag-form button[type=submit]")
@@ -85,7 +89,7 @@ class LongThreadIT {
 
             alice.go("/posts/" + question);
             assertTrue(alice.findAll("button[form=accept]").isEmpty(), "the accept buttons are the asker's alone");
-            assertEquals("true", alice.find("#vote-comments-" + voted + "-down").getAttribute("aria-pressed"),
+            assertEquals("true", alice.find(down).getAttribute("aria-pressed"),
                     "her vote is still hers after the asker's change");
         }
     }

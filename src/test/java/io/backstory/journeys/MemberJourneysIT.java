@@ -121,14 +121,14 @@ class MemberJourneysIT {
         assertTrue(bob.text("#" + aliceCommentId + " .replies").contains("rather not buy anything"), "bob's reply nests under alice's comment");
 
         String page = bob.url();
-        bob.click("#" + aliceCommentId + " > .comment-body .vote button[value='1']")
-                .waitForText("#points-comments-" + aliceCommentId.substring(1), "1 point");
+        bob.click("#" + aliceCommentId + " > .comment-body .actions button[name^=u]")
+                .waitForText("#m" + aliceCommentId.substring(1) + " > span:last-child", "1 point");
         assertEquals(page, bob.url(), "the vote updated in place");
         bob.click("form.bookmark button[type=submit]").waitForText("form.bookmark", "Bookmarked");
-        bob.waitForAttribute("#" + aliceCommentId + " > .comment-body .vote button[value='0']", "aria-pressed", "true");
+        bob.waitForAttribute("#" + aliceCommentId + " > .comment-body .actions button[name^=w]", "aria-pressed", "true");
 
         // The flag form is not in the thread: "Flag" brings it in under the comment.
-        bob.click("#" + aliceCommentId + " > .comment-body a.flag-link")
+        bob.click("#" + aliceCommentId + " > .comment-body a[href$='/flag']")
                 .waitForText("#" + aliceCommentId + " > .comment-body form.flag-form", "What is wrong?")
                 .click("#" + aliceCommentId + " > .comment-body form.flag-form input[value=SPAM]")
                 .click("#" + aliceCommentId + " > .comment-body form.flag-form button[type=submit]")

@@ -328,13 +328,15 @@ class PageQualityIT {
         moderator.go("/posts/" + post);
         for (String target : List.of("posts-" + post, "comments-" + reply)) {
             for (String press : List.of("up", "down", "down", "up", "up")) {
-                String button = "#vote-" + target + "-" + press;
-                String pressedBefore = moderator.find(button).getAttribute("aria-pressed");
+                String button = button(target, press);
+                boolean pressedBefore = "true".equals(moderator.find(button).getAttribute("aria-pressed"));
                 int voteBefore = vote(target);
-                int pointsBefore = Integer.parseInt(moderator.text("#points-" + target).split(" ")[0]);
-                moderator.click(button).waitForAttribute(button, "aria-pressed", "true".equals(pressedBefore) ? "false" : "true");
+                int pointsBefore = Integer.parseInt(moderator.text(points(target)).split(" ")[0]);
+                moderator.click(button);
+                new org.openqa.selenium.support.ui.WebDriverWait(moderator.driver(), java.time.Duration.ofSeconds(10))
+                        .until(d -> pressedBefore != "true".equals(moderator.find(button).getAttribute("aria-pressed")));
                 String url = moderator.url();
-                String line = moderator.text("#points-" + target);
+                String line = moderator.text(points(target));
                 assertEquals(pointsBefore + vote(target) - voteBefore, Integer.parseInt(line.split(" ")[0]),
                         "the points line counts the change of vote, after pressing " + press + " on " + target);
                 // A comment's buttons carry no number of their own (the points line is beside them); the post's do.
@@ -353,8 +355,20 @@ class PageQualityIT {
 
     /** The moderator's vote on the target as its pressed button shows: 1, -1 or 0. */
     private int vote(String target) {
-        return "true".equals(moderator.find("#vote-" + target + "-up").getAttribute("aria-pressed")) ? 1
-                : "true".equals(moderator.find("#vote-" + target + "-down").getAttribute("aria-pressed")) ? -1 : 0;
+        return "true".equals(moderator.find(button(target, "up")).getAttribute("aria-pressed")) ? 1
+                : "true".equals(moderator.find(button(target, "down")).getAttribute("aria-pressed")) ? -1 : 0;
+    }
+
+    /** A post's points line has an id; a comment's is the last part of its meta line (m147) on a member's page. */
+    private static String points(String target) {
+        return target.startsWith("posts-") ? "#points-" + target : "#m" + target.substring("comments-".length()) + " > span:last-child";
+    }
+
+    /** A post's vote button has an id; a comment's is the first (up) or second (down) of its actions line. */
+    private static String button(String target, String press) {
+        return target.startsWith("posts-") ? "#vote-" + target + "-" + press
+                : "#c" + target.substring("comments-".length()) + " > article > p.actions > button:nth-of-type("
+                        + (press.equals("up") ? 1 : 2) + ")";
     }
 
     @Test

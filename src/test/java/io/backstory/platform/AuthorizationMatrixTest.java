@@ -99,6 +99,7 @@ class AuthorizationMatrixTest {
             // voting
             row("POST /posts/{id}/vote", Access.NOT_OWNER, "value=1"),
             row("POST /comments/{id}/vote", Access.NOT_OWNER, "value=1&postId={post}"),
+            row("POST /posts/{id}/comment-votes", Access.NOT_OWNER, "u{comment}="),
             row("PUT /api/v1/posts/{id}/vote", Access.NOT_OWNER, "{\"value\": 1}"),
             row("DELETE /api/v1/posts/{id}/vote", Access.NOT_OWNER),
             row("PUT /api/v1/comments/{id}/vote", Access.NOT_OWNER, "{\"value\": 1}"),

@@ -156,6 +156,7 @@ class PageFormLimitsTest {
      */
     static final Set<String> WITHOUT_TEXT = Set.of("POST /posts/{id}/delete", "POST /posts/{id}/accepted-answer",
             "POST /comments/{id}/delete", "POST /posts/{id}/vote", "POST /comments/{id}/vote",
+            "POST /posts/{id}/comment-votes",
             "POST /conditions/{slug}/follow", "POST /posts/{id}/bookmark", "POST /notifications/read",
             "POST /settings/delete", "POST /settings/mail/choices", "POST /mail/verify", "POST /drafts/{id}/discard",
             "POST /drafts", "POST /drafts/lapsed", "POST /moderation/decisions/{batch}/undo", "POST /moderation/spam",

@@ -54,7 +54,9 @@ class QuotesAndMentionsTest {
         long post = post("bob", "Quote probe " + System.nanoTime(), "Does heat help?");
         long answer = comment("carol", post, "Heat helped me.\n\nWalking too.");
         var page = PageForms.html(as("bob").when().get("/posts/" + post));
-        String quoteLink = page.selectFirst("#c" + answer + " a[href*=quote]").attr("href");
+        // "Quote" is on the comment's reply page (a thread does not repeat it beside every "Reply").
+        String replyLink = page.selectFirst("#c" + answer + " a[href$=/reply]").attr("href");
+        String quoteLink = PageForms.html(as("bob").when().get(replyLink)).selectFirst("main a[href*=quote]").attr("href");
         var form = PageForms.html(as("bob").when().get(quoteLink.replaceAll("#.*", "")));
         assertEquals("> Heat helped me.\n>\n> Walking too.\n\n",
                 form.selectFirst("textarea[name=body]").wholeText().replace("\r\n", "\n"));
