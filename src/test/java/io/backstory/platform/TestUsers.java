@@ -2,8 +2,10 @@ package io.backstory.platform;
 
 import static io.restassured.RestAssured.given;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -12,11 +14,21 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Real access tokens for the dev/test users (alice: member+moderator, bob: member, admin; anyone else gets
- * only the provider's default "user" role), minted by Quarkus' in-process OIDC server with the password
- * grant, so requests go through the application's real token verification.
+ * Real access tokens, minted by Quarkus' in-process OIDC server with the password grant, so requests go through the
+ * application's real token verification. Two kinds of users:
+ * <ul>
+ * <li>fresh ones ({@link #newMember()}, {@link #newModerator()}, {@link #newAdmin()}): a name no test used before, so
+ * a test starts from a member nobody else touched (no posts, votes, limits, trust, notices). The OIDC server gives a
+ * name it does not know only the role "user"; {@link FreshMemberRoles} grants the roles by the name's prefix;</li>
+ * <li>the fixed dev users of application.properties (alice: member+moderator, bob: member, admin, ...), for tests
+ * about that very user or its role as the realm declares it.</li>
+ * </ul>
  */
 public final class TestUsers {
+
+    static final String MEMBER_PREFIX = "member-";
+    static final String MODERATOR_PREFIX = "moderator-";
+    static final String ADMIN_PREFIX = "admin-";
 
     /** Tokens live about five minutes; a long run asks for a new one when less than a minute is left. */
     private record Issued(String token, Instant expiresAt) {
@@ -26,8 +38,53 @@ public final class TestUsers {
     }
 
     private static final Map<String, Issued> TOKENS = new ConcurrentHashMap<>();
+    private static final Set<String> NAMED = ConcurrentHashMap.newKeySet();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TestUsers() {
+    }
+
+    /** A member no other test has seen (its row is created at its first request, as at a real first login). */
+    public static String newMember() {
+        return fresh(MEMBER_PREFIX);
+    }
+
+    /** A fresh member who is also a moderator. */
+    public static String newModerator() {
+        return fresh(MODERATOR_PREFIX);
+    }
+
+    /** A fresh admin (also moderator and member, as the realm's admin). */
+    public static String newAdmin() {
+        return fresh(ADMIN_PREFIX);
+    }
+
+    /**
+     * Twelve random digits after the prefix: a valid handle (letters, digits, '-'), and two such names never look
+     * alike (digits confuse with no other digit, only with letters). Random rather than counted, because Quarkus
+     * loads this class again for each application it starts in one run, which would restart a counter.
+     */
+    private static String fresh(String prefix) {
+        while (true) {
+            String name = prefix + String.format("%012d", RANDOM.nextLong(1_000_000_000_000L));
+            if (NAMED.add(name)) {
+                return name;
+            }
+        }
+    }
+
+    /** The roles a fresh user's name stands for (none for any other name). */
+    static Set<String> freshRoles(String name) {
+        if (name == null) {
+            return Set.of();
+        }
+        if (name.startsWith(ADMIN_PREFIX)) {
+            return Set.of("admin", "moderator", "member");
+        }
+        if (name.startsWith(MODERATOR_PREFIX)) {
+            return Set.of("moderator", "member");
+        }
+        return name.startsWith(MEMBER_PREFIX) ? Set.of("member") : Set.of();
     }
 
     public static String token(String user) {
