@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
 import io.backstory.platform.CacheOn;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -30,36 +31,42 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(CacheOn.class)
 class MemberThreadTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
+    private final String admin = TestUsers.newAdmin();
+
     @Test
     void twoMembersAndAVisitorReadTheSameThreadBetweenEachOthersVotesAndSeeOnlyTheirOwnState() {
-        long question = Posts.create("bob", Posts.STORY.replace("\"STORY\"", "\"QUESTION\"")
+        long question = Posts.create(this.bob, Posts.STORY.replace("\"STORY\"", "\"QUESTION\"")
                 .replace("Threw my back out lifting a suitcase", "Shared thread question " + System.nanoTime()));
-        long alices = Posts.comment("alice", question, null, "Walking every hour helped me.");
-        long admins = Posts.comment("admin", question, alices, "Heat before walking helped me.");
-        long bobs = Posts.comment("bob", question, null, "Thanks, both of you.");
-        long others = Posts.comment("carol", question, null, "Swimming, slowly.");
+        long alices = Posts.comment(this.alice, question, null, "Walking every hour helped me.");
+        long admins = Posts.comment(this.admin, question, alices, "Heat before walking helped me.");
+        long bobs = Posts.comment(this.bob, question, null, "Thanks, both of you.");
+        long others = Posts.comment(this.carol, question, null, "Swimming, slowly.");
         String path = "/posts/" + question;
 
         // Everyone reads first, so the shared renders exist before anyone votes.
         Document visitor = page(null, path);
-        page("alice", path);
-        page("admin", path);
+        page(this.alice, path);
+        page(this.admin, path);
         assertNull(visitor.selectFirst("form#votes"), "a visitor gets no vote form");
         assertTrue(visitor.select("button[form]").isEmpty() && visitor.select("a.flag-link").isEmpty());
 
-        vote("alice", question, others, 1);
-        vote("alice", question, admins, -1);
-        Document admin = page("admin", path);
-        vote("admin", question, others, -1);
-        Document alice = page("alice", path);
-        Document bob = page("bob", path);
+        vote(this.alice, question, others, 1);
+        vote(this.alice, question, admins, -1);
+        Document admin = page(this.admin, path);
+        vote(this.admin, question, others, -1);
+        Document alice = page(this.alice, path);
+        Document bob = page(this.bob, path);
         visitor = page(null, path);
 
         // Votes: each member sees only their own pressed; the visitor sees no buttons at all.
         assertEquals(Map.of("vote-comments-" + others + "-up", "true", "vote-comments-" + admins + "-down", "true"),
                 pressed(alice));
         assertEquals(Map.of(), pressed(admin), "admin had not voted when he read");
-        assertEquals(Map.of("vote-comments-" + others + "-down", "true"), pressed(page("admin", path)));
+        assertEquals(Map.of("vote-comments-" + others + "-down", "true"), pressed(page(this.admin, path)));
         assertEquals(Map.of(), pressed(bob));
         assertTrue(visitor.select("button").stream().noneMatch(b -> b.hasAttr("form")), "no vote buttons for a visitor");
         // Where a member voted, the points are counted now (the shared render's may lag by the cache's lifetime).
@@ -91,58 +98,58 @@ class MemberThreadTest {
                 || visitor.html().contains(alicesSession));
 
         // The post itself comes from the shared read model too, with its tallies as of now for members.
-        assertEquals(303, PageForms.submit("alice", path, "/posts/" + question + "/vote", Map.of("value", 1)).statusCode());
-        Document afterPostVote = page("alice", path);
+        assertEquals(303, PageForms.submit(this.alice, path, "/posts/" + question + "/vote", Map.of("value", 1)).statusCode());
+        Document afterPostVote = page(this.alice, path);
         assertEquals("true", afterPostVote.selectFirst("#vote-posts-" + question + "-up").attr("aria-pressed"));
         assertTrue(afterPostVote.selectFirst("#points-posts-" + question).text().startsWith("1 point (1 up, 0 down)"),
                 afterPostVote.selectFirst("#points-posts-" + question).text());
-        assertEquals("false", page("admin", path).selectFirst("#vote-posts-" + question + "-up").attr("aria-pressed"));
+        assertEquals("false", page(this.admin, path).selectFirst("#vote-posts-" + question + "-up").attr("aria-pressed"));
 
         // The asker's choice shows to everyone; the button to undo it to the asker only.
-        assertEquals(303, PageForms.submit("bob", path, "/posts/" + question + "/accepted-answer",
+        assertEquals(303, PageForms.submit(this.bob, path, "/posts/" + question + "/accepted-answer",
                 Map.of("commentId", admins)).statusCode());
-        bob = page("bob", path);
+        bob = page(this.bob, path);
         assertEquals("Unmark as the answer", bob.selectFirst("#c" + admins + " button[form=accept]").text());
-        assertEquals("Accepted answer", page("alice", path).selectFirst("#c" + admins + " .badge").text());
-        assertEquals(List.of(), acceptButtonsOn(page("alice", path)));
+        assertEquals("Accepted answer", page(this.alice, path).selectFirst("#c" + admins + " .badge").text());
+        assertEquals(List.of(), acceptButtonsOn(page(this.alice, path)));
     }
 
     @Test
     void votingWithoutJavaScriptSendsTheThreadsVoteFormToTheCommentAndComesBackToIt() {
-        long post = Posts.story("bob", "Voting without scripts " + System.nanoTime());
-        long comment = Posts.comment("admin", post, null, "Gentle stretching in the morning.");
-        Document page = page("alice", "/posts/" + post);
+        long post = Posts.story(this.bob, "Voting without scripts " + System.nanoTime());
+        long comment = Posts.comment(this.admin, post, null, "Gentle stretching in the morning.");
+        Document page = page(this.alice, "/posts/" + post);
         Element up = page.selectFirst("#vote-comments-" + comment + "-up");
         assertEquals("votes", up.attr("form"));
         assertEquals("/comments/" + comment + "/vote", up.attr("formaction"));
         assertEquals(String.valueOf(post), page.selectFirst("form#votes input[name=postId]").val());
 
-        var answer = PageForms.submit("alice", "/posts/" + post, "/posts/" + post, "/comments/" + comment + "/vote",
+        var answer = PageForms.submit(this.alice, "/posts/" + post, "/posts/" + post, "/comments/" + comment + "/vote",
                 Map.of("value", up.val(), "postId", post));
         assertEquals(303, answer.statusCode());
         assertTrue(answer.header("Location").endsWith("/posts/" + post + "#c" + comment), answer.header("Location"));
-        Element pressed = page("alice", "/posts/" + post).selectFirst("#vote-comments-" + comment + "-up");
+        Element pressed = page(this.alice, "/posts/" + post).selectFirst("#vote-comments-" + comment + "-up");
         assertEquals("true", pressed.attr("aria-pressed"));
         assertEquals("0", pressed.val(), "pressing it again withdraws the vote");
     }
 
     @Test
     void aMemberWhoTakesAVoteBackSeesTheCountDropAtOnce() {
-        long post = Posts.create("bob", Posts.STORY.replace("Threw my back out lifting a suitcase",
+        long post = Posts.create(this.bob, Posts.STORY.replace("Threw my back out lifting a suitcase",
                 "Taking a vote back " + System.nanoTime()));
-        long comment = Posts.comment("carol", post, null, "Short walks, every hour, even in the rain.");
+        long comment = Posts.comment(this.carol, post, null, "Short walks, every hour, even in the rain.");
         String path = "/posts/" + post;
-        vote("alice", post, comment, 1);
+        vote(this.alice, post, comment, 1);
         // The shared render is made now, with alice's vote counted; votes do not renew it (the cache is on).
         assertEquals("1 point", page(null, path).selectFirst("#points-comments-" + comment).text());
-        assertEquals("1 point", page("alice", path).selectFirst("#points-comments-" + comment).text());
+        assertEquals("1 point", page(this.alice, path).selectFirst("#points-comments-" + comment).text());
 
-        vote("alice", post, comment, 0);
-        Document alice = page("alice", path);
+        vote(this.alice, post, comment, 0);
+        Document alice = page(this.alice, path);
         assertEquals(Map.of(), pressed(alice));
         assertEquals("0 points", alice.selectFirst("#points-comments-" + comment).text(),
                 "the member who took the vote back sees the count as it is now");
-        assertEquals("0 points", page("admin", path).selectFirst("#points-comments-" + comment).text(),
+        assertEquals("0 points", page(this.admin, path).selectFirst("#points-comments-" + comment).text(),
                 "and so does every member");
     }
 
