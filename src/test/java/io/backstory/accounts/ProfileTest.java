@@ -39,7 +39,7 @@ class ProfileTest {
         assertEquals("use 3 to 30 letters, digits, '_' or '-'", PageForms.html(invalid).selectFirst("#handle-error").text());
         as(bob).when().get("/api/v1/me").then().statusCode(200); // make sure bob exists
         Response taken = PageForms.submit("first-timer", "/settings?welcome=true", "/settings/handle",
-                Map.of("handle", "BOB", "welcome", "true"));
+                Map.of("handle", bob.toUpperCase(java.util.Locale.ROOT), "welcome", "true"));
         assertEquals(400, taken.statusCode());
         assertTrue(PageForms.html(taken).selectFirst("#handle-error").text().contains("taken"));
 

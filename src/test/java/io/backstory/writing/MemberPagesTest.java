@@ -128,17 +128,18 @@ class MemberPagesTest {
 
     @Test
     void aConditionsPageStartsAPostInThatCondition() {
-        // "starter" has no draft of a new post (a draft would be restored instead of the empty form).
-        Document condition = PageForms.html(as("starter").when().get("/conditions/spinal-stenosis"));
+        // A fresh member has no draft of a new post (a draft would be restored instead of the empty form).
+        String starter = TestUsers.newMember();
+        Document condition = PageForms.html(as(starter).when().get("/conditions/spinal-stenosis"));
         // A visitor after stories reaches them in one tap, past the chart, the table and the tips.
         assertEquals("Stories and questions", condition.selectFirst("nav.page-jump a[href=#posts-heading]").text());
         assertEquals(1, condition.select("#posts-heading").size());
         String start = condition.selectFirst("main a[href^=/posts/new?]").attr("href");
         assertEquals("/posts/new?condition=spinal-stenosis", start);
-        Document form = PageForms.html(as("starter").when().get(start));
+        Document form = PageForms.html(as(starter).when().get(start));
         assertTrue(form.selectFirst("input[name=condition][value=spinal-stenosis]").hasAttr("checked"));
         assertEquals(1, form.select("input[name=condition][checked]").size());
-        assertTrue(PageForms.html(as("starter").when().get("/posts/new?condition=nope"))
+        assertTrue(PageForms.html(as(starter).when().get("/posts/new?condition=nope"))
                 .select("input[name=condition][checked]").isEmpty(), "an unknown condition is ignored");
     }
 
