@@ -31,8 +31,9 @@ class FreshMembersTest {
         as(TestUsers.newAdmin()).when().get("/api/v1/moderation/rules").then().statusCode(200);
     }
 
+    /** Why fresh users log in through the server's custom-user login: a name it does not know gets only "user". */
     @Test
-    void aNameWithoutAFreshPrefixGetsNoRoleFromTheTestStandIn() {
+    void aNameTheOidcServerDoesNotKnowIsNoMember() {
         String stranger = "stranger-" + System.nanoTime();
         as(stranger).contentType(ContentType.JSON).body(STORY).when().post("/api/v1/posts").then().statusCode(403);
     }
