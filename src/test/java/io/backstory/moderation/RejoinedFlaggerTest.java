@@ -21,7 +21,7 @@ import jakarta.persistence.EntityManager;
 /**
  * One person is one flag, however often they delete their account and log in again (a fresh member row for the
  * same OIDC subject): the review item's weight is the sum of its live flags, and the person's hourly limits and
- * silencing survive the rejoining. Only this test logs in as rejoiner.
+ * silencing survive the rejoining.
  */
 @QuarkusTest
 @TestProfile(SmallLimits.class)

@@ -26,7 +26,7 @@ import jakarta.persistence.EntityManager;
 /**
  * Limits every way in: the "Check before posting" form preview counts against the same per-minute allowance as the
  * live preview and the screening API; tag suggestions are screened like comments and limited per hour; a silenced
- * member can neither rename themselves nor suggest tags nor vote. hasty and muted log in for this test only.
+ * member can neither rename themselves nor suggest tags nor vote.
  */
 @QuarkusTest
 @TestProfile(SmallLimits.class)
