@@ -112,7 +112,7 @@ public class FlagService {
             throw new NotFoundException(target.noun() + " " + id);
         }
         Long author = rows.get(0).numberOrNull("author_id");
-        if (author != null && author == flagger.id) {
+        if (flagger.id.equals(author)) { // equals: both are boxed, and == compares them by identity above 127
             throw new NotAllowedException("You cannot flag your own " + target.noun() + ".");
         }
         rateLimiter.acquire(flagger.limitBucket("flags"), limits.flagsPerHour(), Duration.ofHours(1));

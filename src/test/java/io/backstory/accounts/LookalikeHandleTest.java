@@ -37,6 +37,7 @@ class LookalikeHandleTest {
 
     @Test
     void asciiLookalikesOfExistingHandlesAreRefused() {
+        // The realm's alice and bob, not fresh members: the test is about look-alikes of these very handles.
         as("alice").when().get("/api/v1/me").then().statusCode(200);
         as("bob").when().get("/api/v1/me").then().statusCode(200);
         String login = "lookalike-" + System.nanoTime();

@@ -15,12 +15,17 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
 class ProfileTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
 
     @Test
     void newMembersChooseAHandleAtFirstLogin() {
@@ -32,9 +37,9 @@ class ProfileTest {
                 Map.of("handle", "<b>x</b>", "welcome", "true"));
         assertEquals(400, invalid.statusCode());
         assertEquals("use 3 to 30 letters, digits, '_' or '-'", PageForms.html(invalid).selectFirst("#handle-error").text());
-        as("bob").when().get("/api/v1/me").then().statusCode(200); // make sure "bob" exists
+        as(bob).when().get("/api/v1/me").then().statusCode(200); // make sure bob exists
         Response taken = PageForms.submit("first-timer", "/settings?welcome=true", "/settings/handle",
-                Map.of("handle", "BOB", "welcome", "true"));
+                Map.of("handle", bob.toUpperCase(java.util.Locale.ROOT), "welcome", "true"));
         assertEquals(400, taken.statusCode());
         assertTrue(PageForms.html(taken).selectFirst("#handle-error").text().contains("taken"));
 
@@ -53,18 +58,18 @@ class ProfileTest {
 
     @Test
     void profilesShowPublishedWritingOnly() {
-        long post = ((Number) as("alice").contentType(ContentType.JSON).body("""
+        long post = ((Number) as(alice).contentType(ContentType.JSON).body("""
                 {"kind": "STORY", "title": "Alice's profile probe about stenosis", "body": "Walking with poles helps.",
                  "conditions": ["spinal-stenosis"]}""").when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
-        as("alice").contentType(ContentType.JSON).body("""
+        as(alice).contentType(ContentType.JSON).body("""
                 {"kind": "STORY", "title": "Alice's held profile probe", "body": "Just take double the ibuprofen.",
                  "conditions": ["spinal-stenosis"]}""").when().post("/api/v1/posts").then().statusCode(201);
-        Document profile = PageForms.html(given().when().get("/members/alice"));
-        assertEquals("alice", profile.selectFirst("h1").text());
+        Document profile = PageForms.html(given().when().get("/members/" + alice));
+        assertEquals(alice, profile.selectFirst("h1").text());
         assertTrue(profile.select("a[href=/posts/" + post + "]").size() == 1);
         assertFalse(profile.text().contains("Alice's held profile probe"), "held posts are not on the profile");
         Document page = PageForms.html(given().when().get("/posts/" + post));
-        assertEquals("/members/alice", page.selectFirst(".post .meta a").attr("href"));
+        assertEquals("/members/" + alice, page.selectFirst(".post .meta a").attr("href"));
         given().when().get("/members/nobody-by-this-name").then().statusCode(404);
     }
 }

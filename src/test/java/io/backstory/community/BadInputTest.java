@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -23,6 +24,10 @@ import io.restassured.response.Response;
 /** Every kind of bad input gets a 4xx naming the field, and the database stays exactly as it was. */
 @QuarkusTest
 class BadInputTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
 
     static Stream<Arguments> badPosts() {
         String story = Posts.STORY;
@@ -56,7 +61,7 @@ class BadInputTest {
     @MethodSource("badPosts")
     void badPostsAre400sNamingTheFieldAndWriteNothing(String name, String json, String field) {
         String before = Posts.writeFootprint();
-        as("bob").contentType(ContentType.JSON).body(json)
+        as(bob).contentType(ContentType.JSON).body(json)
                 .when().post("/api/v1/posts")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
@@ -66,9 +71,9 @@ class BadInputTest {
 
     @Test
     void badCommentsAre4xxAndWriteNothing() {
-        long post = Posts.story("bob", "Post that receives bad comments");
-        long other = Posts.story("bob", "Another post with its own comment");
-        long foreignComment = Posts.comment("alice", other, null, "a comment on the other post");
+        long post = Posts.story(bob, "Post that receives bad comments");
+        long other = Posts.story(bob, "Another post with its own comment");
+        long foreignComment = Posts.comment(alice, other, null, "a comment on the other post");
         String before = Posts.writeFootprint();
 
         reply(post, "{\"body\": \"\"}").then().statusCode(400).body("errors.field", hasItem("body"));
@@ -79,7 +84,7 @@ class BadInputTest {
         reply(post, "{\"body\": \"hi\", \"remedies\": [\"snake-oil\"]}").then().statusCode(400).body("errors.field", hasItem("remedies[0]"));
         reply(post, "{\"body\": \"hi\", \"parentId\": \"abc\"}").then().statusCode(400).body("errors.field", hasItem("parentId"));
         reply(999_999_999L, "{\"body\": \"hi\"}").then().statusCode(404);
-        as("alice").contentType(ContentType.JSON).body("{\"body\": \"hi\"}")
+        as(alice).contentType(ContentType.JSON).body("{\"body\": \"hi\"}")
                 .when().post("/api/v1/posts/not-a-number/comments").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
 
@@ -88,27 +93,27 @@ class BadInputTest {
 
     @Test
     void badListParametersAre400s() {
-        as("bob").when().get("/api/v1/posts?limit=0").then().statusCode(400).body("errors.field", hasItem("limit"));
-        as("bob").when().get("/api/v1/posts?limit=101").then().statusCode(400).body("errors.field", hasItem("limit"));
-        as("bob").when().get("/api/v1/posts?after=%25%25%25").then().statusCode(400).body("errors.field", hasItem("after"));
-        as("bob").when().get("/api/v1/posts?condition=nope").then().statusCode(400).body("errors.field", hasItem("condition"));
-        as("bob").when().get("/api/v1/posts?kind=poem").then().statusCode(400).body("errors.field", hasItem("kind"));
+        as(bob).when().get("/api/v1/posts?limit=0").then().statusCode(400).body("errors.field", hasItem("limit"));
+        as(bob).when().get("/api/v1/posts?limit=101").then().statusCode(400).body("errors.field", hasItem("limit"));
+        as(bob).when().get("/api/v1/posts?after=%25%25%25").then().statusCode(400).body("errors.field", hasItem("after"));
+        as(bob).when().get("/api/v1/posts?condition=nope").then().statusCode(400).body("errors.field", hasItem("condition"));
+        as(bob).when().get("/api/v1/posts?kind=poem").then().statusCode(400).body("errors.field", hasItem("kind"));
     }
 
     @Test
     void wrongContentTypesAndBrokenEncodingsAre4xxAndWriteNothing() {
         String before = Posts.writeFootprint();
         for (String type : new String[] { "text/plain", "application/xml", "application/x-www-form-urlencoded" }) {
-            as("bob").contentType(type).body(Posts.STORY).when().post("/api/v1/posts").then().statusCode(415)
+            as(bob).contentType(type).body(Posts.STORY).when().post("/api/v1/posts").then().statusCode(415)
                     .contentType(startsWith("application/problem+json")).body("detail", containsString("application/json"));
         }
         byte[] invalidUtf8 = Posts.STORY.replace("suitcase", "suit\u0001case").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         invalidUtf8[Posts.STORY.indexOf("suit") + 4] = (byte) 0xC3; // a lead byte followed by an ASCII byte
-        as("bob").contentType(ContentType.JSON).body(invalidUtf8).when().post("/api/v1/posts").then().statusCode(400)
+        as(bob).contentType(ContentType.JSON).body(invalidUtf8).when().post("/api/v1/posts").then().statusCode(400)
                 .body("errors.field", hasItem("body"));
-        as("bob").urlEncodingEnabled(false).when().get("/search?q=%FF%FE%00").then()
+        as(bob).urlEncodingEnabled(false).when().get("/search?q=%FF%FE%00").then()
                 .statusCode(org.hamcrest.Matchers.lessThan(500));
-        as("bob").urlEncodingEnabled(false).when().get("/api/v1/search?q=%C3%28").then()
+        as(bob).urlEncodingEnabled(false).when().get("/api/v1/search?q=%C3%28").then()
                 .statusCode(org.hamcrest.Matchers.lessThan(500));
         assertEquals(before, Posts.writeFootprint());
     }
@@ -116,7 +121,7 @@ class BadInputTest {
     @Test
     void requestsOverOneMebibyteAre413() {
         String before = Posts.writeFootprint();
-        as("bob").contentType(ContentType.JSON)
+        as(bob).contentType(ContentType.JSON)
                 .body(Posts.STORY.replace("**Heat**", "x".repeat(1024 * 1024 + 10)))
                 .when().post("/api/v1/posts").then().statusCode(413);
         assertEquals(before, Posts.writeFootprint());
@@ -125,7 +130,7 @@ class BadInputTest {
     @Test
     void aFailedFormReShowsTheMembersTextWithEachErrorBesideItsField() {
         String before = Posts.writeFootprint();
-        Response response = PageForms.submit("bob", "/posts/new", "/posts", Map.of(
+        Response response = PageForms.submit(bob, "/posts/new", "/posts", Map.of(
                 "kind", "QUESTION", "title", "Short", "body", "My long question text that must not be lost",
                 "remedy.heat", "HELPED"));
         assertEquals(400, response.statusCode());
@@ -140,7 +145,7 @@ class BadInputTest {
         assertEquals(before, Posts.writeFootprint());
     }
 
-    private static Response reply(long postId, String json) {
-        return as("alice").contentType(ContentType.JSON).body(json).when().post("/api/v1/posts/" + postId + "/comments");
+    private Response reply(long postId, String json) {
+        return as(alice).contentType(ContentType.JSON).body(json).when().post("/api/v1/posts/" + postId + "/comments");
     }
 }

@@ -15,6 +15,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,6 +32,11 @@ import jakarta.persistence.EntityManager;
 @QuarkusTest
 class CommentCheckPagesTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
+
     static final String RED_FLAG = "Since yesterday I can't feel the area between my legs and I wet myself without noticing";
     private static final String BENIGN = "Short walks after lunch helped me more than resting did.";
     /** The herniated disc's red-flag text (V2), which the box quotes. */
@@ -39,8 +45,8 @@ class CommentCheckPagesTest {
     @Inject
     EntityManager em;
 
-    private static long post() {
-        return ((Number) as("bob").contentType(ContentType.JSON).body(Map.of("kind", "QUESTION",
+    private long post() {
+        return ((Number) as(bob).contentType(ContentType.JSON).body(Map.of("kind", "QUESTION",
                 "title", "Which stretches helped your disc?", "body", "I am looking for gentle stretches to try this week.",
                 "conditions", List.of("herniated-disc"))).when().post("/api/v1/posts").then().statusCode(201)
                 .extract().path("id")).longValue();
@@ -79,8 +85,8 @@ class CommentCheckPagesTest {
     @Test
     void theCommentFormsCheckShowsTheUrgentCareBoxAndKeepsTheText() {
         long post = post();
-        assertCheckButtonOf("carol", "/posts/" + post, "/posts/" + post + "/comments");
-        Response checked = PageForms.submit("carol", "/posts/" + post, "/posts/" + post + "/comments",
+        assertCheckButtonOf(carol, "/posts/" + post, "/posts/" + post + "/comments");
+        Response checked = PageForms.submit(carol, "/posts/" + post, "/posts/" + post + "/comments",
                 Map.of("body", RED_FLAG, "preview", "1"));
         assertEquals(200, checked.statusCode());
         Document page = PageForms.html(checked);
@@ -88,7 +94,7 @@ class CommentCheckPagesTest {
         assertUrgentCareBox(page);
         assertEquals(0, comments(post), "checking saves nothing");
 
-        Document benign = PageForms.html(PageForms.submit("carol", "/posts/" + post, "/posts/" + post + "/comments",
+        Document benign = PageForms.html(PageForms.submit(carol, "/posts/" + post, "/posts/" + post + "/comments",
                 Map.of("body", BENIGN, "preview", "1")).then().statusCode(200).extract().response());
         assertNull(benign.selectFirst("#writing-help .urgent-care"));
         assertTrue(benign.selectFirst("#writing-help").text().contains("Nothing in your text needs a moderator"));
@@ -99,7 +105,7 @@ class CommentCheckPagesTest {
     void whatOnlyTheModelFindsIsExplainedToTheWriterInPlainWordsWithoutItsDiagnostics() {
         long post = post();
         String unsafe = "Honestly just crack it yourself, nobody needs a chiropractor for that.";
-        Document page = PageForms.html(PageForms.submit("carol", "/posts/" + post, "/posts/" + post + "/comments",
+        Document page = PageForms.html(PageForms.submit(carol, "/posts/" + post, "/posts/" + post + "/comments",
                 Map.of("body", unsafe, "preview", "1")).then().statusCode(200).extract().response());
         String verdict = page.selectFirst("#writing-help").text();
         assertTrue(verdict.contains("It will appear as soon as you save and a moderator will read it too."), verdict);
@@ -111,18 +117,18 @@ class CommentCheckPagesTest {
     @Test
     void theReplyAndEditFormsCheckToo() {
         long post = post();
-        long parent = comment(post, "bob", "Walking helped me most.");
-        assertCheckButtonOf("carol", "/comments/" + parent + "/reply", "/posts/" + post + "/comments");
-        Response reply = PageForms.submit("carol", "/comments/" + parent + "/reply", "/posts/" + post + "/comments",
+        long parent = comment(post, bob, "Walking helped me most.");
+        assertCheckButtonOf(carol, "/comments/" + parent + "/reply", "/posts/" + post + "/comments");
+        Response reply = PageForms.submit(carol, "/comments/" + parent + "/reply", "/posts/" + post + "/comments",
                 Map.of("body", RED_FLAG, "parentId", parent, "preview", "1"));
         assertEquals(200, reply.statusCode());
         Document replyPage = PageForms.html(reply);
         assertEquals(RED_FLAG, replyPage.selectFirst("#reply-body").text());
         assertUrgentCareBox(replyPage);
 
-        long own = comment(post, "carol", BENIGN);
-        assertCheckButtonOf("carol", "/comments/" + own + "/edit", "/comments/" + own + "/edit");
-        Response edit = PageForms.submit("carol", "/comments/" + own + "/edit", "/comments/" + own + "/edit",
+        long own = comment(post, carol, BENIGN);
+        assertCheckButtonOf(carol, "/comments/" + own + "/edit", "/comments/" + own + "/edit");
+        Response edit = PageForms.submit(carol, "/comments/" + own + "/edit", "/comments/" + own + "/edit",
                 Map.of("body", RED_FLAG, "version", 0, "preview", "1"));
         assertEquals(200, edit.statusCode());
         Document editPage = PageForms.html(edit);
@@ -136,7 +142,7 @@ class CommentCheckPagesTest {
     void spamAndOverLongTextKeepTheTextAndSayWhy() {
         long post = post();
         String spam = "Great results! Email me at deals@spam.example for wholesale orders.";
-        Response blocked = PageForms.submit("carol", "/posts/" + post, "/posts/" + post + "/comments",
+        Response blocked = PageForms.submit(carol, "/posts/" + post, "/posts/" + post + "/comments",
                 Map.of("body", spam, "preview", "1"));
         assertEquals(422, blocked.statusCode());
         Document blockedPage = PageForms.html(blocked);
@@ -144,7 +150,7 @@ class CommentCheckPagesTest {
         assertTrue(blockedPage.selectFirst("#writing-help").text().contains("This would not be accepted"));
 
         String tooLong = "Walking helped. ".repeat(700); // 11,200 characters, over the comment's 10,000
-        Response refused = PageForms.submit("carol", "/posts/" + post, "/posts/" + post + "/comments",
+        Response refused = PageForms.submit(carol, "/posts/" + post, "/posts/" + post + "/comments",
                 Map.of("body", tooLong, "preview", "1"));
         assertEquals(400, refused.statusCode());
         Document refusedPage = PageForms.html(refused);
@@ -156,11 +162,11 @@ class CommentCheckPagesTest {
     @Test
     void theLiveFragmentIsTheSameCheck() {
         long post = post();
-        Response fragment = PageForms.submit("carol", "/posts/" + post, "/posts/" + post + "/comments",
+        Response fragment = PageForms.submit(carol, "/posts/" + post, "/posts/" + post + "/comments",
                 "/posts/" + post + "/comments/preview", Map.of("body", RED_FLAG));
         assertEquals(200, fragment.statusCode());
         assertUrgentCareBox(PageForms.html(fragment));
-        as("carol").contentType("application/x-www-form-urlencoded").formParam("body", RED_FLAG)
+        as(carol).contentType("application/x-www-form-urlencoded").formParam("body", RED_FLAG)
                 .when().post("/posts/" + post + "/comments/preview")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(400, 403)); // no CSRF token: refused
     }
@@ -168,11 +174,11 @@ class CommentCheckPagesTest {
     @Test
     void aPostedRedFlagCommentShowsTheBoxAndWaitsInTheRedFlagTab() {
         long post = post();
-        Response posted = PageForms.submit("carol", "/posts/" + post, "/posts/" + post + "/comments", Map.of("body", RED_FLAG));
+        Response posted = PageForms.submit(carol, "/posts/" + post, "/posts/" + post + "/comments", Map.of("body", RED_FLAG));
         assertEquals(303, posted.statusCode(), posted.asString());
         long id = Long.parseLong(posted.getHeader("Location").replaceAll(".*#c", ""));
 
-        Element mine = PageForms.html(as("carol").when().get("/posts/" + post)).selectFirst("#c" + id + " .urgent-care");
+        Element mine = PageForms.html(as(carol).when().get("/posts/" + post)).selectFirst("#c" + id + " .urgent-care");
         assertNotNull(mine, "the author sees the urgent-care box on the comment");
         assertEquals("alert", mine.attr("role"));
         assertTrue(mine.text().contains("Get medical help for these symptoms now"), mine.text());
@@ -183,13 +189,13 @@ class CommentCheckPagesTest {
         assertNotNull(readers, "readers see the advice beside the words too");
         assertEquals("", readers.attr("role"), "an alert only for the writer");
 
-        as("carol").when().get("/api/v1/comments/" + id).then().statusCode(200)
+        as(carol).when().get("/api/v1/comments/" + id).then().statusCode(200)
                 .body("urgentCare[0]", org.hamcrest.Matchers.containsString("emergency"));
         Object[] item = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
                 "select id, category from review_item where comment_id = ?1 and status = 'OPEN'").setParameter(1, id)
                 .getSingleResult());
         assertEquals("RED_FLAG", item[1]);
-        Document tab = PageForms.html(as("alice").when().get("/moderation?category=RED_FLAG"));
+        Document tab = PageForms.html(as(alice).when().get("/moderation?category=RED_FLAG"));
         assertNotNull(tab.selectFirst("a[href^=/moderation/items/" + ((Number) item[0]).longValue() + "]"),
                 "the comment is in the red-flag tab: " + tab.select("main").text());
     }

@@ -15,21 +15,27 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class CommentThreadTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+
     @Test
     void aFiveLevelThreadRendersNestedInOrderAndDeletingAMiddleCommentKeepsItsReplies() {
-        long post = Posts.story("bob", "Five levels of replies about heat packs");
+        long post = Posts.story(bob, "Five levels of replies about heat packs");
         List<Long> chain = new ArrayList<>();
         Long parent = null;
         for (int level = 1; level <= 5; level++) {
-            parent = Posts.comment(level % 2 == 0 ? "bob" : "alice", post, parent, "level " + level);
+            parent = Posts.comment(level % 2 == 0 ? bob : alice, post, parent, "level " + level);
             chain.add(parent);
         }
-        long laterTopLevel = Posts.comment("alice", post, null, "second top-level comment");
+        long laterTopLevel = Posts.comment(alice, post, null, "second top-level comment");
 
         Document page = page("/posts/" + post);
         Element level1 = page.selectFirst("ol.thread > li#c" + chain.get(0));
@@ -44,8 +50,8 @@ class CommentThreadTest {
         List<String> topLevelOrder = page.select("ol.thread > li").eachAttr("id");
         assertEquals(List.of("c" + chain.get(0), "c" + laterTopLevel), topLevelOrder, "older first until votes exist");
 
-        as("bob").when().delete("/api/v1/comments/" + chain.get(2)).then().statusCode(403); // level 3 is alice's
-        as("alice").when().delete("/api/v1/comments/" + chain.get(2)).then().statusCode(204);
+        as(bob).when().delete("/api/v1/comments/" + chain.get(2)).then().statusCode(403); // level 3 is alice's
+        as(alice).when().delete("/api/v1/comments/" + chain.get(2)).then().statusCode(204);
 
         Document after = page("/posts/" + post);
         Element deleted = after.selectFirst("li#c" + chain.get(2));
@@ -61,12 +67,12 @@ class CommentThreadTest {
 
     @Test
     void membersReplyThroughThePageFormsWithoutJavaScript() {
-        long post = Posts.story("bob", "A story replied to through the forms");
-        io.restassured.response.Response top = io.backstory.platform.PageForms.submit("alice", "/posts/" + post,
+        long post = Posts.story(bob, "A story replied to through the forms");
+        io.restassured.response.Response top = io.backstory.platform.PageForms.submit(alice, "/posts/" + post,
                 "/posts/" + post + "/comments", java.util.Map.of("body", "Top-level reply from the form", "remedy", "heat"));
         assertEquals(303, top.statusCode());
         long topId = Long.parseLong(top.header("Location").replaceAll(".*#c", ""));
-        io.restassured.response.Response nested = io.backstory.platform.PageForms.submit("bob", "/comments/" + topId + "/reply",
+        io.restassured.response.Response nested = io.backstory.platform.PageForms.submit(bob, "/comments/" + topId + "/reply",
                 "/posts/" + post + "/comments", java.util.Map.of("body", "Nested reply from the reply page", "parentId", topId));
         assertEquals(303, nested.statusCode());
         Document page = page("/posts/" + post);
@@ -77,18 +83,18 @@ class CommentThreadTest {
 
     @Test
     void thePostPagesCommentFormBringsItsRemedyListWhenAskedAndTheReplyPageOffersTheQuote() {
-        long post = Posts.story("bob", "A story whose comment form leaves its remedy list out " + System.nanoTime());
-        long comment = Posts.comment("carol", post, null, "Heat, then a short walk.");
-        Document page = Jsoup.parse(as("alice").when().get("/posts/" + post).then().statusCode(200).extract().asString());
+        long post = Posts.story(bob, "A story whose comment form leaves its remedy list out " + System.nanoTime());
+        long comment = Posts.comment(TestUsers.newMember(), post, null, "Heat, then a short walk.");
+        Document page = Jsoup.parse(as(alice).when().get("/posts/" + post).then().statusCode(200).extract().asString());
         Element picker = page.selectFirst("form.reply-form details.remedy-picker");
         assertTrue(picker.select("input[name=remedy]").isEmpty(), "the list is not in the page");
         assertEquals("/comments/remedy-picker", picker.attr("data-hx-get"), "htmx brings it in when opened");
-        Document brought = Jsoup.parse(as("alice").when().get("/comments/remedy-picker").then().statusCode(200).extract().asString());
+        Document brought = Jsoup.parse(as(alice).when().get("/comments/remedy-picker").then().statusCode(200).extract().asString());
         assertTrue(brought.selectFirst("details.remedy-picker").hasAttr("open"));
         assertNotNull(brought.selectFirst("details.remedy-picker input[type=checkbox][name=remedy][value=heat]"));
 
         // Without JavaScript its button shows the form again with the list, and what the member wrote.
-        io.restassured.response.Response shown = io.backstory.platform.PageForms.submit("alice", "/posts/" + post,
+        io.restassured.response.Response shown = io.backstory.platform.PageForms.submit(alice, "/posts/" + post,
                 "/posts/" + post + "/comments", java.util.Map.of("body", "Half-written thought", "show-remedies", "1"));
         assertEquals(200, shown.statusCode());
         Document again = Jsoup.parse(shown.asString());
@@ -98,9 +104,9 @@ class CommentThreadTest {
 
         // "Quote" is on the reply page, not beside every comment's "Reply".
         assertTrue(page.select("#c" + comment + " a[href*=quote]").isEmpty());
-        Document reply = Jsoup.parse(as("alice").when().get("/comments/" + comment + "/reply").then().statusCode(200).extract().asString());
+        Document reply = Jsoup.parse(as(alice).when().get("/comments/" + comment + "/reply").then().statusCode(200).extract().asString());
         assertEquals("/comments/" + comment + "/reply?quote=true#reply-body", reply.selectFirst("main a[href*=quote=true]").attr("href"));
-        Document quoting = Jsoup.parse(as("alice").when().get("/comments/" + comment + "/reply?quote=true").then().statusCode(200)
+        Document quoting = Jsoup.parse(as(alice).when().get("/comments/" + comment + "/reply?quote=true").then().statusCode(200)
                 .extract().asString());
         assertTrue(quoting.selectFirst("textarea[name=body]").val().startsWith("> Heat, then a short walk."),
                 quoting.selectFirst("textarea[name=body]").val());
@@ -109,11 +115,11 @@ class CommentThreadTest {
 
     @Test
     void deepThreadsContinueOnTheirOwnPage() {
-        long post = Posts.story("bob", "A very long back-and-forth about walking");
+        long post = Posts.story(bob, "A very long back-and-forth about walking");
         List<Long> chain = new ArrayList<>();
         Long parent = null;
         for (int level = 1; level <= CommentTree.MAX_DEPTH + 2; level++) {
-            parent = Posts.comment("alice", post, parent, "depth " + level);
+            parent = Posts.comment(alice, post, parent, "depth " + level);
             chain.add(parent);
         }
         Document page = page("/posts/" + post);

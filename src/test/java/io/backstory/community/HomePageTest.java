@@ -16,12 +16,16 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Issue 17: the home page had no "start here" path and no way past its 20 recent posts. */
 @QuarkusTest
 class HomePageTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String carol = TestUsers.newMember();
 
     @Test
     void theStartHereGuideLinksWarningSignsAndTheBestTips() {
@@ -43,7 +47,7 @@ class HomePageTest {
         for (int i = 1; i <= 21; i++) {
             String title = "Home paging " + run + " post " + i;
             titles.add(title);
-            as("carol").contentType(ContentType.JSON).body("""
+            as(carol).contentType(ContentType.JSON).body("""
                     {"kind": "TIP", "title": "%s", "body": "A short walk every hour.", "conditions": ["sciatica"]}""".formatted(title))
                     .when().post("/api/v1/posts").then().statusCode(201);
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.backstory.platform.HostilePayloads;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -31,6 +32,11 @@ import io.quarkus.test.security.TestSecurity;
 /** Script payloads in every member-written field never come back executable. */
 @QuarkusTest
 class HostileMarkupTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +55,7 @@ class HostileMarkupTest {
     private void tryPayload(String payload) throws Exception {
         String title = "My story " + payload;
         String before = Posts.writeFootprint();
-        Response created = as("bob").contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of(
+        Response created = as(bob).contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of(
                 "kind", "STORY", "title", title, "body", "Body " + payload, "conditions", List.of("muscle-spasm"),
                 "remedies", List.of(Map.of("remedy", "heat", "outcome", "HELPED"))))).when().post("/api/v1/posts");
         if (created.statusCode() != 201) {
@@ -59,7 +65,7 @@ class HostileMarkupTest {
             long post = ((Number) created.path("id")).longValue();
             given().when().get("/api/v1/posts/" + post).then().statusCode(200)
                     .body("title", equalTo(title.strip())).body("body", equalTo("Body " + payload));
-            Response comment = as("alice").contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of("body", "Comment " + payload)))
+            Response comment = as(alice).contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of("body", "Comment " + payload)))
                     .when().post("/api/v1/posts/" + post + "/comments");
             if (comment.statusCode() != 201) {
                 assertRefusedCleanly(comment, payload);
@@ -68,33 +74,33 @@ class HostileMarkupTest {
                 assertInert(given().when().get(path).then().statusCode(200).extract().asString(), path + " with " + payload);
             }
             assertInert(given().when().get("/api/v1/posts/" + post).then().extract().path("bodyHtml"), "API bodyHtml with " + payload);
-            Response flag = as("alice").contentType(ContentType.JSON)
+            Response flag = as(alice).contentType(ContentType.JSON)
                     .body(JSON.writeValueAsString(Map.of("reason", "OTHER", "note", "Note " + payload)))
                     .when().post("/api/v1/posts/" + post + "/flags");
             if (flag.statusCode() == 201) {
                 long item = ((Number) flag.path("reviewItemId")).longValue();
-                assertInert(as("alice").when().get("/moderation/items/" + item).then().statusCode(200).extract().asString(),
+                assertInert(as(alice).when().get("/moderation/items/" + item).then().statusCode(200).extract().asString(),
                         "review item with a flag note " + payload);
             } else {
                 assertRefusedCleanly(flag, payload);
             }
         }
-        Response suggestion = as("carol").contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of(
+        Response suggestion = as(carol).contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of(
                 "kind", "REMEDY", "name", "Remedy " + payload.substring(0, Math.min(100, payload.length())), "note", payload)))
                 .when().post("/api/v1/tag-suggestions");
         if (suggestion.statusCode() == 201) {
-            assertInert(as("alice").when().get("/moderation/tags").then().statusCode(200).extract().asString(),
+            assertInert(as(alice).when().get("/moderation/tags").then().statusCode(200).extract().asString(),
                     "tag suggestions with " + payload);
         } else {
             assertRefusedCleanly(suggestion, payload);
         }
-        Response handle = as("carol").contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of("handle", payload)))
+        Response handle = as(carol).contentType(ContentType.JSON).body(JSON.writeValueAsString(Map.of("handle", payload)))
                 .when().put("/api/v1/me/handle");
         if (handle.statusCode() != 200) {
             assertRefusedCleanly(handle, payload);
         }
         String beforeForm = Posts.writeFootprint();
-        Response form = io.backstory.platform.PageForms.submit("bob", "/posts/new", "/posts", Map.of("kind", "TIP",
+        Response form = io.backstory.platform.PageForms.submit(bob, "/posts/new", "/posts", Map.of("kind", "TIP",
                 "title", "Form tip " + payload, "body", "Form body " + payload, "condition", "sciatica"));
         if (form.statusCode() == 303) {
             String location = form.header("Location");
@@ -139,7 +145,7 @@ class HostileMarkupTest {
 
     @Test
     void linksInMemberTextAreMarkedAsUserGeneratedAndNofollow() {
-        long post = Posts.create("bob", Posts.STORY.replace("**Heat** and short walks helped; lying on the couch made it worse.",
+        long post = Posts.create(bob, Posts.STORY.replace("**Heat** and short walks helped; lying on the couch made it worse.",
                 "See [my physio's exercises](https://example.org/exercises) and https://example.org/auto"));
         Document page = Jsoup.parse(given().when().get("/posts/" + post).then().extract().asString());
         List<Element> links = page.select(".post .body a");

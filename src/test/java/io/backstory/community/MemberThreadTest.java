@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
 import io.backstory.platform.CacheOn;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -30,35 +31,41 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(CacheOn.class)
 class MemberThreadTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
+    private final String admin = TestUsers.newAdmin();
+
     @Test
     void twoMembersAndAVisitorReadTheSameThreadBetweenEachOthersVotesAndSeeOnlyTheirOwnState() {
-        long question = Posts.create("bob", Posts.STORY.replace("\"STORY\"", "\"QUESTION\"")
+        long question = Posts.create(this.bob, Posts.STORY.replace("\"STORY\"", "\"QUESTION\"")
                 .replace("Threw my back out lifting a suitcase", "Shared thread question " + System.nanoTime()));
-        long alices = Posts.comment("alice", question, null, "Walking every hour helped me.");
-        long admins = Posts.comment("admin", question, alices, "Heat before walking helped me.");
-        long bobs = Posts.comment("bob", question, null, "Thanks, both of you.");
-        long others = Posts.comment("carol", question, null, "Swimming, slowly.");
+        long alices = Posts.comment(this.alice, question, null, "Walking every hour helped me.");
+        long admins = Posts.comment(this.admin, question, alices, "Heat before walking helped me.");
+        long bobs = Posts.comment(this.bob, question, null, "Thanks, both of you.");
+        long others = Posts.comment(this.carol, question, null, "Swimming, slowly.");
         String path = "/posts/" + question;
 
         // Everyone reads first, so the shared renders exist before anyone votes.
         Document visitor = page(null, path);
-        page("alice", path);
-        page("admin", path);
+        page(this.alice, path);
+        page(this.admin, path);
         assertNull(visitor.selectFirst("form#votes"), "a visitor gets no vote form");
         assertTrue(visitor.select("button[form]").isEmpty() && visitor.select("a[href$=/flag]").isEmpty());
 
-        vote("alice", question, others, 1);
-        vote("alice", question, admins, -1);
-        Document admin = page("admin", path);
-        vote("admin", question, others, -1);
-        Document alice = page("alice", path);
-        Document bob = page("bob", path);
+        vote(this.alice, question, others, 1);
+        vote(this.alice, question, admins, -1);
+        Document admin = page(this.admin, path);
+        vote(this.admin, question, others, -1);
+        Document alice = page(this.alice, path);
+        Document bob = page(this.bob, path);
         visitor = page(null, path);
 
         // Votes: each member sees only their own pressed; the visitor sees no buttons at all.
         assertEquals(Map.of(others, "up", admins, "down"), pressed(alice));
         assertEquals(Map.of(), pressed(admin), "admin had not voted when he read");
-        assertEquals(Map.of(others, "down"), pressed(page("admin", path)));
+        assertEquals(Map.of(others, "down"), pressed(page(this.admin, path)));
         assertEquals(Map.of(), pressed(bob));
         assertTrue(visitor.select("button").stream().noneMatch(b -> b.hasAttr("form")), "no accept buttons for a visitor");
         assertTrue(visitor.select("ol.thread button").isEmpty(), "no vote buttons for a visitor");
@@ -91,51 +98,51 @@ class MemberThreadTest {
                 || visitor.html().contains(alicesSession));
 
         // The post itself comes from the shared read model too, with its tallies as of now for members.
-        assertEquals(303, PageForms.submit("alice", path, "/posts/" + question + "/vote", Map.of("value", 1)).statusCode());
-        Document afterPostVote = page("alice", path);
+        assertEquals(303, PageForms.submit(this.alice, path, "/posts/" + question + "/vote", Map.of("value", 1)).statusCode());
+        Document afterPostVote = page(this.alice, path);
         assertEquals("true", afterPostVote.selectFirst("#vote-posts-" + question + "-up").attr("aria-pressed"));
         assertTrue(afterPostVote.selectFirst("#points-posts-" + question).text().startsWith("1 point (1 up, 0 down)"),
                 afterPostVote.selectFirst("#points-posts-" + question).text());
-        assertEquals("false", page("admin", path).selectFirst("#vote-posts-" + question + "-up").attr("aria-pressed"));
+        assertEquals("false", page(this.admin, path).selectFirst("#vote-posts-" + question + "-up").attr("aria-pressed"));
 
         // The asker's choice shows to everyone; the button to undo it to the asker only.
-        assertEquals(303, PageForms.submit("bob", path, "/posts/" + question + "/accepted-answer",
+        assertEquals(303, PageForms.submit(this.bob, path, "/posts/" + question + "/accepted-answer",
                 Map.of("commentId", admins)).statusCode());
-        bob = page("bob", path);
+        bob = page(this.bob, path);
         assertEquals("Unmark as the answer", bob.selectFirst("#c" + admins + " button[form=accept]").text());
-        assertEquals("Accepted answer", page("alice", path).selectFirst("#c" + admins + " .badge").text());
-        assertEquals(List.of(), acceptButtonsOn(page("alice", path)));
+        assertEquals("Accepted answer", page(this.alice, path).selectFirst("#c" + admins + " .badge").text());
+        assertEquals(List.of(), acceptButtonsOn(page(this.alice, path)));
     }
 
     @Test
     void votingWithoutJavaScriptSendsTheFormAroundTheThreadAndComesBackToTheComment() {
-        long post = Posts.story("bob", "Voting without scripts " + System.nanoTime());
-        long comment = Posts.comment("admin", post, null, "Gentle stretching in the morning.");
-        Document page = page("alice", "/posts/" + post);
+        long post = Posts.story(this.bob, "Voting without scripts " + System.nanoTime());
+        long comment = Posts.comment(this.admin, post, null, "Gentle stretching in the morning.");
+        Document page = page(this.alice, "/posts/" + post);
         Element up = page.selectFirst("#c" + comment + " button[name=u" + comment + "]");
         assertEquals("votes", up.closest("form").id(), "the button submits the form around the thread");
         assertEquals("/posts/" + post + "/comment-votes", up.closest("form").attr("action"));
         // Named by the page's label and the comment's meta line: what it does, and to whose comment.
         assertEquals("vu m" + comment, up.attr("aria-labelledby"));
         assertEquals("Vote up the comment by", page.getElementById("vu").text());
-        assertTrue(page.getElementById("m" + comment).text().startsWith("admin"), page.getElementById("m" + comment).text());
+        assertTrue(page.getElementById("m" + comment).text().startsWith(this.admin), page.getElementById("m" + comment).text());
 
-        var answer = PageForms.submit("alice", "/posts/" + post, "/posts/" + post + "/comment-votes",
+        var answer = PageForms.submit(this.alice, "/posts/" + post, "/posts/" + post + "/comment-votes",
                 Map.of("u" + comment, ""));
         assertEquals(303, answer.statusCode());
         assertTrue(answer.header("Location").endsWith("/posts/" + post + "#c" + comment), answer.header("Location"));
-        Document after = page("alice", "/posts/" + post);
+        Document after = page(this.alice, "/posts/" + post);
         Element pressed = after.selectFirst("#c" + comment + " button[aria-pressed=true]");
         assertEquals("w" + comment, pressed.attr("name"), "pressing it again withdraws the vote");
         assertEquals("wu m" + comment, pressed.attr("aria-labelledby"));
         assertEquals("Withdraw your up vote on the comment by", after.getElementById("wu").text());
         assertEquals("1 point", points(after, comment));
 
-        assertEquals(303, PageForms.submit("alice", "/posts/" + post, "/posts/" + post + "/comment-votes",
+        assertEquals(303, PageForms.submit(this.alice, "/posts/" + post, "/posts/" + post + "/comment-votes",
                 Map.of("w" + comment, "")).statusCode());
-        assertEquals("0 points", points(page("alice", "/posts/" + post), comment));
+        assertEquals("0 points", points(page(this.alice, "/posts/" + post), comment));
         // A form without a vote button's name is refused with a readable answer, not an error.
-        var refused = PageForms.submit("alice", "/posts/" + post, "/posts/" + post + "/comment-votes", Map.of("x1", ""));
+        var refused = PageForms.submit(this.alice, "/posts/" + post, "/posts/" + post + "/comment-votes", Map.of("x1", ""));
         assertEquals(400, refused.statusCode());
         assertTrue(refused.asString().contains("press one comment&#39;s vote button")
                 || refused.asString().contains("press one comment's vote button"), refused.asString());
@@ -143,21 +150,21 @@ class MemberThreadTest {
 
     @Test
     void aMemberWhoTakesAVoteBackSeesTheCountDropAtOnce() {
-        long post = Posts.create("bob", Posts.STORY.replace("Threw my back out lifting a suitcase",
+        long post = Posts.create(this.bob, Posts.STORY.replace("Threw my back out lifting a suitcase",
                 "Taking a vote back " + System.nanoTime()));
-        long comment = Posts.comment("carol", post, null, "Short walks, every hour, even in the rain.");
+        long comment = Posts.comment(this.carol, post, null, "Short walks, every hour, even in the rain.");
         String path = "/posts/" + post;
-        vote("alice", post, comment, 1);
+        vote(this.alice, post, comment, 1);
         // The shared render is made now, with alice's vote counted; votes do not renew it (the cache is on).
         assertEquals("1 point", page(null, path).selectFirst("#points-comments-" + comment).text());
-        assertEquals("1 point", points(page("alice", path), comment));
+        assertEquals("1 point", points(page(this.alice, path), comment));
 
-        vote("alice", post, comment, 0);
-        Document alice = page("alice", path);
+        vote(this.alice, post, comment, 0);
+        Document alice = page(this.alice, path);
         assertEquals(Map.of(), pressed(alice));
         assertEquals("0 points", points(alice, comment),
                 "the member who took the vote back sees the count as it is now");
-        assertEquals("0 points", points(page("admin", path), comment),
+        assertEquals("0 points", points(page(this.admin, path), comment),
                 "and so does every member");
     }
 

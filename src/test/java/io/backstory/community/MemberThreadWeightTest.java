@@ -16,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -31,12 +32,16 @@ class MemberThreadWeightTest {
     private static final String[] WORDS = ("back pain morning walk heat stretch sleep knee doctor physio week helped "
             + "worse better slowly gentle every hour shower warm cold ice pillow chair desk standing sitting muscle "
             + "spasm tried months years yoga swimming breathing routine posture mattress evening flare").split(" ");
-    private static final String[] AUTHORS = {"alice", "bob", "admin", "carol"};
+    // Fresh members for each test (TestUsers): carol votes, reader only reads.
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
+    private final String reader = TestUsers.newMember();
+    private final String[] authors = {TestUsers.newModerator(), bob, TestUsers.newAdmin(), carol};
 
     @Test
     void aMembersViewOfA300CommentThreadIsAtMostAQuarterHeavierThanTheVisitors() {
         Random random = new Random(42);
-        long post = Posts.create("bob", Posts.STORY.replace("\"STORY\"", "\"QUESTION\"")
+        long post = Posts.create(bob, Posts.STORY.replace("\"STORY\"", "\"QUESTION\"")
                 .replace("Threw my back out lifting a suitcase", "Three hundred comments, weighed " + System.nanoTime()));
         List<Long> comments = new ArrayList<>();
         List<Integer> depths = new ArrayList<>();
@@ -51,14 +56,14 @@ class MemberThreadWeightTest {
             String remedies = i % 10 == 0 ? ", \"remedies\": [\"walking\"]" : "";
             String json = "{\"body\": \"" + sentences(random) + "\"" + (parent == null ? "" : ", \"parentId\": " + parent)
                     + remedies + "}";
-            comments.add(((Number) as(AUTHORS[i % AUTHORS.length]).contentType(ContentType.JSON).body(json)
+            comments.add(((Number) as(authors[i % authors.length]).contentType(ContentType.JSON).body(json)
                     .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id"))
                     .longValue());
         }
         // carol wrote a quarter of them and votes on every seventh of the others, up and down.
         for (int i = 0; i < comments.size(); i += 7) {
-            if (i % AUTHORS.length != 3) {
-                as("carol").contentType(ContentType.JSON).body("{\"value\": " + (i % 2 == 0 ? 1 : -1) + "}")
+            if (i % authors.length != 3) {
+                as(carol).contentType(ContentType.JSON).body("{\"value\": " + (i % 2 == 0 ? 1 : -1) + "}")
                         .when().put("/api/v1/comments/" + comments.get(i) + "/vote").then().statusCode(200);
             }
         }
@@ -66,7 +71,7 @@ class MemberThreadWeightTest {
 
         byte[] visitor = given().when().get(path).then().statusCode(200).extract().asByteArray();
         // carol wrote some and voted on some; reader, like the benchmark's members, neither: every comment has her buttons.
-        for (String member : List.of("carol", "reader")) {
+        for (String member : List.of(carol, reader)) {
             byte[] page = as(member).when().get(path).then().statusCode(200).extract().asByteArray();
             double ratio = (double) page.length / visitor.length;
             System.out.printf("300-comment thread: visitor %,d bytes (%,d gzipped), %s %,d bytes (%,d gzipped):"
@@ -74,7 +79,7 @@ class MemberThreadWeightTest {
                     (double) gzip(page) / gzip(visitor));
             String html = new String(page, StandardCharsets.UTF_8);
             assertEquals(300, html.split("<li id=\"c").length - 1, "every comment is on the member's page");
-            assertEquals(member.equals("carol") ? 225 : 300, html.split("aria-labelledby=\"vu m").length
+            assertEquals(member.equals(carol) ? 225 : 300, html.split("aria-labelledby=\"vu m").length
                     + html.split("aria-labelledby=\"wu m").length - 2, "vote buttons on the others' comments");
             assertTrue(ratio <= 1.25, member + "'s view weighs " + ratio + " times the visitor's");
         }

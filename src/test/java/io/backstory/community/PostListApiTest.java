@@ -12,25 +12,31 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class PostListApiTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+
     @Test
     void keysetPagesAreStableWhenNewPostsArrive() {
         String title = "Pagination probe about degenerative discs ";
         List<Long> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            created.add(Posts.create("bob", Posts.STORY.replace("Threw my back out lifting a suitcase", title + i)
+            created.add(Posts.create(bob, Posts.STORY.replace("Threw my back out lifting a suitcase", title + i)
                     .replace("\"muscle-spasm\", \"chronic-low-back-pain\"", "\"degenerative-disc-disease\"")));
         }
         JsonPath first = page(null);
         assertEquals(2, first.getList("items").size());
         assertEquals(List.of(created.get(4), created.get(3)), ids(first));
 
-        Posts.create("bob", Posts.STORY.replace("Threw my back out lifting a suitcase", title + "inserted later")
+        Posts.create(bob, Posts.STORY.replace("Threw my back out lifting a suitcase", title + "inserted later")
                 .replace("\"muscle-spasm\", \"chronic-low-back-pain\"", "\"degenerative-disc-disease\""));
 
         JsonPath second = page(first.getString("next"));
@@ -41,7 +47,7 @@ class PostListApiTest {
 
     @Test
     void listsFilterByRemedyWithItsOutcomeAndByKind() {
-        long id = Posts.create("alice", Posts.STORY.replace("Threw my back out lifting a suitcase", "TENS did nothing for my stenosis")
+        long id = Posts.create(alice, Posts.STORY.replace("Threw my back out lifting a suitcase", "TENS did nothing for my stenosis")
                 .replace("\"muscle-spasm\", \"chronic-low-back-pain\"", "\"spinal-stenosis\"")
                 .replace("\"remedy\": \"walking\", \"outcome\": \"HELPED\"", "\"remedy\": \"tens\", \"outcome\": \"NO_CHANGE\""));
         JsonPath tens = given().queryParam("remedy", "tens").when().get("/api/v1/posts").then().statusCode(200).extract().jsonPath();

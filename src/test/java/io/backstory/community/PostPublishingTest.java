@@ -10,14 +10,19 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class PostPublishingTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String bob = TestUsers.newMember();
+
     @Test
     void aStoryWithTwoConditionsAndThreeOutcomesIsVisibleEverywhereToAnonymousReaders() {
-        long id = Posts.story("bob", "Suitcase spasm: heat and walking got me through");
+        long id = Posts.story(bob, "Suitcase spasm: heat and walking got me through");
 
         Document home = page("/");
         assertFalse(home.select("a[href=/posts/" + id + "]").isEmpty(), "listed on the home page");
@@ -40,7 +45,7 @@ class PostPublishingTest {
 
     @Test
     void conditionPagesFilterByKindAndPageWithAStableCursor() {
-        long tip = Posts.create("bob", Posts.STORY.replace("\"STORY\"", "\"TIP\"")
+        long tip = Posts.create(bob, Posts.STORY.replace("\"STORY\"", "\"TIP\"")
                 .replace("Threw my back out lifting a suitcase", "Tip: heat before stretching, not after")
                 .replace("\"muscle-spasm\", ", ""));
         Document tips = page("/conditions/chronic-low-back-pain?kind=tip");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.StatementCounter;
+import io.backstory.platform.TestUsers;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -20,6 +21,12 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class StatementCountTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
+    private final String admin = TestUsers.newAdmin();
+
     @Inject
     @PersistenceUnitExtension
     StatementCounter statements;
@@ -28,10 +35,10 @@ class StatementCountTest {
     void theConditionPageCostsTheSameNumberOfStatementsForFewAndManyPosts() {
         addPosts(3);
         int few = pageCost("/conditions/fibromyalgia", null);
-        int fewLoggedIn = pageCost("/conditions/fibromyalgia", "alice");
+        int fewLoggedIn = pageCost("/conditions/fibromyalgia", alice);
         addPosts(25);
         int many = pageCost("/conditions/fibromyalgia", null);
-        int manyLoggedIn = pageCost("/conditions/fibromyalgia", "alice");
+        int manyLoggedIn = pageCost("/conditions/fibromyalgia", alice);
         System.out.printf("Condition page: %d SQL statements (logged in: %d) with 3 posts, %d (%d) with 28%n",
                 few, fewLoggedIn, many, manyLoggedIn);
         assertEquals(few, many, "statements for the condition page grew with the number of posts");
@@ -41,30 +48,30 @@ class StatementCountTest {
 
     @Test
     void thePostPageCostsTheSameNumberOfStatementsForFewAndManyComments() {
-        long post = Posts.create("bob", Posts.STORY.replace("\"STORY\"", "\"QUESTION\"")
+        long post = Posts.create(bob, Posts.STORY.replace("\"STORY\"", "\"QUESTION\"")
                 .replace("Threw my back out lifting a suitcase", "A question that gathers a long thread"));
         java.util.List<Long> comments = new java.util.ArrayList<>();
         Long parent = null;
         for (int i = 0; i < 3; i++) {
-            parent = Posts.comment("alice", post, i == 2 ? parent : null, "Early comment " + i);
+            parent = Posts.comment(alice, post, i == 2 ? parent : null, "Early comment " + i);
             comments.add(parent);
         }
-        voteOn(comments, "carol");
+        voteOn(comments, carol);
         int few = pageCost("/posts/" + post, null);
-        int fewLoggedIn = pageCost("/posts/" + post, "admin");
-        int fewVoter = pageCost("/posts/" + post, "carol");
-        int fewAsker = pageCost("/posts/" + post, "bob");
+        int fewLoggedIn = pageCost("/posts/" + post, admin);
+        int fewVoter = pageCost("/posts/" + post, carol);
+        int fewAsker = pageCost("/posts/" + post, bob);
         for (int i = 0; i < 40; i++) {
             // a mix of top-level comments and nested replies, by three authors
-            parent = Posts.comment(i % 3 == 0 ? "alice" : i % 3 == 1 ? "admin" : "bob", post, i % 4 == 0 ? null : parent,
+            parent = Posts.comment(i % 3 == 0 ? alice : i % 3 == 1 ? admin : bob, post, i % 4 == 0 ? null : parent,
                     "Later comment " + i);
             comments.add(parent);
         }
-        voteOn(comments, "carol");
+        voteOn(comments, carol);
         int many = pageCost("/posts/" + post, null);
-        int manyLoggedIn = pageCost("/posts/" + post, "admin");
-        int manyVoter = pageCost("/posts/" + post, "carol");
-        int manyAsker = pageCost("/posts/" + post, "bob");
+        int manyLoggedIn = pageCost("/posts/" + post, admin);
+        int manyVoter = pageCost("/posts/" + post, carol);
+        int manyAsker = pageCost("/posts/" + post, bob);
         System.out.printf("Post page: %d SQL statements (logged in: %d, voter: %d, asker: %d) with 3 comments, %d (%d, %d, %d)"
                 + " with 43%n", few, fewLoggedIn, fewVoter, fewAsker, many, manyLoggedIn, manyVoter, manyAsker);
         assertEquals(few, many, "statements for the post page grew with the number of comments");
@@ -91,14 +98,14 @@ class StatementCountTest {
         return statements.during(() -> (user == null ? given() : as(user)).when().get(path).then().statusCode(200));
     }
 
-    private static void addPosts(int count) {
+    private void addPosts(int count) {
         for (int i = 0; i < count; i++) {
-            long post = ((Number) as(i % 2 == 0 ? "bob" : "alice").contentType(ContentType.JSON).body("""
+            long post = ((Number) as(i % 2 == 0 ? bob : alice).contentType(ContentType.JSON).body("""
                     {"kind": "TIP", "title": "Fibromyalgia tip number %d", "body": "Gentle movement.",
                      "conditions": ["fibromyalgia"], "remedies": [{"remedy": "walking", "outcome": "HELPED"},
                      {"remedy": "heat", "outcome": "NO_CHANGE"}]}""".formatted(i)).when().post("/api/v1/posts")
                     .then().statusCode(201).extract().path("id")).longValue();
-            Posts.comment("admin", post, null, "Thanks for sharing " + i);
+            Posts.comment(admin, post, null, "Thanks for sharing " + i);
         }
     }
 }

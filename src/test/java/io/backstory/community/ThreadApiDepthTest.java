@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.backstory.platform.TestUsers;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -34,6 +36,10 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class ThreadApiDepthTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+
     private static final int LEVELS = 1_000;
 
     @Inject
@@ -41,13 +47,13 @@ class ThreadApiDepthTest {
 
     @Test
     void aThousandLevelThreadComesNestedThenFlatWithEveryCommentOnce() throws Exception {
-        long post = Posts.story("bob", "A thread a thousand replies deep");
+        long post = Posts.story(bob, "A thread a thousand replies deep");
         List<Long> chain = insertChain(post);
         // Branches through the API: one inside the nesting, one below the cut, one under the deepest reply.
-        Posts.comment("alice", post, chain.get(2), "A side reply at level 4");
-        long belowCut = Posts.comment("alice", post, chain.get(CommentTree.MAX_DEPTH + 3), "A side reply below the cut");
-        Posts.comment("bob", post, belowCut, "A reply to the side reply");
-        Posts.comment("alice", post, chain.get(LEVELS - 1), "Level 1001");
+        Posts.comment(alice, post, chain.get(2), "A side reply at level 4");
+        long belowCut = Posts.comment(alice, post, chain.get(CommentTree.MAX_DEPTH + 3), "A side reply below the cut");
+        Posts.comment(bob, post, belowCut, "A reply to the side reply");
+        Posts.comment(alice, post, chain.get(LEVELS - 1), "Level 1001");
         Map<Long, Long> parents = parents(post);
 
         for (String sort : List.of("best", "new", "top", "hot")) {

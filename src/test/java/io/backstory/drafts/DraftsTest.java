@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.Limits;
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -29,6 +30,10 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 class DraftsTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String drafter = TestUsers.newMember();
+    private final String peeker = TestUsers.newMember();
 
     @Inject
     Limits limits;
@@ -47,7 +52,7 @@ class DraftsTest {
 
     @BeforeEach
     void startClean() {
-        for (String user : List.of("drafter", "peeker")) {
+        for (String user : List.of(drafter, peeker)) {
             for (Document page = PageForms.html(as(user).get("/drafts")); !page.select(".draft-list .discard").isEmpty();
                     page = PageForms.html(as(user).get("/drafts"))) {
                 String confirm = page.select(".draft-list .discard").first().attr("href");
@@ -59,9 +64,9 @@ class DraftsTest {
     @Test
     void aDraftSavedAsTheMemberTypesComesBackWithEveryCharacterAndChoiceAndGoesWhenPublished() {
         Map<String, Object> fields = storyFields("A week with a locked lower back", STORY);
-        assertEquals(204, autosave("drafter", "/posts/new", "/posts", fields).statusCode());
+        assertEquals(204, autosave(drafter, "/posts/new", "/posts", fields).statusCode());
 
-        Document form = PageForms.html(as("drafter").get("/posts/new"));
+        Document form = PageForms.html(as(drafter).get("/posts/new"));
         assertEquals("A week with a locked lower back", form.select("#field-title").val());
         assertEquals(STORY, form.select("#field-body").text().isEmpty() ? "" : form.select("#field-body").first().wholeText());
         assertTrue(form.select("input[name=kind][value=QUESTION]").hasAttr("checked"), "the kind is kept");
@@ -72,143 +77,143 @@ class DraftsTest {
         assertTrue(form.select(".draft-notice").text().startsWith("Your draft from"), form.select("main").text());
         assertTrue(form.select(".account-menu a[href=/drafts]").text().equals("Drafts (1)"), form.select(".account-menu").text());
 
-        Document list = PageForms.html(as("drafter").get("/drafts"));
+        Document list = PageForms.html(as(drafter).get("/drafts"));
         assertEquals("A week with a locked lower back", list.select(".draft-list li a[href=/posts/new]").text());
         assertTrue(list.select(".draft-list .meta").text().startsWith("A new post, saved"), list.select(".draft-list").text());
 
         // Typing on replaces the draft of the same form.
         fields.put("body", STORY + "\n\nDay 13: still fine.");
-        assertEquals(204, autosave("drafter", "/posts/new", "/posts", fields).statusCode());
-        assertEquals(1, PageForms.html(as("drafter").get("/drafts")).select(".draft-list li").size());
+        assertEquals(204, autosave(drafter, "/posts/new", "/posts", fields).statusCode());
+        assertEquals(1, PageForms.html(as(drafter).get("/drafts")).select(".draft-list li").size());
 
-        Response published = PageForms.submit("drafter", "/posts/new", "/posts", fields);
+        Response published = PageForms.submit(drafter, "/posts/new", "/posts", fields);
         assertEquals(303, published.statusCode(), published.asString());
-        assertTrue(PageForms.html(as("drafter").get("/drafts")).select(".draft-list li").isEmpty(), "published: no draft left");
-        Document fresh = PageForms.html(as("drafter").get("/posts/new"));
+        assertTrue(PageForms.html(as(drafter).get("/drafts")).select(".draft-list li").isEmpty(), "published: no draft left");
+        Document fresh = PageForms.html(as(drafter).get("/posts/new"));
         assertEquals("", fresh.select("#field-title").val());
         assertTrue(fresh.select(".draft-notice").isEmpty());
     }
 
     @Test
     void commentsRepliesAndEditsKeepDraftsOfTheirOwn() {
-        long post = newPost("drafter");
+        long post = newPost(drafter);
         String comment = "A comment with 😀 and ñ, half written";
-        assertEquals(204, autosave("drafter", "/posts/" + post, "/posts/" + post + "/comments",
+        assertEquals(204, autosave(drafter, "/posts/" + post, "/posts/" + post + "/comments",
                 Map.of("body", comment, "remedy", "heat")).statusCode());
-        Document page = PageForms.html(as("drafter").get("/posts/" + post));
+        Document page = PageForms.html(as(drafter).get("/posts/" + post));
         assertEquals(comment, page.select("#reply-body").first().wholeText());
         assertTrue(page.select(".reply-form input[name=remedy][value=heat]").hasAttr("checked"));
         assertTrue(page.select(".reply-form .draft-notice").text().startsWith("Your draft from"),
                 "the comment box says its text is a draft: " + page.select("#comments").text());
         // The post page reads its form's draft and the account menu's count together: both right, with and without one.
-        int drafts = PageForms.html(as("drafter").get("/drafts")).select(".draft-list li").size();
+        int drafts = PageForms.html(as(drafter).get("/drafts")).select(".draft-list li").size();
         assertEquals("Drafts (" + drafts + ")", page.select(".account-menu a[href=/drafts]").text());
 
-        Response sent = PageForms.submit("drafter", "/posts/" + post, "/posts/" + post + "/comments", Map.of("body", comment));
+        Response sent = PageForms.submit(drafter, "/posts/" + post, "/posts/" + post + "/comments", Map.of("body", comment));
         assertEquals(303, sent.statusCode());
-        Document after = PageForms.html(as("drafter").get("/posts/" + post));
+        Document after = PageForms.html(as(drafter).get("/posts/" + post));
         assertTrue(after.select("#reply-body").first().wholeText().isEmpty(), "the sent comment's draft is gone");
         assertEquals("Drafts (" + (drafts - 1) + ")", after.select(".account-menu a[href=/drafts]").text());
 
         String edit = "/posts/" + post + "/edit";
         Map<String, Object> fields = storyFields("An edited title for the draft", "Edited text, not sent yet 🙂");
         fields.put("version", "0");
-        assertEquals(204, autosave("drafter", edit, edit, fields).statusCode());
-        Document editForm = PageForms.html(as("drafter").get(edit));
+        assertEquals(204, autosave(drafter, edit, edit, fields).statusCode());
+        Document editForm = PageForms.html(as(drafter).get(edit));
         assertEquals("An edited title for the draft", editForm.select("#field-title").val());
         assertEquals("0", editForm.select("input[name=version]").val(), "the version edited is kept, so a later change conflicts");
     }
 
     @Test
     void anAutosaveOvertakenByTheSentCommentDoesNotBringItsDraftBack() {
-        long post = newPost("drafter");
+        long post = newPost(drafter);
         String page = "/posts/" + post;
-        String opened = PageForms.html(as("drafter").get(page)).selectFirst(".reply-form input[name=draft-opened]").val();
+        String opened = PageForms.html(as(drafter).get(page)).selectFirst(".reply-form input[name=draft-opened]").val();
         String comment = "Sent while its autosave was still on the way";
-        assertEquals(204, autosave("drafter", page, page + "/comments", Map.of("body", comment, "draft-opened", opened)).statusCode());
-        assertEquals(303, PageForms.submit("drafter", page, page + "/comments", Map.of("body", comment)).statusCode());
+        assertEquals(204, autosave(drafter, page, page + "/comments", Map.of("body", comment, "draft-opened", opened)).statusCode());
+        assertEquals(303, PageForms.submit(drafter, page, page + "/comments", Map.of("body", comment)).statusCode());
 
         // The autosave from that page arrives late, or a browser puts back its copy of the form: nothing comes back.
-        assertEquals(205, autosave("drafter", page, page + "/comments", Map.of("body", comment, "draft-opened", opened)).statusCode());
-        Document after = PageForms.html(as("drafter").get(page));
+        assertEquals(205, autosave(drafter, page, page + "/comments", Map.of("body", comment, "draft-opened", opened)).statusCode());
+        Document after = PageForms.html(as(drafter).get(page));
         assertTrue(after.select("#reply-body").first().wholeText().isEmpty(), "the published comment is not offered again");
-        assertTrue(PageForms.html(as("drafter").get("/drafts")).select(".draft-list li").isEmpty(), "and no draft is listed");
+        assertTrue(PageForms.html(as(drafter).get("/drafts")).select(".draft-list li").isEmpty(), "and no draft is listed");
 
         // The next comment, written on the page opened after that, is kept as a draft again.
         String reopened = after.selectFirst(".reply-form input[name=draft-opened]").val();
-        assertEquals(204, autosave("drafter", page, page + "/comments",
+        assertEquals(204, autosave(drafter, page, page + "/comments",
                 Map.of("body", "A second comment", "draft-opened", reopened)).statusCode());
-        assertEquals("A second comment", PageForms.html(as("drafter").get(page)).select("#reply-body").first().wholeText());
+        assertEquals("A second comment", PageForms.html(as(drafter).get(page)).select("#reply-body").first().wholeText());
     }
 
     @Test
     void saveDraftWithoutJavaScriptKeepsTheFormAndItsRefusalsKeepTheText() {
         Map<String, Object> fields = storyFields("Saved with the button", STORY);
         fields.put("save-draft", "1");
-        Response saved = PageForms.submit("drafter", "/posts/new", "/posts", fields);
+        Response saved = PageForms.submit(drafter, "/posts/new", "/posts", fields);
         assertEquals(303, saved.statusCode());
         assertEquals("/posts/new", java.net.URI.create(saved.getHeader("Location")).getPath());
-        assertEquals(STORY, PageForms.html(as("drafter").get("/posts/new")).select("#field-body").first().wholeText());
+        assertEquals(STORY, PageForms.html(as(drafter).get("/posts/new")).select("#field-body").first().wholeText());
 
         String tooLong = "ü".repeat(40_001);
         fields.put("body", tooLong);
-        Response refused = PageForms.submit("drafter", "/posts/new", "/posts", fields);
+        Response refused = PageForms.submit(drafter, "/posts/new", "/posts", fields);
         assertEquals(400, refused.statusCode());
         Document again = PageForms.html(refused);
         assertEquals(tooLong, again.select("#field-body").first().wholeText(), "the same form with the text kept");
         assertTrue(again.select("#body-error").text().contains("40,001 characters"), again.select("#body-error").text());
-        assertEquals(STORY, PageForms.html(as("drafter").get("/posts/new")).select("#field-body").first().wholeText(),
+        assertEquals(STORY, PageForms.html(as(drafter).get("/posts/new")).select("#field-body").first().wholeText(),
                 "the refused text did not replace the draft");
     }
 
     @Test
     void anotherMemberCanNeitherSeeNorDiscardADraft() {
-        autosave("drafter", "/posts/new", "/posts", storyFields("Only mine to read", STORY));
-        Document list = PageForms.html(as("drafter").get("/drafts"));
+        autosave(drafter, "/posts/new", "/posts", storyFields("Only mine to read", STORY));
+        Document list = PageForms.html(as(drafter).get("/drafts"));
         String discard = list.select(".draft-list .discard").attr("href");
         assertTrue(discard.matches("/drafts/\\d+/discard"), discard);
 
-        assertEquals(404, as("peeker").get(discard).statusCode());
-        Response forged = PageForms.submit("peeker", "/posts/new", "/posts", discard, Map.of());
+        assertEquals(404, as(peeker).get(discard).statusCode());
+        Response forged = PageForms.submit(peeker, "/posts/new", "/posts", discard, Map.of());
         assertEquals(404, forged.statusCode(), forged.asString());
-        assertFalse(as("peeker").get("/drafts").asString().contains("Only mine to read"));
-        assertFalse(as("peeker").get("/posts/new").asString().contains("Only mine to read"));
+        assertFalse(as(peeker).get("/drafts").asString().contains("Only mine to read"));
+        assertFalse(as(peeker).get("/posts/new").asString().contains("Only mine to read"));
         assertFalse(given().get("/drafts").asString().contains("Only mine to read"));
 
-        assertTrue(as("drafter").get("/drafts").asString().contains("Only mine to read"), "still there for its writer");
-        assertEquals("Only mine to read", as("drafter").get("/api/v1/me/export").then().statusCode(200).extract()
+        assertTrue(as(drafter).get("/drafts").asString().contains("Only mine to read"), "still there for its writer");
+        assertEquals("Only mine to read", as(drafter).get("/api/v1/me/export").then().statusCode(200).extract()
                 .path("drafts[0].fields.title[0]"), "drafts are in their writer's data export");
-        assertTrue(PageForms.html(as("drafter").get(discard)).select("h1").text().equals("Discard this draft?"));
-        assertEquals(303, PageForms.submit("drafter", discard, discard, Map.of()).statusCode());
-        assertFalse(as("drafter").get("/drafts").asString().contains("Only mine to read"));
+        assertTrue(PageForms.html(as(drafter).get(discard)).select("h1").text().equals("Discard this draft?"));
+        assertEquals(303, PageForms.submit(drafter, discard, discard, Map.of()).statusCode());
+        assertFalse(as(drafter).get("/drafts").asString().contains("Only mine to read"));
     }
 
     @Test
     void draftsObeyTheFormsLimitsAndACountPerMember() {
-        Response tooLong = autosave("drafter", "/posts/new", "/posts", storyFields("Fine title", "x".repeat(40_001)));
+        Response tooLong = autosave(drafter, "/posts/new", "/posts", storyFields("Fine title", "x".repeat(40_001)));
         assertEquals(400, tooLong.statusCode());
-        long post = newPost("drafter");
-        assertEquals(400, autosave("drafter", "/posts/" + post, "/posts/" + post + "/comments",
+        long post = newPost(drafter);
+        assertEquals(400, autosave(drafter, "/posts/" + post, "/posts/" + post + "/comments",
                 Map.of("body", "y".repeat(10_001))).statusCode(), "a comment's draft has a comment's limit");
-        assertEquals(204, autosave("drafter", "/posts/" + post, "/posts/" + post + "/comments",
+        assertEquals(204, autosave(drafter, "/posts/" + post, "/posts/" + post + "/comments",
                 Map.of("body", "😀".repeat(10_000))).statusCode(), "10,000 emoji are 10,000 characters");
-        assertEquals(400, autosave("drafter", "/settings", "/posts", Map.of("body", "not a writing form")).statusCode());
-        assertEquals(400, autosave("drafter", "/posts/new", "/posts", storyFields("Title with a\u0000NUL", "text")).statusCode());
+        assertEquals(400, autosave(drafter, "/settings", "/posts", Map.of("body", "not a writing form")).statusCode());
+        assertEquals(400, autosave(drafter, "/posts/new", "/posts", storyFields("Title with a\u0000NUL", "text")).statusCode());
 
         for (int i = 1; i < limits.drafts().perMember(); i++) {
-            assertEquals(204, autosave("drafter", "/comments/" + (900_000 + i) + "/reply", "/posts",
+            assertEquals(204, autosave(drafter, "/comments/" + (900_000 + i) + "/reply", "/posts",
                     Map.of("body", "reply " + i)).statusCode());
         }
-        Response over = autosave("drafter", "/comments/999999/reply", "/posts", Map.of("body", "one too many"));
+        Response over = autosave(drafter, "/comments/999999/reply", "/posts", Map.of("body", "one too many"));
         assertEquals(422, over.statusCode());
         assertTrue(over.asString().contains("You already keep 50 drafts"), over.asString());
-        assertEquals(204, autosave("drafter", "/comments/900001/reply", "/posts", Map.of("body", "replacing is fine")).statusCode());
+        assertEquals(204, autosave(drafter, "/comments/900001/reply", "/posts", Map.of("body", "replacing is fine")).statusCode());
     }
 
     @Test
     void aFormSentAfterTheLoginRanOutIsKeptAndComesBackOnlyToItsWriterAfterLogin() {
-        PageForms.Csrf csrf = PageForms.csrf("drafter", "/posts/new", "/posts");
-        String seal = PageForms.html(as("drafter").get("/posts/new")).select("input[name=draft-owner]").val();
+        PageForms.Csrf csrf = PageForms.csrf(drafter, "/posts/new", "/posts");
+        String seal = PageForms.html(as(drafter).get("/posts/new")).select("input[name=draft-owner]").val();
         Map<String, Object> fields = storyFields("Written while the login ran out", STORY);
         fields.putAll(csrf.fields());
         fields.put("draft-owner", seal);
@@ -234,28 +239,28 @@ class DraftsTest {
         assertNotNull(key);
 
         // Someone else logging in on that browser gets nothing of it.
-        Response other = as("peeker").cookie(DraftPages.KEPT_COOKIE, key).redirects().follow(false).get("/drafts/claim");
+        Response other = as(peeker).cookie(DraftPages.KEPT_COOKIE, key).redirects().follow(false).get("/drafts/claim");
         assertEquals("/drafts", java.net.URI.create(other.getHeader("Location")).getPath());
-        assertFalse(as("peeker").get("/posts/new").asString().contains("Written while the login ran out"));
+        assertFalse(as(peeker).get("/posts/new").asString().contains("Written while the login ran out"));
 
-        Response claimed = as("drafter").cookie(DraftPages.KEPT_COOKIE, key).redirects().follow(false).get("/drafts/claim");
+        Response claimed = as(drafter).cookie(DraftPages.KEPT_COOKIE, key).redirects().follow(false).get("/drafts/claim");
         assertEquals(303, claimed.statusCode());
         assertEquals("/posts/new", java.net.URI.create(claimed.getHeader("Location")).getPath());
-        Document form = PageForms.html(as("drafter").get("/posts/new"));
+        Document form = PageForms.html(as(drafter).get("/posts/new"));
         assertEquals("Written while the login ran out", form.select("#field-title").val());
         assertEquals(STORY, form.select("#field-body").first().wholeText());
         assertEquals("HELPED", form.select("select[name='remedy.heat'] option[selected]").val());
         assertTrue(form.select("input[name=condition][value=sciatica]").hasAttr("checked"));
 
         // Claimed once: the key holds nothing more.
-        as("drafter").cookie(DraftPages.KEPT_COOKIE, key).get("/drafts/claim");
-        assertEquals(1, PageForms.html(as("drafter").get("/drafts")).select(".draft-list li").size());
+        as(drafter).cookie(DraftPages.KEPT_COOKIE, key).get("/drafts/claim");
+        assertEquals(1, PageForms.html(as(drafter).get("/drafts")).select(".draft-list li").size());
     }
 
     @Test
     void aFormWithoutAGenuineOwnerSealIsNotKept() {
-        PageForms.Csrf csrf = PageForms.csrf("drafter", "/posts/new", "/posts");
-        String seal = PageForms.html(as("drafter").get("/posts/new")).select("input[name=draft-owner]").val();
+        PageForms.Csrf csrf = PageForms.csrf(drafter, "/posts/new", "/posts");
+        String seal = PageForms.html(as(drafter).get("/posts/new")).select("input[name=draft-owner]").val();
         Map<String, Object> fields = storyFields("A forged owner", "Planted text");
         fields.putAll(csrf.fields());
         fields.put("draft-form", "/posts/new");

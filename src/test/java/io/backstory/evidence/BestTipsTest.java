@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberService;
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.backstory.voting.VoteService;
 import io.backstory.voting.VoteTarget;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,10 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class BestTipsTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+
     private static final String CONDITION = "best-tips-fixture-condition";
 
     @Inject
@@ -34,13 +39,13 @@ class BestTipsTest {
 
     @Test
     void manyVotesBeatAFewPerfectOnesAndCommentsWithRemediesCountAsTips() {
-        as("alice").contentType(ContentType.JSON).body("""
+        as(alice).contentType(ContentType.JSON).body("""
                 {"slug": "%s", "name": "Best tips fixture", "description": "Used by BestTipsTest only."}""".formatted(CONDITION))
                 .when().post("/api/v1/conditions").then().statusCode(201);
-        long popular = tip("bob", "Sixty up and five down: the popular tip");
-        long perfect = tip("bob", "Three up and none down: the small tip");
-        long story = post("bob", "STORY", "A story without remedies is not a tip", "");
-        long comment = ((Number) as("alice").contentType(ContentType.JSON)
+        long popular = tip(bob, "Sixty up and five down: the popular tip");
+        long perfect = tip(bob, "Three up and none down: the small tip");
+        long story = post(bob, "STORY", "A story without remedies is not a tip", "");
+        long comment = ((Number) as(alice).contentType(ContentType.JSON)
                 .body("{\"body\": \"Heat and a short walk every hour helped me.\", \"remedies\": [\"heat\", \"walking\"]}")
                 .when().post("/api/v1/posts/" + story + "/comments").then().statusCode(201).extract().path("id")).longValue();
         castVotes(VoteTarget.POST, popular, 60, 5);

@@ -16,6 +16,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,6 +32,10 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class EvidenceTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+
     private static final String CONDITION = "evidence-fixture-condition";
     private static boolean fixtureCreated;
 
@@ -38,12 +43,12 @@ class EvidenceTest {
     DataSource dataSource;
 
     /** Created once, by the first test that needs it (REST Assured is only set up for the app inside tests). */
-    private static synchronized void fixture() {
+    private synchronized void fixture() {
         if (fixtureCreated) {
             return;
         }
         fixtureCreated = true;
-        as("alice").contentType(ContentType.JSON).body("""
+        as(alice).contentType(ContentType.JSON).body("""
                 {"slug": "%s", "name": "Evidence fixture condition", "description": "Used by EvidenceTest only."}"""
                 .formatted(CONDITION)).when().post("/api/v1/conditions").then().statusCode(201);
         String[] heat = {"HELPED", "HELPED", "HELPED", "HELPED", "HELPED", "HELPED", "HELPED", "HELPED", "NO_CHANGE", "WORSE"};
@@ -56,10 +61,10 @@ class EvidenceTest {
             if (i < 3) {
                 remedies.append(", {\"remedy\": \"walking\", \"outcome\": \"HELPED\"}");
             }
-            post(i % 2 == 0 ? "bob" : "alice", "Fixture report number " + i, remedies.toString());
+            post(i % 2 == 0 ? bob : alice, "Fixture report number " + i, remedies.toString());
         }
-        long deleted = post("bob", "A report that gets deleted", "{\"remedy\": \"heat\", \"outcome\": \"WORSE\"}");
-        as("bob").when().delete("/api/v1/posts/" + deleted).then().statusCode(204);
+        long deleted = post(bob, "A report that gets deleted", "{\"remedy\": \"heat\", \"outcome\": \"WORSE\"}");
+        as(bob).when().delete("/api/v1/posts/" + deleted).then().statusCode(204);
     }
 
     @Test
@@ -111,15 +116,15 @@ class EvidenceTest {
     @Test
     void theKeptCountsEqualACountFromScratchAfterEditsDeletionsAndModeration() throws Exception {
         fixture();
-        long edited = post("bob", "A report that changes its mind", "{\"remedy\": \"heat\", \"outcome\": \"HELPED\"},"
+        long edited = post(bob, "A report that changes its mind", "{\"remedy\": \"heat\", \"outcome\": \"HELPED\"},"
                 + " {\"remedy\": \"ice\", \"outcome\": \"WORSE\"}");
-        int version = as("bob").when().get("/api/v1/posts/" + edited).then().statusCode(200).extract().path("version");
-        as("bob").contentType(ContentType.JSON).body("""
+        int version = as(bob).when().get("/api/v1/posts/" + edited).then().statusCode(200).extract().path("version");
+        as(bob).contentType(ContentType.JSON).body("""
                 {"kind": "STORY", "title": "A report that changes its mind", "body": "Fixture, edited.",
                  "conditions": ["sciatica"], "remedies": [{"remedy": "heat", "outcome": "WORSE"},
                  {"remedy": "walking", "outcome": "HELPED"}], "version": %d}""".formatted(version))
                 .when().put("/api/v1/posts/" + edited).then().statusCode(200);
-        long removed = post("alice", "A report a moderator removes", "{\"remedy\": \"ice\", \"outcome\": \"HELPED\"}");
+        long removed = post(alice, "A report a moderator removes", "{\"remedy\": \"ice\", \"outcome\": \"HELPED\"}");
         try (Connection db = dataSource.getConnection(); Statement s = db.createStatement()) {
             s.executeUpdate("update post set status = 'REMOVED' where id = " + removed); // as ContentStatusChange does
             try (ResultSet r = s.executeQuery("""

@@ -24,6 +24,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
+import io.backstory.platform.TestUsers;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -34,6 +36,9 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 class FeedRobustnessTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String bob = TestUsers.newMember();
 
     private static final String CONDITION = "scoliosis";
     private static final String REMEDY = "yoga";
@@ -75,11 +80,11 @@ class FeedRobustnessTest {
         }
     }
 
-    private static io.restassured.response.Response post(Map<String, String> text) {
+    private io.restassured.response.Response post(Map<String, String> text) {
         Map<String, Object> json = new LinkedHashMap<>(text);
         json.put("kind", "STORY");
         json.put("conditions", List.of(CONDITION));
-        return io.backstory.platform.TestUsers.as("bob").contentType(io.restassured.http.ContentType.JSON).body(json)
+        return io.backstory.platform.TestUsers.as(bob).contentType(io.restassured.http.ContentType.JSON).body(json)
                 .when().post("/api/v1/posts");
     }
 

@@ -18,6 +18,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.backstory.platform.api.PageSizes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,11 +27,14 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class FeedTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String bob = TestUsers.newMember();
+
     @Inject
     PageSizes pageSizes;
 
-    private static long post(String title, String body, String condition, String remedies) {
-        return ((Number) as("bob").contentType(ContentType.JSON).body("""
+    private long post(String title, String body, String condition, String remedies) {
+        return ((Number) as(bob).contentType(ContentType.JSON).body("""
                 {"kind": "STORY", "title": "%s", "body": "%s", "conditions": ["%s"], "remedies": [%s]}"""
                 .formatted(title, body, condition, remedies)).when().post("/api/v1/posts").then().statusCode(201)
                 .extract().path("id")).longValue();
@@ -52,7 +56,7 @@ class FeedTest {
                 "spondylolisthesis", "{\"remedy\": \"swimming\", \"outcome\": \"HELPED\"}");
         post("Feed probe: a held dosing tip", "Just take double the ibuprofen.", "spondylolisthesis", "");
         long deleted = post("Feed probe: a post deleted by its author", "Gone soon.", "spondylolisthesis", "");
-        as("bob").when().delete("/api/v1/posts/" + deleted).then().statusCode(204);
+        as(bob).when().delete("/api/v1/posts/" + deleted).then().statusCode(204);
 
         SyndFeed condition = feed("/conditions/spondylolisthesis/feed.atom");
         assertEquals("atom_1.0", condition.getFeedType());
@@ -63,7 +67,7 @@ class FeedTest {
                 .filter(e -> e.getTitle().equals("Feed probe: spondylolisthesis and swimming")).findFirst().orElseThrow();
         assertTrue(entry.getLink().endsWith("/posts/" + published) && entry.getLink().startsWith("http"), entry.getLink());
         assertTrue(entry.getContents().get(0).getValue().contains("<strong>helped</strong>"));
-        assertEquals("bob", entry.getAuthor());
+        assertEquals(bob, entry.getAuthor());
 
         assertTrue(titles(feed("/remedies/swimming/feed.atom")).contains("Feed probe: spondylolisthesis and swimming"));
         assertTrue(titles(feed("/feeds/site.atom")).contains("Feed probe: spondylolisthesis and swimming"));

@@ -13,6 +13,8 @@ import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -24,12 +26,16 @@ import jakarta.mail.internet.MimeMessage;
 @QuarkusTest
 class MailBouncesTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String carol = TestUsers.newMember();
+    private final String bounced = TestUsers.newMember();
+
     @Inject
     MailBounces bounces;
 
     @Test
     void aReportThatGivesUpOnAnAddressStopsMailToItTellsTheMemberAndLeavesOtherMailAlone() throws Exception {
-        Mailbox box = Mailbox.confirmed("bounced", MailFrequency.AT_ONCE);
+        Mailbox box = Mailbox.confirmed(bounced, MailFrequency.AT_ONCE);
         MimeMessage check = TestMailServer.to(box.address).get(0);
         assertEquals("<" + TestMailServer.BOUNCE_ADDRESS + ">", check.getHeader("Return-Path")[0],
                 "mail goes out with the bounce address as its envelope sender, so reports come back there");
@@ -53,19 +59,19 @@ class MailBouncesTest {
         assertEquals(0, bounces.readBounces(), "a report is read once");
 
         long post = box.write("TIP", "Bounced away " + System.nanoTime(), "Walking helped me.", "sciatica");
-        Mailbox.comment("carol", post, "Walking helped me too.");
+        Mailbox.comment(carol, post, "Walking helped me too.");
         Mailbox.sleep(Duration.ofSeconds(3));
         assertEquals(List.of(), box.received(m -> m.subject().startsWith("Someone replied")), "no more mail to a stopped address");
 
         // Confirming an address again starts mail again.
-        Mailbox again = Mailbox.confirmed("bounced", MailFrequency.AT_ONCE);
+        Mailbox again = Mailbox.confirmed(bounced, MailFrequency.AT_ONCE);
         assertFalse(mailSettings().contains("has stopped"));
-        Mailbox.comment("carol", post, "And swimming, later on.");
+        Mailbox.comment(carol, post, "And swimming, later on.");
         again.awaitOne(m -> m.subject().startsWith("Someone replied"));
     }
 
-    private static String mailSettings() {
-        return Jsoup.parse(as("bounced").when().get("/settings/mail").then().statusCode(200).extract().asString()).text();
+    private String mailSettings() {
+        return Jsoup.parse(as(bounced).when().get("/settings/mail").then().statusCode(200).extract().asString()).text();
     }
 
     /** Subjects of what is still in the bounce mailbox about {@code address}. */

@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -30,6 +32,13 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class MailDigestTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
+    private final String admin = TestUsers.newAdmin();
+    private final String letterbox = TestUsers.newMember();
+
     @Inject
     MailDigests digests;
     @Inject
@@ -37,31 +46,31 @@ class MailDigestTest {
 
     @Test
     void theDigestHoldsOnlyPublishedTipsAndStoriesFromFollowedConditionsRanked() throws Exception {
-        Mailbox box = Mailbox.confirmed("letterbox", MailFrequency.DAILY);
+        Mailbox box = Mailbox.confirmed(letterbox, MailFrequency.DAILY);
         box.choose(Map.of(MailTopic.REPLIES, MailFrequency.DAILY, MailTopic.ACCEPTED_ANSWERS, MailFrequency.NEVER,
                 MailTopic.MODERATION, MailFrequency.AT_ONCE, MailTopic.NEW_POSTS, MailFrequency.DAILY,
                 MailTopic.MENTIONS, MailFrequency.NEVER));
         as(box.user).when().put("/api/v1/conditions/ankylosing-spondylitis/follow").then().statusCode(204);
         String tag = "Digest probe " + System.nanoTime();
         try {
-            long top = Mailbox.post("bob", "TIP", tag + " top tip", "Morning stretches before getting up.", "ankylosing-spondylitis");
-            long middle = Mailbox.post("bob", "STORY", tag + " middle story", "Two years with it, and swimming.", "ankylosing-spondylitis");
-            long bottom = Mailbox.post("bob", "TIP", tag + " bottom tip", "A firm mattress.", "ankylosing-spondylitis");
-            vote(top, "alice", "admin", "carol");
-            vote(middle, "alice", "admin");
+            long top = Mailbox.post(bob, "TIP", tag + " top tip", "Morning stretches before getting up.", "ankylosing-spondylitis");
+            long middle = Mailbox.post(bob, "STORY", tag + " middle story", "Two years with it, and swimming.", "ankylosing-spondylitis");
+            long bottom = Mailbox.post(bob, "TIP", tag + " bottom tip", "A firm mattress.", "ankylosing-spondylitis");
+            vote(top, alice, admin, carol);
+            vote(middle, alice, admin);
             vote(bottom);
             String heldTitle = tag + " held tip";
-            Mailbox.post("bob", "TIP", heldTitle, "Just take double the ibuprofen.", "ankylosing-spondylitis");
-            long laterHeld = Mailbox.post("bob", "TIP", tag + " held after publishing", "Walk every hour.", "ankylosing-spondylitis");
-            int version = as("bob").when().get("/api/v1/posts/" + laterHeld).then().extract().path("version");
-            as("bob").contentType(ContentType.JSON).body(Map.of("kind", "TIP", "title", tag + " held after publishing",
+            Mailbox.post(bob, "TIP", heldTitle, "Just take double the ibuprofen.", "ankylosing-spondylitis");
+            long laterHeld = Mailbox.post(bob, "TIP", tag + " held after publishing", "Walk every hour.", "ankylosing-spondylitis");
+            int version = as(bob).when().get("/api/v1/posts/" + laterHeld).then().extract().path("version");
+            as(bob).contentType(ContentType.JSON).body(Map.of("kind", "TIP", "title", tag + " held after publishing",
                     "body", "Walk every hour. Just take double the ibuprofen.", "conditions", List.of("ankylosing-spondylitis"),
                     "version", version)).when().put("/api/v1/posts/" + laterHeld).then().statusCode(200);
-            Mailbox.post("bob", "QUESTION", tag + " question", "Does swimming help?", "ankylosing-spondylitis");
-            Mailbox.post("bob", "TIP", tag + " unfollowed tip", "Heat helps.", "fibromyalgia");
+            Mailbox.post(bob, "QUESTION", tag + " question", "Does swimming help?", "ankylosing-spondylitis");
+            Mailbox.post(bob, "TIP", tag + " unfollowed tip", "Heat helps.", "fibromyalgia");
             Mailbox.post(box.user, "TIP", tag + " own tip", "My own words.", "ankylosing-spondylitis");
             long own = Mailbox.post(box.user, "QUESTION", tag + " own question", "Anyone?", "sciatica");
-            Mailbox.comment("bob", own, "A reply gathered in the digest.");
+            Mailbox.comment(bob, own, "A reply gathered in the digest.");
 
             // Today's digest is due once today ends; the check may run any number of times, on any instance.
             Instant tomorrow = Instant.now().plus(Duration.ofDays(1));

@@ -15,6 +15,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -27,6 +28,11 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class MailNotificationsTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String postbox = TestUsers.newMember();
 
     private static final String REPLY = "Someone replied to you on Backstory";
     private static final String ACCEPTED = "Your answer helped someone on Backstory";
@@ -73,10 +79,10 @@ class MailNotificationsTest {
 
     @Test
     void repliesArriveOnceAndOneClickStopsThem() {
-        Mailbox box = Mailbox.confirmed("postbox", MailFrequency.AT_ONCE);
+        Mailbox box = Mailbox.confirmed(postbox, MailFrequency.AT_ONCE);
         String title = "Mail reply probe " + System.nanoTime();
         long post = box.write("QUESTION", title, "Does anyone else wake up stiff?", "sciatica");
-        Mailbox.comment("bob", post, "Every morning, it eases after a walk.");
+        Mailbox.comment(bob, post, "Every morning, it eases after a walk.");
         Mailbox.Received mail = box.awaitOne(subject(REPLY));
         assertWellFormed(box, mail, "replied to your post on \"" + title + "\"", "/posts/" + post + "#c");
 
@@ -87,7 +93,7 @@ class MailNotificationsTest {
                 .when().post(forged).then().statusCode(400);
 
         oneClick(mail);
-        Mailbox.comment("bob", post, "A second reply that must not be mailed.");
+        Mailbox.comment(bob, post, "A second reply that must not be mailed.");
         Mailbox.sleep(java.time.Duration.ofSeconds(3));
         assertEquals(1, box.received(subject(REPLY)).size(), "no mail after unsubscribing");
         String shown = PageForms.html(as(box.user).when().get("/settings/mail")).select("fieldset#replies input[checked]").attr("value");
@@ -96,17 +102,17 @@ class MailNotificationsTest {
 
     @Test
     void aMentionArrivesOnceAndOneClickStopsMentionsOnly() {
-        Mailbox box = Mailbox.confirmed("postbox", MailFrequency.AT_ONCE);
+        Mailbox box = Mailbox.confirmed(postbox, MailFrequency.AT_ONCE);
         String handle = as(box.user).when().get("/api/v1/me/export").then().extract().path("profile.handle");
         String title = "Mail mention probe " + System.nanoTime();
-        long post = Mailbox.post("bob", "QUESTION", title, "Has a standing desk helped anyone here?", "sciatica");
-        Mailbox.comment("bob", post, "@" + handle + " you said yours helped, which one did you get?");
+        long post = Mailbox.post(bob, "QUESTION", title, "Has a standing desk helped anyone here?", "sciatica");
+        Mailbox.comment(bob, post, "@" + handle + " you said yours helped, which one did you get?");
         Mailbox.Received mail = box.awaitOne(subject(MENTION));
         assertWellFormed(box, mail, "mentioned you in a comment on \"" + title + "\"", "/posts/" + post + "#c");
         assertTrue(mail.unsubscribePath().contains("what=MENTIONS"), mail.unsubscribePath());
 
         oneClick(mail);
-        Mailbox.comment("bob", post, "@" + handle + " asking once more, no mail for this one.");
+        Mailbox.comment(bob, post, "@" + handle + " asking once more, no mail for this one.");
         Mailbox.sleep(java.time.Duration.ofSeconds(3));
         assertEquals(1, box.received(subject(MENTION)).size(), "no mention mail after unsubscribing");
         Document settings = PageForms.html(as(box.user).when().get("/settings/mail"));
@@ -116,9 +122,9 @@ class MailNotificationsTest {
 
     @Test
     void anAcceptedAnswerArrivesOnceAndThePageStopsIt() {
-        Mailbox box = Mailbox.confirmed("postbox", MailFrequency.AT_ONCE);
+        Mailbox box = Mailbox.confirmed(postbox, MailFrequency.AT_ONCE);
         String title = "Mail accepted probe " + System.nanoTime();
-        long question = Mailbox.post("bob", "QUESTION", title, "What helped your spasm?", "muscle-spasm");
+        long question = Mailbox.post(bob, "QUESTION", title, "What helped your spasm?", "muscle-spasm");
         long answer = Mailbox.comment(box.user, question, "Heat and short walks.");
         accept(question, answer);
         Mailbox.Received mail = box.awaitOne(subject(ACCEPTED));
@@ -131,14 +137,14 @@ class MailNotificationsTest {
         assertEquals(1, box.received(subject(ACCEPTED)).size(), "no mail after unsubscribing");
     }
 
-    private static void accept(long question, long comment) {
-        as("bob").contentType(ContentType.JSON).body("{\"commentId\": " + comment + "}")
+    private void accept(long question, long comment) {
+        as(bob).contentType(ContentType.JSON).body("{\"commentId\": " + comment + "}")
                 .when().put("/api/v1/posts/" + question + "/accepted-answer").then().statusCode(204);
     }
 
     @Test
     void aModeratorsDecisionArrivesOnceAndOneClickStopsIt() {
-        Mailbox box = Mailbox.confirmed("postbox", MailFrequency.AT_ONCE);
+        Mailbox box = Mailbox.confirmed(postbox, MailFrequency.AT_ONCE);
         String title = "Mail moderation probe " + System.nanoTime();
         long held = box.write("TIP", title, "Just take double the ibuprofen.", "sciatica");
         decide(held, "HIDE", "Dosing advice is not allowed here");
@@ -153,30 +159,30 @@ class MailNotificationsTest {
         assertEquals(1, box.received(subject(MODERATION)).size(), "no mail after unsubscribing");
     }
 
-    private static void decide(long post, String action, String note) {
-        int item = as("alice").when().get("/api/v1/moderation/queue").then().statusCode(200)
+    private void decide(long post, String action, String note) {
+        int item = as(alice).when().get("/api/v1/moderation/queue").then().statusCode(200)
                 .extract().path("find { it.targetId == " + post + " && it.target == 'POST' }.id");
-        int version = as("alice").when().get("/api/v1/moderation/items/" + item).then().extract().path("version");
-        as("alice").contentType(ContentType.JSON).body(Map.of("action", action, "version", version, "note", note))
+        int version = as(alice).when().get("/api/v1/moderation/items/" + item).then().extract().path("version");
+        as(alice).contentType(ContentType.JSON).body(Map.of("action", action, "version", version, "note", note))
                 .when().post("/api/v1/moderation/items/" + item + "/actions").then().statusCode(200);
     }
 
     @Test
     void aNewPostInAFollowedConditionArrivesOnceButAHeldOneNever() {
-        Mailbox box = Mailbox.confirmed("postbox", MailFrequency.AT_ONCE);
+        Mailbox box = Mailbox.confirmed(postbox, MailFrequency.AT_ONCE);
         as(box.user).when().put("/api/v1/conditions/spondylolisthesis/follow").then().statusCode(204);
         try {
             String held = "Held mail probe " + System.nanoTime();
-            Mailbox.post("bob", "TIP", held, "Just take double the ibuprofen.", "spondylolisthesis");
+            Mailbox.post(bob, "TIP", held, "Just take double the ibuprofen.", "spondylolisthesis");
             String title = "New post mail probe " + System.nanoTime();
-            long post = Mailbox.post("bob", "STORY", title, "Six months of physio, and it worked.", "spondylolisthesis");
+            long post = Mailbox.post(bob, "STORY", title, "Six months of physio, and it worked.", "spondylolisthesis");
             Mailbox.Received mail = box.awaitOne(subject(NEW_POST));
             assertWellFormed(box, mail, "New post in Spondylolisthesis: \"" + title + "\"", "/posts/" + post);
             assertTrue(box.received().stream().noneMatch(m -> m.text().contains(held) || m.html().contains(held)),
                     "the held post is in no mail");
 
             throughThePage(mail);
-            Mailbox.post("bob", "STORY", title + " later", "Another one.", "spondylolisthesis");
+            Mailbox.post(bob, "STORY", title + " later", "Another one.", "spondylolisthesis");
             Mailbox.sleep(java.time.Duration.ofSeconds(3));
             assertEquals(1, box.received(subject(NEW_POST)).size(), "no mail after unsubscribing");
         } finally {
@@ -186,7 +192,7 @@ class MailNotificationsTest {
 
     @Test
     void aChoiceTheFormNeverOffersIsRefusedWithTheFormAndNothingChanges() {
-        Mailbox box = Mailbox.confirmed("postbox", MailFrequency.DAILY);
+        Mailbox box = Mailbox.confirmed(postbox, MailFrequency.DAILY);
         Response refused = PageForms.submit(box.user, "/settings/mail", "/settings/mail/choices",
                 Map.of("replies", "HOURLY", "acceptedAnswers", "NEVER", "moderation", "NEVER", "newPosts", "NEVER"));
         assertEquals(400, refused.statusCode());

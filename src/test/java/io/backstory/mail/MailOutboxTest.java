@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -30,6 +32,9 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class MailOutboxTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String mailcrowd = TestUsers.newMember();
+
     @Inject
     MailOutbox outbox;
     @Inject
@@ -37,7 +42,7 @@ class MailOutboxTest {
 
     @Test
     void twoWorkersOverOneOutboxSendEachMailExactlyOnce() throws Exception {
-        Mailbox box = Mailbox.confirmed("mailcrowd", MailFrequency.AT_ONCE);
+        Mailbox box = Mailbox.confirmed(mailcrowd, MailFrequency.AT_ONCE);
         int mails = 300;
         String tag = "Crowd " + System.nanoTime();
         queueReplies(box, tag, mails);
@@ -71,7 +76,7 @@ class MailOutboxTest {
 
     @Test
     void anSmtpOutageDelaysMailAndLosesNone() throws Exception {
-        Mailbox box = Mailbox.confirmed("mailcrowd", MailFrequency.AT_ONCE);
+        Mailbox box = Mailbox.confirmed(mailcrowd, MailFrequency.AT_ONCE);
         String tag = "Outage " + System.nanoTime();
         int mails = 8;
         long stoppedAt = System.nanoTime();

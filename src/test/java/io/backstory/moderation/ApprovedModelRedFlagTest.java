@@ -14,6 +14,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,6 +28,11 @@ import jakarta.persistence.EntityManager;
  */
 @QuarkusTest
 class ApprovedModelRedFlagTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
 
     /**
      * Red-flag symptoms the rules miss and the model flags without holding (since batch 30 it holds the sentence
@@ -54,10 +60,10 @@ class ApprovedModelRedFlagTest {
 
         assertEquals(List.of(), urgentCare(comment), "approved: no box for the writer");
         assertNull(boxSeenByWriter(post, comment));
-        assertEquals("PUBLISHED", as("carol").when().get("/api/v1/comments/" + comment).jsonPath().getString("status"));
+        assertEquals("PUBLISHED", as(carol).when().get("/api/v1/comments/" + comment).jsonPath().getString("status"));
 
         long batch = number("select batch_id from moderation_decision where review_item_id = " + item);
-        assertEquals(303, PageForms.submit("alice", "/settings", "/settings/handle",
+        assertEquals(303, PageForms.submit(alice, "/settings", "/settings/handle",
                 "/moderation/decisions/" + batch + "/undo", Map.of()).statusCode());
         assertEquals(List.of(ScreeningService.MODEL_RED_FLAG_NOTICE), urgentCare(comment), "undone: the box is back");
     }
@@ -71,24 +77,24 @@ class ApprovedModelRedFlagTest {
         assertEquals(before, urgentCare(comment));
     }
 
-    private static long post() {
-        return ((Number) as("bob").contentType(ContentType.JSON).body(Map.of("kind", "QUESTION", "title",
+    private long post() {
+        return ((Number) as(bob).contentType(ContentType.JSON).body(Map.of("kind", "QUESTION", "title",
                 "Did anyone else get this? " + System.nanoTime(), "body", "Asking for ideas about my third week.",
                 "conditions", List.of("sciatica"))).when().post("/api/v1/posts").then().statusCode(201).extract().path("id"))
                 .longValue();
     }
 
-    private static long comment(long post, String text) {
-        return ((Number) as("carol").contentType(ContentType.JSON).body(Map.of("body", text))
+    private long comment(long post, String text) {
+        return ((Number) as(carol).contentType(ContentType.JSON).body(Map.of("body", text))
                 .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id")).longValue();
     }
 
-    private static List<String> urgentCare(long comment) {
-        return as("carol").when().get("/api/v1/comments/" + comment).jsonPath().getList("urgentCare");
+    private List<String> urgentCare(long comment) {
+        return as(carol).when().get("/api/v1/comments/" + comment).jsonPath().getList("urgentCare");
     }
 
-    private static org.jsoup.nodes.Element boxSeenByWriter(long post, long comment) {
-        return Jsoup.parse(as("carol").when().get("/posts/" + post).asString()).selectFirst("#c" + comment + " .urgent-care");
+    private org.jsoup.nodes.Element boxSeenByWriter(long post, long comment) {
+        return Jsoup.parse(as(carol).when().get("/posts/" + post).asString()).selectFirst("#c" + comment + " .urgent-care");
     }
 
     private long openRedFlagItem(long comment) {
@@ -96,9 +102,9 @@ class ApprovedModelRedFlagTest {
                 + " and status = 'OPEN' and category = 'RED_FLAG'");
     }
 
-    private static void approve(long item) {
-        int version = as("alice").when().get("/api/v1/moderation/items/" + item).then().statusCode(200).extract().path("version");
-        as("alice").contentType(ContentType.JSON).body(Map.of("action", "APPROVE", "version", version))
+    private void approve(long item) {
+        int version = as(alice).when().get("/api/v1/moderation/items/" + item).then().statusCode(200).extract().path("version");
+        as(alice).contentType(ContentType.JSON).body(Map.of("action", "APPROVE", "version", version))
                 .when().post("/api/v1/moderation/items/" + item + "/actions").then().statusCode(200);
     }
 

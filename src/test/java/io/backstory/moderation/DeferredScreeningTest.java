@@ -15,6 +15,8 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,6 +30,10 @@ import jakarta.persistence.EntityManager;
  */
 @QuarkusTest
 class DeferredScreeningTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
 
     /** Unsafe advice the rules miss and the model flags. */
     private static final String UNSAFE = "Honestly just crack it yourself, nobody needs a chiropractor for that.";
@@ -73,7 +79,7 @@ class DeferredScreeningTest {
         assertTrue(shortText.matches().stream().anyMatch(m -> ScreeningService.MODEL_RULE.equals(m.rule())),
                 "a short text is read by the model at once");
 
-        Response saved = as("bob").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title",
+        Response saved = as(bob).contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title",
                 "Six weeks with a bad back " + System.nanoTime(), "body", story, "conditions", List.of("sciatica")))
                 .when().post("/api/v1/posts");
         assertEquals(201, saved.statusCode(), saved.asString());
@@ -83,18 +89,18 @@ class DeferredScreeningTest {
         String reasons = awaitOpenItemReasons(em, "post_id", post);
         assertTrue(reasons.contains(ScreeningService.MODEL_RULE) && reasons.contains(UNSAFE), reasons);
         assertEquals(0, count("select count(*) from deferred_screening where post_id = " + post), "read once, then gone");
-        assertEquals("PUBLISHED", as("bob").when().get("/api/v1/posts/" + post).jsonPath().getString("status"),
+        assertEquals("PUBLISHED", as(bob).when().get("/api/v1/posts/" + post).jsonPath().getString("status"),
                 "a flag leaves it published");
     }
 
     @Test
     void aLongCommentWithRedFlagSymptomsGetsTheUrgentCareAdviceAndTheRedFlagTabOnceTheModelReadsIt() {
         assertTrue(screening.rules(RED_FLAG, Set.of()).matches().isEmpty(), "only the model can find the sentence");
-        long post = ((Number) as("bob").contentType(ContentType.JSON).body(Map.of("kind", "QUESTION", "title",
+        long post = ((Number) as(bob).contentType(ContentType.JSON).body(Map.of("kind", "QUESTION", "title",
                 "How long did your sciatica last? " + System.nanoTime(), "body", "Mine is into its third week.",
                 "conditions", List.of("sciatica"))).when().post("/api/v1/posts").then().statusCode(201).extract().path("id"))
                 .longValue();
-        Response saved = as("carol").contentType(ContentType.JSON).body(Map.of("body", story(RED_FLAG)))
+        Response saved = as(carol).contentType(ContentType.JSON).body(Map.of("body", story(RED_FLAG)))
                 .when().post("/api/v1/posts/" + post + "/comments");
         assertEquals(201, saved.statusCode(), saved.asString());
         assertEquals(List.of(), saved.jsonPath().getList("urgentCare"), "saved on the rules' verdict");
@@ -104,11 +110,11 @@ class DeferredScreeningTest {
         assertTrue(reasons.contains(RED_FLAG), reasons);
         assertEquals(1, count("select count(*) from review_item where comment_id = " + comment
                 + " and status = 'OPEN' and category = 'RED_FLAG'"), "in the moderators' red-flag tab");
-        List<String> urgentCare = as("carol").when().get("/api/v1/comments/" + comment).jsonPath().getList("urgentCare");
+        List<String> urgentCare = as(carol).when().get("/api/v1/comments/" + comment).jsonPath().getList("urgentCare");
         assertEquals(List.of(ScreeningService.MODEL_RED_FLAG_NOTICE), urgentCare, "the urgent-care advice came with the model");
         // The model's red flags are often ordinary pain: the writer sees the box, other readers are not alarmed.
-        assertNotNull(Jsoup.parse(as("carol").when().get("/posts/" + post).asString()).selectFirst("#c" + comment + " .urgent-care"));
-        assertNull(Jsoup.parse(as("bob").when().get("/posts/" + post).asString()).selectFirst("#c" + comment + " .urgent-care"));
+        assertNotNull(Jsoup.parse(as(carol).when().get("/posts/" + post).asString()).selectFirst("#c" + comment + " .urgent-care"));
+        assertNull(Jsoup.parse(as(bob).when().get("/posts/" + post).asString()).selectFirst("#c" + comment + " .urgent-care"));
         assertNull(Jsoup.parse(given().when().get("/posts/" + post).asString()).selectFirst("#c" + comment + " .urgent-care"));
     }
 

@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -21,11 +22,15 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class FlagPageTest {
 
-    private static long[] postAndComment(String title) {
-        long post = ((Number) as("bob").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", title,
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+
+    private long[] postAndComment(String title) {
+        long post = ((Number) as(bob).contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", title,
                 "body", "Walking helped me.", "conditions", List.of("sciatica")))
                 .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
-        long comment = ((Number) as("bob").contentType(ContentType.JSON).body(Map.of("body", "Slow walks, every day."))
+        long comment = ((Number) as(bob).contentType(ContentType.JSON).body(Map.of("body", "Slow walks, every day."))
                 .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id")).longValue();
         return new long[] {post, comment};
     }
@@ -34,15 +39,15 @@ class FlagPageTest {
     void aCommentsFlagPageWorksWithoutJavaScriptAndLeadsBackToTheComment() {
         long[] ids = postAndComment("A story whose comment gets flagged from its page " + System.nanoTime());
         String flagPath = "/comments/" + ids[1] + "/flag";
-        Document thread = PageForms.html(as("alice").when().get("/posts/" + ids[0]));
+        Document thread = PageForms.html(as(alice).when().get("/posts/" + ids[0]));
         assertEquals(flagPath, thread.selectFirst("#c" + ids[1] + " a[href$=/flag]").attr("href"), "the thread links to it");
         assertTrue(thread.select("#c" + ids[1] + " form").isEmpty(), "no form inlined in the comment");
 
-        Document page = PageForms.html(as("alice").when().get(flagPath).then().statusCode(200).extract().response());
+        Document page = PageForms.html(as(alice).when().get(flagPath).then().statusCode(200).extract().response());
         assertEquals(String.valueOf(ids[0]), page.selectFirst("form.flag-form input[name=postId]").val());
         assertEquals("/posts/" + ids[0] + "#c" + ids[1], page.selectFirst("form.flag-form a").attr("href"));
 
-        var sent = PageForms.submit("alice", flagPath, flagPath,
+        var sent = PageForms.submit(alice, flagPath, flagPath,
                 Map.of("reason", "OFF_TOPIC", "note", "", "postId", ids[0]));
         assertEquals(200, sent.statusCode());
         Document thanks = PageForms.html(sent);
@@ -55,12 +60,12 @@ class FlagPageTest {
         long[] ids = postAndComment("A story whose comment gets a refused flag " + System.nanoTime());
         String flagPath = "/comments/" + ids[1] + "/flag";
 
-        int forged = as("alice").contentType(ContentType.URLENC).formParams(Map.of("reason", "SPAM", "postId", ids[0]))
+        int forged = as(alice).contentType(ContentType.URLENC).formParams(Map.of("reason", "SPAM", "postId", ids[0]))
                 .when().post(flagPath).then().extract().statusCode();
         assertTrue(forged >= 400 && forged < 500, "without CSRF fields: " + forged);
 
         String note = "This goes on and on. ".repeat(60);
-        var refused = PageForms.submit("alice", flagPath, flagPath, Map.of("reason", "OTHER", "note", note, "postId", ids[0]));
+        var refused = PageForms.submit(alice, flagPath, flagPath, Map.of("reason", "OTHER", "note", note, "postId", ids[0]));
         assertEquals(400, refused.statusCode());
         Document page = PageForms.html(refused);
         assertEquals(note, page.selectFirst("form.flag-form input[name=note]").val(), "the note is kept");
@@ -73,10 +78,11 @@ class FlagPageTest {
     void aMemberWhoFlaggedAlreadyIsToldSoInsteadOfGettingTheFormAgain() {
         long[] ids = postAndComment("A story whose comment is flagged twice by one member " + System.nanoTime());
         String flagPath = "/comments/" + ids[1] + "/flag";
-        assertEquals(200, PageForms.submit("carol", flagPath, flagPath,
+        String carol = TestUsers.newMember();
+        assertEquals(200, PageForms.submit(carol, flagPath, flagPath,
                 Map.of("reason", "OFF_TOPIC", "note", "", "postId", ids[0])).statusCode());
 
-        Document reopened = PageForms.html(as("carol").when().get(flagPath).then().statusCode(200).extract().response());
+        Document reopened = PageForms.html(as(carol).when().get(flagPath).then().statusCode(200).extract().response());
         assertTrue(reopened.select("form.flag-form").isEmpty(), "no form to flag it again");
         String notice = reopened.selectFirst("#flag-result").text();
         assertTrue(notice.contains("You flagged this comment as \u201cOff-topic\u201d"), notice);
@@ -84,11 +90,11 @@ class FlagPageTest {
         assertEquals("/posts/" + ids[0] + "#c" + ids[1], reopened.selectFirst("main a[href^=/posts/]").attr("href"));
 
         // Another member still gets the form.
-        assertEquals(1, PageForms.html(as("alice").when().get(flagPath)).select("form.flag-form").size());
+        assertEquals(1, PageForms.html(as(alice).when().get(flagPath)).select("form.flag-form").size());
     }
 
     @Test
     void theFlagPageOfACommentThatIsNotThereIsNotFound() {
-        as("alice").when().get("/comments/999999999/flag").then().statusCode(404);
+        as(alice).when().get("/comments/999999999/flag").then().statusCode(404);
     }
 }

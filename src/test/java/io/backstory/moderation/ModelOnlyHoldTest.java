@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.backstory.moderation.model.ScreeningModel;
 import io.backstory.moderation.model.ScreeningModels;
 import io.backstory.moderation.model.SentenceLabel;
+import io.backstory.platform.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,6 +28,11 @@ import jakarta.persistence.EntityManager;
  */
 @QuarkusTest
 class ModelOnlyHoldTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
 
     /**
      * Red-flag symptoms (saddle numbness, incontinence) in words no rule knows, told plainly: written for this test,
@@ -57,13 +63,13 @@ class ModelOnlyHoldTest {
         assertEquals(List.of(ScreeningService.MODEL_RED_FLAG_NOTICE), result.urgentCare());
 
         long post = post("A worry " + System.nanoTime(), "My back has been bad for a week.");
-        Response saved = as("carol").contentType(ContentType.JSON).body(Map.of("body", SURE_RED_FLAG))
+        Response saved = as(carol).contentType(ContentType.JSON).body(Map.of("body", SURE_RED_FLAG))
                 .when().post("/api/v1/posts/" + post + "/comments");
         assertEquals(201, saved.statusCode(), "held, not refused: " + saved.asString());
         assertEquals("PENDING_REVIEW", saved.jsonPath().getString("status"));
         assertEquals(List.of(ScreeningService.MODEL_RED_FLAG_NOTICE), saved.jsonPath().getList("urgentCare"));
         long comment = saved.jsonPath().getLong("id");
-        List<Integer> redFlagTab = as("alice").queryParam("category", "RED_FLAG").when().get("/api/v1/moderation/queue")
+        List<Integer> redFlagTab = as(alice).queryParam("category", "RED_FLAG").when().get("/api/v1/moderation/queue")
                 .then().statusCode(200).extract().path("id");
         assertTrue(redFlagTab.contains((int) openItem("comment_id", comment)), redFlagTab.toString());
     }
@@ -76,7 +82,7 @@ class ModelOnlyHoldTest {
         assertTrue(later.matches().stream().anyMatch(m -> m.category() == ScreeningCategory.RED_FLAG
                 && m.action() == ScreeningAction.FLAG), later.matches().toString());
 
-        Response saved = as("carol").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title",
+        Response saved = as(carol).contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title",
                 "My long winter " + System.nanoTime(), "body", story, "conditions", List.copyOf(CONDITIONS)))
                 .when().post("/api/v1/posts");
         assertEquals(201, saved.statusCode(), saved.asString());
@@ -85,12 +91,12 @@ class ModelOnlyHoldTest {
         String reasons = DeferredScreeningTest.awaitOpenItemReasons(em, "post_id", post);
         assertTrue(reasons.contains(ScreeningService.MODEL_RULE), reasons);
         assertEquals("RED_FLAG", value("select category from review_item where post_id = " + post + " and status = 'OPEN'"));
-        assertEquals("PUBLISHED", as("carol").when().get("/api/v1/posts/" + post).jsonPath().getString("status"),
+        assertEquals("PUBLISHED", as(carol).when().get("/api/v1/posts/" + post).jsonPath().getString("status"),
                 "flagged, still public");
     }
 
-    private static long post(String title, String body) {
-        return ((Number) as("bob").contentType(ContentType.JSON).body(Map.of("kind", "QUESTION", "title", title, "body",
+    private long post(String title, String body) {
+        return ((Number) as(bob).contentType(ContentType.JSON).body(Map.of("kind", "QUESTION", "title", title, "body",
                 body, "conditions", List.copyOf(CONDITIONS))).when().post("/api/v1/posts").then().statusCode(201)
                 .extract().path("id")).longValue();
     }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.PageForms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,32 +34,37 @@ import jakarta.persistence.EntityManager;
 @QuarkusTest
 class ModerationWordsTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String modflagger = TestUsers.newMember();
+    private final String modauthor7 = TestUsers.newMember();
+
     @Inject
     EntityManager em;
 
     @Test
     void moderatorPagesSpeakPlainWords() {
-        String condition = ModeratorFlowTest.condition();
-        String author = "modauthor7";
+        String condition = ModeratorFlowTest.condition(alice);
+        String author = modauthor7;
         long held = ModeratorFlowTest.post(author, condition, "Held words check", "Walking. Also just take double the ibuprofen.");
         long live = ModeratorFlowTest.post(author, condition, "Flagged words check", "Short walks every hour.");
         long heldItem = number("select id from review_item where post_id = " + held + " and status = 'OPEN'");
-        long flagItem = ModeratorFlowTest.flag("modflagger", live, "UNSAFE_ADVICE");
-        Response hidden = ModeratorFlowTest.decide(flagItem, "HIDE", condition, Map.of("note", "Checking.", "warn", "true"));
-        PageForms.submit("alice", "/settings", "/settings/handle",
+        long flagItem = ModeratorFlowTest.flag(modflagger, live, "UNSAFE_ADVICE");
+        Response hidden = ModeratorFlowTest.decide(alice, flagItem, "HIDE", condition, Map.of("note", "Checking.", "warn", "true"));
+        PageForms.submit(alice, "/settings", "/settings/handle",
                 "/moderation/decisions/" + hidden.getHeader("Location").replaceAll(".*decided=(\\d+).*", "$1") + "/undo", Map.of());
-        ModeratorFlowTest.decide(flagItem, "DISMISS_FLAGS", condition, Map.of());
+        ModeratorFlowTest.decide(alice, flagItem, "DISMISS_FLAGS", condition, Map.of());
 
         Map<String, Document> pages = new LinkedHashMap<>();
-        pages.put("queue", ModeratorFlowTest.page("/moderation?condition=" + condition));
-        pages.put("spam tab", ModeratorFlowTest.page("/moderation?category=SPAM&condition=" + condition));
-        pages.put("held item", ModeratorFlowTest.page("/moderation/items/" + heldItem));
-        pages.put("decided item", ModeratorFlowTest.page("/moderation/items/" + flagItem));
-        pages.put("audit log of the item", ModeratorFlowTest.page("/moderation/log?item=" + flagItem));
-        pages.put("audit log of undos", ModeratorFlowTest.page("/moderation/log?action=UNDO"));
-        pages.put("rules", ModeratorFlowTest.page("/moderation/rules"));
-        pages.put("a rule", ModeratorFlowTest.page("/moderation/rules/unsafe-dosing"));
-        pages.put("tag suggestions", ModeratorFlowTest.page("/moderation/tags"));
+        pages.put("queue", ModeratorFlowTest.page(alice, "/moderation?condition=" + condition));
+        pages.put("spam tab", ModeratorFlowTest.page(alice, "/moderation?category=SPAM&condition=" + condition));
+        pages.put("held item", ModeratorFlowTest.page(alice, "/moderation/items/" + heldItem));
+        pages.put("decided item", ModeratorFlowTest.page(alice, "/moderation/items/" + flagItem));
+        pages.put("audit log of the item", ModeratorFlowTest.page(alice, "/moderation/log?item=" + flagItem));
+        pages.put("audit log of undos", ModeratorFlowTest.page(alice, "/moderation/log?action=UNDO"));
+        pages.put("rules", ModeratorFlowTest.page(alice, "/moderation/rules"));
+        pages.put("a rule", ModeratorFlowTest.page(alice, "/moderation/rules/unsafe-dosing"));
+        pages.put("tag suggestions", ModeratorFlowTest.page(alice, "/moderation/tags"));
 
         assertTrue(pages.get("held item").text().contains("Medication dosing"), "the rule by what it looks for");
         assertTrue(pages.get("decided item").text().contains("Decision undone"), pages.get("decided item").text());

@@ -13,6 +13,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -23,8 +24,14 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class ModeratorDecisionStandsTest {
 
-    private static long story(String title) {
-        return ((Number) as("bob").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", title,
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
+    private final String admin = TestUsers.newAdmin();
+
+    private long story(String title) {
+        return ((Number) as(bob).contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", title,
                 "body", "Sleeping on the floor cured me overnight.", "conditions", List.of("sciatica")))
                 .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
     }
@@ -35,32 +42,32 @@ class ModeratorDecisionStandsTest {
                 .extract().path("reviewItemId")).longValue();
     }
 
-    private static void decide(long item, String action, String note) {
-        int version = as("alice").when().get("/api/v1/moderation/items/" + item).then().statusCode(200)
+    private void decide(long item, String action, String note) {
+        int version = as(alice).when().get("/api/v1/moderation/items/" + item).then().statusCode(200)
                 .extract().path("version");
-        as("alice").contentType(ContentType.JSON).body(Map.of("action", action, "version", version, "note", note))
+        as(alice).contentType(ContentType.JSON).body(Map.of("action", action, "version", version, "note", note))
                 .when().post("/api/v1/moderation/items/" + item + "/actions").then().statusCode(200);
     }
 
     @Test
     void dismissingALaterFlagLeavesHiddenContentHiddenAndTheItemShowsTheEarlierHide() {
         long post = story("A cure a moderator hid " + System.nanoTime());
-        long first = flag("carol", post);
+        long first = flag(carol, post);
         decide(first, "HIDE", "Not a cure; dangerous to copy");
         given().when().get("/api/v1/posts/" + post).then().statusCode(404);
 
-        long second = flag("admin", post);
+        long second = flag(admin, post);
         assertTrue(second != first, "a new item for the new flag");
         decide(second, "DISMISS_FLAGS", "");
         given().when().get("/api/v1/posts/" + post).then().statusCode(404);
 
-        as("alice").when().get("/api/v1/moderation/items/" + second).then().statusCode(200)
+        as(alice).when().get("/api/v1/moderation/items/" + second).then().statusCode(200)
                 .body("status", equalTo("DISMISSED")).body("contentStatus", equalTo("HIDDEN"))
                 .body("history.action", hasItem("HIDE"))
                 .body("history.find { it.action == 'HIDE' }.itemId", equalTo((int) first))
-                .body("history.find { it.action == 'HIDE' }.moderator", equalTo("alice"))
+                .body("history.find { it.action == 'HIDE' }.moderator", equalTo(alice))
                 .body("history.find { it.action == 'HIDE' }.note", equalTo("Not a cure; dangerous to copy"));
-        Document page = PageForms.html(as("alice").when().get("/moderation/items/" + second));
+        Document page = PageForms.html(as(alice).when().get("/moderation/items/" + second));
         String history = page.select(".history").text();
         assertTrue(history.contains("Hidden") && history.contains("Not a cure; dangerous to copy"), history);
     }
@@ -68,8 +75,8 @@ class ModeratorDecisionStandsTest {
     @Test
     void onlyAModeratorsApprovalPublishesWhatAModeratorHid() {
         long post = story("A cure a moderator hid and later approved " + System.nanoTime());
-        decide(flag("carol", post), "HIDE", "Hidden while we check");
-        long second = flag("admin", post);
+        decide(flag(carol, post), "HIDE", "Hidden while we check");
+        long second = flag(admin, post);
         decide(second, "APPROVE", "Checked: fine after all");
         given().when().get("/api/v1/posts/" + post).then().statusCode(200);
     }

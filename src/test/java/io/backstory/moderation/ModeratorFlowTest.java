@@ -17,6 +17,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,6 +33,17 @@ import jakarta.persistence.EntityManager;
 @QuarkusTest
 class ModeratorFlowTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String modflagger = TestUsers.newMember();
+    private final String modauthor1 = TestUsers.newMember();
+    private final String modauthor2 = TestUsers.newMember();
+    private final String modauthor3 = TestUsers.newMember();
+    private final String modauthor4 = TestUsers.newMember();
+    private final String modauthor5 = TestUsers.newMember();
+    private final String modauthor6 = TestUsers.newMember();
+
     @Inject
     EntityManager em;
 
@@ -40,9 +52,9 @@ class ModeratorFlowTest {
     }
 
     /** A condition of the test's own, so that the queue filtered by it holds only the test's items. */
-    static String condition() {
+    static String condition(String moderator) {
         String slug = unique("modflow-");
-        as("alice").contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Flow " + slug,
+        as(moderator).contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Flow " + slug,
                 "description", "Used by ModeratorFlowTest only.")).when().post("/api/v1/conditions").then().statusCode(201);
         return slug;
     }
@@ -69,19 +81,19 @@ class ModeratorFlowTest {
                 .longValue();
     }
 
-    static int version(long item) {
-        return as("alice").when().get("/api/v1/moderation/items/" + item).then().statusCode(200).extract().path("version");
+    static int version(String moderator, long item) {
+        return as(moderator).when().get("/api/v1/moderation/items/" + item).then().statusCode(200).extract().path("version");
     }
 
-    static Response decide(long item, String action, String condition, Map<String, Object> more) {
-        Map<String, Object> fields = new LinkedHashMap<>(Map.of("action", action, "version", version(item), "note", "",
-                "condition", condition));
+    static Response decide(String moderator, long item, String action, String condition, Map<String, Object> more) {
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("action", action, "version", version(moderator, item),
+                "note", "", "condition", condition));
         fields.putAll(more);
-        return PageForms.submit("alice", "/moderation/items/" + item, "/moderation/items/" + item, fields);
+        return PageForms.submit(moderator, "/moderation/items/" + item, "/moderation/items/" + item, fields);
     }
 
-    static Document page(String path) {
-        return PageForms.html(as("alice").when().get(path).then().statusCode(200).extract().response());
+    static Document page(String moderator, String path) {
+        return PageForms.html(as(moderator).when().get(path).then().statusCode(200).extract().response());
     }
 
     long number(String sql) {
@@ -97,61 +109,61 @@ class ModeratorFlowTest {
     }
 
     /** Presses Undo (with alice's CSRF token, the same in every form of her session). */
-    private static Response undo(long batch) {
-        return PageForms.submit("alice", "/settings", "/settings/handle", "/moderation/decisions/" + batch + "/undo", Map.of());
+    private Response undo(long batch) {
+        return PageForms.submit(alice, "/settings", "/settings/handle", "/moderation/decisions/" + batch + "/undo", Map.of());
     }
 
     @Test
     void dismissingFlagsIsOfferedOnlyWhenMembersFlagged() {
-        String condition = condition();
-        long held = heldItem("modauthor2", condition);
-        assertTrue(page("/moderation/items/" + held).select("input[name=action][value=DISMISS_FLAGS]").isEmpty(),
+        String condition = condition(alice);
+        long held = heldItem(modauthor2, condition);
+        assertTrue(page(alice, "/moderation/items/" + held).select("input[name=action][value=DISMISS_FLAGS]").isEmpty(),
                 "the safety check's item has no flags to dismiss");
-        long flaggedPost = post("modauthor2", condition, "Flagged tip " + unique(""), "Short walks every hour helped me.");
-        long flagged = flag("bob", flaggedPost, "OFF_TOPIC");
-        assertEquals(1, page("/moderation/items/" + flagged).select("input[name=action][value=DISMISS_FLAGS]").size());
+        long flaggedPost = post(modauthor2, condition, "Flagged tip " + unique(""), "Short walks every hour helped me.");
+        long flagged = flag(bob, flaggedPost, "OFF_TOPIC");
+        assertEquals(1, page(alice, "/moderation/items/" + flagged).select("input[name=action][value=DISMISS_FLAGS]").size());
     }
 
     @Test
     void aDecisionIsConfirmedAndLeadsToTheNextItemOfTheSameTab() {
-        String condition = condition();
-        String author = "modauthor1";
+        String condition = condition(alice);
+        String author = modauthor1;
         long first = heldItem(author, condition);
         long second = heldItem(author, condition);
 
-        Response hidden = decide(first, "HIDE", condition, Map.of("note", "Dosing advice is not safe to copy."));
+        Response hidden = decide(alice, first, "HIDE", condition, Map.of("note", "Dosing advice is not safe to copy."));
         assertEquals(303, hidden.statusCode());
         String next = hidden.getHeader("Location");
         assertTrue(next.contains("/moderation/items/" + second + "?condition=" + condition + "&decided="), next);
 
-        Document nextPage = page(next);
+        Document nextPage = page(alice, next);
         String confirmation = nextPage.selectFirst("#decision-done").text();
         assertTrue(confirmation.startsWith("Hidden: \"Held advice"), confirmation);
         assertNotNull(nextPage.selectFirst("#decision-done form.undo button"), "the undo is offered");
         assertEquals(condition, nextPage.selectFirst("form.moderation-action input[name=condition]").val(),
                 "the next decision stays in the tab");
 
-        Response approved = decide(second, "APPROVE", condition, Map.of());
+        Response approved = decide(alice, second, "APPROVE", condition, Map.of());
         String back = approved.getHeader("Location");
         assertTrue(back.contains("/moderation?condition=" + condition + "&decided="), "the tab is empty: back to it " + back);
-        Document queue = page(back);
+        Document queue = page(alice, back);
         assertTrue(queue.selectFirst("#decision-done").text().startsWith("Approved"), queue.text());
         assertTrue(queue.select("ol.queue").isEmpty(), "nothing left in the tab");
     }
 
     @Test
     void undoPutsBackTheContentTheItemTheFlaggersRecordsAndTheAuthorsStanding() {
-        String condition = condition();
-        String author = "modauthor2";
-        String flagger = "modflagger";
+        String condition = condition(alice);
+        String author = modauthor2;
+        String flagger = modflagger;
         long post = post(author, condition, "A tip members flagged " + unique(""), "Ice, then heat, then a walk.");
         long item = flag(flagger, post, "UNSAFE_ADVICE");
         long upheldBefore = number("select max(m.flags_upheld) from member m join content_flag f"
                 + " on f.member_id = m.id where f.review_item_id = " + item);
 
-        Response hidden = decide(item, "HIDE", condition, Map.of("note", "Checking this.", "warn", "true", "silenceDays", 3));
+        Response hidden = decide(alice, item, "HIDE", condition, Map.of("note", "Checking this.", "warn", "true", "silenceDays", 3));
         long batch = batchIn(hidden.getHeader("Location"));
-        Document decided = page("/moderation/items/" + item);
+        Document decided = page(alice, "/moderation/items/" + item);
         assertNotNull(decided.selectFirst("#decision-done form.undo[action='/moderation/decisions/" + batch + "/undo']"),
                 "back on the item, the decision's undo is offered again: " + decided.select("main").text());
         given().when().get("/api/v1/posts/" + post).then().statusCode(404);
@@ -163,17 +175,17 @@ class ModeratorFlowTest {
         assertEquals(303, undone.statusCode(), undone.asString());
         assertTrue(undone.getHeader("Location").endsWith("/moderation/items/" + item + "?undone=true"), "back to the item");
         given().when().get("/api/v1/posts/" + post).then().statusCode(200);
-        as("alice").when().get("/api/v1/moderation/items/" + item).then().body("status", equalTo("OPEN"))
+        as(alice).when().get("/api/v1/moderation/items/" + item).then().body("status", equalTo("OPEN"))
                 .body("contentStatus", equalTo("PUBLISHED"));
         assertEquals(upheldBefore, number("select max(m.flags_upheld) from member m join content_flag f"
                 + " on f.member_id = m.id where f.review_item_id = " + item));
         assertEquals(0, number("select count(*) from member m join post p on p.author_id = m.id where p.id = " + post
                 + " and m.silenced_until is not null"), "the silencing is lifted");
-        List<String> steps = as("alice").when().get("/api/v1/moderation/items/" + item).then().extract().jsonPath()
+        List<String> steps = as(alice).when().get("/api/v1/moderation/items/" + item).then().extract().jsonPath()
                 .getList("history.action");
         assertEquals(List.of("HIDE", "SILENCE_AUTHOR", "WARN_AUTHOR", "UNDO"), steps.subList(steps.size() - 4, steps.size()),
                 "the undo is in the audit log, after what it took back");
-        Document itemPage = page(undone.getHeader("Location"));
+        Document itemPage = page(alice, undone.getHeader("Location"));
         assertTrue(itemPage.text().contains("Undone: this item is waiting for a decision again."));
 
         Response again = undo(batch);
@@ -183,11 +195,11 @@ class ModeratorFlowTest {
 
     @Test
     void undoOfAnApprovalWithANoteHoldsThePostAgainWithoutTheNote() {
-        String condition = condition();
-        String author = "modauthor3";
+        String condition = condition(alice);
+        String author = modauthor3;
         long item = heldItem(author, condition);
         long post = number("select post_id from review_item where id = " + item);
-        Response approved = decide(item, "APPROVE_WITH_NOTE", condition, Map.of("note", "Ask a pharmacist about doses."));
+        Response approved = decide(alice, item, "APPROVE_WITH_NOTE", condition, Map.of("note", "Ask a pharmacist about doses."));
         given().when().get("/api/v1/posts/" + post).then().statusCode(200);
         Document published = PageForms.html(given().when().get("/posts/" + post));
         List<String> notes = published.select(".safety-notice").eachText();
@@ -203,84 +215,84 @@ class ModeratorFlowTest {
 
     @Test
     void undoIsRefusedOnceTheWindowHasPassedAndForAnEdit() {
-        String condition = condition();
-        long item = heldItem("modauthor4", condition);
-        Response removed = decide(item, "REMOVE", condition, Map.of());
+        String condition = condition(alice);
+        long item = heldItem(modauthor4, condition);
+        Response removed = decide(alice, item, "REMOVE", condition, Map.of());
         long batch = batchIn(removed.getHeader("Location"));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update moderation_decision set decided_at = now() - interval '1 hour' where batch_id = ?1")
                 .setParameter(1, batch).executeUpdate());
-        Document later = page(removed.getHeader("Location"));
+        Document later = page(alice, removed.getHeader("Location"));
         assertTrue(later.selectFirst("#decision-done").text().contains("can no longer be undone"), later.text());
         assertTrue(later.select("#decision-done form.undo").isEmpty(), "no undo button once too late");
         Response tooLate = undo(batch);
         assertEquals(409, tooLate.statusCode());
         assertTrue(PageForms.html(tooLate).text().contains("Too late to undo"));
-        as("alice").when().get("/api/v1/moderation/items/" + item).then().body("status", equalTo("REMOVED"));
+        as(alice).when().get("/api/v1/moderation/items/" + item).then().body("status", equalTo("REMOVED"));
 
-        long edited = heldItem("modauthor4", condition);
-        Response edit = decide(edited, "EDIT_AND_APPROVE", condition, Map.of("text", "Walking helped."));
-        Document afterEdit = page(edit.getHeader("Location"));
+        long edited = heldItem(modauthor4, condition);
+        Response edit = decide(alice, edited, "EDIT_AND_APPROVE", condition, Map.of("text", "Walking helped."));
+        Document afterEdit = page(alice, edit.getHeader("Location"));
         assertTrue(afterEdit.select("#decision-done form.undo").isEmpty(), "an edit offers no undo");
     }
 
     @Test
     void aSpamWaveIsRemovedInOneGoAfterOneConfirmationAndComesBackWithOneUndo() {
-        String condition = condition();
-        String spammer = "modauthor5";
+        String condition = condition(alice);
+        String spammer = modauthor5;
         List<Long> posts = new ArrayList<>();
         List<Long> items = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             long post = post(spammer, condition, "Great back deals " + i + " " + unique(""), "Visit my page for deals.");
             posts.add(post);
-            items.add(flag("modflagger", post, "SPAM"));
+            items.add(flag(modflagger, post, "SPAM"));
         }
         String tab = "/moderation?category=SPAM&condition=" + condition;
-        Document spamTab = page(tab);
+        Document spamTab = page(alice, tab);
         assertEquals(3, spamTab.select("ol.queue input[type=checkbox][name=item]").size(), "members' spam flags are in the spam tab");
 
-        Response nothingChosen = PageForms.submit("alice", tab, "/moderation/spam",
+        Response nothingChosen = PageForms.submit(alice, tab, "/moderation/spam",
                 Map.of("category", "SPAM", "condition", condition));
         assertEquals(400, nothingChosen.statusCode());
         assertTrue(PageForms.html(nothingChosen).selectFirst(".form-errors").text().contains("choose the items"));
 
-        List<String> chosen = items.stream().map(item -> item + ":" + version(item)).toList();
+        List<String> chosen = items.stream().map(item -> item + ":" + version(alice, item)).toList();
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("category", "SPAM", "condition", condition, "item", chosen));
-        Response asked = PageForms.submit("alice", tab, "/moderation/spam", fields);
+        Response asked = PageForms.submit(alice, tab, "/moderation/spam", fields);
         assertEquals(200, asked.statusCode());
         Document question = PageForms.html(asked);
         assertEquals("Remove 3 items as spam?", question.selectFirst("h1").text());
         posts.forEach(post -> given().when().get("/api/v1/posts/" + post).then().statusCode(200));
 
         fields.put("confirmed", "true");
-        Response removed = PageForms.submit("alice", tab, "/moderation/spam", fields);
+        Response removed = PageForms.submit(alice, tab, "/moderation/spam", fields);
         assertEquals(303, removed.statusCode(), removed.asString());
         posts.forEach(post -> given().when().get("/api/v1/posts/" + post).then().statusCode(404));
         for (long item : items) {
             assertEquals(1, number("select count(*) from moderation_action where action = 'REMOVE' and review_item_id = " + item),
                     "each removal is in the audit log");
         }
-        Document confirmation = page(removed.getHeader("Location"));
+        Document confirmation = page(alice, removed.getHeader("Location"));
         assertTrue(confirmation.selectFirst("#decision-done").text().startsWith("Removed: 3 items"), confirmation.text());
 
         Response undone = undo(batchIn(removed.getHeader("Location")));
         assertEquals(303, undone.statusCode(), undone.asString());
-        assertTrue(page(undone.getHeader("Location")).text().contains("Undone: 3 items are waiting for a decision again."));
+        assertTrue(page(alice, undone.getHeader("Location")).text().contains("Undone: 3 items are waiting for a decision again."));
         posts.forEach(post -> given().when().get("/api/v1/posts/" + post).then().statusCode(200));
-        items.forEach(item -> as("alice").when().get("/api/v1/moderation/items/" + item).then().body("status", equalTo("OPEN")));
+        items.forEach(item -> as(alice).when().get("/api/v1/moderation/items/" + item).then().body("status", equalTo("OPEN")));
     }
 
     @Test
     void theQueueSaysWhatIsLiveAndShowsTheAuthorsRecord() {
-        String condition = condition();
-        String author = "modauthor6";
+        String condition = condition(alice);
+        String author = modauthor6;
         long earlier = heldItem(author, condition);
-        decide(earlier, "REMOVE", condition, Map.of("note", "Not safe."));
+        decide(alice, earlier, "REMOVE", condition, Map.of("note", "Not safe."));
         long held = heldItem(author, condition);
         long livePost = post(author, condition, "A live tip someone flagged " + unique(""), "Short walks each hour.");
-        long flagged = flag("modflagger", livePost, "OFF_TOPIC");
+        long flagged = flag(modflagger, livePost, "OFF_TOPIC");
 
-        Document queue = page("/moderation?condition=" + condition);
+        Document queue = page(alice, "/moderation?condition=" + condition);
         assertEquals("Waiting for a moderator: hidden from readers", queue.selectFirst("#item-" + held + " .state .not-live").text());
         assertEquals("Live: readers see it", queue.selectFirst("#item-" + flagged + " .state .live").text());
         String record = queue.selectFirst("#item-" + held + " .author-record").text();
@@ -289,7 +301,7 @@ class ModeratorFlowTest {
         assertTrue(queue.selectFirst("#item-" + held + " .why").text().startsWith("Medication dosing: \""),
                 queue.selectFirst("#item-" + held + " .why").text());
 
-        Document item = page("/moderation/items/" + held);
+        Document item = page(alice, "/moderation/items/" + held);
         assertTrue(item.select(".author-history ol.audit-log li").text().contains("Removed"), "the earlier decision is listed");
     }
 }

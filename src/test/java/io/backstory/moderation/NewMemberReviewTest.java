@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberService;
+import io.backstory.platform.TestUsers;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.community.PostDetail;
 import io.backstory.platform.content.PostKind;
@@ -29,6 +30,10 @@ import jakarta.persistence.EntityManager;
 @QuarkusTest
 @TestProfile(NewMemberReviewTest.TrustReviewOn.class)
 class NewMemberReviewTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String newbie = TestUsers.newMember();
 
     public static class TrustReviewOn implements QuarkusTestProfile {
         @Override
@@ -58,7 +63,7 @@ class NewMemberReviewTest {
                 "select id from review_item where post_id = ?1 and category = 'NEW_MEMBER'").setParameter(1, first.id())
                 .getSingleResult()).longValue());
 
-        as("alice").contentType(ContentType.JSON).body(Map.of("action", "APPROVE", "version", 0))
+        as(alice).contentType(ContentType.JSON).body(Map.of("action", "APPROVE", "version", 0))
                 .when().post("/api/v1/moderation/items/" + item + "/actions").then().statusCode(200)
                 .body("contentStatus", equalTo("PUBLISHED"));
         Member trusted = QuarkusTransaction.requiringNew().call(() -> Member.findById(newcomer.id));
@@ -67,7 +72,7 @@ class NewMemberReviewTest {
         assertEquals(ContentStatus.PUBLISHED, second.status(), "trusted members' links are not held");
     }
 
-    /** Only this test logs in as "newbie", who stays a new member: nothing of theirs is ever approved. */
+    /** Only this test logs in as newbie, who stays a new member: nothing of theirs is ever approved. */
     @Test
     void aNewMembersCommentsAndEditsWithLinksWaitToo() {
         String tag = Long.toString(System.nanoTime(), 36);
@@ -76,19 +81,19 @@ class NewMemberReviewTest {
         long second = newbiePost("My second post " + tag, "Heat helped.");
         assertEquals("PUBLISHED", status(second), "a later post without links is published");
 
-        long plain = ((Number) as("newbie").contentType(ContentType.JSON).body(Map.of("body", "Thanks, all of you."))
+        long plain = ((Number) as(newbie).contentType(ContentType.JSON).body(Map.of("body", "Thanks, all of you."))
                 .when().post("/api/v1/posts/" + second + "/comments").then().statusCode(201)
                 .body("status", equalTo("PUBLISHED")).extract().path("id")).longValue();
-        long linked = ((Number) as("newbie").contentType(ContentType.JSON)
+        long linked = ((Number) as(newbie).contentType(ContentType.JSON)
                 .body(Map.of("body", "More at www.example.org/stretches", "parentId", plain))
                 .when().post("/api/v1/posts/" + second + "/comments").then().statusCode(201)
                 .body("status", equalTo("PENDING_REVIEW")).extract().path("id")).longValue();
         assertTrue(queued("NEW_MEMBER").contains((int) linked), "the comment waits in the queue as a new member's");
-        as("newbie").when().get("/api/v1/comments/" + linked).then().statusCode(404);
-        as("newbie").contentType(ContentType.JSON).body(Map.of("body", "Thanks, all. https://example.org/shop", "version", 0))
+        as(newbie).when().get("/api/v1/comments/" + linked).then().statusCode(404);
+        as(newbie).contentType(ContentType.JSON).body(Map.of("body", "Thanks, all. https://example.org/shop", "version", 0))
                 .when().put("/api/v1/comments/" + plain).then().statusCode(200).body("status", equalTo("PENDING_REVIEW"));
 
-        as("newbie").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", "My second post " + tag,
+        as(newbie).contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", "My second post " + tag,
                 "body", "Heat helped. Buy it at https://example.org/heat-wraps", "conditions", List.of("sciatica"),
                 "version", 0)).when().put("/api/v1/posts/" + second).then().statusCode(200)
                 .body("status", equalTo("PENDING_REVIEW"));
@@ -96,19 +101,19 @@ class NewMemberReviewTest {
         assertTrue(queued("NEW_MEMBER").contains((int) second), "the edit waits in the queue as a new member's");
     }
 
-    private static long newbiePost(String title, String body) {
-        return ((Number) as("newbie").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", title,
+    private long newbiePost(String title, String body) {
+        return ((Number) as(newbie).contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", title,
                 "body", body, "conditions", List.of("sciatica"))).when().post("/api/v1/posts").then().statusCode(201)
                 .extract().path("id")).longValue();
     }
 
-    private static String status(long post) {
-        return as("newbie").when().get("/api/v1/me/export").then().statusCode(200).extract().jsonPath()
+    private String status(long post) {
+        return as(newbie).when().get("/api/v1/me/export").then().statusCode(200).extract().jsonPath()
                 .getString("posts.find { it.id == " + post + " }.status");
     }
 
-    private static List<Integer> queued(String category) {
-        return as("alice").queryParam("category", category).when().get("/api/v1/moderation/queue").then()
+    private List<Integer> queued(String category) {
+        return as(alice).queryParam("category", category).when().get("/api/v1/moderation/queue").then()
                 .statusCode(200).extract().path("targetId");
     }
 

@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -28,6 +29,10 @@ import jakarta.persistence.EntityManager;
  */
 @QuarkusTest
 class RedFlagNegationTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
 
     private static final List<String> NO_SYMPTOMS = List.of(
             "I had numbness between my legs (none, thankfully).",
@@ -44,22 +49,22 @@ class RedFlagNegationTest {
     @Inject
     EntityManager em;
 
-    private static long post() {
-        return ((Number) as("bob").contentType(ContentType.JSON).body(Map.of("kind", "QUESTION",
+    private long post() {
+        return ((Number) as(bob).contentType(ContentType.JSON).body(Map.of("kind", "QUESTION",
                 "title", "How long did your disc flare last?", "body", "Mine has been going for three weeks now.",
                 "conditions", List.of("herniated-disc"))).when().post("/api/v1/posts").then().statusCode(201)
                 .extract().path("id")).longValue();
     }
 
     private Document checked(long post, String text) {
-        return PageForms.html(PageForms.submit("carol", "/posts/" + post, "/posts/" + post + "/comments",
+        return PageForms.html(PageForms.submit(carol, "/posts/" + post, "/posts/" + post + "/comments",
                 Map.of("body", text, "preview", "1")).then().statusCode(200).extract().response());
     }
 
     private JsonPath posted(long post, String text) {
-        long id = ((Number) as("carol").contentType(ContentType.JSON).body(Map.of("body", text))
+        long id = ((Number) as(carol).contentType(ContentType.JSON).body(Map.of("body", text))
                 .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id")).longValue();
-        return as("carol").when().get("/api/v1/comments/" + id).then().statusCode(200).extract().jsonPath();
+        return as(carol).when().get("/api/v1/comments/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     private List<String> openItemCategories(long comment) {

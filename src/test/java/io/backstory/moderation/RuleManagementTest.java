@@ -16,12 +16,18 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
 class RuleManagementTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String admin = TestUsers.newAdmin();
 
     private static Map<String, Object> rule(String code, String patterns) {
         Map<String, Object> rule = new HashMap<>();
@@ -51,42 +57,42 @@ class RuleManagementTest {
         assertFalse(rulesMatching(text).contains("unsafe-home-cupping"));
         Map<String, Object> rule = rule("unsafe-home-cupping", "cupping & home|yourself|own");
 
-        as("alice").contentType(ContentType.JSON).body(Map.of("rule", rule, "text", text))
+        as(alice).contentType(ContentType.JSON).body(Map.of("rule", rule, "text", text))
                 .when().post("/api/v1/moderation/rules/test").then().statusCode(200)
                 .body("verdict", equalTo("FLAG")).body("matches[0].excerpt", containsString("cupping"));
-        as("alice").contentType(ContentType.JSON).body(Map.of("rule", rule, "text", "My acupuncturist did cupping at home visits."))
+        as(alice).contentType(ContentType.JSON).body(Map.of("rule", rule, "text", "My acupuncturist did cupping at home visits."))
                 .when().post("/api/v1/moderation/rules/test").then().statusCode(200).body("verdict", equalTo("ALLOW"));
         assertFalse(rulesMatching(text).contains("unsafe-home-cupping"), "testing saves nothing");
 
-        as("alice").contentType(ContentType.JSON).body(rule).when().post("/api/v1/moderation/rules").then().statusCode(201)
+        as(alice).contentType(ContentType.JSON).body(rule).when().post("/api/v1/moderation/rules").then().statusCode(201)
                 .body("version", equalTo(0));
         assertTrue(rulesMatching(text).contains("unsafe-home-cupping"), "a new rule applies at once");
-        as("alice").contentType(ContentType.JSON).body(rule).when().post("/api/v1/moderation/rules").then().statusCode(409);
+        as(alice).contentType(ContentType.JSON).body(rule).when().post("/api/v1/moderation/rules").then().statusCode(409);
 
         Map<String, Object> disabled = new HashMap<>(rule);
         disabled.put("enabled", false);
         disabled.put("version", 0);
-        as("admin").contentType(ContentType.JSON).body(disabled).when().put("/api/v1/moderation/rules/unsafe-home-cupping")
+        as(admin).contentType(ContentType.JSON).body(disabled).when().put("/api/v1/moderation/rules/unsafe-home-cupping")
                 .then().statusCode(200).body("enabled", equalTo(false)).body("version", equalTo(1));
         assertFalse(rulesMatching(text).contains("unsafe-home-cupping"), "a disabled rule stops applying");
-        as("alice").contentType(ContentType.JSON).body(disabled).when().put("/api/v1/moderation/rules/unsafe-home-cupping")
+        as(alice).contentType(ContentType.JSON).body(disabled).when().put("/api/v1/moderation/rules/unsafe-home-cupping")
                 .then().statusCode(409).body("current.version", equalTo(1));
-        as("alice").when().get("/api/v1/moderation/rules").then().body("code", hasItem("unsafe-home-cupping"));
+        as(alice).when().get("/api/v1/moderation/rules").then().body("code", hasItem("unsafe-home-cupping"));
     }
 
     @Test
     void rulesThatDoNotCompileAreRefusedNamingTheProblem() {
-        as("alice").contentType(ContentType.JSON).body(rule("broken-rule", "cupping @nosuchlist"))
+        as(alice).contentType(ContentType.JSON).body(rule("broken-rule", "cupping @nosuchlist"))
                 .when().post("/api/v1/moderation/rules").then().statusCode(400)
                 .body("errors.field", hasItem("patterns")).body("detail", containsString("@nosuchlist"));
         Map<String, Object> badRegex = rule("broken-regex", "");
         badRegex.put("regex", "(unclosed");
-        as("alice").contentType(ContentType.JSON).body(badRegex).when().post("/api/v1/moderation/rules")
+        as(alice).contentType(ContentType.JSON).body(badRegex).when().post("/api/v1/moderation/rules")
                 .then().statusCode(400).body("errors.field", hasItem("regex"));
-        as("alice").contentType(ContentType.JSON).body(rule("Bad Code", "x")).when().post("/api/v1/moderation/rules")
+        as(alice).contentType(ContentType.JSON).body(rule("Bad Code", "x")).when().post("/api/v1/moderation/rules")
                 .then().statusCode(400).body("errors.field", hasItem("code"));
-        as("alice").when().get("/api/v1/moderation/rules").then().body("code", not(hasItem("broken-rule")));
-        as("bob").when().get("/api/v1/moderation/rules").then().statusCode(403);
+        as(alice).when().get("/api/v1/moderation/rules").then().body("code", not(hasItem("broken-rule")));
+        as(bob).when().get("/api/v1/moderation/rules").then().statusCode(403);
     }
 
     @Test
@@ -97,7 +103,7 @@ class RuleManagementTest {
                 "negatable", "true"));
         fields.put("sample", "I did glass cupping on my neck.");
         fields.put("submit", "test");
-        Response tested = PageForms.submit("alice", "/moderation/rules/new", "/moderation/rules", fields);
+        Response tested = PageForms.submit(alice, "/moderation/rules/new", "/moderation/rules", fields);
         assertEquals(200, tested.statusCode());
         Document page = PageForms.html(tested);
         assertEquals("It matches: Publish, and ask a moderator to look", page.selectFirst("#test-heading").text());
@@ -107,8 +113,8 @@ class RuleManagementTest {
         assertEquals("glass & cupping", page.selectFirst("textarea[name=patterns]").text(), "the form keeps the rule");
 
         fields.put("submit", "save");
-        assertEquals(303, PageForms.submit("alice", "/moderation/rules/new", "/moderation/rules", fields).statusCode());
-        Document list = PageForms.html(as("alice").when().get("/moderation/rules"));
+        assertEquals(303, PageForms.submit(alice, "/moderation/rules/new", "/moderation/rules", fields).statusCode());
+        Document list = PageForms.html(as(alice).when().get("/moderation/rules"));
         assertTrue(list.select("ol.rules a").eachText().contains("Home cupping"), "listed by what it looks for");
     }
 }

@@ -17,6 +17,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,6 +28,11 @@ import jakarta.persistence.EntityManager;
 /** Each screening verdict, end to end through the API and the pages. */
 @QuarkusTest
 class VerdictPathsTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String admin = TestUsers.newAdmin();
 
     @Inject
     EntityManager em;
@@ -41,7 +47,7 @@ class VerdictPathsTest {
 
     @Test
     void aRedFlagIsPublishedWithAnUrgentCareNotice() {
-        long id = ((Number) post("bob", "Woke up with a numb groin", "Since this morning I have numbness in my groin and my back hurts.")
+        long id = ((Number) post(bob, "Woke up with a numb groin", "Since this morning I have numbness in my groin and my back hurts.")
                 .then().statusCode(201).body("status", equalTo("PUBLISHED"))
                 .body("urgentCare[0]", containsString("emergency")).extract().path("id")).longValue();
         Document page = PageForms.html(given().when().get("/posts/" + id));
@@ -49,7 +55,7 @@ class VerdictPathsTest {
         assertTrue(page.selectFirst(".post .urgent-care").text().contains("emergency care today"));
         assertTrue(page.select(".post .safety-notice").isEmpty());
         // issue 19: published, and queued in the red-flag tab so a moderator can check on the member
-        java.util.List<Integer> redFlags = as("alice").queryParam("category", "RED_FLAG").when().get("/api/v1/moderation/queue")
+        java.util.List<Integer> redFlags = as(alice).queryParam("category", "RED_FLAG").when().get("/api/v1/moderation/queue")
                 .then().statusCode(200).extract().path("targetId");
         assertTrue(redFlags.contains((int) id), redFlags.toString());
     }
@@ -57,7 +63,7 @@ class VerdictPathsTest {
     @Test
     void heldAdviceStaysOutOfEveryPublicPlaceUntilApproved() {
         String title = "My dosing trick for bad flare days";
-        long id = ((Number) post("bob", title, "Just take double the ibuprofen, it's fine.")
+        long id = ((Number) post(bob, title, "Just take double the ibuprofen, it's fine.")
                 .then().statusCode(201).body("status", equalTo("PENDING_REVIEW"))
                 .body("safetyNotices[0]", containsString("pharmacist")).extract().path("id")).longValue();
         given().when().get("/api/v1/posts/" + id).then().statusCode(404);
@@ -68,7 +74,7 @@ class VerdictPathsTest {
                 .then().body("items.id", not(hasItem((int) id)));
         assertEquals("OPEN", reviewStatus("post_id", id));
 
-        Response form = PageForms.submit("bob", "/posts/new", "/posts", Map.of("kind", "TIP",
+        Response form = PageForms.submit(bob, "/posts/new", "/posts", Map.of("kind", "TIP",
                 "title", "Another dosing trick from the form", "body", "Take four Advil every three hours.",
                 "condition", "sciatica"));
         assertEquals(200, form.statusCode());
@@ -81,7 +87,7 @@ class VerdictPathsTest {
     void blockedSpamIsRefusedAndWritesNothing() {
         long posts = count("post");
         long reviews = count("review_item");
-        post("bob", "Great deals for back pain sufferers", "Contact me on WhatsApp for the best deals on back braces.")
+        post(bob, "Great deals for back pain sufferers", "Contact me on WhatsApp for the best deals on back braces.")
                 .then().statusCode(422)
                 .contentType(containsString("application/problem+json"))
                 .body("detail", containsString("advertising"))
@@ -92,7 +98,7 @@ class VerdictPathsTest {
 
     @Test
     void flaggedAdviceIsPublishedAndQueuedForReview() {
-        long id = ((Number) post("bob", "How my husband fixed my disc", "Have your husband pull your legs hard to stretch out the disc.")
+        long id = ((Number) post(bob, "How my husband fixed my disc", "Have your husband pull your legs hard to stretch out the disc.")
                 .then().statusCode(201).body("status", equalTo("PUBLISHED")).extract().path("id")).longValue();
         given().when().get("/api/v1/posts/" + id).then().statusCode(200);
         assertEquals("OPEN", reviewStatus("post_id", id));
@@ -105,7 +111,7 @@ class VerdictPathsTest {
     @Test
     void theFormPreviewShowsWhatScreeningWouldDoAndABlockKeepsTheText() {
         long before = count("post");
-        Response preview = PageForms.submit("bob", "/posts/new", "/posts", Map.of("kind", "STORY",
+        Response preview = PageForms.submit(bob, "/posts/new", "/posts", Map.of("kind", "STORY",
                 "title", "Numb groin since this morning", "body", "I have **numbness in my groin** today.",
                 "condition", "sciatica", "preview", "1"));
         assertEquals(200, preview.statusCode());
@@ -115,7 +121,7 @@ class VerdictPathsTest {
         assertEquals("Numb groin since this morning", page.selectFirst("input[name=title]").val());
         assertEquals(before, count("post"), "previewing saves nothing");
 
-        Response blocked = PageForms.submit("bob", "/posts/new", "/posts", Map.of("kind", "TIP",
+        Response blocked = PageForms.submit(bob, "/posts/new", "/posts", Map.of("kind", "TIP",
                 "title", "Best deals on braces this week", "body", "DM me for wholesale prices on back braces.",
                 "condition", "sciatica"));
         assertEquals(422, blocked.statusCode());
@@ -127,22 +133,22 @@ class VerdictPathsTest {
 
     @Test
     void theLivePreviewFragmentIsServedToMembersWithTheFormsCsrfToken() {
-        PageForms.Csrf csrf = PageForms.csrf("bob", "/posts/new", "/posts");
-        Response fragment = csrf.applyTo(as("bob")).contentType("application/x-www-form-urlencoded")
+        PageForms.Csrf csrf = PageForms.csrf(bob, "/posts/new", "/posts");
+        Response fragment = csrf.applyTo(as(bob)).contentType("application/x-www-form-urlencoded")
                 .formParam("title", "Question").formParam("body", "Both legs have gone numb today.")
                 .when().post("/posts/preview");
         assertEquals(200, fragment.statusCode());
         Document html = PageForms.html(fragment);
         assertTrue(html.selectFirst(".urgent-care").text().contains("both legs"));
-        as("bob").contentType("application/x-www-form-urlencoded").formParam("body", "x").when().post("/posts/preview")
+        as(bob).contentType("application/x-www-form-urlencoded").formParam("body", "x").when().post("/posts/preview")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(400, 403)); // no CSRF token: refused
     }
 
     @Test
     void aHeldCommentIsNotShownOrCounted() {
-        long post = ((Number) post("bob", "Question about my sciatica flare", "What helped you with the leg pain?")
+        long post = ((Number) post(bob, "Question about my sciatica flare", "What helped you with the leg pain?")
                 .then().statusCode(201).extract().path("id")).longValue();
-        long comment = ((Number) as("alice").contentType(ContentType.JSON)
+        long comment = ((Number) as(alice).contentType(ContentType.JSON)
                 .body("{\"body\": \"I can sell you a few of my gabapentin pills.\"}")
                 .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201)
                 .body("status", equalTo("PENDING_REVIEW")).extract().path("id")).longValue();
@@ -173,7 +179,7 @@ class VerdictPathsTest {
 
     @Test
     void thePreviewIsRateLimited() {
-        String token = io.backstory.platform.TestUsers.token("admin");
+        String token = io.backstory.platform.TestUsers.token(admin);
         int perMinute = limits.previewsPerMinute();
         boolean limited = false;
         for (int call = 0; call < 2 * perMinute + 1 && !limited; call++) {

@@ -9,6 +9,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -16,9 +17,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class PageMetadataTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String bob = TestUsers.newMember();
+
     @Test
     void aPostNamesItsCanonicalAddressAndDescribesItselfForLinkPreviews() {
-        long post = ((Number) as("bob").contentType(ContentType.JSON).body("""
+        long post = ((Number) as(bob).contentType(ContentType.JSON).body("""
                 {"kind": "TIP", "title": "Micro cat-cows before getting out of bed", "body": "Slowly, ten times.",
                  "conditions": ["muscle-spasm", "sciatica"]}""").when().post("/api/v1/posts").then().statusCode(201)
                 .extract().path("id")).longValue();

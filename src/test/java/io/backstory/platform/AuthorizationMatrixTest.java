@@ -49,7 +49,11 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    /** The callers: carol is a plain member who does not own the content; bob owns it. */
+    /**
+     * The callers: carol is a plain member who does not own the content; bob owns it. The realm's own users, not fresh
+     * ones (TestUsers.newMember()): the matrix proves the roles exactly as the realm (application.properties) gives
+     * them. Other tests only read their profiles or simulate them (@TestSecurity).
+     */
     enum Caller {
         ANONYMOUS(null), MEMBER("carol"), OWNER("bob"), MODERATOR("alice"), ADMIN("admin");
 

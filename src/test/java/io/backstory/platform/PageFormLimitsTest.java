@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,6 +34,10 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class PageFormLimitsTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String dora = TestUsers.newMember();
+    private final String admin = TestUsers.newAdmin();
 
     /** The five texts each field is tried with. */
     enum Case {
@@ -63,88 +68,98 @@ class PageFormLimitsTest {
     }
 
     /** One text field of one page form; {@code prepare} makes fresh content for each try, so no try depends on another. */
-    record Row(String endpoint, String field, Kind kind, int max, boolean required, Function<String, Target> prepare) {
+    record Row(String endpoint, String field, Kind kind, int max, boolean required,
+            BiFunction<Cast, String, Target> prepare) {
+    }
+
+    /** Who makes a row's content, fresh for each try: bob writes, carol answers and flags, alice moderates. */
+    record Cast(String alice, String bob, String carol) {
+    }
+
+    /** A cast of its own for each try, so no try meets what another left on its members. */
+    private static Cast cast() {
+        return new Cast(TestUsers.newModerator(), TestUsers.newMember(), TestUsers.newMember());
     }
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     static final List<Row> ROWS = List.of(
-            new Row("POST /posts", "body", Kind.PROSE, 40_000, true, tag -> newPost(Map.of("title", "Long story " + tag))),
-            new Row("POST /posts", "title", Kind.LINE, 200, true, tag -> newPost(Map.of("body", "A short body for " + tag))),
-            new Row("POST /posts/preview", "body", Kind.PROSE, 40_000, false, tag -> new Target("bob", "/posts/new",
+            new Row("POST /posts", "body", Kind.PROSE, 40_000, true, (cast, tag) -> newPost(cast, Map.of("title", "Long story " + tag))),
+            new Row("POST /posts", "title", Kind.LINE, 200, true, (cast, tag) -> newPost(cast, Map.of("body", "A short body for " + tag))),
+            new Row("POST /posts/preview", "body", Kind.PROSE, 40_000, false, (cast, tag) -> new Target(cast.bob(), "/posts/new",
                     "/posts/preview", Map.of("title", "Checking a story " + tag), answer -> PageForms.html(answer))),
-            new Row("POST /posts/{id}/edit", "body", Kind.PROSE, 40_000, true, tag -> editPost(tag, "title")),
-            new Row("POST /posts/{id}/edit", "title", Kind.LINE, 200, true, tag -> editPost(tag, "body")),
-            new Row("POST /posts/{id}/comments", "body", Kind.PROSE, 10_000, true, tag -> {
-                long post = Fixtures.post("bob", "Comment target " + tag);
-                return new Target("carol", "/posts/" + post, "/posts/" + post + "/comments", Map.of(), PageForms::followed);
+            new Row("POST /posts/{id}/edit", "body", Kind.PROSE, 40_000, true, (cast, tag) -> editPost(cast, tag, "title")),
+            new Row("POST /posts/{id}/edit", "title", Kind.LINE, 200, true, (cast, tag) -> editPost(cast, tag, "body")),
+            new Row("POST /posts/{id}/comments", "body", Kind.PROSE, 10_000, true, (cast, tag) -> {
+                long post = Fixtures.post(cast.bob(), "Comment target " + tag);
+                return new Target(cast.carol(), "/posts/" + post, "/posts/" + post + "/comments", Map.of(), PageForms::followed);
             }),
-            new Row("POST /posts/{id}/comments/preview", "body", Kind.PROSE, 10_000, false, tag -> {
-                long post = Fixtures.post("bob", "Comment check target " + tag);
-                return new Target("carol", "/posts/" + post, "/posts/" + post + "/comments/preview", Map.of(),
+            new Row("POST /posts/{id}/comments/preview", "body", Kind.PROSE, 10_000, false, (cast, tag) -> {
+                long post = Fixtures.post(cast.bob(), "Comment check target " + tag);
+                return new Target(cast.carol(), "/posts/" + post, "/posts/" + post + "/comments/preview", Map.of(),
                         answer -> PageForms.html(answer));
             }),
-            new Row("POST /posts/{id}/comments (reply)", "body", Kind.PROSE, 10_000, true, tag -> {
-                long post = Fixtures.post("bob", "Reply target " + tag);
-                long comment = Fixtures.comment("bob", post, "A first comment to answer.");
-                return new Target("carol", "/comments/" + comment + "/reply", "/posts/" + post + "/comments",
+            new Row("POST /posts/{id}/comments (reply)", "body", Kind.PROSE, 10_000, true, (cast, tag) -> {
+                long post = Fixtures.post(cast.bob(), "Reply target " + tag);
+                long comment = Fixtures.comment(cast.bob(), post, "A first comment to answer.");
+                return new Target(cast.carol(), "/comments/" + comment + "/reply", "/posts/" + post + "/comments",
                         Map.of("parentId", comment), PageForms::followed);
             }),
-            new Row("POST /comments/{id}/edit", "body", Kind.PROSE, 10_000, true, tag -> {
-                long post = Fixtures.post("bob", "Comment edit target " + tag);
-                long comment = Fixtures.comment("carol", post, "Text before the edit.");
-                return new Target("carol", "/comments/" + comment + "/edit", "/comments/" + comment + "/edit",
+            new Row("POST /comments/{id}/edit", "body", Kind.PROSE, 10_000, true, (cast, tag) -> {
+                long post = Fixtures.post(cast.bob(), "Comment edit target " + tag);
+                long comment = Fixtures.comment(cast.carol(), post, "Text before the edit.");
+                return new Target(cast.carol(), "/comments/" + comment + "/edit", "/comments/" + comment + "/edit",
                         Map.of("version", 0), PageForms::followed);
             }),
-            new Row("POST /posts/{id}/flag", "note", Kind.PROSE, 1_000, false, tag -> {
-                long post = Fixtures.post("bob", "Flag target " + tag);
-                return new Target("carol", "/posts/" + post + "/flag", "/posts/" + post + "/flag", Map.of("reason", "OTHER_OK"),
-                        answer -> reviewPageOf("post_id", post));
+            new Row("POST /posts/{id}/flag", "note", Kind.PROSE, 1_000, false, (cast, tag) -> {
+                long post = Fixtures.post(cast.bob(), "Flag target " + tag);
+                return new Target(cast.carol(), "/posts/" + post + "/flag", "/posts/" + post + "/flag", Map.of("reason", "OTHER_OK"),
+                        answer -> reviewPageOf(cast, "post_id", post));
             }),
-            new Row("POST /comments/{id}/flag", "note", Kind.PROSE, 1_000, false, tag -> {
-                long post = Fixtures.post("bob", "Comment flag target " + tag);
-                long comment = Fixtures.comment("bob", post, "A comment someone flags.");
-                return new Target("carol", "/comments/" + comment + "/flag?postId=" + post, "/comments/" + comment + "/flag",
-                        Map.of("reason", "OTHER_OK", "postId", post), answer -> reviewPageOf("comment_id", comment));
+            new Row("POST /comments/{id}/flag", "note", Kind.PROSE, 1_000, false, (cast, tag) -> {
+                long post = Fixtures.post(cast.bob(), "Comment flag target " + tag);
+                long comment = Fixtures.comment(cast.bob(), post, "A comment someone flags.");
+                return new Target(cast.carol(), "/comments/" + comment + "/flag?postId=" + post, "/comments/" + comment + "/flag",
+                        Map.of("reason", "OTHER_OK", "postId", post), answer -> reviewPageOf(cast, "comment_id", comment));
             }),
-            new Row("POST /tags/suggest", "name", Kind.LINE, 120, true, tag -> suggestion(Map.of("note", "Seen in threads " + tag))),
-            new Row("POST /tags/suggest", "note", Kind.PROSE, 1_000, false, tag -> suggestion(Map.of("name", "Kinesio tape " + tag))),
-            new Row("POST /settings/handle", "handle", Kind.HANDLE, 30, true, tag -> {
+            new Row("POST /tags/suggest", "name", Kind.LINE, 120, true, (cast, tag) -> suggestion(cast, Map.of("note", "Seen in threads " + tag))),
+            new Row("POST /tags/suggest", "note", Kind.PROSE, 1_000, false, (cast, tag) -> suggestion(cast, Map.of("name", "Kinesio tape " + tag))),
+            new Row("POST /settings/handle", "handle", Kind.HANDLE, 30, true, (cast, tag) -> {
                 String user = "handle-" + tag.toLowerCase();
                 return new Target(user, "/settings", "/settings/handle", Map.of(),
                         PageForms::followed);
             }),
-            new Row("POST /settings/mail/address", "address", Kind.ADDRESS, 254, true, tag -> {
+            new Row("POST /settings/mail/address", "address", Kind.ADDRESS, 254, true, (cast, tag) -> {
                 String user = "mailform-" + tag.toLowerCase();
                 return new Target(user, "/settings/mail", "/settings/mail/address", Map.of(),
                         answer -> PageForms.html(TestUsers.as(user).when().get("/settings/mail")));
             }),
-            new Row("POST /moderation/items/{id} (post)", "text", Kind.PROSE, 40_000, true, tag -> moderatorEdit("post", tag)),
-            new Row("POST /moderation/items/{id} (comment)", "text", Kind.PROSE, 10_000, true, tag -> moderatorEdit("comment", tag)),
-            new Row("POST /moderation/items/{id} (note)", "note", Kind.PROSE, 2_000, true, tag -> {
-                long post = Fixtures.heldPost("bob", "Held for a note " + tag);
+            new Row("POST /moderation/items/{id} (post)", "text", Kind.PROSE, 40_000, true, (cast, tag) -> moderatorEdit(cast, "post", tag)),
+            new Row("POST /moderation/items/{id} (comment)", "text", Kind.PROSE, 10_000, true, (cast, tag) -> moderatorEdit(cast, "comment", tag)),
+            new Row("POST /moderation/items/{id} (note)", "note", Kind.PROSE, 2_000, true, (cast, tag) -> {
+                long post = Fixtures.heldPost(cast.bob(), "Held for a note " + tag);
                 long item = Fixtures.reviewItem("post_id", post);
-                return new Target("alice", "/moderation/items/" + item, "/moderation/items/" + item,
+                return new Target(cast.alice(), "/moderation/items/" + item, "/moderation/items/" + item,
                         Map.of("action", "APPROVE_WITH_NOTE", "version", 0),
                         answer -> PageForms.html(io.restassured.RestAssured.given().when().get("/posts/" + post)));
             }),
-            new Row("POST /moderation/rules", "patterns", Kind.PATTERNS, 20_000, true, tag -> rule(tag, "save", "patterns")),
-            new Row("POST /moderation/rules", "notice", Kind.PROSE, 2_000, true, tag -> rule(tag, "save", "notice")),
-            new Row("POST /moderation/rules (test)", "sample", Kind.PROSE, 40_000, true, tag -> rule(tag, "test", "sample")),
-            new Row("POST /conditions/{slug}/edit", "description", Kind.PROSE, 2_000, true, tag -> {
-                String slug = Fixtures.condition(tag);
-                return new Target("alice", "/conditions/" + slug + "/edit", "/conditions/" + slug + "/edit",
+            new Row("POST /moderation/rules", "patterns", Kind.PATTERNS, 20_000, true, (cast, tag) -> rule(cast, tag, "save", "patterns")),
+            new Row("POST /moderation/rules", "notice", Kind.PROSE, 2_000, true, (cast, tag) -> rule(cast, tag, "save", "notice")),
+            new Row("POST /moderation/rules (test)", "sample", Kind.PROSE, 40_000, true, (cast, tag) -> rule(cast, tag, "test", "sample")),
+            new Row("POST /conditions/{slug}/edit", "description", Kind.PROSE, 2_000, true, (cast, tag) -> {
+                String slug = Fixtures.condition(cast.alice(), tag);
+                return new Target(cast.alice(), "/conditions/" + slug + "/edit", "/conditions/" + slug + "/edit",
                         Map.of("name", "Fixture " + tag), PageForms::followed);
             }),
-            new Row("POST /remedies/{slug}/edit", "caution", Kind.PROSE, 2_000, false, tag -> {
-                String slug = Fixtures.remedy(tag);
-                return new Target("alice", "/remedies/" + slug + "/edit", "/remedies/" + slug + "/edit",
+            new Row("POST /remedies/{slug}/edit", "caution", Kind.PROSE, 2_000, false, (cast, tag) -> {
+                String slug = Fixtures.remedy(cast.alice(), tag);
+                return new Target(cast.alice(), "/remedies/" + slug + "/edit", "/remedies/" + slug + "/edit",
                         Map.of("name", "Fixture " + tag, "category", "DEVICE", "description", "A fixture remedy."),
                         PageForms::followed);
             }),
-            new Row("POST /moderation/tags/{id}", "reason", Kind.PROSE, 1_000, false, tag -> {
-                long suggestion = Fixtures.suggestion("bob", "Kinesio tape " + tag);
-                return new Target("alice", "/moderation/tags", "/moderation/tags/" + suggestion,
+            new Row("POST /moderation/tags/{id}", "reason", Kind.PROSE, 1_000, false, (cast, tag) -> {
+                long suggestion = Fixtures.suggestion(cast.bob(), "Kinesio tape " + tag);
+                return new Target(cast.alice(), "/moderation/tags", "/moderation/tags/" + suggestion,
                         Map.of("decision", "reject"), answer -> org.jsoup.Jsoup.parse(
                                 "<p>" + query("select reason from tag_suggestion where id = " + suggestion) + "</p>"));
             }));
@@ -186,7 +201,7 @@ class PageFormLimitsTest {
 
     private static void check(Row row, Case c) {
         String tag = "T" + SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 100_000, 36);
-        Target target = row.prepare().apply(tag);
+        Target target = row.prepare().apply(cast(), tag);
         String text = text(row, c, tag);
         Map<String, Object> fields = new LinkedHashMap<>(target.fields());
         fields.replaceAll((name, value) -> "OTHER_OK".equals(value) ? "OTHER" : value);
@@ -289,11 +304,11 @@ class PageFormLimitsTest {
         });
     }
 
-    private static void refuse(Row row, Refusal refusal) {
+    private void refuse(Row row, Refusal refusal) {
         String tag = "R" + SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 100_000, 36);
-        Target target = row.prepare().apply(tag);
+        Target target = row.prepare().apply(cast(), tag);
         boolean asDora = refusal == Refusal.RATE_LIMITED || refusal == Refusal.SILENCED;
-        String user = asDora ? "dora" : target.user();
+        String user = asDora ? dora : target.user();
         String text = switch (refusal) {
             case INVALID -> fill(row.kind(), row.max() + 1, tag);
             case TOO_LARGE -> "Heat helped, walking helped. ".repeat(38_000) + ending(tag); // about 1.1 MB
@@ -353,7 +368,7 @@ class PageFormLimitsTest {
      * decision already taken, an edit saved over the version (0) the sender's fields still carry. True when that
      * removed the form from its page.
      */
-    private static boolean conflictFirst(Row row, Target target, Map<String, Object> fields, String tag) {
+    private boolean conflictFirst(Row row, Target target, Map<String, Object> fields, String tag) {
         if (row.endpoint().endsWith("/flag")) {
             fields.put("reason", "SPAM");
             assertEquals(200, PageForms.submit(target.user(), target.formPage(), target.action(),
@@ -361,7 +376,7 @@ class PageFormLimitsTest {
             return false;
         }
         if (row.endpoint().startsWith("POST /moderation/items")) {
-            assertEquals(303, PageForms.submit("admin", target.formPage(), target.action(),
+            assertEquals(303, PageForms.submit(admin, target.formPage(), target.action(),
                     Map.of("action", "HIDE", "version", 0)).statusCode(), "the first decision");
             return true;
         }
@@ -372,9 +387,9 @@ class PageFormLimitsTest {
         return false;
     }
 
-    private static long doraId() {
-        as("dora").when().get("/settings").then().statusCode(200);
-        return ((Number) query("select id from member where handle like 'dora%' order by id limit 1")).longValue();
+    private long doraId() {
+        as(dora).when().get("/settings").then().statusCode(200);
+        return ((Number) query("select id from member where handle = '" + dora + "'")).longValue();
     }
 
     /** Uses up an hourly allowance in the database, where the limits are counted. */
@@ -446,51 +461,51 @@ class PageFormLimitsTest {
         return (kind == Kind.PROSE || kind == Kind.LINE ? body.replaceFirst("^.", "M") : body) + end;
     }
 
-    private static Target newPost(Map<String, Object> other) {
+    private static Target newPost(Cast cast, Map<String, Object> other) {
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("kind", "STORY", "condition", "sciatica",
                 "remedy.heat", "HELPED", "remedy.walking", "HELPED"));
         fields.putAll(other);
-        return new Target("bob", "/posts/new", "/posts", fields, PageForms::followed);
+        return new Target(cast.bob(), "/posts/new", "/posts", fields, PageForms::followed);
     }
 
-    private static Target editPost(String tag, String otherField) {
-        long post = Fixtures.post("bob", "Story to edit " + tag);
+    private static Target editPost(Cast cast, String tag, String otherField) {
+        long post = Fixtures.post(cast.bob(), "Story to edit " + tag);
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("kind", "STORY", "condition", "sciatica", "version", 0));
         fields.put(otherField, otherField.equals("title") ? "Edited story " + tag : "An edited short body.");
-        return new Target("bob", "/posts/" + post + "/edit", "/posts/" + post + "/edit", fields, PageForms::followed);
+        return new Target(cast.bob(), "/posts/" + post + "/edit", "/posts/" + post + "/edit", fields, PageForms::followed);
     }
 
-    private static Target suggestion(Map<String, Object> other) {
+    private static Target suggestion(Cast cast, Map<String, Object> other) {
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("kind", "REMEDY", "category", "DEVICE"));
         fields.putAll(other);
-        return new Target("bob", "/tags/suggest", "/tags/suggest", fields,
-                answer -> PageForms.html(as("alice").when().get("/moderation/tags")));
+        return new Target(cast.bob(), "/tags/suggest", "/tags/suggest", fields,
+                answer -> PageForms.html(as(cast.alice()).when().get("/moderation/tags")));
     }
 
-    private static Target moderatorEdit(String target, String tag) {
-        long post = Fixtures.post("bob", "Moderated story " + tag);
-        long id = target.equals("post") ? Fixtures.heldEdit(post)
-                : Fixtures.heldComment("carol", post);
+    private static Target moderatorEdit(Cast cast, String target, String tag) {
+        long post = Fixtures.post(cast.bob(), "Moderated story " + tag);
+        long id = target.equals("post") ? Fixtures.heldEdit(cast.bob(), post)
+                : Fixtures.heldComment(cast.carol(), post);
         long item = Fixtures.reviewItem(target + "_id", id);
-        return new Target("alice", "/moderation/items/" + item, "/moderation/items/" + item,
+        return new Target(cast.alice(), "/moderation/items/" + item, "/moderation/items/" + item,
                 Map.of("action", "EDIT_AND_APPROVE", "version", 0),
                 answer -> PageForms.html(io.restassured.RestAssured.given().when().get("/posts/" + post)));
     }
 
-    private static Target rule(String tag, String submit, String field) {
+    private static Target rule(Cast cast, String tag, String submit, String field) {
         String code = "fixture-" + tag.toLowerCase();
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("isNew", "true", "code", code, "category", "SPAM",
                 "subcategory", "fixture", "action", "FLAG", "submit", submit, "enabled", "true",
                 "patterns", "zzq fixture phrase " + tag.toLowerCase(), "notice", "A fixture notice.", "sample", "A sample."));
         fields.remove(field);
-        return new Target("alice", "/moderation/rules/new", "/moderation/rules", fields,
+        return new Target(cast.alice(), "/moderation/rules/new", "/moderation/rules", fields,
                 submit.equals("test") ? PageForms::html
-                        : answer -> PageForms.html(as("alice").when().get("/moderation/rules/" + code)));
+                        : answer -> PageForms.html(as(cast.alice()).when().get("/moderation/rules/" + code)));
     }
 
     /** The moderators' page of the open review item about a post or comment. */
-    private static Document reviewPageOf(String column, long id) {
-        return PageForms.html(as("alice").when().get("/moderation/items/" + Fixtures.reviewItem(column, id)));
+    private static Document reviewPageOf(Cast cast, String column, long id) {
+        return PageForms.html(as(cast.alice()).when().get("/moderation/items/" + Fixtures.reviewItem(column, id)));
     }
 
     /** Content made through the API (or, for what only moderators produce, through the database). */
@@ -516,8 +531,8 @@ class PageFormLimitsTest {
         }
 
         /** Edits a published post into held advice; returns the post id. */
-        static long heldEdit(long post) {
-            as("bob").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", "Held after an edit " + post,
+        static long heldEdit(String author, long post) {
+            as(author).contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", "Held after an edit " + post,
                     "body", "Walking. Also just take double the ibuprofen.", "conditions", List.of("sciatica"), "version", 0))
                     .when().put("/api/v1/posts/" + post).then().statusCode(200);
             return post;
@@ -532,16 +547,16 @@ class PageFormLimitsTest {
                     + " and status = 'OPEN' order by id desc limit 1")).longValue();
         }
 
-        static String condition(String tag) {
+        static String condition(String moderator, String tag) {
             String slug = "fixture-" + tag.toLowerCase();
-            as("alice").contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Fixture " + tag,
+            as(moderator).contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Fixture " + tag,
                     "description", "Used by PageFormLimitsTest only.")).when().post("/api/v1/conditions").then().statusCode(201);
             return slug;
         }
 
-        static String remedy(String tag) {
+        static String remedy(String moderator, String tag) {
             String slug = "fixture-" + tag.toLowerCase();
-            as("alice").contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Fixture " + tag,
+            as(moderator).contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Fixture " + tag,
                     "category", "DEVICE", "description", "Used by PageFormLimitsTest only."))
                     .when().post("/api/v1/remedies").then().statusCode(201);
             return slug;

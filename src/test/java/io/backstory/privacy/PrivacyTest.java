@@ -17,6 +17,7 @@ import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberService;
 import io.backstory.community.CommentRequest;
 import io.backstory.community.CommentService;
+import io.backstory.platform.TestUsers;
 import io.backstory.platform.content.Outcome;
 import io.backstory.platform.content.PostKind;
 import io.backstory.community.PostRequest;
@@ -42,6 +43,11 @@ import jakarta.persistence.EntityManager;
 @QuarkusTest
 class PrivacyTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
+
     @Inject
     MemberService members;
     @Inject
@@ -64,7 +70,7 @@ class PrivacyTest {
     /** A member who posts, comments, votes, flags, suggests and gets notified; the login name is also the subject. */
     private long[] activeMember(String login) {
         Member member = members.findOrCreate(login, login);
-        long bobsPost = ((Number) as("bob").contentType(ContentType.JSON).body("""
+        long bobsPost = ((Number) as(bob).contentType(ContentType.JSON).body("""
                 {"kind": "TIP", "title": "Bob's tip that another member votes on", "body": "Heat first.",
                  "conditions": ["sciatica"], "remedies": [{"remedy": "heat", "outcome": "HELPED"}]}""")
                 .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
@@ -118,11 +124,11 @@ class PrivacyTest {
     }
 
     /** A moderator (alice) approves the open item about this target through the API. */
-    private static void approve(String target, long targetId) {
-        int item = as("alice").when().get("/api/v1/moderation/queue").then().statusCode(200)
+    private void approve(String target, long targetId) {
+        int item = as(alice).when().get("/api/v1/moderation/queue").then().statusCode(200)
                 .extract().path("find { it.targetId == " + targetId + " && it.target == '" + target + "' }.id");
-        int version = as("alice").when().get("/api/v1/moderation/items/" + item).then().extract().path("version");
-        as("alice").contentType(ContentType.JSON).body(java.util.Map.of("action", "APPROVE", "version", version,
+        int version = as(alice).when().get("/api/v1/moderation/items/" + item).then().extract().path("version");
+        as(alice).contentType(ContentType.JSON).body(java.util.Map.of("action", "APPROVE", "version", version,
                 "note", "Checked the dose with a pharmacist")).when().post("/api/v1/moderation/items/" + item + "/actions")
                 .then().statusCode(200);
     }
@@ -139,7 +145,7 @@ class PrivacyTest {
         approve("POST", post);
         long own = comments.create(post, new CommentRequest("Wendeline in Quarrowby swore by 4000 mg, later 6000 mg.",
                 null, List.of(), null), member).id();
-        long carols = ((Number) as("carol").contentType(ContentType.JSON).body("{\"body\": \"Walking helped me as well.\"}")
+        long carols = ((Number) as(carol).contentType(ContentType.JSON).body("{\"body\": \"Walking helped me as well.\"}")
                 .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id")).longValue();
         List<String> before = tablesMentioning(words);
         assertTrue(before.containsAll(List.of("post.search_vector", "comment.search_vector", "review_reason.excerpt",
@@ -151,12 +157,12 @@ class PrivacyTest {
         given().when().get("/api/v1/comments/" + own).then().statusCode(404);
         // Carol's reply to the removed post is hers: no one else reaches it, she can still find and delete it.
         given().when().get("/api/v1/comments/" + carols).then().statusCode(404);
-        as("carol").when().get("/api/v1/me/export").then().body("comments.id", hasItem((int) carols));
-        as("bob").when().delete("/api/v1/comments/" + carols).then().statusCode(404);
-        as("carol").contentType(ContentType.JSON).body("{\"body\": \"Edited after the post went.\", \"version\": 0}")
+        as(carol).when().get("/api/v1/me/export").then().body("comments.id", hasItem((int) carols));
+        as(bob).when().delete("/api/v1/comments/" + carols).then().statusCode(404);
+        as(carol).contentType(ContentType.JSON).body("{\"body\": \"Edited after the post went.\", \"version\": 0}")
                 .when().put("/api/v1/comments/" + carols).then().statusCode(409);
-        as("carol").when().delete("/api/v1/comments/" + carols).then().statusCode(204);
-        as("carol").when().get("/api/v1/me/export").then().body("comments.find { it.id == " + carols + " }.deleted",
+        as(carol).when().delete("/api/v1/comments/" + carols).then().statusCode(204);
+        as(carol).when().get("/api/v1/me/export").then().body("comments.find { it.id == " + carols + " }.deleted",
                 equalTo(true));
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
 import io.backstory.platform.content.ContentStatus;
 import io.backstory.platform.db.SqlEnum;
 import io.quarkus.arc.Arc;
@@ -27,6 +28,10 @@ import jakarta.persistence.EntityManager;
 /** The Lucene index of search candidates follows every change of what readers see, and PostgreSQL has the last word. */
 @QuarkusTest
 class SearchIndexTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
 
     @Inject
     SearchIndex index;
@@ -42,14 +47,14 @@ class SearchIndexTest {
         assertTrue(index.ready(), "the index is built at start");
     }
 
-    private static long post(String title, String body) {
-        return ((Number) as("bob").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", title, "body", body,
+    private long post(String title, String body) {
+        return ((Number) as(bob).contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", title, "body", body,
                 "conditions", List.of("sciatica"))).when().post("/api/v1/posts").then().statusCode(201).extract().path("id"))
                 .longValue();
     }
 
-    private static long comment(long post, String body) {
-        return ((Number) as("alice").contentType(ContentType.JSON).body(Map.of("body", body))
+    private long comment(long post, String body) {
+        return ((Number) as(alice).contentType(ContentType.JSON).body(Map.of("body", body))
                 .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id")).longValue();
     }
 
@@ -81,13 +86,13 @@ class SearchIndexTest {
         assertEquals(List.of(), found("snorkelwhip -frumplefish", SearchService.HitType.POST));
         assertEquals(List.of(post), found("sciatic snorkelwhip", SearchService.HitType.POST), "the tag's words are indexed");
 
-        as("bob").contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", "Snorkelwhip week one",
+        as(bob).contentType(ContentType.JSON).body(Map.of("kind", "STORY", "title", "Snorkelwhip week one",
                 "body", "Snorkelwhip stretches and a gentle walk helped my back.", "conditions", List.of("sciatica"), "version", 0))
                 .when().put("/api/v1/posts/" + post).then().statusCode(200);
         assertEquals(List.of(), found("frumplefish", SearchService.HitType.POST), "the edit took the word out");
         assertEquals(List.of(post), found("snorkelwhip", SearchService.HitType.POST));
 
-        as("bob").when().delete("/api/v1/posts/" + post).then().statusCode(204);
+        as(bob).when().delete("/api/v1/posts/" + post).then().statusCode(204);
         assertEquals(List.of(), found("snorkelwhip", SearchService.HitType.POST));
     }
 

@@ -14,14 +14,18 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class SearchTest {
 
-    private static long post(String title, String body, String condition) {
-        return ((Number) as("bob").contentType(ContentType.JSON).body("""
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String bob = TestUsers.newMember();
+
+    private long post(String title, String body, String condition) {
+        return ((Number) as(bob).contentType(ContentType.JSON).body("""
                 {"kind": "STORY", "title": "%s", "body": "%s", "conditions": ["%s"]}""".formatted(title, body, condition))
                 .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
     }
@@ -54,7 +58,7 @@ class SearchTest {
     void heldHiddenAndRemovedContentNeverShows() {
         post("Quokkaesque dosing advice", "Quokkaesque trick: just take double the ibuprofen.", "sciatica");
         long deleted = post("Quokkaesque deleted story", "Quokkaesque words in a deleted post.", "sciatica");
-        as("bob").when().delete("/api/v1/posts/" + deleted).then().statusCode(204);
+        as(bob).when().delete("/api/v1/posts/" + deleted).then().statusCode(204);
         given().queryParam("q", "quokkaesque").when().get("/api/v1/search").then().statusCode(200)
                 .body("hits.size()", equalTo(0));
         Document page = PageForms.html(given().queryParam("q", "quokkaesque").when().get("/search"));

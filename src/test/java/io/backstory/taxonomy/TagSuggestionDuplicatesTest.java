@@ -12,12 +12,17 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Moderators are warned when a suggested tag looks like an existing condition or remedy or another suggestion. */
 @QuarkusTest
 class TagSuggestionDuplicatesTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String modauthor1 = TestUsers.newMember();
 
     private static long suggest(String user, String kind, String name) {
         return ((Number) as(user).contentType(ContentType.JSON).body(Map.of("kind", kind, "name", name, "category", "DEVICE"))
@@ -27,13 +32,13 @@ class TagSuggestionDuplicatesTest {
     @Test
     void lookalikesAreNamedBesideEachSuggestion() {
         String tag = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "q");
-        String user = "modauthor1";
+        String user = modauthor1;
         long typo = suggest(user, "CONDITION", "Sciatca");
         long plural = suggest(user, "REMEDY", "Wobble cushions " + tag);
         long singular = suggest(user, "REMEDY", "wobble-cushion " + tag);
         long fresh = suggest(user, "REMEDY", "Zzyzx tape " + tag);
 
-        Document page = PageForms.html(as("alice").when().get("/moderation/tags"));
+        Document page = PageForms.html(as(alice).when().get("/moderation/tags"));
         Element typoWarning = page.selectFirst("#suggestion-" + typo + " .lookalikes");
         assertTrue(typoWarning.text().contains("an existing condition: Sciatica"), typoWarning.text());
         assertEquals("/conditions/sciatica", typoWarning.selectFirst("a").attr("href"));

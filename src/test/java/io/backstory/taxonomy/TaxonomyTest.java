@@ -15,6 +15,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,6 +23,11 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class TaxonomyTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String admin = TestUsers.newAdmin();
 
     @Test
     void tagsAreFoundByNameOrSynonymIgnoringCase() {
@@ -42,24 +48,24 @@ class TaxonomyTest {
         String piriformis = """
                 {"slug": "piriformis-syndrome", "name": "Piriformis syndrome",
                  "description": "A buttock muscle irritating the sciatic nerve.", "synonyms": ["piriformis", "deep buttock pain"]}""";
-        as("bob").contentType(ContentType.JSON).body(piriformis).when().post("/api/v1/conditions").then().statusCode(403);
+        as(bob).contentType(ContentType.JSON).body(piriformis).when().post("/api/v1/conditions").then().statusCode(403);
         given().contentType(ContentType.JSON).body(piriformis).when().post("/api/v1/conditions").then().statusCode(401);
-        as("alice").contentType(ContentType.JSON).body(piriformis).when().post("/api/v1/conditions")
+        as(alice).contentType(ContentType.JSON).body(piriformis).when().post("/api/v1/conditions")
                 .then().statusCode(201).body("synonyms", hasItem("piriformis"));
         given().queryParam("q", "deep buttock").when().get("/api/v1/taxonomy/lookup")
                 .then().body("[0].slug", equalTo("piriformis-syndrome"));
 
         long conditions = count("condition");
-        as("alice").contentType(ContentType.JSON).body(piriformis).when().post("/api/v1/conditions")
+        as(alice).contentType(ContentType.JSON).body(piriformis).when().post("/api/v1/conditions")
                 .then().statusCode(409).body("detail", containsString("already used"));
-        as("admin").contentType(ContentType.JSON).body(piriformis.replace("piriformis-syndrome", "Bad Slug!"))
+        as(admin).contentType(ContentType.JSON).body(piriformis.replace("piriformis-syndrome", "Bad Slug!"))
                 .when().post("/api/v1/conditions").then().statusCode(400).body("errors.field", hasItem("slug"));
-        as("alice").contentType(ContentType.JSON)
+        as(alice).contentType(ContentType.JSON)
                 .body(piriformis.replace("piriformis-syndrome", "another-one").replace("\"piriformis\",", "\"slipped disc\","))
                 .when().post("/api/v1/conditions").then().statusCode(409).body("detail", containsString("slipped disc"));
         assertEquals(conditions, count("condition"), "rejected requests wrote nothing");
 
-        as("admin").contentType(ContentType.JSON)
+        as(admin).contentType(ContentType.JSON)
                 .body(piriformis.replace("A buttock muscle", "The piriformis muscle").replace(", \"deep buttock pain\"", ""))
                 .when().put("/api/v1/conditions/piriformis-syndrome")
                 .then().statusCode(200).body("description", containsString("The piriformis muscle"))
@@ -70,34 +76,34 @@ class TaxonomyTest {
 
     @Test
     void membersSuggestATagAndAModeratorApprovesItOnce() {
-        int id = as("bob").contentType(ContentType.JSON)
+        int id = as(bob).contentType(ContentType.JSON)
                 .body("{\"kind\": \"REMEDY\", \"name\": \"Kinesiology tape\", \"category\": \"DEVICE\", \"note\": \"Common in the sciatica threads\"}")
                 .when().post("/api/v1/tag-suggestions").then().statusCode(201).extract().path("id");
-        as("bob").when().get("/api/v1/tag-suggestions").then().statusCode(403);
-        as("alice").when().get("/api/v1/tag-suggestions").then().statusCode(200).body("name", hasItem("Kinesiology tape"));
+        as(bob).when().get("/api/v1/tag-suggestions").then().statusCode(403);
+        as(alice).when().get("/api/v1/tag-suggestions").then().statusCode(200).body("name", hasItem("Kinesiology tape"));
 
-        as("alice").contentType(ContentType.JSON).body("{\"approve\": true}")
+        as(alice).contentType(ContentType.JSON).body("{\"approve\": true}")
                 .when().post("/api/v1/tag-suggestions/" + id + "/decision")
-                .then().statusCode(200).body("status", equalTo("APPROVED")).body("decidedBy", equalTo("alice"));
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("decidedBy", equalTo(alice));
         given().when().get("/api/v1/remedies/kinesiology-tape").then().statusCode(200).body("category", equalTo("DEVICE"));
-        as("admin").contentType(ContentType.JSON).body("{\"approve\": false}")
+        as(admin).contentType(ContentType.JSON).body("{\"approve\": false}")
                 .when().post("/api/v1/tag-suggestions/" + id + "/decision").then().statusCode(409);
-        as("bob").contentType(ContentType.JSON).body("{\"kind\": \"REMEDY\", \"name\": \"x\"}")
+        as(bob).contentType(ContentType.JSON).body("{\"kind\": \"REMEDY\", \"name\": \"x\"}")
                 .when().post("/api/v1/tag-suggestions").then().statusCode(400).body("errors.field", hasItem("name"));
     }
 
     @Test
     void theSuggestionAndReviewPagesWorkWithoutJavaScript() {
-        Response sent = PageForms.submit("bob", "/tags/suggest", "/tags/suggest",
+        Response sent = PageForms.submit(bob, "/tags/suggest", "/tags/suggest",
                 Map.of("kind", "CONDITION", "name", "Coccydynia", "note", "tailbone pain"));
         assertEquals(303, sent.statusCode());
-        Document review = PageForms.html(as("alice").when().get("/moderation/tags"));
+        Document review = PageForms.html(as(alice).when().get("/moderation/tags"));
         String action = review.select("form[action^=/moderation/tags/]").stream()
                 .filter(f -> f.parent().text().contains("Coccydynia")).findFirst().orElseThrow().attr("action");
-        Response decided = PageForms.submit("alice", "/moderation/tags", action, Map.of("decision", "approve"));
+        Response decided = PageForms.submit(alice, "/moderation/tags", action, Map.of("decision", "approve"));
         assertEquals(303, decided.statusCode());
         given().when().get("/conditions/coccydynia").then().statusCode(200);
-        as("bob").redirects().follow(false).when().get("/moderation/tags").then().statusCode(403);
+        as(bob).redirects().follow(false).when().get("/moderation/tags").then().statusCode(403);
     }
 
     private static long count(String table) {

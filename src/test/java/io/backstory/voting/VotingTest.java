@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberService;
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,6 +32,11 @@ import jakarta.persistence.EntityManager;
 
 @QuarkusTest
 class VotingTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+    private final String admin = TestUsers.newAdmin();
 
     @Inject
     VoteService votes;
@@ -48,7 +54,7 @@ class VotingTest {
 
     @Test
     void fiftyMembersVotingAndChangingVotesAtOnceLeaveExactTallies() throws Exception {
-        long post = story("bob", "Fifty voters at once on this heat tip");
+        long post = story(bob, "Fifty voters at once on this heat tip");
         List<Member> voters = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             voters.add(members.findOrCreate("concurrent-voter-" + i, "voter" + i));
@@ -73,7 +79,7 @@ class VotingTest {
 
     @Test
     void theSameMemberVotingManyTimesAtOnceCountsOnce() throws Exception {
-        long post = story("bob", "One member clicking upvote twenty times");
+        long post = story(bob, "One member clicking upvote twenty times");
         Member voter = members.findOrCreate("impatient-clicker", "clicker");
         atOnce(20, i -> votes.vote(VoteTarget.POST, post, voter, 1));
         given().when().get("/api/v1/posts/" + post).then().body("upvotes", equalTo(1)).body("downvotes", equalTo(0));
@@ -81,7 +87,7 @@ class VotingTest {
 
     @Test
     void theSameMemberFlippingAndWithdrawingAtOnceLeavesTalliesEqualToTheStoredVote() throws Exception {
-        long post = story("bob", "One member changing their mind thirty times at once");
+        long post = story(bob, "One member changing their mind thirty times at once");
         Member voter = members.findOrCreate("undecided-clicker", "undecided");
         atOnce(30, i -> votes.vote(VoteTarget.POST, post, voter, i % 3 - 1));
         int stored = votes.onPost(voter.id, post).post().value();
@@ -114,43 +120,43 @@ class VotingTest {
 
     @Test
     void votesAreIdempotentPutsAndDeletesWithClearRefusals() {
-        long post = story("bob", "A tip alice will vote on through the API");
-        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
+        long post = story(bob, "A tip alice will vote on through the API");
+        as(alice).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
                 .then().statusCode(200).body("value", equalTo(1)).body("upvotes", equalTo(1)).body("score", equalTo(1));
-        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
+        as(alice).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
                 .then().statusCode(200).body("upvotes", equalTo(1));
-        as("alice").contentType(ContentType.JSON).body("{\"value\": -1}").when().put("/api/v1/posts/" + post + "/vote")
+        as(alice).contentType(ContentType.JSON).body("{\"value\": -1}").when().put("/api/v1/posts/" + post + "/vote")
                 .then().statusCode(200).body("upvotes", equalTo(0)).body("downvotes", equalTo(1)).body("score", equalTo(-1));
-        as("alice").when().delete("/api/v1/posts/" + post + "/vote").then().statusCode(200).body("downvotes", equalTo(0));
-        as("alice").when().delete("/api/v1/posts/" + post + "/vote").then().statusCode(200).body("value", equalTo(0));
+        as(alice).when().delete("/api/v1/posts/" + post + "/vote").then().statusCode(200).body("downvotes", equalTo(0));
+        as(alice).when().delete("/api/v1/posts/" + post + "/vote").then().statusCode(200).body("value", equalTo(0));
 
-        as("bob").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
+        as(bob).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
                 .then().statusCode(403).body("detail", equalTo("You cannot vote on your own post."));
         given().contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
                 .then().statusCode(401);
-        as("alice").contentType(ContentType.JSON).body("{\"value\": 2}").when().put("/api/v1/posts/" + post + "/vote")
+        as(alice).contentType(ContentType.JSON).body("{\"value\": 2}").when().put("/api/v1/posts/" + post + "/vote")
                 .then().statusCode(400).body("errors.field", hasItem("value"));
-        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/999999999/vote")
+        as(alice).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/999999999/vote")
                 .then().statusCode(404);
-        long comment = ((Number) as("bob").contentType(ContentType.JSON).body("{\"body\": \"my own comment\"}")
+        long comment = ((Number) as(bob).contentType(ContentType.JSON).body("{\"body\": \"my own comment\"}")
                 .when().post("/api/v1/posts/" + post + "/comments").then().extract().path("id")).longValue();
-        as("bob").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + comment + "/vote")
+        as(bob).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + comment + "/vote")
                 .then().statusCode(403).body("detail", containsString("own comment"));
-        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + comment + "/vote")
+        as(alice).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + comment + "/vote")
                 .then().statusCode(200).body("upvotes", equalTo(1));
     }
 
     @Test
     void theVoteButtonsWorkWithoutJavaScriptAndShowThePressedState() {
-        long post = story("bob", "A tip to upvote with the page's button");
-        Response voted = PageForms.submit("alice", "/posts/" + post, "/posts/" + post + "/vote", Map.of("value", "1"));
+        long post = story(bob, "A tip to upvote with the page's button");
+        Response voted = PageForms.submit(alice, "/posts/" + post, "/posts/" + post + "/vote", Map.of("value", "1"));
         assertEquals(303, voted.statusCode());
-        Document page = PageForms.html(as("alice").when().get("/posts/" + post));
+        Document page = PageForms.html(as(alice).when().get("/posts/" + post));
         assertEquals("true", page.selectFirst("form[action=/posts/" + post + "/vote] button[aria-pressed=true]")
                 .attr("aria-pressed"));
         assertEquals("0", page.selectFirst("form[action=/posts/" + post + "/vote] button[aria-pressed=true]").val(),
                 "pressing it again withdraws");
-        Document bobsView = PageForms.html(as("bob").when().get("/posts/" + post));
+        Document bobsView = PageForms.html(as(bob).when().get("/posts/" + post));
         assertEquals(0, bobsView.select("form[action=/posts/" + post + "/vote]").size(), "no buttons on your own post");
         Document anonymous = PageForms.html(given().when().get("/posts/" + post));
         assertEquals(0, anonymous.select("form.vote").size());
@@ -158,36 +164,36 @@ class VotingTest {
 
     @Test
     void upvotesOnTipsCountAsHelpedOnTheAuthorsByline() {
-        long post = story("bob", "A tip whose upvote counts as helping");
-        int before = helped("bob");
-        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
+        long post = story(bob, "A tip whose upvote counts as helping");
+        int before = helped(bob);
+        as(alice).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
                 .then().statusCode(200);
-        assertEquals(before + 1, helped("bob"));
+        assertEquals(before + 1, helped(bob));
         Document page = PageForms.html(given().when().get("/posts/" + post));
         int helped = before + 1;
         assertEquals("(their tips helped " + helped + (helped == 1 ? " person)" : " people)"), page.selectFirst(".post .meta .helped").text());
-        as("alice").when().delete("/api/v1/posts/" + post + "/vote").then().statusCode(200);
-        assertEquals(before, helped("bob"));
+        as(alice).when().delete("/api/v1/posts/" + post + "/vote").then().statusCode(200);
+        assertEquals(before, helped(bob));
     }
 
     @Test
     void upvotesOnCommentsTaggedWithRemediesCountAsHelpedAndCommentsUnderADeletedPostCannotBeVoted() {
-        long post = story("alice", "A tip whose replies carry their own tips");
-        long tip = comment("bob", post, "{\"body\": \"Heat helped me too.\", \"remedies\": [\"heat\"]}");
-        long chat = comment("bob", post, "{\"body\": \"Same here, it comes and goes.\"}");
-        int before = helped("bob");
-        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + chat + "/vote")
+        long post = story(alice, "A tip whose replies carry their own tips");
+        long tip = comment(bob, post, "{\"body\": \"Heat helped me too.\", \"remedies\": [\"heat\"]}");
+        long chat = comment(bob, post, "{\"body\": \"Same here, it comes and goes.\"}");
+        int before = helped(bob);
+        as(alice).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + chat + "/vote")
                 .then().statusCode(200).body("upvotes", equalTo(1));
-        assertEquals(before, helped("bob"), "a comment without remedies is no tip");
-        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + tip + "/vote")
+        assertEquals(before, helped(bob), "a comment without remedies is no tip");
+        as(alice).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + tip + "/vote")
                 .then().statusCode(200).body("upvotes", equalTo(1));
-        assertEquals(before + 1, helped("bob"));
-        as("alice").contentType(ContentType.JSON).body("{\"value\": -1}").when().put("/api/v1/comments/" + tip + "/vote")
+        assertEquals(before + 1, helped(bob));
+        as(alice).contentType(ContentType.JSON).body("{\"value\": -1}").when().put("/api/v1/comments/" + tip + "/vote")
                 .then().statusCode(200).body("upvotes", equalTo(0)).body("downvotes", equalTo(1));
-        assertEquals(before, helped("bob"));
+        assertEquals(before, helped(bob));
 
-        as("alice").when().delete("/api/v1/posts/" + post).then().statusCode(204);
-        as("admin").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + chat + "/vote")
+        as(alice).when().delete("/api/v1/posts/" + post).then().statusCode(204);
+        as(admin).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/comments/" + chat + "/vote")
                 .then().statusCode(404);
     }
 
@@ -215,8 +221,8 @@ class VotingTest {
 
     @Test
     void theDatabaseRanksMatchTheJavaFormulas() {
-        long post = story("bob", "A tip to compare ranking formulas on");
-        for (String voter : List.of("alice", "admin")) {
+        long post = story(bob, "A tip to compare ranking formulas on");
+        for (String voter : List.of(alice, admin)) {
             as(voter).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote");
         }
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(

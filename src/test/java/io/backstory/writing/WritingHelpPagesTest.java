@@ -16,6 +16,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -29,6 +30,9 @@ import jakarta.persistence.EntityManager;
  */
 @QuarkusTest
 class WritingHelpPagesTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String bob = TestUsers.newMember();
 
     private static final String BODY = "My heating pad helped the most in the first week.\n\n"
             + "Ice didn't help at all. The pain went down my leg like sciatica.";
@@ -57,7 +61,7 @@ class WritingHelpPagesTest {
     @Test
     void suggestTagsShowsEachTagWithItsSentenceAndSavesNothing() {
         long before = posts();
-        Response answer = PageForms.submit("bob", "/posts/new", "/posts", story("suggest", "1"));
+        Response answer = PageForms.submit(bob, "/posts/new", "/posts", story("suggest", "1"));
         assertEquals(200, answer.statusCode());
         Document page = PageForms.html(answer);
         Element heat = suggestion(page, "remedy:heat");
@@ -76,21 +80,21 @@ class WritingHelpPagesTest {
 
     @Test
     void acceptingSetsTheTagAndNotThisKeepsASuggestionAway() {
-        Document accepted = PageForms.html(PageForms.submit("bob", "/posts/new", "/posts",
+        Document accepted = PageForms.html(PageForms.submit(bob, "/posts/new", "/posts",
                 story("accept", "remedy:ice:NO_CHANGE", "condition", "herniated-disc")));
         assertEquals("NO_CHANGE", accepted.selectFirst("select[name=remedy.ice] option[selected]").val());
         assertNull(suggestion(accepted, "remedy:ice"), "a tagged remedy is not suggested again");
         assertNotNull(suggestion(accepted, "remedy:heat"));
         assertTrue(accepted.selectFirst("input[name=condition][value=herniated-disc]").hasAttr("checked"));
 
-        Document condition = PageForms.html(PageForms.submit("bob", "/posts/new", "/posts",
+        Document condition = PageForms.html(PageForms.submit(bob, "/posts/new", "/posts",
                 story("accept", "condition:sciatica")));
         assertTrue(condition.selectFirst("input[name=condition][value=sciatica]").hasAttr("checked"));
 
-        Document dismissed = PageForms.html(PageForms.submit("bob", "/posts/new", "/posts", story("dismiss", "remedy:heat")));
+        Document dismissed = PageForms.html(PageForms.submit(bob, "/posts/new", "/posts", story("dismiss", "remedy:heat")));
         assertNull(suggestion(dismissed, "remedy:heat"));
         assertEquals("remedy:heat", dismissed.selectFirst("#writing-help input[type=hidden][name=ignored]").val());
-        Document later = PageForms.html(PageForms.submit("bob", "/posts/new", "/posts",
+        Document later = PageForms.html(PageForms.submit(bob, "/posts/new", "/posts",
                 story("suggest", "1", "ignored", "remedy:heat")));
         assertNull(suggestion(later, "remedy:heat"), "what was set aside stays away");
         assertNotNull(suggestion(later, "remedy:ice"));
@@ -98,7 +102,7 @@ class WritingHelpPagesTest {
 
     @Test
     void theSafetyCheckSitsUnderTheTextAboveTheTagsAndSave() {
-        Response answer = PageForms.submit("bob", "/posts/new", "/posts", story("preview", "1", "body",
+        Response answer = PageForms.submit(bob, "/posts/new", "/posts", story("preview", "1", "body",
                 "I have numbness in my groin today."));
         assertEquals(200, answer.statusCode());
         Document page = PageForms.html(answer);
@@ -115,7 +119,7 @@ class WritingHelpPagesTest {
 
     @Test
     void theRemedyPickerIsOneFilterableListWithoutCollapsedGroups() {
-        Document page = PageForms.html(as("bob").when().get("/posts/new"));
+        Document page = PageForms.html(as(bob).when().get("/posts/new"));
         Element picker = page.selectFirst("#field-remedies");
         assertTrue(picker.select("details").isEmpty());
         long remedies = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -128,8 +132,8 @@ class WritingHelpPagesTest {
 
     @Test
     void theLiveFragmentCarriesTheCheckTheSuggestionsAndTheRenderedText() {
-        PageForms.Csrf csrf = PageForms.csrf("bob", "/posts/new", "/posts");
-        Response fragment = csrf.applyTo(as("bob")).contentType("application/x-www-form-urlencoded")
+        PageForms.Csrf csrf = PageForms.csrf(bob, "/posts/new", "/posts");
+        Response fragment = csrf.applyTo(as(bob)).contentType("application/x-www-form-urlencoded")
                 .formParam("title", "Walking and Advil").formParam("body", "Walking every day helped. **Advil** made no difference.")
                 .formParam("ignored", "remedy:walking")
                 .when().post("/posts/preview?for=/posts/12/edit");
@@ -142,7 +146,7 @@ class WritingHelpPagesTest {
         assertEquals("/posts/12/edit#writing-help", nsaids.selectFirst("button").attr("formaction"));
         assertEquals("Advil", html.selectFirst("#live-preview .body strong").text());
 
-        Document elsewhere = PageForms.html(csrf.applyTo(as("bob")).contentType("application/x-www-form-urlencoded")
+        Document elsewhere = PageForms.html(csrf.applyTo(as(bob)).contentType("application/x-www-form-urlencoded")
                 .formParam("title", "t").formParam("body", "Advil helped.").when()
                 .post("/posts/preview?for=https://evil.example/"));
         assertEquals("/posts#writing-help", suggestion(elsewhere, "remedy:nsaids").selectFirst("button").attr("formaction"));

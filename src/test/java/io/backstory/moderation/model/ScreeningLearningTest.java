@@ -18,6 +18,7 @@ import io.backstory.moderation.ScreeningCategory;
 import io.backstory.moderation.ScreeningResult;
 import io.backstory.moderation.ScreeningService;
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,6 +33,10 @@ import jakarta.persistence.EntityManager;
  */
 @QuarkusTest
 class ScreeningLearningTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
 
     /**
      * Thrifty tips the shipped model reads as unsafe advice (they sound like "you don't need an MRI"), each in a post a
@@ -65,15 +70,15 @@ class ScreeningLearningTest {
         for (String sentence : APPROVED) {
             long post = post("My physio lent me her TENS unit for a week and it took the edge off the spasms. " + sentence);
             long item = number("select id from review_item where post_id = " + post + " and status = 'OPEN'");
-            int version = as("alice").when().get("/api/v1/moderation/items/" + item).then().statusCode(200).extract().path("version");
-            as("alice").contentType(ContentType.JSON).body(Map.of("action", "APPROVE", "version", version))
+            int version = as(alice).when().get("/api/v1/moderation/items/" + item).then().statusCode(200).extract().path("version");
+            as(alice).contentType(ContentType.JSON).body(Map.of("action", "APPROVE", "version", version))
                     .when().post("/api/v1/moderation/items/" + item + "/actions").then().statusCode(200);
             assertEquals(1, number("select count(*) from screening_lesson l join moderation_decision d on d.id = l.decision_id "
                     + "where d.review_item_id = " + item + " and l.label = 'BENIGN' and l.sentence = '" + sentence.replace("'", "''") + "'"),
                     "the approval labelled the flagged sentence benign: " + sentence);
         }
 
-        Response retrain = PageForms.submit("alice", "/moderation/screening", "/moderation/screening/retrain", Map.of());
+        Response retrain = PageForms.submit(alice, "/moderation/screening", "/moderation/screening/retrain", Map.of());
         assertEquals(303, retrain.statusCode(), retrain.asString());
         long trained = Long.parseLong(retrain.header("Location").replaceAll(".*[?&]trained=(\\d+).*", "$1"));
         Document page = page("/moderation/screening?trained=" + trained);
@@ -86,7 +91,7 @@ class ScreeningLearningTest {
         assertTrue(screened.matches().stream().noneMatch(m -> m.category() == ScreeningCategory.UNSAFE_ADVICE), screened.toString());
 
         long shipped = shippedVersion();
-        Response rollback = PageForms.submit("alice", "/moderation/screening", "/moderation/screening/retrain",
+        Response rollback = PageForms.submit(alice, "/moderation/screening", "/moderation/screening/retrain",
                 "/moderation/screening/versions/" + shipped + "/use", Map.of());
         assertEquals(303, rollback.statusCode(), rollback.asString());
         assertEquals("/moderation/screening?used=" + shipped + "&replaced=" + trained,
@@ -97,13 +102,13 @@ class ScreeningLearningTest {
         assertFalse(rolledBack.select("[role=status] form[action='/moderation/screening/versions/" + trained + "/use']").isEmpty(),
                 "the change offers its undo");
         assertTrue(rolledBack.select(".model-switches li").first().text()
-                .endsWith("alice put version " + shipped + " in use instead of version " + trained + "."),
+                .endsWith(alice + " put version " + shipped + " in use instead of version " + trained + "."),
                 "the change is recorded with who made it: " + rolledBack.select(".model-switches").text());
         assertEquals(before, models.judge(NEW_SENTENCE), "the shipped version's verdict is back");
         assertFalse(page("/moderation/screening").select("form[action='/moderation/screening/versions/" + trained + "/use']").isEmpty(),
                 "the retrained version can be put back in use in one click");
 
-        Response undo = PageForms.submit("alice", "/moderation/screening", "/moderation/screening/retrain",
+        Response undo = PageForms.submit(alice, "/moderation/screening", "/moderation/screening/retrain",
                 "/moderation/screening/versions/" + trained + "/use", Map.of());
         assertEquals(303, undo.statusCode(), undo.asString());
         assertEquals(trained, models.inUseVersion(), "the undo puts the retrained version back");
@@ -125,7 +130,7 @@ class ScreeningLearningTest {
         QuarkusTransaction.requiringNew().run(() -> wrong.forEach(text -> em.createNativeQuery(
                 "insert into screening_lesson (sentence, label) values (?1, 'BENIGN')").setParameter(1, text).executeUpdate()));
         try {
-            Response retrain = PageForms.submit("alice", "/moderation/screening", "/moderation/screening/retrain", Map.of());
+            Response retrain = PageForms.submit(alice, "/moderation/screening", "/moderation/screening/retrain", Map.of());
             assertEquals(303, retrain.statusCode(), retrain.asString());
             long trained = Long.parseLong(retrain.header("Location").replaceAll(".*[?&]trained=(\\d+).*", "$1"));
             Document page = page("/moderation/screening?trained=" + trained);
@@ -139,7 +144,7 @@ class ScreeningLearningTest {
             assertEquals(inUse, models.inUseVersion());
             assertEquals(before, models.judge(unsafe), "verdicts are those of the version in use");
 
-            Response forced = PageForms.submit("alice", "/moderation/screening", "/moderation/screening/retrain",
+            Response forced = PageForms.submit(alice, "/moderation/screening", "/moderation/screening/retrain",
                     "/moderation/screening/versions/" + trained + "/use", Map.of());
             assertEquals(409, forced.statusCode(), "using it anyway is refused with the page");
             assertTrue(PageForms.html(forced).select("[role=status]").text().contains("was never used"), forced.asString());
@@ -150,14 +155,14 @@ class ScreeningLearningTest {
         }
     }
 
-    private static long post(String body) {
-        return ((Number) as("bob").contentType(ContentType.JSON).body(Map.of("kind", "TIP", "title",
+    private long post(String body) {
+        return ((Number) as(bob).contentType(ContentType.JSON).body(Map.of("kind", "TIP", "title",
                 "Learning " + System.nanoTime(), "body", body, "conditions", List.of("sciatica")))
                 .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
     }
 
-    private static Document page(String path) {
-        return PageForms.html(as("alice").when().get(path).then().statusCode(200).extract().response());
+    private Document page(String path) {
+        return PageForms.html(as(alice).when().get(path).then().statusCode(200).extract().response());
     }
 
     private long shippedVersion() {

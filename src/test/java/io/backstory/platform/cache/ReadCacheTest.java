@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.CacheOn;
 import io.backstory.platform.StatementCounter;
+import io.backstory.platform.TestUsers;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -33,26 +34,30 @@ import jakarta.inject.Inject;
 @TestProfile(CacheOn.class)
 class ReadCacheTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String alice = TestUsers.newModerator();
+    private final String bob = TestUsers.newMember();
+
 
     @Test
     void aNewCommentAndItsDeletionShowAtOnceToLoggedOutReaders() {
-        long post = post("bob", "Cached thread about a stiff morning back", "scoliosis");
+        long post = post(bob, "Cached thread about a stiff morning back", "scoliosis");
         given().when().get("/posts/" + post).then().statusCode(200).body(not(containsString("Reheated rice bag")));
-        long comment = ((Number) as("alice").contentType(ContentType.JSON).body("{\"body\": \"Reheated rice bag at night.\"}")
+        long comment = ((Number) as(alice).contentType(ContentType.JSON).body("{\"body\": \"Reheated rice bag at night.\"}")
                 .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201).extract().path("id")).longValue();
         given().when().get("/posts/" + post).then().statusCode(200).body(containsString("Reheated rice bag at night."));
-        as("alice").when().delete("/api/v1/comments/" + comment).then().statusCode(204);
+        as(alice).when().delete("/api/v1/comments/" + comment).then().statusCode(204);
         given().when().get("/posts/" + post).then().statusCode(200).body(not(containsString("Reheated rice bag")));
     }
 
     @Test
     void votesMayLagForLoggedOutReadersButNotForTheVoter() {
-        long post = post("bob", "Cached tallies of a post about heat", "scoliosis");
+        long post = post(bob, "Cached tallies of a post about heat", "scoliosis");
         given().when().get("/posts/" + post).then().statusCode(200).body(containsString("(0 up, 0 down)"));
-        as("alice").contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
+        as(alice).contentType(ContentType.JSON).body("{\"value\": 1}").when().put("/api/v1/posts/" + post + "/vote")
                 .then().statusCode(200);
         given().when().get("/posts/" + post).then().statusCode(200).body(containsString("(0 up, 0 down)"));
-        as("alice").when().get("/posts/" + post).then().statusCode(200).body(containsString("(1 up, 0 down)"));
+        as(alice).when().get("/posts/" + post).then().statusCode(200).body(containsString("(1 up, 0 down)"));
     }
 
     @Test
@@ -60,7 +65,7 @@ class ReadCacheTest {
         String word = "Zanzibarish";
         given().when().get("/conditions/spondylolisthesis").then().statusCode(200).body(not(containsString(word)));
         given().when().get("/search?q=" + word).then().statusCode(200).body(not(containsString(word + " routine")));
-        post("alice", word + " routine for a slipped vertebra", "spondylolisthesis");
+        post(alice, word + " routine for a slipped vertebra", "spondylolisthesis");
         given().when().get("/conditions/spondylolisthesis").then().statusCode(200).body(containsString(word + " routine"));
         given().when().get("/search?q=" + word).then().statusCode(200).body(containsString(word + " routine"));
     }
@@ -72,11 +77,11 @@ class ReadCacheTest {
                  "synonyms": [%s]}""";
         String slug = "cached-synonyms-" + System.nanoTime();
         String suffix = slug.substring("cached-synonyms-".length());
-        as("alice").contentType(ContentType.JSON).body(condition.formatted(suffix, suffix, "\"tight hip " + suffix + "\""))
+        as(alice).contentType(ContentType.JSON).body(condition.formatted(suffix, suffix, "\"tight hip " + suffix + "\""))
                 .when().post("/api/v1/conditions").then().statusCode(201);
         given().when().get("/conditions/" + slug).then().statusCode(200).body(containsString("tight hip " + suffix));
         // Only the synonyms change: the condition's own row stays as it was.
-        as("alice").contentType(ContentType.JSON).body(condition.formatted(suffix, suffix, "\"stiff hip " + suffix + "\""))
+        as(alice).contentType(ContentType.JSON).body(condition.formatted(suffix, suffix, "\"stiff hip " + suffix + "\""))
                 .when().put("/api/v1/conditions/" + slug).then().statusCode(200);
         given().when().get("/conditions/" + slug).then().statusCode(200)
                 .body(containsString("stiff hip " + suffix)).body(not(containsString("tight hip " + suffix)));
@@ -95,7 +100,7 @@ class ReadCacheTest {
 
     @Test
     void aVisitorsPageIsRenderedOncePerChangeAndAnsweredWithNotModifiedWhenTheBrowserHasIt() {
-        long post = post("bob", "Whole page kept for visitors, about a sore coccyx", "scoliosis");
+        long post = post(bob, "Whole page kept for visitors, about a sore coccyx", "scoliosis");
         Response first = given().when().get("/posts/" + post).then().statusCode(200).extract().response();
         String etag = first.header("ETag");
         assertNotNull(etag, "a visitor's page carries its tag: " + first.getHeaders());
@@ -116,7 +121,7 @@ class ReadCacheTest {
         given().cookie("csrf-token", first.cookie("csrf-token")).header("If-None-Match", etag).when().get("/posts/" + post)
                 .then().statusCode(304);
 
-        as("alice").contentType(ContentType.JSON).body("{\"body\": \"A wedge cushion with a cut-out helped me.\"}")
+        as(alice).contentType(ContentType.JSON).body("{\"body\": \"A wedge cushion with a cut-out helped me.\"}")
                 .when().post("/api/v1/posts/" + post + "/comments").then().statusCode(201);
         Response changed = given().header("If-None-Match", etag).when().get("/posts/" + post).then().statusCode(200)
                 .body(containsString("A wedge cushion with a cut-out helped me.")).extract().response();
@@ -125,15 +130,15 @@ class ReadCacheTest {
 
     @Test
     void whoeverPresentsACookieOrALoginGetsTheirOwnRendering() {
-        long post = post("bob", "Whole page not kept for members, about a sore coccyx", "scoliosis");
+        long post = post(bob, "Whole page not kept for members, about a sore coccyx", "scoliosis");
         String etag = given().when().get("/posts/" + post).then().statusCode(200).extract().header("ETag");
         assertNotNull(etag);
         assertNull(given().cookie("theme", "dark").when().get("/posts/" + post).then().statusCode(200).extract().header("ETag"),
                 "a browser with cookies of its own is answered afresh");
-        Response member = as("alice").header("If-None-Match", etag).when().get("/posts/" + post).then().statusCode(200)
+        Response member = as(alice).header("If-None-Match", etag).when().get("/posts/" + post).then().statusCode(200)
                 .extract().response();
         assertNull(member.header("ETag"));
-        assertTrue(member.asString().contains("/members/alice"), "the member's own page, not the visitors'");
+        assertTrue(member.asString().contains("/members/" + alice), "the member's own page, not the visitors'");
     }
 
     private static long post(String user, String title, String condition) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.platform.TestUsers;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -17,11 +19,14 @@ import io.restassured.response.Response;
 @QuarkusTest
 class PrivateResponsesTest {
 
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String bob = TestUsers.newMember();
+
     @Test
     void aMembersExportNotificationsAndOtherPagesAreNeverStored() {
         for (String path : new String[] {"/api/v1/me/export", "/api/v1/me/notifications", "/api/v1/me/bookmarks",
                 "/notifications", "/settings", "/settings/export", "/bookmarks", "/", "/conditions/sciatica"}) {
-            Response answer = as("bob").when().get(path);
+            Response answer = as(bob).when().get(path);
             assertEquals(200, answer.statusCode(), path);
             assertEquals("private, no-store", answer.getHeader("Cache-Control"), path);
         }
@@ -29,9 +34,9 @@ class PrivateResponsesTest {
 
     @Test
     void refusalsAndRedirectsForMembersAreNotStoredEither() {
-        assertEquals("private, no-store", as("bob").when().get("/moderation").then().statusCode(403)
+        assertEquals("private, no-store", as(bob).when().get("/moderation").then().statusCode(403)
                 .extract().header("Cache-Control"));
-        assertEquals("private, no-store", as("bob").redirects().follow(false).when().get("/login").then()
+        assertEquals("private, no-store", as(bob).redirects().follow(false).when().get("/login").then()
                 .statusCode(303).extract().header("Cache-Control"));
     }
 

@@ -13,6 +13,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,6 +28,10 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestProfile(PublicAddressTest.Configured.class)
 class PublicAddressTest {
+
+    // Fresh members for each test (TestUsers), so no test sees what another left on them.
+    private final String bob = TestUsers.newMember();
+    private final String carol = TestUsers.newMember();
 
     static final String PUBLIC = "https://forum.example";
     static final String EVIL = "evil.example";
@@ -70,19 +75,19 @@ class PublicAddressTest {
     void aFormsRedirectIgnoresTheHostHeaderAndItsOriginMustBeThePublicOne() {
         long post = post();
         String action = "/posts/" + post + "/bookmark";
-        PageForms.Csrf csrf = PageForms.csrf("carol", "/posts/" + post, action);
+        PageForms.Csrf csrf = PageForms.csrf(carol, "/posts/" + post, action);
         // The origin the Host header names is not the site's: refused.
-        Response forged = csrf.applyTo(as("carol")).redirects().follow(false).contentType(ContentType.URLENC)
+        Response forged = csrf.applyTo(as(carol)).redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("save", "true").header("Host", EVIL).header("Origin", "http://" + EVIL).when().post(action);
         assertEquals(403, forged.statusCode(), forged.asString());
-        Response sent = csrf.applyTo(as("carol")).redirects().follow(false).contentType(ContentType.URLENC)
+        Response sent = csrf.applyTo(as(carol)).redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("save", "true").header("Host", EVIL).header("Origin", PUBLIC).when().post(action);
         assertEquals(303, sent.statusCode(), sent.asString());
         assertEquals(PUBLIC + "/posts/" + post, sent.getHeader("Location"));
     }
 
-    private static long post() {
-        return ((Number) as("bob").contentType(ContentType.JSON).body("""
+    private long post() {
+        return ((Number) as(bob).contentType(ContentType.JSON).body("""
                 {"kind": "TIP", "title": "Heat before the morning walk", "body": "Ten minutes.", "conditions": ["sciatica"]}""")
                 .when().post("/api/v1/posts").then().statusCode(201).extract().path("id")).longValue();
     }
