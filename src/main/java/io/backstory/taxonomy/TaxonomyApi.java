@@ -1,9 +1,5 @@
 package io.backstory.taxonomy;
 
-import static io.backstory.taxonomy.TagFamily.CONDITIONS;
-import static io.backstory.taxonomy.TagFamily.REMEDIES;
-
-import java.net.URI;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -11,20 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.backstory.accounts.CurrentMember;
-import io.backstory.taxonomy.TaxonomyRequests.ConditionRequest;
 import io.backstory.taxonomy.TaxonomyRequests.DecisionRequest;
-import io.backstory.taxonomy.TaxonomyRequests.RemedyRequest;
 import io.backstory.taxonomy.TaxonomyRequests.SuggestionRequest;
-import io.backstory.taxonomy.TaxonomyViews.ConditionView;
 import io.backstory.taxonomy.TaxonomyViews.Match;
-import io.backstory.taxonomy.TaxonomyViews.RemedyView;
 import io.backstory.taxonomy.TaxonomyViews.SuggestionView;
-import io.backstory.taxonomy.TaxonomyViews.TagView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,22 +22,34 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/**
- * Lookup, tags and suggestions. Conditions and remedies keep endpoints of their own, so that each has its typed request
- * and answer in the OpenAPI document; each is one call over its {@link TagFamily}.
- */
+/** Lookup and suggestions; conditions and remedies have their own resources ({@link TagFamilyApi}). */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Taxonomy", description = "Conditions, remedies, their synonyms, and suggestions for new ones")
+@Tag(name = "Taxonomy", description = "Finding conditions and remedies by name or synonym, and suggestions for new ones")
 public class TaxonomyApi {
 
     private final TaxonomyService taxonomy;
     private final CurrentMember currentMember;
+    private final ConditionApi conditions;
+    private final RemedyApi remedies;
 
-    public TaxonomyApi(TaxonomyService taxonomy, CurrentMember currentMember) {
+    public TaxonomyApi(TaxonomyService taxonomy, CurrentMember currentMember, ConditionApi conditions, RemedyApi remedies) {
         this.taxonomy = taxonomy;
         this.currentMember = currentMember;
+        this.conditions = conditions;
+        this.remedies = remedies;
+    }
+
+    /** Sub-resources, so that other features' paths below them (a condition's follow) still route to their own class. */
+    @Path("conditions")
+    public ConditionApi conditions() {
+        return conditions;
+    }
+
+    @Path("remedies")
+    public RemedyApi remedies() {
+        return remedies;
     }
 
     @GET
@@ -56,66 +58,6 @@ public class TaxonomyApi {
             description = "\"slipped disc\" finds herniated-disc, \"Advil\" finds nsaids. Exact matches first.")
     public List<Match> lookup(@Parameter(description = "1 to 100 characters") @QueryParam("q") String q) {
         return taxonomy.lookup(q);
-    }
-
-    @GET
-    @Path("conditions")
-    public List<ConditionView> conditions() {
-        return taxonomy.all(CONDITIONS);
-    }
-
-    @GET
-    @Path("conditions/{slug}")
-    public ConditionView condition(@PathParam("slug") String slug) {
-        return taxonomy.get(CONDITIONS, slug);
-    }
-
-    @POST
-    @Path("conditions")
-    @RolesAllowed({"moderator", "admin"})
-    @Operation(summary = "Add a condition")
-    public Response createCondition(ConditionRequest request) {
-        return created(CONDITIONS, taxonomy.create(CONDITIONS, request));
-    }
-
-    @PUT
-    @Path("conditions/{slug}")
-    @RolesAllowed({"moderator", "admin"})
-    @Operation(summary = "Edit a condition and replace its synonyms")
-    public ConditionView updateCondition(@PathParam("slug") String slug, ConditionRequest request) {
-        return taxonomy.update(CONDITIONS, slug, request);
-    }
-
-    @GET
-    @Path("remedies")
-    public List<RemedyView> remedies() {
-        return taxonomy.all(REMEDIES);
-    }
-
-    @GET
-    @Path("remedies/{slug}")
-    public RemedyView remedy(@PathParam("slug") String slug) {
-        return taxonomy.get(REMEDIES, slug);
-    }
-
-    @POST
-    @Path("remedies")
-    @RolesAllowed({"moderator", "admin"})
-    @Operation(summary = "Add a remedy")
-    public Response createRemedy(RemedyRequest request) {
-        return created(REMEDIES, taxonomy.create(REMEDIES, request));
-    }
-
-    @PUT
-    @Path("remedies/{slug}")
-    @RolesAllowed({"moderator", "admin"})
-    @Operation(summary = "Edit a remedy and replace its synonyms")
-    public RemedyView updateRemedy(@PathParam("slug") String slug, RemedyRequest request) {
-        return taxonomy.update(REMEDIES, slug, request);
-    }
-
-    private static Response created(TagFamily<?, ?, ?> family, TagView created) {
-        return Response.created(URI.create("/api/v1" + family.path + created.slug())).entity(created).build();
     }
 
     @POST

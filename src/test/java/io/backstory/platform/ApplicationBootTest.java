@@ -54,7 +54,14 @@ class ApplicationBootTest {
 
     @Test
     void openApiAndMetricsAreServed() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/v1/posts"));
+        given().when().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/v1/posts"))
+                // Conditions and remedies share one generic resource; each still documents its own request and answer.
+                .body("paths.'/api/v1/conditions'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        org.hamcrest.Matchers.endsWith("/ConditionRequest"))
+                .body("paths.'/api/v1/remedies/{slug}'.put.requestBody.content.'application/json'.schema.'$ref'",
+                        org.hamcrest.Matchers.endsWith("/RemedyRequest"))
+                .body("paths.'/api/v1/remedies/{slug}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        org.hamcrest.Matchers.endsWith("/RemedyView"));
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 }

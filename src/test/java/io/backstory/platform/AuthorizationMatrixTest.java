@@ -383,23 +383,33 @@ class AuthorizationMatrixTest {
                     continue;
                 }
                 jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
-                if (base == null) {
-                    continue;
-                }
-                for (Method m : type.getDeclaredMethods()) {
-                    String verb = m.isAnnotationPresent(jakarta.ws.rs.POST.class) ? "POST"
-                            : m.isAnnotationPresent(jakarta.ws.rs.PUT.class) ? "PUT"
-                            : m.isAnnotationPresent(jakarta.ws.rs.DELETE.class) ? "DELETE"
-                            : m.isAnnotationPresent(jakarta.ws.rs.PATCH.class) ? "PATCH" : null;
-                    if (verb == null) {
-                        continue;
-                    }
-                    jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
-                    String path = ("/" + base.value() + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/");
-                    endpoints.add(verb + " " + (path.length() > 1 ? path.replaceAll("/$", "") : path));
+                if (base != null) {
+                    addEndpoints(type, "/" + base.value(), endpoints);
                 }
             }
         }
         return endpoints;
+    }
+
+    /** A resource's verbs, its inherited ones too, and those of the sub-resources its locators lead to. */
+    private static void addEndpoints(Class<?> type, String base, Set<String> endpoints) {
+        for (Method m : type.getMethods()) {
+            if (!m.getDeclaringClass().getName().startsWith("io.backstory")) {
+                continue;
+            }
+            String verb = m.isAnnotationPresent(jakarta.ws.rs.POST.class) ? "POST"
+                    : m.isAnnotationPresent(jakarta.ws.rs.PUT.class) ? "PUT"
+                    : m.isAnnotationPresent(jakarta.ws.rs.DELETE.class) ? "DELETE"
+                    : m.isAnnotationPresent(jakarta.ws.rs.PATCH.class) ? "PATCH"
+                    : m.isAnnotationPresent(jakarta.ws.rs.GET.class) ? "GET" : null;
+            jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+            String path = (base + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/");
+            path = path.length() > 1 ? path.replaceAll("/$", "") : path;
+            if (verb == null && sub != null) {
+                addEndpoints(m.getReturnType(), path, endpoints);
+            } else if (verb != null && !verb.equals("GET")) {
+                endpoints.add(verb + " " + path);
+            }
+        }
     }
 }
