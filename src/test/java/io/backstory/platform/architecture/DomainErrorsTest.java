@@ -25,6 +25,13 @@ class DomainErrorsTest {
 
     private static final String[] HTTP_PLUMBING = {"io.backstory.platform.api..", "io.backstory.platform.web.."};
 
+    /** Neither a root resource (@Path) nor a sub-resource (a class with HTTP method handlers, like TagFamilyApi). */
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> NOT_RESOURCES =
+            com.tngtech.archunit.base.DescribedPredicate.describe("are not resources", type -> !type.isAnnotatedWith(Path.class)
+                    && type.getMethods().stream().noneMatch(method -> java.util.stream.Stream.of(jakarta.ws.rs.GET.class,
+                            jakarta.ws.rs.POST.class, jakarta.ws.rs.PUT.class, jakarta.ws.rs.DELETE.class,
+                            jakarta.ws.rs.PATCH.class).anyMatch(method::isAnnotatedWith)));
+
     @Test
     void onlyTheMappersAndPagePlumbingKnowProblemDocuments() {
         noClasses().that().resideOutsideOfPackages(HTTP_PLUMBING)
@@ -43,7 +50,7 @@ class DomainErrorsTest {
 
     @Test
     void onlyResourcesAndThePlumbingBuildHttpResponses() {
-        noClasses().that().resideOutsideOfPackages(HTTP_PLUMBING).and().areNotAnnotatedWith(Path.class)
+        noClasses().that().resideOutsideOfPackages(HTTP_PLUMBING).and(NOT_RESOURCES)
                 .should().dependOnClassesThat().haveNameMatching("jakarta\\.ws\\.rs\\.core\\.Response(\\$.*)?")
                 .orShould().dependOnClassesThat().areAssignableTo(WebApplicationException.class)
                 .because("a service refuses with a domain exception, not with a response or a status")
