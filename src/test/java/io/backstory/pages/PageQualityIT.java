@@ -333,7 +333,8 @@ class PageQualityIT {
                 int voteBefore = vote(target);
                 int pointsBefore = Integer.parseInt(moderator.text(points(target)).split(" ")[0]);
                 moderator.click(button);
-                new org.openqa.selenium.support.ui.WebDriverWait(moderator.driver(), java.time.Duration.ofSeconds(10))
+                new org.openqa.selenium.support.ui.WebDriverWait(moderator.driver(), java.time.Duration.ofSeconds(20))
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                         .until(d -> pressedBefore != "true".equals(moderator.find(button).getAttribute("aria-pressed")));
                 String url = moderator.url();
                 String line = moderator.text(points(target));

@@ -142,7 +142,9 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element's attribute has the value. */
     public Browser waitForAttribute(String css, String attribute, String value) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(css)).stream()
+        // As for text: a button htmx swaps out between finding and reading it is looked for again.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).stream()
                 .anyMatch(e -> value.equals(e.getAttribute(attribute))));
         return this;
     }
