@@ -133,19 +133,18 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (up to 10 s) until an element matching the selector contains the text, e.g. after an in-place update. */
     public Browser waitForText(String css, String text) {
-        // An element swapped out by htmx between finding and reading it is looked for again.
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector(css)).stream()
-                .anyMatch(e -> e.getText().contains(text)));
-        return this;
+        return waitForAny(css, e -> e.getText().contains(text));
     }
 
-    /** Waits until the element's attribute has the value. */
+    /** Waits (up to 10 s) until an element matching the selector has the attribute's value. */
     public Browser waitForAttribute(String css, String attribute, String value) {
-        // As for text: a button htmx swaps out between finding and reading it is looked for again.
+        return waitForAny(css, e -> value.equals(e.getAttribute(attribute)));
+    }
+
+    private Browser waitForAny(String css, java.util.function.Predicate<WebElement> wanted) {
+        // An element swapped out by htmx between finding and reading it is looked for again.
         new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector(css)).stream()
-                .anyMatch(e -> value.equals(e.getAttribute(attribute))));
+                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(wanted));
         return this;
     }
 
