@@ -2,6 +2,8 @@ package io.backstory.community;
 
 import io.backstory.platform.content.PostKind;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.backstory.evidence.Evidence;
 import io.backstory.evidence.EvidenceService;
@@ -12,7 +14,9 @@ import io.backstory.taxonomy.TaxonomyCatalog;
 import io.backstory.taxonomy.TaxonomyService;
 import io.backstory.taxonomy.TaxonomyViews.ConditionView;
 import io.backstory.taxonomy.TaxonomyViews.RemedyView;
+import io.backstory.platform.cache.ReadCache;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -31,8 +35,11 @@ public class TopicPages {
     static class Templates {
         static native TemplateInstance conditions(List<ConditionCount> conditions);
 
-        static native TemplateInstance condition(ConditionView condition, ListView list, Page<PostSummary> posts,
-                boolean firstPage, Evidence evidence, List<Tip> bestTips, Boolean following);
+        static native TemplateInstance condition(ConditionView condition, RawString body, Boolean following);
+
+        /** What every reader of a condition page sees alike: the chart, the best tips and the posts. */
+        static native TemplateInstance conditionBody(ConditionView condition, ListView list, Page<PostSummary> posts,
+                boolean firstPage, Evidence evidence, List<Tip> bestTips);
 
         static native TemplateInstance tips(ConditionView condition, Page<Tip> tips, String remedy,
                 List<TaxonomyCatalog.RemedyGroup> remedyGroups, boolean firstPage);
@@ -53,10 +60,13 @@ public class TopicPages {
 
     private final io.backstory.accounts.CurrentMember viewer;
     private final io.backstory.following.FollowingService follows;
+    private final ReadCache cache;
 
     public TopicPages(CommunityQueries queries, PostListService lists, TaxonomyCatalog catalog,
             TaxonomyService taxonomy, EvidenceService evidence, TipService tips, ConditionOverview conditions,
-            io.backstory.accounts.CurrentMember viewer, io.backstory.following.FollowingService follows) {
+            io.backstory.accounts.CurrentMember viewer, io.backstory.following.FollowingService follows,
+            ReadCache cache) {
+        this.cache = cache;
         this.queries = queries;
         this.lists = lists;
         this.catalog = catalog;
@@ -80,11 +90,26 @@ public class TopicPages {
     @Transactional
     public TemplateInstance condition(@PathParam("slug") String slug, @QueryParam("kind") String kind,
             @QueryParam("sort") String sort, @QueryParam("period") String period, @QueryParam("after") String after) {
-        ConditionOverview.View overview = conditions.of(slug, kind, sort, period, after);
         ListView list = new ListView("/conditions/" + slug, PostKind.fromParameter(kind, "kind"),
                 PostSort.fromParameter(sort), PostSort.Period.fromParameter(period));
-        return Templates.condition(overview.condition(), list, overview.posts(), after == null || after.isBlank(),
-                overview.evidence(), overview.bestTips(), viewer.isLoggedIn() ? follows.follows(viewer.get().id, slug) : null);
+        boolean firstPage = after == null || after.isBlank();
+        AtomicReference<ConditionOverview.View> loaded = new AtomicReference<>();
+        Supplier<String> body = () -> {
+            ConditionOverview.View shown = conditions.of(slug, kind, sort, period, after);
+            loaded.set(shown);
+            return Templates.conditionBody(shown.condition(), list, shown.posts(), firstPage, shown.evidence(),
+                    shown.bestTips()).render();
+        };
+        // A member's page differs from a visitor's only above the chart (the follow button, the header), so the rest
+        // of a first page is rendered once per content generation for everyone (issue 18: members as fast as visitors).
+        String shared = firstPage ? cache.get(new SharedConditionBody(slug, kind, sort, period), body) : body.get();
+        ConditionView condition = loaded.get() != null ? loaded.get().condition()
+                : conditions.of(slug, kind, sort, period, after).condition();
+        return Templates.condition(condition, new RawString(shared),
+                viewer.isLoggedIn() ? follows.follows(viewer.get().id, slug) : null);
+    }
+
+    private record SharedConditionBody(String slug, String kind, String sort, String period) {
     }
 
     @GET

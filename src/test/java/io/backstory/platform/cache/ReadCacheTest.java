@@ -88,6 +88,27 @@ class ReadCacheTest {
     }
 
     @Test
+    void membersShareTheConditionPagesRenderingButEachKeepsTheirOwnFollowButtonAndSeesANewPostAtOnce() {
+        String slug = "sciatica";
+        as(bob).when().put("/api/v1/conditions/" + slug + "/follow").then().statusCode(204);
+        String bobs = as(bob).when().get("/conditions/" + slug).then().statusCode(200).extract().asString();
+        String alices = as(alice).when().get("/conditions/" + slug).then().statusCode(200).extract().asString();
+        assertTrue(bobs.contains("Following ✓") && bobs.contains("/members/" + bob), "bob's own button and header");
+        assertTrue(!alices.contains("Following ✓") && alices.contains("/members/" + alice), "alice's own button and header");
+        assertEquals(sharedPart(bobs), sharedPart(alices), "below the follow button, one rendering for every member");
+
+        String word = "Quokkaish";
+        post(alice, word + " stretches for a pinched nerve", slug);
+        assertTrue(as(bob).when().get("/conditions/" + slug).then().statusCode(200).extract().asString()
+                .contains(word + " stretches"), "a new post shows at once to members too");
+    }
+
+    /** The condition page from its in-page navigation to the end of the main content. */
+    private static String sharedPart(String page) {
+        return page.substring(page.indexOf("<nav class=\"page-jump\""), page.indexOf("</main>"));
+    }
+
+    @Test
     void aCachedConditionPageCostsOneStatementTheGenerationLookUp() {
         given().when().get("/conditions/facet-joint-pain").then().statusCode(200);
         int cost = statements.during(() -> given().when().get("/conditions/facet-joint-pain").then().statusCode(200));
