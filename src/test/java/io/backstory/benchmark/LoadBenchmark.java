@@ -49,6 +49,7 @@ public final class LoadBenchmark {
     private final long seed = Long.getLong("benchmark.seed", 42);
     private final int seconds = Integer.getInteger("benchmark.seconds", 20);
     private final int warmupSeconds = Integer.getInteger("benchmark.warmup-seconds", 8);
+    private final int warmupRoundSeconds = Integer.getInteger("benchmark.warmup-round-seconds", 15);
     private final int connections = Integer.getInteger("benchmark.connections", 16);
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -120,6 +121,13 @@ public final class LoadBenchmark {
                     Thread.sleep(Long.MAX_VALUE);
                 }
                 recordQueryPlans(url, targets, KeycloakServer.token(VOTERS.get(0)), dir);
+                awaitSearchIndex(dir.resolve("app.log"));
+                String warmMember = KeycloakServer.token(VOTERS.get(1));
+                warmUpRound(dir, List.of(new Load("/css/backstory.css", null),
+                        new Load("/conditions/" + targets.condition, null), new Load("/posts/" + targets.bigThread, null),
+                        new Load(null, Scripts.loggedIn(warmMember, "/conditions/" + targets.condition)),
+                        new Load(null, Scripts.loggedIn(warmMember, "/posts/" + targets.bigThread)),
+                        new Load("/api/v1/posts?condition=" + targets.condition, null)));
                 List<Result> results = new ArrayList<>();
                 results.add(measure(dir, "static asset (ceiling)", "/css/backstory.css", null)
                         .compressed(gzipBytes("/css/backstory.css", null)));
@@ -221,6 +229,36 @@ public final class LoadBenchmark {
         }
         Thread.sleep(500);
         Files.copy(dir.resolve("postgres.log"), dir.resolve("query-plans.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A path to load (a visitor's), or a wrk script that sets its own (a member's). */
+    private record Load(String path, String script) {
+    }
+
+    /**
+     * One pass over the page scenarios before any is measured: a fresh JVM on 2 cores shared with wrk and PostgreSQL
+     * needs about a minute of a code path to compile it, so a scenario's own short warm-up measured the JIT too
+     * (a member's condition page went from 380 to 590 req/s over 45 s of load on 2026-12-01).
+     */
+    private void warmUpRound(Path dir, List<Load> loads) throws IOException, InterruptedException {
+        log("warming up: %d s on each of %d scenarios", warmupRoundSeconds, loads.size());
+        for (int i = 0; i < loads.size(); i++) {
+            Path lua = dir.resolve("warm-up-" + i + ".lua");
+            Files.writeString(lua, loads.get(i).script() == null ? "" : loads.get(i).script());
+            wrk(lua, loads.get(i).script() == null ? BASE + loads.get(i).path() : BASE, warmupRoundSeconds);
+        }
+    }
+
+    /** Measures once the search index is built: it is built in the background at start and competes for the cores. */
+    private static void awaitSearchIndex(Path appLog) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (Files.readAllLines(appLog).stream()
+                .noneMatch(l -> l.contains("Search index built") || l.contains("search index could not be built"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the search index was not built within 15 minutes");
+            }
+            Thread.sleep(1_000);
+        }
     }
 
     private Result measure(Path dir, String scenario, String path, String script) throws IOException, InterruptedException {
