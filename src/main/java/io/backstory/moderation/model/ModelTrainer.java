@@ -17,12 +17,13 @@ import java.util.stream.IntStream;
 public final class ModelTrainer {
 
     /**
-     * Share of benign training sentences each category may flag (together at most 5%). Unsafe advice gets the most: a
-     * false flag costs a moderator a click, and the benign training sentences are mostly hard look-alikes, so its
-     * share of ordinary sentences is far smaller.
+     * Share of benign training sentences each category may flag (together at most 5.25%). Unsafe advice gets the most:
+     * a false flag costs a moderator a click, and the benign training sentences are mostly hard look-alikes, so its
+     * share of ordinary sentences is far smaller. It rose from 3% with batch 33, whose look-alikes (warnings to others,
+     * disowned advice) raised the unsafe threshold; more than 3.25% flagged more of the demo community than issue 19's 1%.
      */
     static final Map<SentenceLabel, Double> FLAG_BUDGET = Map.of(
-            SentenceLabel.UNSAFE_ADVICE, 0.03, SentenceLabel.RED_FLAG, 0.01, SentenceLabel.SPAM, 0.01);
+            SentenceLabel.UNSAFE_ADVICE, 0.0325, SentenceLabel.RED_FLAG, 0.01, SentenceLabel.SPAM, 0.01);
     static final double HOLD_BUDGET = 0;
     /** Never flag a category the model thinks less likely than not, whatever the budget allows. */
     static final double MIN_THRESHOLD = 0.5;
