@@ -138,9 +138,10 @@ class PrivacyTest {
         String login = "privacy-screened-" + System.nanoTime();
         String[] words = {login, "Wendeline", "Quarrowby"};
         Member member = members.findOrCreate(login, login);
-        // Screening holds both (a dose): the review items and the moderation log quote the words around it.
+        // Screening queues the post (dosing advice): the review item and the moderation log quote the words between the
+        // two doses. (It was a first-person report of them, which a retrained model read as surely benign.)
         long post = posts.create(new PostRequest(PostKind.STORY, "Walking with Wendeline around Quarrowby",
-                "I took 4000 mg after Wendeline from Quarrowby said so, then 5000 mg.", List.of("sciatica"), List.of(),
+                "Take 4000 mg like Wendeline from Quarrowby said, then 5000 mg, you will be fine.", List.of("sciatica"), List.of(),
                 null), member).id();
         approve("POST", post);
         long own = comments.create(post, new CommentRequest("Wendeline in Quarrowby swore by 4000 mg, later 6000 mg.",
