@@ -3,16 +3,13 @@ package io.backstory.moderation;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.moderation.model.LabelledSentence;
 import io.backstory.moderation.model.SentenceLabel;
 
 /**
@@ -25,15 +22,12 @@ class RedFlagWarningsTest {
 
     private static final String RULE = "unsafe-dismissing-red-flags";
 
-    private record Labelled(SentenceLabel label, String text) {
-    }
-
     @Test
-    void warningsToSeekCareAreNotHeldAndDismissalsStayHeld() throws IOException {
+    void warningsToSeekCareAreNotHeldAndDismissalsStayHeld() {
         ScreeningEngine engine = SeededRules.engine();
         List<String> warningsHeld = new ArrayList<>();
         List<String> dismissalsLet = new ArrayList<>();
-        for (Labelled s : read()) {
+        for (LabelledSentence s : LabelledSentence.read("moderation/red-flag-warnings.tsv")) {
             ScreeningResult result = engine.screen(s.text(), Set.of());
             boolean held = result.verdict() == ScreeningAction.HOLD || result.verdict() == ScreeningAction.BLOCK;
             boolean dismissing = result.matches().stream().anyMatch(m -> m.rule().equals(RULE));
@@ -49,19 +43,5 @@ class RedFlagWarningsTest {
         assertAll(
                 () -> assertEquals(List.of(), warningsHeld, "warnings to seek care held"),
                 () -> assertEquals(List.of(), dismissalsLet, "dismissals of red flags not held by " + RULE));
-    }
-
-    private static List<Labelled> read() throws IOException {
-        List<Labelled> sentences = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(RedFlagWarningsTest.class.getClassLoader()
-                .getResourceAsStream("moderation/red-flag-warnings.tsv"), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    String[] parts = line.split("\t", 2);
-                    sentences.add(new Labelled(SentenceLabel.valueOf(parts[0]), parts[1]));
-                }
-            }
-        }
-        return sentences;
     }
 }

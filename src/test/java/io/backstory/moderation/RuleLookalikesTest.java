@@ -3,16 +3,13 @@ package io.backstory.moderation;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.moderation.model.LabelledSentence;
 import io.backstory.moderation.model.SentenceLabel;
 
 /**
@@ -29,11 +26,8 @@ class RuleLookalikesTest {
     private static final double UNSAFE_HELD_BEFORE = 29 / 45.0;
     private static final double SPAM_RECALL_BEFORE = 17 / 17.0;
 
-    private record Labelled(SentenceLabel label, String text) {
-    }
-
     @Test
-    void benignLookalikesAreNotHeldAndUnsafeAdviceAndSpamAreStillFound() throws IOException {
+    void benignLookalikesAreNotHeldAndUnsafeAdviceAndSpamAreStillFound() {
         ScreeningEngine engine = SeededRules.engine();
         int benign = 0;
         int heldOrBlocked = 0;
@@ -41,7 +35,7 @@ class RuleLookalikesTest {
         int[] unsafe = new int[3]; // named, held or blocked, total
         int[] spam = new int[3];
         List<String> report = new ArrayList<>();
-        for (Labelled s : read()) {
+        for (LabelledSentence s : LabelledSentence.read("moderation/rule-lookalikes.tsv")) {
             ScreeningResult result = engine.screen(s.text(), Set.of());
             boolean held = result.verdict() == ScreeningAction.HOLD || result.verdict() == ScreeningAction.BLOCK;
             if (s.label() == SentenceLabel.BENIGN) {
@@ -83,19 +77,5 @@ class RuleLookalikesTest {
 
     private static String rules(ScreeningResult result) {
         return result.matches().stream().map(m -> m.rule() + " (" + m.action() + ")").distinct().toList().toString();
-    }
-
-    private static List<Labelled> read() throws IOException {
-        List<Labelled> sentences = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(RuleLookalikesTest.class.getClassLoader()
-                .getResourceAsStream("moderation/rule-lookalikes.tsv"), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    String[] parts = line.split("\t", 2);
-                    sentences.add(new Labelled(SentenceLabel.valueOf(parts[0]), parts[1]));
-                }
-            }
-        }
-        return sentences;
     }
 }
