@@ -2,7 +2,6 @@ package io.backstory.community;
 
 import io.backstory.platform.content.PostKind;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.backstory.evidence.Evidence;
@@ -93,23 +92,28 @@ public class TopicPages {
         ListView list = new ListView("/conditions/" + slug, PostKind.fromParameter(kind, "kind"),
                 PostSort.fromParameter(sort), PostSort.Period.fromParameter(period));
         boolean firstPage = after == null || after.isBlank();
-        AtomicReference<ConditionOverview.View> loaded = new AtomicReference<>();
-        Supplier<String> body = () -> {
+        Supplier<SharedBody> body = () -> {
             ConditionOverview.View shown = conditions.of(slug, kind, sort, period, after);
-            loaded.set(shown);
-            return Templates.conditionBody(shown.condition(), list, shown.posts(), firstPage, shown.evidence(),
-                    shown.bestTips()).render();
+            return new SharedBody(shown.condition(), Templates.conditionBody(shown.condition(), list, shown.posts(),
+                    firstPage, shown.evidence(), shown.bestTips()).render());
         };
         // A member's page differs from a visitor's only above the chart (the follow button, the header), so the rest
         // of a first page is rendered once per content generation for everyone (issue 18: members as fast as visitors).
-        String shared = firstPage ? cache.get(new SharedConditionBody(slug, kind, sort, period), body) : body.get();
-        ConditionView condition = loaded.get() != null ? loaded.get().condition()
-                : conditions.of(slug, kind, sort, period, after).condition();
-        return Templates.condition(condition, new RawString(shared),
+        SharedBody shared = firstPage ? cache.get(new SharedBodyKey(slug, kind, sort, period), body) : body.get();
+        return Templates.condition(shared.condition(), new RawString(shared.html()),
                 viewer.isLoggedIn() ? follows.follows(viewer.get().id, slug) : null);
     }
 
-    private record SharedConditionBody(String slug, String kind, String sort, String period) {
+    private record SharedBodyKey(String slug, String kind, String sort, String period) {
+    }
+
+    /** The condition a page is about, with what every reader sees below its follow button, rendered from one read. */
+    private record SharedBody(ConditionView condition, String html) implements ReadCache.Weighed {
+
+        @Override
+        public int weight() {
+            return html.length();
+        }
     }
 
     @GET
