@@ -4,9 +4,15 @@ import static io.backstory.platform.TestUsers.as;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +20,10 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import io.backstory.platform.PageForms;
+import io.quarkus.arc.Arc;
 import io.restassured.response.Response;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -89,13 +98,40 @@ final class Mailbox {
         return received().stream().filter(which).toList();
     }
 
-    /** Waits (up to 15 s) for a first matching mail, then a little longer for any duplicate, and requires exactly one. */
+    /**
+     * Waits (up to 30 s: mail goes out from the outbox a poll later, and a send that fails is retried) for a first
+     * matching mail, then a little longer for any duplicate, and requires exactly one. A failure shows the member's
+     * outbox rows, which say whether the mail was never queued, is waiting for a retry, or was sent elsewhere.
+     */
     Received awaitOne(Predicate<Received> which) {
-        awaitCount(which, 1, Duration.ofSeconds(15));
+        awaitCount(which, 1, Duration.ofSeconds(30));
         sleep(Duration.ofMillis(1500));
         List<Received> found = received(which);
-        assertEquals(1, found.size(), "exactly one such mail to " + address + ", got " + found);
+        if (found.size() != 1) {
+            fail("exactly one such mail to " + address + ", got " + found + "; outbox: " + outboxRows());
+        }
         return found.get(0);
+    }
+
+    /** This member's outbox rows, newest first: kind, status, attempts, last error, when the next attempt is due. */
+    private List<String> outboxRows() {
+        try (Connection connection = Arc.container().instance(DataSource.class).get().getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        select o.id, o.kind, o.status, o.attempts, o.last_error, o.next_attempt_at, now() as checked_at
+                        from mail_outbox o join member m on m.id = o.member_id where m.oidc_subject = ? order by o.id desc""")) {
+            statement.setString(1, user);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(row.getLong("id") + " " + row.getString("kind") + " " + row.getString("status") + " attempts="
+                            + row.getInt("attempts") + " error=" + row.getString("last_error") + " next="
+                            + row.getTimestamp("next_attempt_at") + " now=" + row.getTimestamp("checked_at"));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            return List.of("could not be read: " + e);
+        }
     }
 
     /** Waits until {@code count} matching mails arrived (or the time is up) and returns them. */
