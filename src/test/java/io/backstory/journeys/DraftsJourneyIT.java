@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,8 @@ import io.backstory.platform.EmbeddedPostgresTestResource;
 import io.backstory.platform.KeycloakResource;
 import io.backstory.platform.KeycloakServer;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -41,26 +43,27 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * lists it too.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = DraftsJourneyIT.ShortLogins.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = DraftsJourneyIT.ShortLogins.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @ExtendWith(BrowserArtifacts.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DraftsJourneyIT {
 
-    /** The app accepts a login's token for this long after it was issued (production: 5 minutes, then refreshed). */
-    public static class ShortLogins implements QuarkusTestResourceLifecycleManager {
+    /** Keycloak logins the app accepts for this long after they were issued (production: 5 minutes, then refreshed). */
+    public static class ShortLogins extends KeycloakResource {
 
         static final Duration TOKEN_AGE = Duration.ofSeconds(30);
 
         @Override
         public Map<String, String> start() {
-            return Map.of("quarkus.oidc.token.age", TOKEN_AGE.toSeconds() + "S",
-                    "backstory.trust.review-new-members", "false");
+            Map<String, String> settings = new HashMap<>(super.start());
+            settings.put("backstory.trust.review-new-members", "false");
+            return settings;
         }
 
         @Override
-        public void stop() {
+        protected String tokenAge() {
+            return TOKEN_AGE.toSeconds() + "S";
         }
     }
 
