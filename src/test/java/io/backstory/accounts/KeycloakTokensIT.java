@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.backstory.platform.KeycloakResource;
 import io.backstory.platform.KeycloakServer;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -19,7 +21,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * from the password grant work on the API, and roles come from the token's realm_access/roles.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class KeycloakTokensIT {
 
     @Test

@@ -24,6 +24,8 @@ import io.backstory.platform.HostilePayloads;
 import io.backstory.platform.KeycloakResource;
 import io.backstory.platform.KeycloakServer;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -34,8 +36,8 @@ import io.restassured.response.Response;
  * the page are our own.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = GenerousLimits.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = GenerousLimits.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @ExtendWith(BrowserArtifacts.class)
 class HostileContentInBrowserIT {
 

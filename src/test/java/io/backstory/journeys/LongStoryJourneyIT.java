@@ -25,6 +25,8 @@ import io.backstory.platform.BrowserArtifacts;
 import io.backstory.platform.GenerousLimits;
 import io.backstory.platform.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -38,8 +40,8 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * published at once; it also gives this class its own application and database apart from MemberJourneysIT's.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = GenerousLimits.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = GenerousLimits.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @ExtendWith(BrowserArtifacts.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

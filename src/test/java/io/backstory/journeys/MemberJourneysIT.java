@@ -20,15 +20,20 @@ import io.backstory.platform.BrowserArtifacts;
 import io.backstory.platform.KeycloakResource;
 import io.backstory.platform.KeycloakServer;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
  * What people do on Backstory, in a real Chromium, against the packaged application (prod profile) and a real
  * Keycloak: members log in on Keycloak's own login page. The steps build on each other, in order: a new member's
  * story waits for a moderator, is approved, read by a visitor, discussed, flagged, and the flagged comment hidden.
+ * <p>
+ * It starts from bob's and alice's first login (the welcome page), so it gets a packaged app, hence a database, of its
+ * own ({@code RESTRICTED_TO_CLASS}) instead of sharing one with the other classes that only need Keycloak.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @ExtendWith(BrowserArtifacts.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

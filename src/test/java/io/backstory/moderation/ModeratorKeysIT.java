@@ -18,6 +18,8 @@ import io.backstory.platform.Browser;
 import io.backstory.platform.BrowserArtifacts;
 import io.backstory.platform.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -25,7 +27,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * list, keys typed into a text box stay text, h hides the item and goes on with a confirmation, u undoes it.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @ExtendWith(BrowserArtifacts.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModeratorKeysIT {

@@ -18,6 +18,8 @@ import io.backstory.platform.BrowserArtifacts;
 import io.backstory.platform.GenerousLimits;
 import io.backstory.platform.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -26,8 +28,8 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * condition; after posting it stays on their comment; a moderator finds the comment in the red-flag tab.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = GenerousLimits.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = GenerousLimits.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @ExtendWith(BrowserArtifacts.class)
 class RedFlagCommentIT {
 

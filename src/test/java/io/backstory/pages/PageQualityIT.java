@@ -33,6 +33,8 @@ import io.backstory.platform.KeycloakResource;
 import io.backstory.platform.KeycloakServer;
 import io.backstory.platform.Lighthouse;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 
@@ -42,8 +44,8 @@ import io.restassured.http.ContentType;
  * at phone and desktop width in target/page-screenshots for a reviewer.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = GenerousLimits.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = GenerousLimits.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @ExtendWith(BrowserArtifacts.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageQualityIT {

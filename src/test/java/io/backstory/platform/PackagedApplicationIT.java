@@ -18,6 +18,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -25,7 +27,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * that is not meant for the public.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = UnreachableOidcProviderResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = UnreachableOidcProviderResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PackagedApplicationIT {
 
     private static final Path APP = Path.of("target", "quarkus-app");

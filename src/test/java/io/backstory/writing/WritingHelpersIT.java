@@ -17,6 +17,8 @@ import io.backstory.platform.BrowserArtifacts;
 import io.backstory.platform.GenerousLimits;
 import io.backstory.platform.KeycloakResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -25,8 +27,8 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * (beside it on a desktop), and the remedy filter finds McKenzie from "McK".
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = KeycloakResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = GenerousLimits.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = GenerousLimits.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @ExtendWith(BrowserArtifacts.class)
 class WritingHelpersIT {
 
