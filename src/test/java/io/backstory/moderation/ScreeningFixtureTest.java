@@ -2,17 +2,16 @@ package io.backstory.moderation;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.backstory.moderation.model.LabelledSentence;
+import io.backstory.moderation.model.SentenceLabel;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -27,45 +26,47 @@ class ScreeningFixtureTest {
     @Inject
     ScreeningService screening;
 
-    @Test
-    void recallAndFalsePositiveRatesMeetTheBar() throws IOException {
-        Map<String, int[]> counts = new java.util.LinkedHashMap<>(); // label -> {found, total}
-        List<String> misses = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                getClass().getClassLoader().getResourceAsStream(System.getProperty("screening.fixture", "moderation/screening-fixture.tsv")), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\t", 2);
-                String label = parts[0];
-                ScreeningResult result = screening.rules(parts[1], Set.of());
-                boolean hit = label.equals("BENIGN") ? !result.matches().isEmpty()
-                        : result.matches().stream().anyMatch(m -> m.category().name().equals(label));
-                int[] c = counts.computeIfAbsent(label, k -> new int[2]);
-                c[1]++;
-                if (hit) {
-                    c[0]++;
-                }
-                if (hit == label.equals("BENIGN")) {
-                    misses.add(label + (label.equals("BENIGN") ? " flagged by " + result.matches().get(0).rule() : " missed")
-                            + ": " + parts[1]);
-                }
-            }
+    /** Of one label's sentences: how many the rules matched (found, or for benign ones wrongly), and how many there are. */
+    private static final class Count {
+        int matched;
+        int total;
+
+        double rate() {
+            return (double) matched / total;
         }
-        Map<String, Double> rates = new java.util.LinkedHashMap<>();
-        counts.forEach((label, c) -> rates.put(label, (double) c[0] / c[1]));
-        System.out.printf("Screening fixture: unsafe advice recall %.1f%% (%d/%d), red flag recall %.1f%% (%d/%d), "
-                + "spam recall %.1f%% (%d/%d), benign look-alikes flagged %.1f%% (%d/%d)%n",
-                100 * rates.get("UNSAFE_ADVICE"), counts.get("UNSAFE_ADVICE")[0], counts.get("UNSAFE_ADVICE")[1],
-                100 * rates.get("RED_FLAG"), counts.get("RED_FLAG")[0], counts.get("RED_FLAG")[1],
-                100 * rates.get("SPAM"), counts.get("SPAM")[0], counts.get("SPAM")[1],
-                100 * rates.get("BENIGN"), counts.get("BENIGN")[0], counts.get("BENIGN")[1]);
-        misses.forEach(m -> System.out.println("  " + m));
-        assertTrue(rates.get("UNSAFE_ADVICE") >= 0.90, "unsafe advice recall " + rates.get("UNSAFE_ADVICE"));
-        assertTrue(rates.get("RED_FLAG") >= 0.90, "red flag recall " + rates.get("RED_FLAG"));
-        assertTrue(rates.get("SPAM") >= 0.90, "spam recall " + rates.get("SPAM"));
-        assertTrue(rates.get("BENIGN") <= 0.05, "benign false-positive rate " + rates.get("BENIGN"));
+
+        @Override
+        public String toString() {
+            return "%.1f%% (%d/%d)".formatted(100 * rate(), matched, total);
+        }
     }
 
+    @Test
+    void recallAndFalsePositiveRatesMeetTheBar() {
+        Map<SentenceLabel, Count> counts = new EnumMap<>(SentenceLabel.class);
+        List<String> misses = new ArrayList<>();
+        for (LabelledSentence sentence : LabelledSentence.read(System.getProperty("screening.fixture", "moderation/screening-fixture.tsv"))) {
+            boolean benign = sentence.label() == SentenceLabel.BENIGN;
+            ScreeningResult result = screening.rules(sentence.text(), Set.of());
+            boolean matched = benign ? !result.matches().isEmpty()
+                    : result.matches().stream().anyMatch(m -> m.category() == sentence.label().category());
+            Count count = counts.computeIfAbsent(sentence.label(), label -> new Count());
+            count.total++;
+            if (matched) {
+                count.matched++;
+            }
+            if (matched == benign) {
+                misses.add(sentence.label() + (benign ? " flagged by " + result.matches().get(0).rule() : " missed") + ": "
+                        + sentence.text());
+            }
+        }
+        System.out.printf("Screening fixture: unsafe advice recall %s, red flag recall %s, spam recall %s, "
+                + "benign look-alikes flagged %s%n", counts.get(SentenceLabel.UNSAFE_ADVICE), counts.get(SentenceLabel.RED_FLAG),
+                counts.get(SentenceLabel.SPAM), counts.get(SentenceLabel.BENIGN));
+        misses.forEach(m -> System.out.println("  " + m));
+        assertTrue(counts.get(SentenceLabel.UNSAFE_ADVICE).rate() >= 0.90, "unsafe advice recall " + counts.get(SentenceLabel.UNSAFE_ADVICE));
+        assertTrue(counts.get(SentenceLabel.RED_FLAG).rate() >= 0.90, "red flag recall " + counts.get(SentenceLabel.RED_FLAG));
+        assertTrue(counts.get(SentenceLabel.SPAM).rate() >= 0.90, "spam recall " + counts.get(SentenceLabel.SPAM));
+        assertTrue(counts.get(SentenceLabel.BENIGN).rate() <= 0.05, "benign false-positive rate " + counts.get(SentenceLabel.BENIGN));
+    }
 }
