@@ -9,7 +9,7 @@ import java.util.Arrays;
  * of those after each step of the second half of the passes: Adam at a constant step leaves the last weights wherever
  * the last mini-batches pushed them, and their average is steadier (README, "Screening figures").
  */
-public final class LogisticRegression {
+public final class LogisticRegression implements Classifier {
 
     private final double[][] weights; // [label][feature], the last column is the bias
 
@@ -93,6 +93,7 @@ public final class LogisticRegression {
     }
 
     /** The probability of each label for one row. */
+    @Override
     public double[] probabilities(float[] row) {
         double[] p = new double[weights.length];
         scores(weights, row, p);

@@ -55,14 +55,14 @@ public final class ScreeningModel {
     static final int AGREEING = 2;
 
     private final Standardiser standardiser;
-    private final LogisticRegression regression;
+    private final Classifier classifier;
     private final Thresholds thresholds;
     private final List<Example> examples;
 
     /** {@code examples} are standardised already; sentences to judge are standardised by {@code standardiser}. */
-    ScreeningModel(Standardiser standardiser, LogisticRegression regression, Thresholds thresholds, List<Example> examples) {
+    ScreeningModel(Standardiser standardiser, Classifier classifier, Thresholds thresholds, List<Example> examples) {
         this.standardiser = standardiser;
-        this.regression = regression;
+        this.classifier = classifier;
         this.thresholds = new Thresholds(new EnumMap<>(thresholds.flag()), thresholds.redFlagHold(),
                 new EnumMap<>(thresholds.neighbourFloor()), new EnumMap<>(thresholds.benignToFlag()),
                 new EnumMap<>(thresholds.benignToNote()));
@@ -76,7 +76,7 @@ public final class ScreeningModel {
     /** The label the model calls for these features, with the labelled sentences most like it. */
     public Verdict judge(float[] raw) {
         float[] features = standardiser.apply(raw);
-        double[] p = regression.probabilities(features);
+        double[] p = classifier.probabilities(features);
         Map<SentenceLabel, ScreeningAction> ruleCeiling = ruleCeiling(p[SentenceLabel.BENIGN.ordinal()]);
         SentenceLabel best = null;
         for (SentenceLabel label : SentenceLabel.values()) {
