@@ -75,7 +75,10 @@ class CombinedScreeningPrecisionTest {
                 // 73%: unsafe queued 89.4% -> 84.7% on the whole split, while on the same 814 it rose to 90.1%.
                 () -> assertFloors("evaluation split", cards.get("evaluation split"), 0.84, 0.91, 0.93, 0.01, 0.035),
                 () -> assertFloors("rule look-alikes", cards.get("rule look-alikes"), 0.97, 1.0, 1.0, 0.01, 0.105),
-                () -> assertFloors("fresh blind set", cards.get("fresh blind set"), 0.90, 0.90, 0.95, 0.01, 0.05));
+                // The neighbours' vote (2026-12-02) flags one more of this set's 66 benign sentences (4.5% -> 6.1%, under
+                // issue 19's 10%) and fewer on each of blind sets 7 to 9 (5.8 -> 2.9, 6.8 -> 4.9, 9.0 -> 6.0%; set 6
+                // unchanged at 2.0): README, "Screening figures".
+                () -> assertFloors("fresh blind set", cards.get("fresh blind set"), 0.90, 0.90, 0.95, 0.01, 0.065));
     }
 
     private static void assertFloors(String set, Scorecard both, double unsafe, double redFlag, double spam,
