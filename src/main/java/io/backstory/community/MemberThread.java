@@ -21,10 +21,10 @@ import io.quarkus.qute.RawString;
  * (no vote, voted up, voted down) for the member's vote to pick; its points, replaced by the current tally (so a
  * vote, or a vote taken back, shows at once); its accepted-answer button, kept for the post's author only.
  * {@link #render} lays one member's state over it by choosing among those parts, so a 300-comment thread costs a list
- * of a few hundred references to bytes encoded once (UTF-8, as they are sent) instead of a template render, copied once
- * into the answer ({@link #splice}). CSRF tokens are not in it: the vote buttons belong to the form the page around puts the thread in ({@code id="votes"}), the accept buttons
- * to one beside it ({@code form="accept"}), both rendered per request. {@link #SLOT} stands where the thread goes in
- * the page around it ({@link #splice}).
+ * of a few hundred references to bytes encoded once (UTF-8, as they are sent) instead of a template render, copied
+ * once into the answer ({@link #splice}). CSRF tokens are not in it: the vote buttons belong to the form the page
+ * around puts the thread in ({@code id="votes"}), the accept buttons to one beside it ({@code form="accept"}), both
+ * rendered per request. {@link #SLOT} stands where the thread goes in the page around it ({@link #splice}).
  */
 final class MemberThread implements ReadCache.Weighed {
 
@@ -109,13 +109,13 @@ final class MemberThread implements ReadCache.Weighed {
             length += chunk.length;
         }
         byte[] html = new byte[length];
-        int at = 0;
+        System.arraycopy(before, 0, html, 0, before.length);
+        int at = before.length;
         for (byte[] chunk : thread) {
-            System.arraycopy(chunk, 0, html, before.length + at, chunk.length);
+            System.arraycopy(chunk, 0, html, at, chunk.length);
             at += chunk.length;
         }
-        System.arraycopy(before, 0, html, 0, before.length);
-        System.arraycopy(after, 0, html, before.length + at, after.length);
+        System.arraycopy(after, 0, html, at, after.length);
         return html;
     }
 
