@@ -3,7 +3,6 @@ package io.backstory.community;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,11 +20,11 @@ import io.quarkus.qute.RawString;
  * author gets rendered again with their edit links and urgent-care notes; its vote buttons, rendered three times
  * (no vote, voted up, voted down) for the member's vote to pick; its points, replaced by the current tally (so a
  * vote, or a vote taken back, shows at once); its accepted-answer button, kept for the post's author only.
- * {@link #render} lays one member's state over it by choosing among those parts, so a 300-comment thread costs a few
- * hundred copies of bytes encoded once (UTF-8, as they are sent) instead of a template render. CSRF tokens are not in
- * it: the vote buttons belong to the form the page around puts the thread in ({@code id="votes"}), the accept buttons
- * to one beside it ({@code form="accept"}), both rendered per request. {@link #SLOT} stands where the thread goes in
- * the page around it ({@link #splice}).
+ * {@link #render} lays one member's state over it by choosing among those parts, so a 300-comment thread costs a list
+ * of a few hundred references to bytes encoded once (UTF-8, as they are sent) instead of a template render, copied
+ * once into the answer ({@link #splice}). CSRF tokens are not in it: the vote buttons belong to the form the page
+ * around puts the thread in ({@code id="votes"}), the accept buttons to one beside it ({@code form="accept"}), both
+ * rendered per request. {@link #SLOT} stands where the thread goes in the page around it ({@link #splice}).
  */
 final class MemberThread implements ReadCache.Weighed {
 
@@ -94,28 +93,43 @@ final class MemberThread implements ReadCache.Weighed {
             Function<CommentTree.Item, String> ownComment, Function<Integer, String> points) {
     }
 
-    /** The page around the thread ({@link #SLOT} where it goes) with the thread in place, as the bytes sent. */
-    static byte[] splice(String page, byte[] thread) {
+    /**
+     * The page around the thread ({@link #SLOT} where it goes) with the thread's chunks in place, as the bytes sent:
+     * one array of the exact length, each chunk copied into it once.
+     */
+    static byte[] splice(String page, List<byte[]> thread) {
         int slot = page.indexOf(SLOT);
         if (slot < 0) {
             throw new IllegalStateException("the page has no place for the thread");
         }
         byte[] before = page.substring(0, slot).getBytes(StandardCharsets.UTF_8);
         byte[] after = page.substring(slot + SLOT.length()).getBytes(StandardCharsets.UTF_8);
-        byte[] html = Arrays.copyOf(before, before.length + thread.length + after.length);
-        System.arraycopy(thread, 0, html, before.length, thread.length);
-        System.arraycopy(after, 0, html, before.length + thread.length, after.length);
+        int length = before.length + after.length;
+        for (byte[] chunk : thread) {
+            length += chunk.length;
+        }
+        byte[] html = new byte[length];
+        System.arraycopy(before, 0, html, 0, before.length);
+        int at = before.length;
+        for (byte[] chunk : thread) {
+            System.arraycopy(chunk, 0, html, at, chunk.length);
+            at += chunk.length;
+        }
+        System.arraycopy(after, 0, html, at, after.length);
         return html;
     }
 
     private final List<Part> parts;
     private final Map<Long, CommentTree.Item> items;
     private final int weight;
+    /** How many chunks a member's view has, about: its list is made that long at once. */
+    private final int chunkCount;
 
-    private MemberThread(List<Part> parts, Map<Long, CommentTree.Item> items, int weight) {
+    private MemberThread(List<Part> parts, Map<Long, CommentTree.Item> items, int weight, int chunkCount) {
         this.parts = parts;
         this.items = items;
         this.weight = weight;
+        this.chunkCount = chunkCount;
     }
 
     /** Reads the marked render of {@code items} (the thread's layout). */
@@ -124,7 +138,7 @@ final class MemberThread implements ReadCache.Weighed {
         items.forEach(item -> byId.put(item.node.id(), item));
         int[] at = {0};
         List<Part> parts = parseParts(marked, at, false).get(0);
-        return new MemberThread(parts, byId, marked.length());
+        return new MemberThread(parts, byId, marked.length(), count(parts));
     }
 
     /** Parts up to the end of the text, or (inside a slot) up to its end mark, split at its variant marks. */
@@ -157,6 +171,15 @@ final class MemberThread implements ReadCache.Weighed {
         }
     }
 
+    /** The chunks of a view that takes the first variant of every slot. */
+    private static int count(List<Part> parts) {
+        int count = 0;
+        for (Part part : parts) {
+            count += part instanceof Slot slot ? count(slot.variants().get(0)) : 1;
+        }
+        return count;
+    }
+
     private static void addText(List<Part> parts, String html) {
         if (!html.isEmpty()) {
             parts.add(new Text(html.getBytes(StandardCharsets.UTF_8)));
@@ -168,37 +191,30 @@ final class MemberThread implements ReadCache.Weighed {
         return weight;
     }
 
-    /** The thread as the member of {@code overlay} sees it, encoded as UTF-8. */
-    byte[] render(Overlay overlay) {
-        Rendering html = new Rendering(weight + 4096, overlay);
+    /**
+     * The thread as the member of {@code overlay} sees it, encoded as UTF-8, in chunks: the shared parts' own arrays
+     * (never to be written to) and this member's few parts.
+     */
+    List<byte[]> render(Overlay overlay) {
+        Rendering html = new Rendering(overlay);
         html.append(parts);
-        return html.bytes();
+        return html.chunks;
     }
 
-    /** One member's thread being written: a growing byte array, and the points rendered so far by score. */
+    /** One member's thread being written: its chunks, and the points rendered so far by score. */
     private final class Rendering {
 
         private final Overlay overlay;
         /** Most comments share a handful of scores: each is rendered once per view, not once per comment. */
         private final Map<Integer, byte[]> pointsByScore = new HashMap<>();
-        private byte[] bytes;
-        private int length;
+        private final List<byte[]> chunks = new ArrayList<>(chunkCount);
 
-        Rendering(int capacity, Overlay overlay) {
-            this.bytes = new byte[capacity];
+        Rendering(Overlay overlay) {
             this.overlay = overlay;
         }
 
-        byte[] bytes() {
-            return Arrays.copyOf(bytes, length);
-        }
-
         void append(byte[] more) {
-            if (length + more.length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more.length));
-            }
-            System.arraycopy(more, 0, bytes, length, more.length);
-            length += more.length;
+            chunks.add(more);
         }
 
         void append(List<Part> parts) {

@@ -223,7 +223,7 @@ public class PostPage {
             return MemberThread.parse(
                     Templates.post$thread(post, items, accepted(post, nodes), order, EVERY_MEMBER).render(), items);
         });
-        byte[] thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
+        List<byte[]> thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
                 commentVotes, item -> Templates.post$comment(item, post, reader).render(),
                 score -> Templates.post$points(score).render()));
         // The comment form's remedy list comes when asked for, unless the member's draft has remedies chosen in it.

@@ -1,8 +1,10 @@
 package io.backstory.community;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +38,15 @@ class MemberThreadRenderTest {
     }
 
     private static String as(String handle, boolean asker, Map<Long, VoteService.Vote> votes) {
-        return new String(THREAD.render(new MemberThread.Overlay(handle, asker, votes,
-                item -> "[" + item.node.author() + "'s own, rendered again]", score -> "now " + score)),
-                StandardCharsets.UTF_8);
+        return utf8(THREAD.render(new MemberThread.Overlay(handle, asker, votes,
+                item -> "[" + item.node.author() + "'s own, rendered again]", score -> "now " + score)));
+    }
+
+    /** The chunks of a render, as the text they make together. */
+    private static String utf8(List<byte[]> chunks) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        chunks.forEach(bytes::writeBytes);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -64,7 +72,7 @@ class MemberThreadRenderTest {
     @Test
     void textOutsideLatin1IsSentAsUtf8AndThePageAroundTakesTheThreadAtItsSlot() {
         MemberThread thread = MemberThread.parse("<p>Bien sûr ✓ 💪</p>", List.of());
-        byte[] body = thread.render(new MemberThread.Overlay(null, false, Map.of(), item -> "", score -> ""));
+        List<byte[]> body = thread.render(new MemberThread.Overlay(null, false, Map.of(), item -> "", score -> ""));
         assertEquals("<main>é <p>Bien sûr ✓ 💪</p> ü</main>", new String(
                 MemberThread.splice("<main>é " + MemberThread.SLOT + " ü</main>", body), StandardCharsets.UTF_8));
         assertThrows(IllegalStateException.class, () -> MemberThread.splice("<main></main>", body));
@@ -76,11 +84,23 @@ class MemberThreadRenderTest {
                 + MemberThread.end() + "</ol>";
         MemberThread thread = MemberThread.parse(marked, CommentTree.layout(List.of(node(1, "alice"), node(2, "bob"))));
         java.util.List<Integer> rendered = new java.util.ArrayList<>();
-        byte[] body = thread.render(new MemberThread.Overlay("carol", false,
+        List<byte[]> body = thread.render(new MemberThread.Overlay("carol", false,
                 Map.of(1L, new VoteService.Vote(1, 3, 0), 2L, new VoteService.Vote(0, 3, 0)), item -> "",
                 score -> { rendered.add(score); return "[" + score + "]"; }));
-        assertEquals("<ol>[3][3]</ol>", new String(body, StandardCharsets.UTF_8));
+        assertEquals("<ol>[3][3]</ol>", utf8(body));
         assertEquals(List.of(3), rendered);
+    }
+
+    @Test
+    void membersGetTheSharedBytesThemselvesNotCopies() {
+        MemberThread.Overlay carol = new MemberThread.Overlay("carol", false, Map.of(), item -> "", score -> "");
+        MemberThread.Overlay dave = new MemberThread.Overlay("dave", false, Map.of(), item -> "", score -> "");
+        List<byte[]> carols = THREAD.render(carol);
+        List<byte[]> daves = THREAD.render(dave);
+        assertEquals(carols.size(), daves.size());
+        for (int i = 0; i < carols.size(); i++) {
+            assertSame(carols.get(i), daves.get(i), "chunk " + i);
+        }
     }
 
     @Test
