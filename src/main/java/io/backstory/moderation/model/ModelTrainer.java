@@ -144,13 +144,15 @@ public final class ModelTrainer {
      */
     private static double neighbourFloor(List<Example> examples, SentenceLabel label) {
         List<Example> same = examples.stream().filter(e -> e.label() == label).toList();
+        Rows rows = new Rows(same.stream().map(Example::features).toArray(float[][]::new));
         double[] second = new double[same.size()];
         for (int i = 0; i < same.size(); i++) {
+            double[] similarity = rows.cosines(same.get(i).features());
             double best = -1;
             double next = -1;
-            for (Example other : same) {
-                if (!other.text().equals(same.get(i).text())) {
-                    double c = ScreeningModel.cosine(other.features(), same.get(i).features());
+            for (int o = 0; o < same.size(); o++) {
+                if (!same.get(o).text().equals(same.get(i).text())) {
+                    double c = similarity[o];
                     if (c > best) {
                         next = best;
                         best = c;

@@ -1,6 +1,6 @@
 package io.backstory.moderation.model;
 
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +53,14 @@ public final class ScreeningModel {
      */
     static final int NEIGHBOURS = 5;
     static final int AGREEING = 2;
+    /** How many similar labelled sentences a verdict shows moderators. */
+    static final int SIMILAR_SHOWN = 3;
 
     private final Standardiser standardiser;
     private final Classifier classifier;
     private final Thresholds thresholds;
     private final List<Example> examples;
+    private final Rows rows;
 
     /** {@code examples} are standardised already; sentences to judge are standardised by {@code standardiser}. */
     ScreeningModel(Standardiser standardiser, Classifier classifier, Thresholds thresholds, List<Example> examples) {
@@ -67,6 +70,7 @@ public final class ScreeningModel {
                 new EnumMap<>(thresholds.neighbourFloor()), new EnumMap<>(thresholds.benignToFlag()),
                 new EnumMap<>(thresholds.benignToNote()));
         this.examples = List.copyOf(examples);
+        this.rows = new Rows(this.examples.stream().map(Example::features).toArray(float[][]::new));
     }
 
     public Thresholds thresholds() {
@@ -88,18 +92,30 @@ public final class ScreeningModel {
         if (best == null) {
             return Verdict.benign(ruleCeiling);
         }
-        List<Example> nearest = nearestFirst(features);
+        double[] similarity = rows.cosines(features);
         SentenceLabel label = best;
         double floor = thresholds.neighbourFloor().get(label);
-        if (nearest.stream().limit(NEIGHBOURS).filter(e -> e.label() == label && cosine(e.features(), features) >= floor)
-                .count() < AGREEING) {
+        if (Arrays.stream(Rows.nearest(similarity, NEIGHBOURS, any -> true))
+                .filter(i -> examples.get(i).label() == label && similarity[i] >= floor).count() < AGREEING) {
             return Verdict.benign(ruleCeiling);
         }
         double confidence = p[best.ordinal()];
         ScreeningAction action = best == SentenceLabel.RED_FLAG && confidence >= thresholds.redFlagHold()
                 ? ScreeningAction.HOLD : ScreeningAction.FLAG;
-        return new Verdict(best, confidence, action,
-                nearest.stream().filter(e -> e.label() == label).map(Example::text).distinct().limit(3).toList(), ruleCeiling);
+        return new Verdict(best, confidence, action, similarTexts(similarity, label), ruleCeiling);
+    }
+
+    /** The texts of the (at most) three labelled sentences of this label most like the judged one, each text once. */
+    private List<String> similarTexts(double[] similarity, SentenceLabel label) {
+        // a text can be labelled twice (a moderator's lesson on a training sentence): look further until three differ
+        for (int k = SIMILAR_SHOWN;; k *= 2) {
+            int[] nearest = Rows.nearest(similarity, k, i -> examples.get(i).label() == label);
+            List<String> texts = Arrays.stream(nearest).mapToObj(i -> examples.get(i).text()).distinct()
+                    .limit(SIMILAR_SHOWN).toList();
+            if (texts.size() == SIMILAR_SHOWN || nearest.length < k) {
+                return texts;
+            }
+        }
     }
 
     private Map<SentenceLabel, ScreeningAction> ruleCeiling(double benign) {
@@ -121,27 +137,5 @@ public final class ScreeningModel {
      */
     public static String forSecondOpinion(String sentence) {
         return ContextFeatures.withoutProfessionals(sentence);
-    }
-
-    /** The labelled sentences, most similar first. */
-    private List<Example> nearestFirst(float[] features) {
-        double[] similarity = new double[examples.size()];
-        for (int i = 0; i < similarity.length; i++) {
-            similarity[i] = cosine(examples.get(i).features(), features);
-        }
-        return java.util.stream.IntStream.range(0, similarity.length).boxed()
-                .sorted(Comparator.comparingDouble(i -> -similarity[i])).map(examples::get).toList();
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb + 1e-12);
     }
 }
