@@ -17,7 +17,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
-import io.backstory.platform.CacheOn;
+import io.backstory.platform.ProductionLike;
 import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -28,7 +28,7 @@ import io.quarkus.test.junit.TestProfile;
  * thread between each other's votes, and nobody ever sees another's state.
  */
 @QuarkusTest
-@TestProfile(CacheOn.class)
+@TestProfile(ProductionLike.class)
 class MemberThreadTest {
 
     // Fresh members for each test (TestUsers), so no test sees what another left on them.

@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.backstory.platform.CacheOn;
+import io.backstory.platform.ProductionLike;
 import io.backstory.platform.StatementCounter;
 import io.backstory.platform.TestUsers;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
@@ -31,7 +31,7 @@ import jakarta.inject.Inject;
  * changes shows at once, because the content generation moves on commit; vote tallies may lag for logged-out readers.
  */
 @QuarkusTest
-@TestProfile(CacheOn.class)
+@TestProfile(ProductionLike.class)
 class ReadCacheTest {
 
     // Fresh members for each test (TestUsers), so no test sees what another left on them.

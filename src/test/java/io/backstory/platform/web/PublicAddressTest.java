@@ -7,15 +7,13 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.backstory.platform.PageForms;
+import io.backstory.platform.ProductionLike;
 import io.backstory.platform.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -26,22 +24,15 @@ import io.restassured.response.Response;
  * form must come from all name the configured address.
  */
 @QuarkusTest
-@TestProfile(PublicAddressTest.Configured.class)
+@TestProfile(ProductionLike.class)
 class PublicAddressTest {
 
     // Fresh members for each test (TestUsers), so no test sees what another left on them.
     private final String bob = TestUsers.newMember();
     private final String carol = TestUsers.newMember();
 
-    static final String PUBLIC = "https://forum.example";
+    static final String PUBLIC = ProductionLike.PUBLIC_URL;
     static final String EVIL = "evil.example";
-
-    public static class Configured implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("backstory.public-url", PUBLIC);
-        }
-    }
 
     @Test
     void canonicalAndOpenGraphAddressesIgnoreTheHostHeader() {
