@@ -1,5 +1,6 @@
 package io.backstory.moderation.model;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -31,7 +32,8 @@ final class ShippedEmbeddings {
         if (in == null) {
             return embeddings;
         }
-        try (DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16))) {
+        // buffered after the inflater: DataInputStream reads a float a byte at a time
+        try (DataInputStream data = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16))) {
             int count = data.readInt();
             int dimension = data.readInt();
             for (int i = 0; i < count; i++) {
