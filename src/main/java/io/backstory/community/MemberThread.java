@@ -22,9 +22,9 @@ import io.quarkus.qute.RawString;
  * vote, or a vote taken back, shows at once); its accepted-answer button, kept for the post's author only.
  * {@link #render} lays one member's state over it by choosing among those parts, so a 300-comment thread costs a list
  * of a few hundred references to bytes encoded once (UTF-8, as they are sent) instead of a template render, copied
- * once into the answer ({@link #splice}). CSRF tokens are not in it: the vote buttons belong to the form the page
+ * once into the answer ({@link SharedPart#splice}). CSRF tokens are not in it: the vote buttons belong to the form the page
  * around puts the thread in ({@code id="votes"}), the accept buttons to one beside it ({@code form="accept"}), both
- * rendered per request. {@link #SLOT} stands where the thread goes in the page around it ({@link #splice}).
+ * rendered per request.
  */
 final class MemberThread implements ReadCache.Weighed {
 
@@ -33,8 +33,6 @@ final class MemberThread implements ReadCache.Weighed {
     private static final String CLOSE = "-->";
     private static final RawString NEXT = new RawString(MARK + "|" + CLOSE);
     private static final RawString END = new RawString(MARK + "." + CLOSE);
-    /** Where the page rendered around the thread takes it. */
-    static final String SLOT = MARK + "thread" + CLOSE;
 
     /** What varies in a comment from one member to another. */
     enum Varying {
@@ -91,32 +89,6 @@ final class MemberThread implements ReadCache.Weighed {
     /** One member's state on this thread, and how to render what the shared parts cannot hold. */
     record Overlay(String handle, boolean postAuthor, Map<Long, VoteService.Vote> votes,
             Function<CommentTree.Item, String> ownComment, Function<Integer, String> points) {
-    }
-
-    /**
-     * The page around the thread ({@link #SLOT} where it goes) with the thread's chunks in place, as the bytes sent:
-     * one array of the exact length, each chunk copied into it once.
-     */
-    static byte[] splice(String page, List<byte[]> thread) {
-        int slot = page.indexOf(SLOT);
-        if (slot < 0) {
-            throw new IllegalStateException("the page has no place for the thread");
-        }
-        byte[] before = page.substring(0, slot).getBytes(StandardCharsets.UTF_8);
-        byte[] after = page.substring(slot + SLOT.length()).getBytes(StandardCharsets.UTF_8);
-        int length = before.length + after.length;
-        for (byte[] chunk : thread) {
-            length += chunk.length;
-        }
-        byte[] html = new byte[length];
-        System.arraycopy(before, 0, html, 0, before.length);
-        int at = before.length;
-        for (byte[] chunk : thread) {
-            System.arraycopy(chunk, 0, html, at, chunk.length);
-            at += chunk.length;
-        }
-        System.arraycopy(after, 0, html, at, after.length);
-        return html;
     }
 
     private final List<Part> parts;

@@ -229,8 +229,8 @@ public class PostPage {
         // The comment form's remedy list comes when asked for, unless the member's draft has remedies chosen in it.
         String page = Templates.post(post, List.of(), null, order, null, reader,
                 reply.remedies.isEmpty() ? null : catalog.remediesByCategory(), reply,
-                FieldErrors.NONE, MemberThread.SLOT, draft, confirmed, null).render();
-        return new Rendered(null, MemberThread.splice(page, thread));
+                FieldErrors.NONE, SharedPart.SLOT, draft, confirmed, null).render();
+        return new Rendered(null, SharedPart.splice(page, thread));
     }
 
     private static Map<Long, Integer> voteValues(Map<Long, VoteService.Vote> votes) {

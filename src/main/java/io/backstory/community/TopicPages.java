@@ -1,6 +1,7 @@
 package io.backstory.community;
 
 import io.backstory.platform.content.PostKind;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -24,11 +25,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** Browsing by condition and by remedy: index pages and each topic's posts, newest first, page by page. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class TopicPages {
+
+    private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
 
     @CheckedTemplate
     static class Templates {
@@ -87,7 +91,7 @@ public class TopicPages {
     @GET
     @Path("conditions/{slug}")
     @Transactional
-    public TemplateInstance condition(@PathParam("slug") String slug, @QueryParam("kind") String kind,
+    public Response condition(@PathParam("slug") String slug, @QueryParam("kind") String kind,
             @QueryParam("sort") String sort, @QueryParam("period") String period, @QueryParam("after") String after) {
         ListView list = new ListView("/conditions/" + slug, PostKind.fromParameter(kind, "kind"),
                 PostSort.fromParameter(sort), PostSort.Period.fromParameter(period));
@@ -95,24 +99,38 @@ public class TopicPages {
         Supplier<SharedBody> body = () -> {
             ConditionOverview.View shown = conditions.of(slug, kind, sort, period, after);
             return new SharedBody(shown.condition(), Templates.conditionBody(shown.condition(), list, shown.posts(),
-                    firstPage, shown.evidence(), shown.bestTips()).render());
+                    firstPage, shown.evidence(), shown.bestTips()).render().getBytes(StandardCharsets.UTF_8));
         };
         // A member's page differs from a visitor's only above the chart (the follow button, the header), so the rest
         // of a first page is rendered once per content generation for everyone (issue 18: members as fast as visitors).
         SharedBody shared = firstPage ? cache.get(new SharedBodyKey(slug, kind, sort, period), body) : body.get();
-        return Templates.condition(shared.condition(), new RawString(shared.html()),
-                viewer.isLoggedIn() ? follows.follows(viewer.get().id, slug) : null);
+        if (!viewer.isLoggedIn()) {
+            // As before: platform/web/VisitorPages keeps a visitor's page whole, so this runs once per generation.
+            return Response.ok(Templates.condition(shared.condition(), new RawString(shared.text()), null)).build();
+        }
+        // Rendered here, so that this transaction holds every read of the page, the header's counts included, and sent
+        // as bytes: only the page around the body goes through Qute, the body is copied in as it is kept.
+        String page = Templates.condition(shared.condition(), new RawString(SharedPart.SLOT),
+                follows.follows(viewer.get().id, slug)).render();
+        return Response.ok(SharedPart.splice(page, List.of(shared.html())), HTML).build();
     }
 
     private record SharedBodyKey(String slug, String kind, String sort, String period) {
     }
 
-    /** The condition a page is about, with what every reader sees below its follow button, rendered from one read. */
-    private record SharedBody(ConditionView condition, String html) implements ReadCache.Weighed {
+    /**
+     * The condition a page is about, with what every reader sees below its follow button, rendered from one read and
+     * kept as the UTF-8 bytes sent.
+     */
+    private record SharedBody(ConditionView condition, byte[] html) implements ReadCache.Weighed {
+
+        String text() {
+            return new String(html, StandardCharsets.UTF_8);
+        }
 
         @Override
         public int weight() {
-            return html.length();
+            return html.length;
         }
     }
 

@@ -74,8 +74,8 @@ class MemberThreadRenderTest {
         MemberThread thread = MemberThread.parse("<p>Bien sûr ✓ 💪</p>", List.of());
         List<byte[]> body = thread.render(new MemberThread.Overlay(null, false, Map.of(), item -> "", score -> ""));
         assertEquals("<main>é <p>Bien sûr ✓ 💪</p> ü</main>", new String(
-                MemberThread.splice("<main>é " + MemberThread.SLOT + " ü</main>", body), StandardCharsets.UTF_8));
-        assertThrows(IllegalStateException.class, () -> MemberThread.splice("<main></main>", body));
+                SharedPart.splice("<main>é " + SharedPart.SLOT + " ü</main>", body), StandardCharsets.UTF_8));
+        assertThrows(IllegalStateException.class, () -> SharedPart.splice("<main></main>", body));
     }
 
     @Test

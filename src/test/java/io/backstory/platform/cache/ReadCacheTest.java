@@ -96,6 +96,12 @@ class ReadCacheTest {
         assertTrue(bobs.contains("Following ✓") && bobs.contains("/members/" + bob), "bob's own button and header");
         assertTrue(!alices.contains("Following ✓") && alices.contains("/members/" + alice), "alice's own button and header");
         assertEquals(sharedPart(bobs), sharedPart(alices), "below the follow button, one rendering for every member");
+        String visitors = given().when().get("/conditions/" + slug).then().statusCode(200).extract().asString();
+        assertEquals(sharedPart(bobs), sharedPart(visitors), "the same rendering for visitors");
+        assertTrue(!visitors.contains("/members/" + bob) && !visitors.contains("/members/" + alice)
+                && !visitors.contains("Following") && !visitors.contains("csrf-session"), "no member's state for a visitor");
+        assertTrue(!bobs.contains("/members/" + alice) && !alices.contains("/members/" + bob), "nor another member's");
+        assertTrue(!bobs.contains("<!--shared-") && !visitors.contains("<!--shared-"), "no place mark is sent");
 
         String word = "Quokkaish";
         post(alice, word + " stretches for a pinched nerve", slug);
