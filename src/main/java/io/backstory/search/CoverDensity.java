@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * PostgreSQL's {@code ts_rank_cd(vector, query)} (default weights, no normalisation) computed in Java, for the
@@ -48,7 +47,7 @@ final class CoverDensity {
 
     /** The rank of a document with these occurrences (any order; only the query's lexemes count). */
     static float rank(TsQuery.Parsed query, List<Occurrence> occurrences) {
-        Set<String> lexemes = new HashSet<>(query.lexemes());
+        List<String> lexemes = query.lexemes();
         List<Occurrence> sorted = new ArrayList<>(occurrences.size());
         for (Occurrence occurrence : occurrences) {
             if (occurrence.position() > 0 && lexemes.contains(occurrence.lexeme())) {
@@ -56,17 +55,32 @@ final class CoverDensity {
             }
         }
         sorted.sort(Occurrence.ORDER);
-        Occurrence[] doc = sorted.stream().distinct().toArray(Occurrence[]::new);
+        // The document's entries: each lexeme at each position once (a lexeme twice in the query counts once).
+        int length = 0;
+        int[] lexeme = new int[sorted.size()];
+        int[] position = new int[sorted.size()];
+        int[] weight = new int[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            Occurrence occurrence = sorted.get(i);
+            if (i > 0 && Occurrence.ORDER.compare(sorted.get(i - 1), occurrence) == 0) {
+                continue;
+            }
+            lexeme[length] = lexemes.indexOf(occurrence.lexeme());
+            position[length] = occurrence.position();
+            weight[length] = occurrence.weight();
+            length++;
+        }
+        boolean[] window = new boolean[lexemes.size()];
+        Predicate<String> inWindow = word -> window[lexemes.indexOf(word)];
         double rank = 0;
         int from = 0;
-        Set<String> window = new HashSet<>();
-        while (from < doc.length) {
+        while (from < length) {
             // The cover's end: the first entry from `from` on at which the query holds.
-            window.clear();
+            Arrays.fill(window, false);
             int end = -1;
-            for (int i = from; i < doc.length; i++) {
-                window.add(doc[i].lexeme());
-                if (query.holds(window::contains)) {
+            for (int i = from; i < length; i++) {
+                window[lexeme[i]] = true;
+                if (query.holds(inWindow)) {
                     end = i;
                     break;
                 }
@@ -75,11 +89,11 @@ final class CoverDensity {
                 break;
             }
             // Its beginning: the first entry back from the end at which the query holds.
-            window.clear();
+            Arrays.fill(window, false);
             int begin = -1;
             for (int i = end; i >= from; i--) {
-                window.add(doc[i].lexeme());
-                if (query.holds(window::contains)) {
+                window[lexeme[i]] = true;
+                if (query.holds(inWindow)) {
                     begin = i;
                     break;
                 }
@@ -90,10 +104,10 @@ final class CoverDensity {
             }
             double inverseSum = 0;
             for (int i = begin; i <= end; i++) {
-                inverseSum += INVERSE_WEIGHTS[doc[i].weight()];
+                inverseSum += INVERSE_WEIGHTS[weight[i]];
             }
             double density = (end - begin + 1) / inverseSum;
-            int noise = (doc[end].position() - doc[begin].position()) - (end - begin);
+            int noise = (position[end] - position[begin]) - (end - begin);
             if (noise < 0) {
                 noise = (end - begin) / 2;
             }
