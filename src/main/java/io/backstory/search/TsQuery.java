@@ -131,7 +131,12 @@ final class TsQuery {
         }
 
         public boolean holds(Predicate<String> present) {
-            return nodes.stream().allMatch(node -> node.holds(present));
+            for (Node node : nodes) {
+                if (!node.holds(present)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public void collect(List<String> lexemes) {
@@ -147,7 +152,12 @@ final class TsQuery {
         }
 
         public boolean holds(Predicate<String> present) {
-            return nodes.stream().anyMatch(node -> node.holds(present));
+            for (Node node : nodes) {
+                if (node.holds(present)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public void collect(List<String> lexemes) {
