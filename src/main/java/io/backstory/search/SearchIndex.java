@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -22,12 +22,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -60,13 +69,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 /**
- * Finds the newest posts or comments that match a search without walking PostgreSQL's rows: a Lucene index per app
- * instance whose terms are the lexemes of each visible post's and comment's {@code search_vector} (so stemming,
- * stop words and the tags' synonyms are PostgreSQL's own), sorted newest first so that a search stops at the
- * candidates it needs however common its words are. Built from the tables when the instance starts (in a temporary
- * directory, in the background: until it is ready, and for phrases, searches run in PostgreSQL alone), then kept
- * current from the log of changes (migration V41), which every search reads first when the content generation has
- * moved; so a change committed on any instance is found by the next search everywhere.
+ * Finds and ranks the newest posts and comments that match a search without reading PostgreSQL's rows: a Lucene index
+ * per app instance whose terms are the lexemes of each visible post's and comment's {@code search_vector} (so
+ * stemming, stop words and the tags' synonyms are PostgreSQL's own) at their positions and weights, sorted newest
+ * first so that a search stops at the candidates it needs however common its words are, and ranks them as
+ * {@code ts_rank_cd} would ({@link CoverDensity}). A comment is in it while readers see its post too. Built from the
+ * tables when the instance starts (in a temporary directory, in the background: until it is ready, and for phrases,
+ * searches run in PostgreSQL alone), then kept current from the log of changes (migrations V41, V43), which every
+ * search reads first when the content generation has moved; so a change committed on any instance is found by the
+ * next search everywhere.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -82,6 +93,16 @@ public class SearchIndex {
     /** Changes read again after the build: any still committing while the tables were read. */
     private static final int REREAD_AFTER_BUILD = 1000;
     private static final int CHANGES_PER_READ = 5000;
+    /** Weights in a tsvector (D, C, B, A): a Lucene position holds a tsvector's position and its weight. */
+    private static final int WEIGHTS = 4;
+    private static final FieldType WORDS_TYPE = new FieldType();
+
+    static {
+        WORDS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        WORDS_TYPE.setTokenized(true);
+        WORDS_TYPE.setOmitNorms(true);
+        WORDS_TYPE.freeze();
+    }
     private static final Duration PATIENCE = Duration.ofMinutes(1);
 
     private final EntityManager em;
@@ -149,38 +170,93 @@ public class SearchIndex {
         return ready;
     }
 
+    /** A candidate of a search: a visible post or comment that matches, with its rank ({@link CoverDensity}). */
+    record Candidate(long id, long createdMicros, float rank) {
+    }
+
+    /** The newest matching posts and the newest matching comments, each newest first. */
+    record Candidates(List<Candidate> posts, List<Candidate> comments) {
+    }
+
     /**
-     * The ids of the newest {@code limit} visible posts or comments whose search vector matches {@code tsquery}
-     * (PostgreSQL's text of it), newest first; empty when the index cannot tell (not built yet, or a phrase).
-     * A comment on a post readers no longer see may be among them: the caller checks again.
+     * The newest {@code limit} visible posts and as many comments whose search vector matches {@code tsquery}
+     * (PostgreSQL's text of it), newest first, each ranked as PostgreSQL's {@code ts_rank_cd} would; empty when the
+     * index cannot tell (not built yet, or a phrase).
      */
-    Optional<List<Long>> newest(String tsquery, SearchService.HitType type, int limit) {
+    Optional<Candidates> newest(String tsquery, int limit) {
         if (!ready) {
             return Optional.empty();
         }
-        Optional<Query> words = TsQuery.toLucene(tsquery, WORDS);
-        if (words.isEmpty()) {
+        Optional<TsQuery.Parsed> parsed = TsQuery.parse(tsquery);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        Query query = new BooleanQuery.Builder().add(words.get(), Occur.FILTER)
-                .add(new TermQuery(new Term(TYPE, type.name())), Occur.FILTER).build();
         try {
             catchUp();
             IndexSearcher searcher = searchers.acquire();
             try {
-                // Stops in each segment at the limit: the segments are sorted newest first.
-                TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(NEWEST, limit, null, limit, false));
-                List<Long> ids = new ArrayList<>(top.scoreDocs.length);
-                for (ScoreDoc hit : top.scoreDocs) {
-                    ids.add((Long) ((FieldDoc) hit).fields[1]);
-                }
-                return Optional.of(ids);
+                return Optional.of(new Candidates(newest(searcher, parsed.get(), SearchService.HitType.POST, limit),
+                        newest(searcher, parsed.get(), SearchService.HitType.COMMENT, limit)));
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<Candidate> newest(IndexSearcher searcher, TsQuery.Parsed parsed, SearchService.HitType type,
+            int limit) throws IOException {
+        Query query = new BooleanQuery.Builder().add(parsed.lucene(WORDS), Occur.FILTER)
+                .add(new TermQuery(new Term(TYPE, type.name())), Occur.FILTER).build();
+        // Stops in each segment at the limit: the segments are sorted newest first.
+        TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(NEWEST, limit, null, limit, false));
+        float[] ranks = ranks(searcher.getIndexReader().leaves(), top.scoreDocs, parsed);
+        List<Candidate> found = new ArrayList<>(top.scoreDocs.length);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            Object[] fields = ((FieldDoc) top.scoreDocs[i]).fields;
+            found.add(new Candidate((Long) fields[1], (Long) fields[0], ranks[i]));
+        }
+        return found;
+    }
+
+    /** The rank of each hit, from the positions of the query's lexemes in it, read segment by segment in order. */
+    private static float[] ranks(List<LeafReaderContext> leaves, ScoreDoc[] hits, TsQuery.Parsed parsed)
+            throws IOException {
+        List<String> lexemes = parsed.lexemes();
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> hits[i].doc));
+        float[] ranks = new float[hits.length];
+        int leaf = -1;
+        PostingsEnum[] positions = new PostingsEnum[lexemes.size()];
+        for (int i : order) {
+            int doc = hits[i].doc;
+            int at = ReaderUtil.subIndex(doc, leaves);
+            LeafReaderContext context = leaves.get(at);
+            if (at != leaf) {
+                leaf = at;
+                for (int l = 0; l < lexemes.size(); l++) {
+                    positions[l] = context.reader().postings(new Term(WORDS, lexemes.get(l)), PostingsEnum.POSITIONS);
+                }
+            }
+            int local = doc - context.docBase;
+            List<CoverDensity.Occurrence> occurrences = new ArrayList<>();
+            for (int l = 0; l < lexemes.size(); l++) {
+                PostingsEnum lexeme = positions[l];
+                if (lexeme == null || (lexeme.docID() < local && lexeme.advance(local) != local) || lexeme.docID() != local) {
+                    continue;
+                }
+                for (int n = lexeme.freq(); n > 0; n--) {
+                    int position = lexeme.nextPosition();
+                    occurrences.add(new CoverDensity.Occurrence(lexemes.get(l), position / WEIGHTS, position % WEIGHTS));
+                }
+            }
+            ranks[i] = CoverDensity.rank(parsed, occurrences);
+        }
+        return ranks;
     }
 
     private void build() {
@@ -272,9 +348,12 @@ public class SearchIndex {
         if (ids != null && ids.isEmpty()) {
             return 0;
         }
-        String table = type == SearchService.HitType.POST ? "post" : "comment";
-        String sql = "select t.id, t.created_at, tsvector_to_array(t.search_vector) as words from " + table + " t where "
-                + Visibility.toReadersSql("t") + (ids == null ? "" : " and t.id = any(?)");
+        // A comment is visible when its post is too (a change of the post's visibility logs its comments: V43).
+        String sql = type == SearchService.HitType.POST
+                ? "select t.id, t.created_at, t.search_vector::text as words from post t where " + Visibility.toReadersSql("t")
+                : "select t.id, t.created_at, t.search_vector::text as words from comment t join post p on p.id = t.post_id"
+                        + " where " + Visibility.toReadersSql("t") + " and " + Visibility.toReadersSql("p");
+        sql += ids == null ? "" : " and t.id = any(?)";
         Set<Long> unseen = ids == null ? Set.of() : new HashSet<>(ids);
         int indexed = 0;
         try (PreparedStatement rows = db.prepareStatement(sql)) {
@@ -285,10 +364,8 @@ public class SearchIndex {
             try (ResultSet row = rows.executeQuery()) {
                 while (row.next()) {
                     long id = row.getLong("id");
-                    Array words = row.getArray("words");
                     Document document = document(type, id, row.getTimestamp("created_at").toInstant(),
-                            (String[]) words.getArray());
-                    words.free();
+                            CoverDensity.parse(row.getString("words")));
                     if (ids == null) {
                         writer.addDocument(document);
                     } else {
@@ -305,16 +382,57 @@ public class SearchIndex {
         return indexed;
     }
 
-    private static Document document(SearchService.HitType type, long id, Instant created, String[] words) {
+    private static Document document(SearchService.HitType type, long id, Instant created,
+            List<CoverDensity.Occurrence> words) {
         Document document = new Document();
         document.add(new StringField(KEY, key(type, id).text(), Store.NO));
         document.add(new StringField(TYPE, type.name(), Store.NO));
         document.add(new NumericDocValuesField(CREATED, ChronoUnit.MICROS.between(Instant.EPOCH, created)));
         document.add(new NumericDocValuesField(ID, id));
-        for (String word : words) {
-            document.add(new StringField(WORDS, word, Store.NO));
-        }
+        document.add(new Field(WORDS, new Words(words), WORDS_TYPE));
         return document;
+    }
+
+    /**
+     * A tsvector's lexemes as the terms of one field, each at its positions, which carry the weight too: Lucene's
+     * position is the tsvector's times {@link #WEIGHTS} plus the weight (0 for a lexeme without positions).
+     */
+    private static final class Words extends TokenStream {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private final List<CoverDensity.Occurrence> words;
+        private int next;
+        private int position;
+
+        Words(List<CoverDensity.Occurrence> words) {
+            this.words = new ArrayList<>(words);
+            this.words.sort(Comparator.comparingInt(Words::encoded));
+        }
+
+        private static int encoded(CoverDensity.Occurrence word) {
+            return word.position() * WEIGHTS + word.weight();
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next == words.size()) {
+                return false;
+            }
+            clearAttributes();
+            CoverDensity.Occurrence word = words.get(next++);
+            term.setEmpty().append(word.lexeme());
+            increment.setPositionIncrement(encoded(word) - position + (next == 1 ? 1 : 0));
+            position = encoded(word);
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+            position = 0;
+        }
     }
 
     private static Term key(SearchService.HitType type, long id) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +30,8 @@ import jakarta.transaction.Transactional;
  * phrases, {@code -word} to exclude; any input is a valid query), ranked with {@code ts_rank_cd}, snippets from
  * {@code ts_headline}, and a pg_trgm "did you mean" for misspelt condition and remedy names. Relevance is judged among
  * the newest 200 matching posts and 200 matching comments, which bounds a search's cost however common its words
- * are (README, "Performance"); without filters, {@link SearchIndex} finds them. Results are shared read models
- * (platform/cache).
+ * are (README, "Performance"); without filters, {@link SearchIndex} finds and ranks them, and PostgreSQL reads only the
+ * page's rows. Results are shared read models (platform/cache).
  */
 @ApplicationScoped
 public class SearchService {
@@ -68,6 +69,14 @@ public class SearchService {
 
     private record Search(String query, Filters filters, int page) {
     }
+
+    /** ts_headline's options: PostgreSQL marks the matches and fragments with characters Snippet turns into HTML. */
+    private static final String HEADLINE = "'StartSel=\"" + Snippet.MARK_START + "\", StopSel=\"" + Snippet.MARK_END
+            + "\", FragmentDelimiter=\"" + Snippet.FRAGMENT_END + "\", MaxFragments=2, MaxWords=30, MinWords=10'";
+    /** The names of the conditions of post {@code p}, comma-separated. */
+    private static final String CONDITIONS = """
+            (select string_agg(cn.name, ', ' order by cn.name) from post_condition pc
+               join condition cn on cn.id = pc.condition_id where pc.post_id = p.id)""";
 
     private final EntityManager em;
     private final TagResolver tags;
@@ -131,18 +140,14 @@ public class SearchService {
         if (filters.sort() != null && !filters.sort().isBlank() && !List.of("newest", "relevance").contains(filters.sort())) {
             throw new InvalidInputException("sort", "must be relevance or newest");
         }
-        Candidates candidates = postFilter.isEmpty() && dateFilter.isEmpty() ? fromIndex(query) : null;
-        Page found = page(query, page, postFilter, dateFilter, order, parameters, candidates);
-        if (candidates != null && (candidates.missed(candidates.posts(), found.postMatches())
-                || candidates.missed(candidates.comments(), found.commentMatches()))) {
-            // The check dropped too many (comments on a post readers no longer see): the index cannot tell which
-            // older matches take their places, PostgreSQL can.
-            found = page(query, page, postFilter, dateFilter, order, parameters, null);
+        Page found = postFilter.isEmpty() && dateFilter.isEmpty() ? fromIndex(query, page, filters.sort()) : null;
+        if (found == null) {
+            found = page(query, page, postFilter, dateFilter, order, parameters);
         }
         List<Tuple> rows = found.rows();
         int postMatches = found.postMatches();
         int commentMatches = found.commentMatches();
-        boolean more = rows.size() > limits.pageSize() && page < limits.pages();
+        boolean more = found.more() && page < limits.pages();
         List<Hit> hits = new ArrayList<>();
         for (Tuple r : rows.subList(0, Math.min(rows.size(), limits.pageSize()))) {
             Number commentId = r.get("comment_id", Number.class);
@@ -155,57 +160,77 @@ public class SearchService {
                 postMatches >= limits.candidates() || commentMatches >= limits.candidates());
     }
 
-    /**
-     * The newest matching posts and comments found by the index, as candidates that PostgreSQL checks again: a few
-     * more than it ranks, as comments on posts readers no longer see are among them.
-     */
-    private record Candidates(Long[] posts, Long[] comments, int ranked) {
-
-        /** How many the index is asked for: a quarter more than are ranked. */
-        static int asked(int ranked) {
-            return ranked + ranked / 4;
-        }
-
-        /** Whether the check left fewer than are ranked of a full set: older matches could take their places. */
-        boolean missed(Long[] found, int kept) {
-            return found.length == asked(ranked) && kept < ranked;
-        }
+    /** The rows of a page, whether more follow, and how many posts and comments matched among the candidates. */
+    private record Page(List<Tuple> rows, boolean more, int postMatches, int commentMatches) {
     }
 
-    /** The candidates from {@link SearchIndex}, or null when it cannot tell (being built, or a phrase). */
-    private Candidates fromIndex(String query) {
+    /** A candidate of the index ranked among the others: a post's rank, or a comment's weighed by 0.8. */
+    private record Ranked(HitType type, SearchIndex.Candidate candidate, double rank) {
+    }
+
+    /**
+     * A page ranked among the candidates {@link SearchIndex} finds and ranks (as ts_rank_cd would), with only the
+     * page's rows read from PostgreSQL; null when the index cannot tell (being built, or a phrase).
+     */
+    private Page fromIndex(String query, int page, String sort) {
         if (!index.ready()) {
             return null;
         }
         String tsquery = (String) em.createNativeQuery("select websearch_to_tsquery('english', ?1)::text")
                 .setParameter(1, query).getSingleResult();
-        int asked = Candidates.asked(limits.candidates());
-        Optional<List<Long>> posts = index.newest(tsquery, HitType.POST, asked);
-        Optional<List<Long>> comments = index.newest(tsquery, HitType.COMMENT, asked);
-        return posts.isEmpty() || comments.isEmpty() ? null : new Candidates(posts.get().toArray(Long[]::new),
-                comments.get().toArray(Long[]::new), limits.candidates());
+        Optional<SearchIndex.Candidates> candidates = index.newest(tsquery, limits.candidates());
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        candidates.get().posts().forEach(post -> ranked.add(new Ranked(HitType.POST, post, post.rank())));
+        candidates.get().comments().forEach(comment -> ranked.add(new Ranked(HitType.COMMENT, comment, comment.rank() * 0.8)));
+        Comparator<Ranked> byRank = Comparator.comparingDouble(Ranked::rank).reversed();
+        Comparator<Ranked> byDate = Comparator.comparingLong((Ranked hit) -> hit.candidate().createdMicros()).reversed();
+        ranked.sort(("newest".equals(sort) ? byDate.thenComparing(byRank) : byRank.thenComparing(byDate))
+                .thenComparing(Ranked::type).thenComparing(hit -> -hit.candidate().id()));
+        int from = Math.min(ranked.size(), (page - 1) * limits.pageSize());
+        List<Ranked> shown = ranked.subList(from, Math.min(ranked.size(), from + limits.pageSize()));
+        return new Page(shown.isEmpty() ? List.of() : rows(query, shown), ranked.size() > from + limits.pageSize(),
+                candidates.get().posts().size(), candidates.get().comments().size());
     }
 
-    /** The rows of a page, and how many posts and comments matched among the candidates. */
-    private record Page(List<Tuple> rows, int postMatches, int commentMatches) {
-
-        Page(List<Tuple> rows) {
-            this(rows, rows.isEmpty() ? 0 : rows.get(0).get("post_matches", Number.class).intValue(),
-                    rows.isEmpty() ? 0 : rows.get(0).get("comment_matches", Number.class).intValue());
-        }
+    /** The rows of the hits shown, in their order: texts, snippets, authors; any no longer visible left out. */
+    private List<Tuple> rows(String query, List<Ranked> shown) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("""
+                with q as (select websearch_to_tsquery('english', :q) as query)
+                select case when c.id is null then %2$s else %3$s end as type, p.id as post_id, c.id as comment_id, p.title,
+                       ts_headline('english', coalesce(c.body_markdown, p.body_markdown), q.query, %1$s) as headline,
+                       coalesce(c.body_markdown, p.body_markdown) as body,
+                       m.handle, coalesce(c.created_at, p.created_at) as created_at, shown.rank,
+                       %4$s as conditions
+                from unnest(cast(:ids as bigint[]), cast(:comments as boolean[]), cast(:ranks as float8[]))
+                       with ordinality as shown(id, is_comment, rank, n)
+                cross join q
+                left join comment c on shown.is_comment and c.id = shown.id
+                join post p on p.id = case when shown.is_comment then c.post_id else shown.id end
+                left join member m on m.id = coalesce(c.author_id, p.author_id)
+                where %5$s and (not shown.is_comment or %6$s)
+                order by shown.n""".formatted(HEADLINE, SqlEnum.literal(HitType.POST), SqlEnum.literal(HitType.COMMENT),
+                CONDITIONS, Visibility.toReadersSql("p"), Visibility.toReadersSql("c")), Tuple.class)
+                .setParameter("q", query)
+                .setParameter("ids", shown.stream().map(hit -> hit.candidate().id()).toArray(Long[]::new))
+                .setParameter("comments", shown.stream().map(hit -> hit.type() == HitType.COMMENT).toArray(Boolean[]::new))
+                .setParameter("ranks", shown.stream().map(Ranked::rank).toArray(Double[]::new))
+                .getResultList();
+        return rows;
     }
 
     /**
-     * One page of hits, ranked among the newest Limits.Search#candidates matching posts and comments: those the index found
-     * (checked again here: still visible, still matching), or else those PostgreSQL finds.
+     * One page of hits, ranked among the newest Limits.Search#candidates matching posts and comments that PostgreSQL
+     * finds (when a search has filters, or the index cannot tell).
      */
     private Page page(String query, int page, CharSequence postFilter, String dateFilter, String order,
-            Map<String, Object> parameters, Candidates candidates) {
-        String headline = "'StartSel=\"" + Snippet.MARK_START + "\", StopSel=\"" + Snippet.MARK_END
-                + "\", FragmentDelimiter=\"" + Snippet.FRAGMENT_END + "\", MaxFragments=2, MaxWords=30, MinWords=10'";
+            Map<String, Object> parameters) {
         // Ranking reads every candidate's vector and a common word matches a large share of everything, so the
-        // candidates are the newest matching posts and comments (Limits.Search#candidates of each, only their vectors): the index's,
-        // read by id, or else read from the date index for common words or from the text index for rare ones. The
+        // candidates are the newest matching posts and comments (Limits.Search#candidates of each, only their vectors),
+        // read from the date index for common words or from the text index for rare ones. The
         // query is written inline there, not taken from the CTE, so that the planner sees it and can tell which.
         // Texts, snippets and handles are read for the page shown only.
         // After five runs the driver's prepared statement may get a generic plan, blind to the words searched for,
@@ -215,12 +240,12 @@ public class SearchService {
                 with q as (select websearch_to_tsquery('english', :q) as query),
                 posts as (
                   select p.id, p.created_at, p.search_vector
-                  from %11$s
+                  from post p
                   where p.search_vector @@ websearch_to_tsquery('english', :q) and %7$s %2$s %3$s
                   order by p.created_at desc limit :candidates),
                 comments as (
                   select c.id, c.post_id, c.created_at, c.search_vector
-                  from %12$s join post p on p.id = c.post_id
+                  from comment c join post p on p.id = c.post_id
                   where c.search_vector @@ websearch_to_tsquery('english', :q) and %8$s
                     and %7$s %2$s %4$s
                   order by c.created_at desc limit :candidates),
@@ -238,29 +263,25 @@ public class SearchService {
                        ts_headline('english', coalesce(c.body_markdown, p.body_markdown), q.query, %1$s) as headline,
                        coalesce(c.body_markdown, p.body_markdown) as body,
                        m.handle, page.created_at, page.rank,
-                       (select string_agg(cn.name, ', ' order by cn.name) from post_condition pc
-                          join condition cn on cn.id = pc.condition_id where pc.post_id = p.id) as conditions,
+                       %11$s as conditions,
                        (select count(*) from posts) as post_matches, (select count(*) from comments) as comment_matches
                 from page cross join q
                 join post p on p.id = page.post_id
                 left join comment c on c.id = page.comment_id
                 left join member m on m.id = coalesce(c.author_id, p.author_id)
-                order by %6$s""".formatted(headline, postFilter, dateFilter.formatted("p"), dateFilter.formatted("c"), order,
+                order by %6$s""".formatted(HEADLINE, postFilter, dateFilter.formatted("p"), dateFilter.formatted("c"), order,
                 order.replace("created_at", "page.created_at").replace("rank", "page.rank"), Visibility.toReadersSql("p"),
                 Visibility.toReadersSql("c"), SqlEnum.literal(HitType.POST), SqlEnum.literal(HitType.COMMENT),
-                candidates == null ? "post p" : "unnest(cast(:posts as bigint[])) as candidate(id) join post p on p.id = candidate.id",
-                candidates == null ? "comment c" : "unnest(cast(:comments as bigint[])) as candidate(id) join comment c on c.id = candidate.id"),
-                Tuple.class)
+                CONDITIONS), Tuple.class)
                 .setParameter("candidates", limits.candidates())
                 .setParameter("q", query).setParameter("limit", limits.pageSize() + 1)
                 .setParameter("offset", (page - 1) * limits.pageSize());
         parameters.forEach(sql::setParameter);
-        if (candidates != null) {
-            sql.setParameter("posts", candidates.posts()).setParameter("comments", candidates.comments());
-        }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = sql.getResultList();
-        return new Page(rows);
+        return new Page(rows, rows.size() > limits.pageSize(),
+                rows.isEmpty() ? 0 : rows.get(0).get("post_matches", Number.class).intValue(),
+                rows.isEmpty() ? 0 : rows.get(0).get("comment_matches", Number.class).intValue());
     }
 
     /** The closest condition or remedy name (or synonym) when the words look like a misspelling of one. */

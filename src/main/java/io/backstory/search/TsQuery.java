@@ -3,6 +3,7 @@ package io.backstory.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -29,8 +30,13 @@ final class TsQuery {
 
     /** The Lucene query over {@code field}, or empty when the tsquery uses what Lucene's terms cannot express. */
     static Optional<Query> toLucene(String tsquery, String field) {
+        return parse(tsquery).map(parsed -> parsed.lucene(field));
+    }
+
+    /** The query of lexemes, and, or and not, or empty when the tsquery uses more (phrases, prefixes, weights). */
+    static Optional<Parsed> parse(String tsquery) {
         if (tsquery == null || tsquery.isBlank()) {
-            return Optional.of(new MatchNoDocsQuery()); // PostgreSQL: a query without lexemes matches nothing
+            return Optional.of(new Parsed(null)); // PostgreSQL: a query without lexemes matches nothing
         }
         try {
             TsQuery parser = new TsQuery(tsquery);
@@ -39,19 +45,55 @@ final class TsQuery {
             if (parser.at != tsquery.length()) {
                 return Optional.empty();
             }
-            return Optional.of(node.query(field));
+            return Optional.of(new Parsed(node));
         } catch (Unsupported e) {
             return Optional.empty();
         }
     }
 
+    /** A tsquery of lexemes, and, or and not; {@code root} null when it has no lexeme (it matches nothing). */
+    record Parsed(Node root) {
+
+        Query lucene(String field) {
+            return root == null ? new MatchNoDocsQuery() : root.query(field);
+        }
+
+        /** Its lexemes, each once, in the order written. */
+        List<String> lexemes() {
+            List<String> lexemes = new ArrayList<>();
+            if (root != null) {
+                root.collect(lexemes);
+            }
+            return lexemes;
+        }
+
+        /** Whether it holds when exactly the lexemes {@code present} accepts are there. */
+        boolean holds(Predicate<String> present) {
+            return root != null && root.holds(present);
+        }
+    }
+
     private sealed interface Node {
         Query query(String field);
+
+        boolean holds(Predicate<String> present);
+
+        void collect(List<String> lexemes);
     }
 
     private record Lexeme(String word) implements Node {
         public Query query(String field) {
             return new TermQuery(new Term(field, word));
+        }
+
+        public boolean holds(Predicate<String> present) {
+            return present.test(word);
+        }
+
+        public void collect(List<String> lexemes) {
+            if (!lexemes.contains(word)) {
+                lexemes.add(word);
+            }
         }
     }
 
@@ -59,6 +101,14 @@ final class TsQuery {
         public Query query(String field) {
             return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
                     .add(node.query(field), Occur.MUST_NOT).build();
+        }
+
+        public boolean holds(Predicate<String> present) {
+            return !node.holds(present);
+        }
+
+        public void collect(List<String> lexemes) {
+            node.collect(lexemes);
         }
     }
 
@@ -79,6 +129,19 @@ final class TsQuery {
             }
             return all.build();
         }
+
+        public boolean holds(Predicate<String> present) {
+            for (Node node : nodes) {
+                if (!node.holds(present)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public void collect(List<String> lexemes) {
+            nodes.forEach(node -> node.collect(lexemes));
+        }
     }
 
     private record Or(List<Node> nodes) implements Node {
@@ -86,6 +149,19 @@ final class TsQuery {
             BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
             nodes.forEach(node -> any.add(node.query(field), Occur.SHOULD));
             return any.build();
+        }
+
+        public boolean holds(Predicate<String> present) {
+            for (Node node : nodes) {
+                if (node.holds(present)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public void collect(List<String> lexemes) {
+            nodes.forEach(node -> node.collect(lexemes));
         }
     }
 

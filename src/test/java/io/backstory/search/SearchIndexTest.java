@@ -64,9 +64,11 @@ class SearchIndexTest {
             ManagedContext request = Arc.container().requestContext();
             request.activate();
             try {
-                return QuarkusTransaction.requiringNew().call(() -> index.newest((String) em.createNativeQuery(
-                        "select websearch_to_tsquery('english', ?1)::text").setParameter(1, words).getSingleResult(), type, 200)
-                        .orElseThrow());
+                SearchIndex.Candidates found = QuarkusTransaction.requiringNew().call(() -> index.newest((String) em
+                        .createNativeQuery("select websearch_to_tsquery('english', ?1)::text").setParameter(1, words)
+                        .getSingleResult(), 200).orElseThrow());
+                return (type == SearchService.HitType.POST ? found.posts() : found.comments()).stream()
+                        .map(SearchIndex.Candidate::id).toList();
             } finally {
                 request.terminate();
             }
@@ -120,10 +122,44 @@ class SearchIndexTest {
 
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update post set status = "
                 + SqlEnum.literal(ContentStatus.HIDDEN) + " where id = ?1").setParameter(1, hidden).executeUpdate());
-        // The index still offers the hidden post's 250 comments, the newest, as all its candidates: the search checks
-        // them, finds too few left and asks PostgreSQL, which finds the older one.
+        // Hiding the post logged its comments (V43): the index no longer offers them, and the older one takes their place.
+        assertEquals(List.of(olderComment), found("glibberwort", SearchService.HitType.COMMENT));
         assertEquals(List.of(olderComment), hits("glibberwort", "COMMENT", "commentId").stream().map(Number::longValue).toList());
         assertEquals(List.of(older), hits("glibberwort", "POST", "postId").stream().map(Number::longValue).toList());
+    }
+
+    @Test
+    void candidatesAreRankedAsPostgresqlRanksThem() {
+        long post = post("Zindlefrond and my back", "Zindlefrond tea, then heat on my back. Back pain eased; zindlefrond again "
+                + "at night with ice, and my back pain was gone by morning. Zindlefrond!");
+        comment(post, "Zindlefrond did nothing for my back pain, heat did.");
+        comment(post, "Ice first, then zindlefrond, then a walk, then back to bed with zindlefrond and heat.");
+        for (String words : List.of("zindlefrond", "zindlefrond back", "zindlefrond pain back", "zindlefrond or heat",
+                "zindlefrond -ice", "zindlefrond sciatic", "back zindlefrond zindlefrond")) {
+            String tsquery = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                    "select websearch_to_tsquery('english', ?1)::text").setParameter(1, words).getSingleResult());
+            SearchIndex.Candidates found = CompletableFuture.supplyAsync(() -> {
+                ManagedContext request = Arc.container().requestContext();
+                request.activate();
+                try {
+                    return QuarkusTransaction.requiringNew().call(() -> index.newest(tsquery, 200).orElseThrow());
+                } finally {
+                    request.terminate();
+                }
+            }).join();
+            assertRankedAsPostgresql("post", words, found.posts());
+            assertRankedAsPostgresql("comment", words, found.comments());
+            assertTrue(found.posts().size() + found.comments().size() > 0, words);
+        }
+    }
+
+    private void assertRankedAsPostgresql(String table, String words, List<SearchIndex.Candidate> candidates) {
+        for (SearchIndex.Candidate candidate : candidates) {
+            float expected = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select ts_rank_cd(search_vector, websearch_to_tsquery('english', ?1)) from " + table + " where id = ?2")
+                    .setParameter(1, words).setParameter(2, candidate.id()).getSingleResult()).floatValue());
+            assertEquals(expected, candidate.rank(), table + " " + candidate.id() + " for " + words);
+        }
     }
 
     private long lastChangeOf(long post) {

@@ -83,4 +83,15 @@ class TsQueryTest {
             assertTrue(TsQuery.toLucene(tsquery, "words").isEmpty(), tsquery);
         }
     }
+
+    @Test
+    void holdsForTheLexemesPresentAsPostgresqlEvaluatesIt() {
+        TsQuery.Parsed query = TsQuery.parse("'pain' | 'heat' & !'ice' | 'pain'").orElseThrow();
+        assertEquals(List.of("pain", "heat", "ice"), query.lexemes(), "each lexeme once, as written");
+        assertTrue(query.holds(Set.of("pain")::contains));
+        assertTrue(query.holds(Set.of("heat")::contains));
+        assertTrue(!query.holds(Set.of("heat", "ice")::contains));
+        assertTrue(!query.holds(Set.of("ice")::contains));
+        assertTrue(!TsQuery.parse("").orElseThrow().holds(word -> true), "a query without lexemes holds for nothing");
+    }
 }
