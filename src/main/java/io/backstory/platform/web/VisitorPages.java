@@ -27,25 +27,53 @@ import jakarta.ws.rs.core.Response;
 public class VisitorPages {
 
     /**
-     * A rendered page, encoded once and gzipped once, and the tag that names this rendering of it. A page answered from
-     * here skips Quarkus' compression, which runs only for the resource's own answers, so it is kept compressed too.
+     * A rendered page, encoded once, and the tag that names this rendering of it. A page answered from here skips
+     * Quarkus' compression, which runs only for the resource's own answers, so it is kept compressed too; gzipped when
+     * a browser that takes gzip first asks again, not when it is kept: most pages kept for one visitor's fresh search
+     * are never asked for again, and their first answer goes through Quarkus' compression anyway.
      */
-    public record Page(byte[] body, byte[] gzipped, String etag) implements ReadCache.Weighed {
+    public static final class Page implements ReadCache.Weighed {
 
-        static Page of(String html) {
-            byte[] body = html.getBytes(StandardCharsets.UTF_8);
-            ByteArrayOutputStream gzipped = new ByteArrayOutputStream(body.length / 4);
-            try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
-                out.write(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new Page(body, gzipped.toByteArray(), "\"" + Long.toString(System.nanoTime(), 36) + "\"");
+        private final byte[] body;
+        private final String etag;
+        private volatile byte[] gzipped; // two first askers may both compress it: the same bytes either way
+
+        private Page(byte[] body, String etag) {
+            this.body = body;
+            this.etag = etag;
         }
 
+        static Page of(String html) {
+            return new Page(html.getBytes(StandardCharsets.UTF_8), "\"" + Long.toString(System.nanoTime(), 36) + "\"");
+        }
+
+        byte[] body() {
+            return body;
+        }
+
+        String etag() {
+            return etag;
+        }
+
+        byte[] gzipped() {
+            byte[] compressed = gzipped;
+            if (compressed == null) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+                try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+                    gzip.write(body);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                compressed = out.toByteArray();
+                gzipped = compressed;
+            }
+            return compressed;
+        }
+
+        /** Weighed when kept, before it is compressed: with room for the gzipped copy (HTML shrinks to a fifth or less). */
         @Override
         public int weight() {
-            return body.length + gzipped.length;
+            return body.length + body.length / 4;
         }
     }
 
