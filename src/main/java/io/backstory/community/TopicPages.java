@@ -105,8 +105,9 @@ public class TopicPages {
         // of a first page is rendered once per content generation for everyone (issue 18: members as fast as visitors).
         SharedBody shared = firstPage ? cache.get(new SharedBodyKey(slug, kind, sort, period), body) : body.get();
         if (!viewer.isLoggedIn()) {
-            // As before: platform/web/VisitorPages keeps a visitor's page whole, so this runs once per generation.
-            return Response.ok(Templates.condition(shared.condition(), new RawString(shared.text()), null)).build();
+            // platform/web/VisitorPages keeps a visitor's page whole, so this runs once per generation; it keeps only
+            // answers that say they are HTML.
+            return Response.ok(Templates.condition(shared.condition(), new RawString(shared.text()), null), HTML).build();
         }
         // Rendered here, so that this transaction holds every read of the page, the header's counts included, and sent
         // as bytes: only the page around the body goes through Qute, the body is copied in as it is kept.

@@ -121,6 +121,13 @@ class ReadCacheTest {
         assertEquals(1, cost, "a logged-out reader's second view of a condition page");
     }
 
+    @Test
+    void aVisitorsConditionPageIsKeptWholeAndAnsweredWithNotModifiedWhenTheBrowserHasIt() {
+        String etag = given().when().get("/conditions/facet-joint-pain").then().statusCode(200).extract().header("ETag");
+        assertNotNull(etag, "kept whole for the next visitor (an answer that does not say it is HTML is not)");
+        given().header("If-None-Match", etag).when().get("/conditions/facet-joint-pain").then().statusCode(304);
+    }
+
     @Inject
     @PersistenceUnitExtension
     StatementCounter statements;
