@@ -134,17 +134,9 @@ final class CoverDensity {
                 throw new IllegalArgumentException("not a tsvector: " + tsvector);
             }
             StringBuilder lexeme = new StringBuilder();
-            at++;
-            while (true) {
-                char c = tsvector.charAt(at++);
-                if ((c == '\'' || c == '\\') && at < length && tsvector.charAt(at) == c) {
-                    lexeme.append(c);
-                    at++;
-                } else if (c == '\'') {
-                    break;
-                } else {
-                    lexeme.append(c);
-                }
+            at = TsQuery.quoted(tsvector, at + 1, lexeme);
+            if (at < 0) {
+                throw new IllegalArgumentException("not a tsvector: " + tsvector);
             }
             String word = lexeme.toString();
             if (at < length && tsvector.charAt(at) == ':') {

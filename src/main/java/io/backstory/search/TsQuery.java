@@ -36,7 +36,7 @@ final class TsQuery {
     /** The query of lexemes, and, or and not, or empty when the tsquery uses more (phrases, prefixes, weights). */
     static Optional<Parsed> parse(String tsquery) {
         if (tsquery == null || tsquery.isBlank()) {
-            return Optional.of(new Parsed(null)); // PostgreSQL: a query without lexemes matches nothing
+            return Optional.of(Parsed.of(null)); // PostgreSQL: a query without lexemes matches nothing
         }
         try {
             TsQuery parser = new TsQuery(tsquery);
@@ -45,26 +45,28 @@ final class TsQuery {
             if (parser.at != tsquery.length()) {
                 return Optional.empty();
             }
-            return Optional.of(new Parsed(node));
+            return Optional.of(Parsed.of(node));
         } catch (Unsupported e) {
             return Optional.empty();
         }
     }
 
-    /** A tsquery of lexemes, and, or and not; {@code root} null when it has no lexeme (it matches nothing). */
-    record Parsed(Node root) {
+    /**
+     * A tsquery of lexemes, and, or and not; {@code root} null when it has no lexeme (it matches nothing). Its
+     * {@code lexemes}, each once in the order written, are collected once: the index ranks every candidate with them.
+     */
+    record Parsed(Node root, List<String> lexemes) {
 
-        Query lucene(String field) {
-            return root == null ? new MatchNoDocsQuery() : root.query(field);
-        }
-
-        /** Its lexemes, each once, in the order written. */
-        List<String> lexemes() {
+        static Parsed of(Node root) {
             List<String> lexemes = new ArrayList<>();
             if (root != null) {
                 root.collect(lexemes);
             }
-            return lexemes;
+            return new Parsed(root, List.copyOf(lexemes));
+        }
+
+        Query lucene(String field) {
+            return root == null ? new MatchNoDocsQuery() : root.query(field);
         }
 
         /** Whether it holds when exactly the lexemes {@code present} accepts are there. */
@@ -216,24 +218,34 @@ final class TsQuery {
             throw new Unsupported();
         }
         StringBuilder word = new StringBuilder();
-        while (true) {
-            if (at >= text.length()) {
-                throw new Unsupported();
-            }
-            char c = text.charAt(at++);
-            if ((c == '\'' || c == '\\') && at < text.length() && text.charAt(at) == c) {
-                word.append(c);
-                at++;
-            } else if (c == '\'') {
-                break;
-            } else {
-                word.append(c);
-            }
+        at = quoted(text, at, word);
+        if (at < 0) {
+            throw new Unsupported();
         }
         if (at < text.length() && text.charAt(at) == ':') {
             throw new Unsupported();
         }
         return new Lexeme(word.toString());
+    }
+
+    /**
+     * Reads a quoted lexeme as PostgreSQL prints it in a tsquery or tsvector, from just after its opening quote:
+     * quotes and backslashes inside are doubled. Appends it unquoted to {@code word} and returns where its closing
+     * quote ends, or -1 when the text ends first.
+     */
+    static int quoted(String text, int at, StringBuilder word) {
+        while (at < text.length()) {
+            char c = text.charAt(at++);
+            if ((c == '\'' || c == '\\') && at < text.length() && text.charAt(at) == c) {
+                word.append(c);
+                at++;
+            } else if (c == '\'') {
+                return at;
+            } else {
+                word.append(c);
+            }
+        }
+        return -1;
     }
 
     private boolean next(char expected) {
