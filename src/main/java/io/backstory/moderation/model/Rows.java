@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
- * Labelled rows of features compared by cosine with one row at a time: the nearest training sentences of a judged one.
+ * Rows of features (training sentences) compared by cosine with one row at a time: the nearest of a judged sentence.
  * Each row's sum of squares is kept, so a comparison costs one dot product per row.
  */
 final class Rows {
@@ -18,10 +18,6 @@ final class Rows {
         for (int i = 0; i < rows.length; i++) {
             squares[i] = squares(rows[i]);
         }
-    }
-
-    int size() {
-        return rows.length;
     }
 
     /**
