@@ -44,6 +44,7 @@ class ScreeningComparisonTest {
         List<LabelledSentence> blindSetEight = asWritten("moderation/blind-set-8.tsv", 82, 40, 30, 103);
         List<LabelledSentence> blindSetNine = asWritten("moderation/blind-set-9.tsv", 85, 40, 30, 100);
         List<LabelledSentence> blindSetTen = asWritten("moderation/blind-set-10.tsv", 82, 42, 31, 103);
+        List<LabelledSentence> blindSetEleven = asWritten("moderation/blind-set-11.tsv", 82, 40, 30, 101);
         Function<String, Judged> rules = text -> Judged.of(screening.rules(text, Set.of()));
         Function<String, Judged> model = text -> Judged.of(models.judge(text));
         Function<String, Judged> both = text -> Judged.of(screening.screen(text, Set.of()));
@@ -54,7 +55,8 @@ class ScreeningComparisonTest {
                 Map.entry("blind set 7 (" + blindSetSeven.size() + ")", blindSetSeven),
                 Map.entry("blind set 8 (" + blindSetEight.size() + ")", blindSetEight),
                 Map.entry("blind set 9 (" + blindSetNine.size() + ")", blindSetNine),
-                Map.entry("blind set 10 (" + blindSetTen.size() + ")", blindSetTen))) {
+                Map.entry("blind set 10 (" + blindSetTen.size() + ")", blindSetTen),
+                Map.entry("blind set 11 (" + blindSetEleven.size() + ")", blindSetEleven))) {
             table.append("| **").append(set.getKey()).append("** |||||||\n");
             table.append(score(set.getValue(), rules, false).row("rules")).append('\n');
             table.append(score(set.getValue(), model, false).row("model")).append('\n');
