@@ -68,7 +68,7 @@ public class PostPage {
      * {@code shared} viewer is every member at once: the thread rendered for it marks what varies between members
      * (see {@link MemberThread}), and it is the author of nothing.
      */
-    public record Viewer(String handle, int postVote, Map<Long, Integer> commentVotes, boolean bookmarked,
+    public record Viewer(String handle, int postVote, Map<Long, VoteService.Vote> commentVotes, boolean bookmarked,
             int waitingComments, boolean shared) {
 
         private static final RawString NOTHING = new RawString("");
@@ -124,7 +124,8 @@ public class PostPage {
         }
 
         public int commentVote(long commentId) {
-            return commentVotes.getOrDefault(commentId, 0);
+            VoteService.Vote vote = commentVotes.get(commentId);
+            return vote == null ? 0 : vote.value();
         }
 
         public boolean isAuthor(String author) {
@@ -215,7 +216,7 @@ public class PostPage {
                     draft, confirmed).render(), null);
         }
         Map<Long, VoteService.Vote> commentVotes = voted.comments();
-        Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), voteValues(commentVotes),
+        Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), commentVotes,
                 following.isBookmarked(memberId, id), 0, false);
         MemberThread shared = cache.get(new SharedMemberThread(id, order), () -> {
             List<CommentNode> nodes = comments.thread(id, order);
@@ -231,12 +232,6 @@ public class PostPage {
                 reply.remedies.isEmpty() ? null : catalog.remediesByCategory(), reply,
                 FieldErrors.NONE, SharedPart.SLOT, draft, confirmed, null).render();
         return new Rendered(null, SharedPart.splice(page, thread));
-    }
-
-    private static Map<Long, Integer> voteValues(Map<Long, VoteService.Vote> votes) {
-        Map<Long, Integer> values = new java.util.HashMap<>();
-        votes.forEach((commentId, vote) -> values.put(commentId, vote.value()));
-        return values;
     }
 
     /** The post page with one thread of its comments: the comment and its replies. */
@@ -263,7 +258,7 @@ public class PostPage {
             CommentForm reply, FieldErrors errors, Draft draft, Saved saved, Preview check) {
         VoteService.VotesOnPost voted = viewer.isLoggedIn() ? votes.onPost(viewer.get().id, post.id()) : null;
         Viewer reader = viewer.isLoggedIn()
-                ? new Viewer(viewer.getHandle(), voted.post().value(), voteValues(voted.comments()),
+                ? new Viewer(viewer.getHandle(), voted.post().value(), voted.comments(),
                         following.isBookmarked(viewer.get().id, post.id()), waiting(thread), false)
                 : ANONYMOUS;
         return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,

@@ -95,25 +95,32 @@ public class VoteService {
      */
     @Transactional
     public VotesOnPost onPost(long memberId, long postId) {
-        Vote post = new Vote(0, 0, 0);
-        Map<Long, Vote> comments = new HashMap<>();
-        for (NamedRow r : NamedRow.all(em.createNativeQuery("""
-                select null::bigint as comment_id, coalesce(v.value, 0) as value, p.upvotes, p.downvotes
+        // One row, the comments' columns as arrays: a long thread's hundreds of rows each cost more in the ORM than in
+        // the database. The aggregates of one query level read the rows in the same order, so the arrays line up.
+        List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
+                select coalesce(v.value, 0) as value, p.upvotes, p.downvotes, c.ids, c.values, c.upvotes as comment_upvotes,
+                    c.downvotes as comment_downvotes
                 from post p left join post_vote v on v.post_id = p.id and v.member_id = ?1
-                where p.id = ?2
-                union all
-                select c.id, coalesce(v.value, 0), c.upvotes, c.downvotes
-                from comment c left join comment_vote v on v.comment_id = c.id and v.member_id = ?1
-                where c.post_id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId))) {
-            Vote vote = new Vote((int) r.number("value"), (int) r.number("upvotes"), (int) r.number("downvotes"));
-            Long comment = r.numberOrNull("comment_id");
-            if (comment == null) {
-                post = vote;
-            } else {
-                comments.put(comment, vote);
-            }
+                cross join lateral (
+                    select array_agg(c.id) as ids, array_agg(coalesce(cv.value, 0)) as values,
+                        array_agg(c.upvotes) as upvotes, array_agg(c.downvotes) as downvotes
+                    from comment c left join comment_vote cv on cv.comment_id = c.id and cv.member_id = ?1
+                    where c.post_id = p.id) c
+                where p.id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId));
+        if (rows.isEmpty()) {
+            return new VotesOnPost(new Vote(0, 0, 0), Map.of());
         }
-        return new VotesOnPost(post, comments);
+        NamedRow r = rows.get(0);
+        long[] ids = r.numbers("ids");
+        long[] values = r.numbers("values");
+        long[] upvotes = r.numbers("comment_upvotes");
+        long[] downvotes = r.numbers("comment_downvotes");
+        Map<Long, Vote> comments = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            comments.put(ids[i], new Vote((int) values[i], (int) upvotes[i], (int) downvotes[i]));
+        }
+        return new VotesOnPost(new Vote((int) r.number("value"), (int) r.number("upvotes"), (int) r.number("downvotes")),
+                comments);
     }
 
     /** What {@link #onPost} reads: the vote on the post, and those on its comments by comment id. */
