@@ -52,6 +52,8 @@ public class CsrfGuard {
     private final SiteOrigin site;
     private final String tokenField;
     private final ThreadLocal<Mac> hmac;
+    /** What this thread signed last and its signature: the same text always signs the same. */
+    private final ThreadLocal<String[]> lastSigned = ThreadLocal.withInitial(() -> new String[2]);
 
     CsrfGuard(SecurityIdentity identity, CsrfTokenParameterProvider csrf, SiteOrigin site,
             @ConfigProperty(name = "quarkus.rest-csrf.form-field-name") String tokenField,
@@ -114,8 +116,15 @@ public class CsrfGuard {
     }
 
     private String sessionToken(String token) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac.get().doFinal(
-                ("csrf-session\n" + session() + "\n" + token).getBytes(StandardCharsets.UTF_8)));
+        String signed = "csrf-session\n" + session() + "\n" + token;
+        // A page has several forms, each asking for the same value: the thread's last one is kept with what it signs.
+        String[] last = lastSigned.get();
+        if (!signed.equals(last[0])) {
+            last[1] = Base64.getUrlEncoder().withoutPadding().encodeToString(hmac.get().doFinal(
+                    signed.getBytes(StandardCharsets.UTF_8)));
+            last[0] = signed;
+        }
+        return last[1];
     }
 
     /** Subject and session id of the login (Keycloak puts {@code sid} in its tokens); empty for visitors. */
