@@ -44,8 +44,7 @@ public final class TrainingData {
             "screening/training/batch-30.tsv",
             "screening/training/batch-31.tsv",
             "screening/training/batch-32.tsv",
-            "screening/training/batch-33.tsv",
-            "screening/training/batch-34.tsv");
+            "screening/training/batch-33.tsv");
 
     private TrainingData() {
     }
