@@ -42,7 +42,7 @@ public class AccountPages {
     @Path("start")
     @Authenticated
     public Response start() {
-        loggedIn.fire(new MemberLoggedIn(viewer.get().id, viewer.verifiedEmail()));
+        loggedIn.fire(new MemberLoggedIn(viewer.id(), viewer.verifiedEmail()));
         return Response.seeOther(URI.create(viewer.get().handleChosen ? "/" : "/settings?welcome=true")).build();
     }
 }

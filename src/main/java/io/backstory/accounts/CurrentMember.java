@@ -2,6 +2,7 @@ package io.backstory.accounts;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.backstory.platform.cache.ReadCache;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -16,11 +17,26 @@ public class CurrentMember {
 
     private final SecurityIdentity identity;
     private final MemberService members;
+    private final ReadCache cache;
     private Member member;
+    private Known known;
 
-    public CurrentMember(SecurityIdentity identity, MemberService members) {
+    public CurrentMember(SecurityIdentity identity, MemberService members, ReadCache cache) {
         this.identity = identity;
         this.members = members;
+        this.cache = cache;
+    }
+
+    /** Who a login subject is, as pages read it on every request: kept per content generation, which a handle change or an account's deletion moves. */
+    private record Known(long id, String handle) implements ReadCache.Weighed {
+
+        @Override
+        public int weight() {
+            return 64 + handle.length();
+        }
+    }
+
+    private record Subject(String value) {
     }
 
     public boolean isLoggedIn() {
@@ -58,8 +74,31 @@ public class CurrentMember {
         return flag instanceof Boolean b ? b : null;
     }
 
+    /** The logged-in member's id, without loading their profile when a page of this content generation has. */
+    public long id() {
+        return known().id();
+    }
+
     public String getHandle() {
-        return isLoggedIn() ? get().handle : null;
+        return isLoggedIn() ? known().handle() : null;
+    }
+
+    private Known known() {
+        if (member != null) {
+            return new Known(member.id, member.handle);
+        }
+        if (known == null) {
+            if (identity.isAnonymous()) {
+                throw new IllegalStateException("No member is logged in");
+            }
+            // A member created by this request is not kept: its row is only sure once the request commits.
+            known = cache.get(new Subject(subject()), () -> members.idAndHandle(subject())
+                    .map(row -> new Known(row.id(), row.handle())).orElse(null));
+            if (known == null) {
+                known = new Known(get().id, get().handle);
+            }
+        }
+        return known;
     }
 
     private String subject() {

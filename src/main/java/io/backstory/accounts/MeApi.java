@@ -36,8 +36,7 @@ public class MeApi {
     @Authenticated
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     public Profile changeHandle(HandleRequest request) {
-        members.changeHandle(currentMember.get().id, request == null ? null : request.handle());
-        Member member = Member.findById(currentMember.get().id);
+        Member member = members.changeHandle(currentMember.id(), request == null ? null : request.handle());
         return new Profile(member.handle, identity.getRoles(), member.trustLevel, member.createdAt);
     }
 

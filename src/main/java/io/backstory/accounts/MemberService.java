@@ -1,11 +1,14 @@
 package io.backstory.accounts;
 
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 /** Creates and finds the local profiles of members who log in through OIDC. */
@@ -19,6 +22,16 @@ public class MemberService {
 
     public MemberService(EntityManager em) {
         this.em = em;
+    }
+
+    /** A member's id and handle by login subject, read without loading their profile; empty before their first visit. */
+    public Optional<IdAndHandle> idAndHandle(String subject) {
+        return NamedRow.all(em.createNativeQuery("select id, handle from member where oidc_subject = ?1", Tuple.class)
+                .setParameter(1, subject)).stream().findFirst()
+                .map(row -> new IdAndHandle(row.number("id"), row.text("handle")));
+    }
+
+    public record IdAndHandle(long id, String handle) {
     }
 
     /**

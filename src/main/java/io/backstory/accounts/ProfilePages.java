@@ -59,7 +59,7 @@ public class ProfilePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeHandle(@FormParam("handle") String handle, @FormParam("welcome") boolean welcome) {
         return FormSubmission.submit("handle", () -> {
-            Member member = members.changeHandle(viewer.get().id, handle);
+            Member member = members.changeHandle(viewer.id(), handle);
             return Response.seeOther(URI.create(welcome ? "/" : "/members/" + member.handle)).build();
         }, refusal -> Templates.settings(handle, welcome, refusal.errors()));
     }

@@ -110,14 +110,14 @@ public class CommentPages {
     private Response saveDraft(String formPath, MultivaluedMap<String, String> fields,
             java.util.function.Function<FormSubmission.Refusal, TemplateInstance> form) {
         return FormSubmission.submit("body", () -> {
-            drafts.save(viewer.get().id, formPath, fields);
+            drafts.save(viewer.id(), formPath, fields);
             return Response.seeOther(URI.create(formPath + (formPath.startsWith("/posts/") ? "#reply-body" : ""))).build();
         }, form);
     }
 
     /** The form was sent and saved: the member's draft of it goes. */
     private CommentDetail published(String formPath, CommentDetail comment) {
-        drafts.published(viewer.get().id, formPath);
+        drafts.published(viewer.id(), formPath);
         return comment;
     }
 
@@ -148,7 +148,7 @@ public class CommentPages {
             return Templates.reply(posts.get(parent.postId()), parent, CommentForm.quoting(parent), FieldErrors.NONE,
                     catalog.remediesByCategory(), null, null);
         }
-        Draft draft = drafts.find(viewer.get().id, "/comments/" + id + "/reply").orElse(null);
+        Draft draft = drafts.find(viewer.id(), "/comments/" + id + "/reply").orElse(null);
         return Templates.reply(posts.get(parent.postId()), parent,
                 draft == null ? CommentForm.empty(id) : CommentForm.from(draft.asForm()), FieldErrors.NONE,
                 catalog.remediesByCategory(), draft, null);
@@ -167,7 +167,7 @@ public class CommentPages {
     @RolesAllowed("member")
     public TemplateInstance editForm(@PathParam("id") long id) {
         CommentDetail comment = comments.getForAuthor(id, viewer.get(), "edit");
-        Draft draft = drafts.find(viewer.get().id, "/comments/" + id + "/edit").orElse(null);
+        Draft draft = drafts.find(viewer.id(), "/comments/" + id + "/edit").orElse(null);
         return Templates.edit(comment, draft == null ? CommentForm.of(comment) : CommentForm.from(draft.asForm()),
                 FieldErrors.NONE, catalog.remediesByCategory(), null, draft, null);
     }

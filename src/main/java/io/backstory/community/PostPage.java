@@ -199,7 +199,7 @@ public class PostPage {
             return new Rendered(Templates.post(post, List.of(), null, order, null, ANONYMOUS, null,
                     CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null).render(), null);
         }
-        long memberId = viewer.get().id;
+        long memberId = viewer.id();
         // The post as everyone sees it (shared, as for visitors), with its tallies as of now and the member's vote.
         VoteService.VotesOnPost voted = votes.onPost(memberId, id);
         VoteService.Vote postVote = voted.post();
@@ -237,7 +237,7 @@ public class PostPage {
     /** The post page with one thread of its comments: the comment and its replies. */
     TemplateInstance thread(long id, long commentId, String sort) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
-        return postPage(posts.get(id), comments.subtree(id, commentId, order, viewer.isLoggedIn() ? viewer.get().id : null),
+        return postPage(posts.get(id), comments.subtree(id, commentId, order, viewer.isLoggedIn() ? viewer.id() : null),
                 order, commentId, CommentForm.empty(null), FieldErrors.NONE, null, null);
     }
 
@@ -245,7 +245,7 @@ public class PostPage {
      * The post page with its comment form as the member sent it: with what is wrong, or the check before posting.
      */
     TemplateInstance withCommentForm(long postId, CommentForm reply, FieldErrors errors, Preview check) {
-        return postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST, viewer.get().id),
+        return postPage(posts.get(postId), comments.thread(postId, CommentTree.Sort.BEST, viewer.id()),
                 CommentTree.Sort.BEST, null, reply, errors, null, null, check);
     }
 
@@ -256,10 +256,10 @@ public class PostPage {
 
     private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
             CommentForm reply, FieldErrors errors, Draft draft, Saved saved, Preview check) {
-        VoteService.VotesOnPost voted = viewer.isLoggedIn() ? votes.onPost(viewer.get().id, post.id()) : null;
+        VoteService.VotesOnPost voted = viewer.isLoggedIn() ? votes.onPost(viewer.id(), post.id()) : null;
         Viewer reader = viewer.isLoggedIn()
                 ? new Viewer(viewer.getHandle(), voted.post().value(), voted.comments(),
-                        following.isBookmarked(viewer.get().id, post.id()), waiting(thread), false)
+                        following.isBookmarked(viewer.id(), post.id()), waiting(thread), false)
                 : ANONYMOUS;
         return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
                 catalog.remediesByCategory(), reply, errors, null, draft, saved, check);

@@ -124,7 +124,7 @@ public class PostPages {
 
     /** The form filled in from the member's draft of it, if they have one; otherwise as given. */
     private TemplateInstance draftOrForm(String heading, String action, String formPath, PostForm empty) {
-        Draft draft = drafts.find(viewer.get().id, formPath).orElse(null);
+        Draft draft = drafts.find(viewer.id(), formPath).orElse(null);
         return Templates.form(heading, action, draft == null ? empty : PostForm.from(draft.asForm()), FieldErrors.NONE,
                 catalog.conditions(), catalog.remediesByCategory(), null, null, draft);
     }
@@ -133,7 +133,7 @@ public class PostPages {
     private Response saveDraft(String heading, String action, String formPath, PostForm form,
             MultivaluedMap<String, String> fields) {
         return FormSubmission.submit("body", () -> {
-            drafts.save(viewer.get().id, formPath, fields);
+            drafts.save(viewer.id(), formPath, fields);
             return Response.seeOther(URI.create(formPath)).build();
         }, refusal -> form(heading, action, form, refusal.errors(), null, null));
     }
@@ -163,7 +163,7 @@ public class PostPages {
 
     /** The form was sent and saved: the member's draft of it goes. */
     private PostDetail published(String formPath, PostDetail post) {
-        drafts.published(viewer.get().id, formPath);
+        drafts.published(viewer.id(), formPath);
         return post;
     }
 

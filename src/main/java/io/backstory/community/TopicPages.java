@@ -112,7 +112,7 @@ public class TopicPages {
         // Rendered here, so that this transaction holds every read of the page, the header's counts included, and sent
         // as bytes: only the page around the body goes through Qute, the body is copied in as it is kept.
         String page = Templates.condition(shared.condition(), new RawString(SharedPart.SLOT),
-                follows.follows(viewer.get().id, slug)).render();
+                follows.follows(viewer.id(), slug)).render();
         return Response.ok(SharedPart.splice(page, List.of(shared.html())), HTML).build();
     }
 

@@ -32,7 +32,7 @@ public class DraftMenu {
 
     public int getCount() {
         if (count == null) {
-            count = viewer.isLoggedIn() ? drafts.count(viewer.get().id) : 0;
+            count = viewer.isLoggedIn() ? drafts.count(viewer.id()) : 0;
         }
         return count;
     }

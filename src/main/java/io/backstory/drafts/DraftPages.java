@@ -70,7 +70,7 @@ public class DraftPages {
     @Path("drafts")
     @RolesAllowed("member")
     public TemplateInstance list() {
-        return Templates.drafts(drafts.list(viewer.get().id), drafts.perMember());
+        return Templates.drafts(drafts.list(viewer.id()), drafts.perMember());
     }
 
     /**
@@ -84,7 +84,7 @@ public class DraftPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_PLAIN)
     public Response autosave(MultivaluedMap<String, String> fields) {
-        boolean saved = drafts.autosave(viewer.get().id, fields.getFirst(FORM_FIELD),
+        boolean saved = drafts.autosave(viewer.id(), fields.getFirst(FORM_FIELD),
                 DraftSeal.pageOpened(fields.getFirst(DraftSeal.OPENED_FIELD)), fields);
         return saved ? Response.noContent().build() : Response.status(Response.Status.RESET_CONTENT).build();
     }
@@ -93,7 +93,7 @@ public class DraftPages {
     @Path("drafts/{id}/discard")
     @RolesAllowed("member")
     public TemplateInstance confirmDiscard(@PathParam("id") long id) {
-        return Templates.discard(drafts.get(viewer.get().id, id));
+        return Templates.discard(drafts.get(viewer.id(), id));
     }
 
     @POST
@@ -101,7 +101,7 @@ public class DraftPages {
     @RolesAllowed("member")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response discard(@PathParam("id") long id) {
-        drafts.discard(viewer.get().id, id);
+        drafts.discard(viewer.id(), id);
         return Response.seeOther(URI.create("/drafts")).build();
     }
 
@@ -143,7 +143,7 @@ public class DraftPages {
     @Path("drafts/claim")
     @RolesAllowed("member")
     public Response claim(@CookieParam(KEPT_COOKIE) String claimKey) {
-        Optional<String> form = claimKey == null ? Optional.empty() : drafts.claim(viewer.get().id, claimKey);
+        Optional<String> form = claimKey == null ? Optional.empty() : drafts.claim(viewer.id(), claimKey);
         return Response.seeOther(URI.create(form.orElse("/drafts"))).build();
     }
 

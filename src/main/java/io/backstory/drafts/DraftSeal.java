@@ -52,7 +52,7 @@ public class DraftSeal {
 
     /** The seal of the member viewing this page ({@code inject:draftSeal.value}); empty for visitors. */
     public String getValue() {
-        return viewer.isLoggedIn() ? seal(viewer.get().id) : "";
+        return viewer.isLoggedIn() ? seal(viewer.id()) : "";
     }
 
     String seal(long memberId) {

@@ -36,36 +36,36 @@ public class FollowingApi {
     @Path("conditions/{slug}/follow")
     @Operation(summary = "Follow a condition: new posts there notify you")
     public void follow(@PathParam("slug") String slug) {
-        following.follow(currentMember.get().id, slug, true);
+        following.follow(currentMember.id(), slug, true);
     }
 
     @DELETE
     @Path("conditions/{slug}/follow")
     public void unfollow(@PathParam("slug") String slug) {
-        following.follow(currentMember.get().id, slug, false);
+        following.follow(currentMember.id(), slug, false);
     }
 
     @PUT
     @Path("posts/{id}/bookmark")
     public void bookmark(@PathParam("id") long id) {
-        following.bookmark(currentMember.get().id, id, true);
+        following.bookmark(currentMember.id(), id, true);
     }
 
     @DELETE
     @Path("posts/{id}/bookmark")
     public void removeBookmark(@PathParam("id") long id) {
-        following.bookmark(currentMember.get().id, id, false);
+        following.bookmark(currentMember.id(), id, false);
     }
 
     @GET
     @Path("me/bookmarks")
     public List<FollowingService.Bookmark> bookmarks() {
-        return following.bookmarks(currentMember.get().id);
+        return following.bookmarks(currentMember.id());
     }
 
     @GET
     @Path("me/notifications")
     public List<NotificationService.Notification> notifications() {
-        return notifications.recent(currentMember.get().id);
+        return notifications.recent(currentMember.id());
     }
 }

@@ -47,7 +47,7 @@ public class FollowingPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response follow(@PathParam("slug") String slug, @FormParam("follow") boolean follow,
             @FormParam("back") String back) {
-        following.follow(viewer.get().id, slug, follow);
+        following.follow(viewer.id(), slug, follow);
         if (LIST.equals(back)) {
             // Back to the list, which offers to follow again what was just stopped.
             return Response.seeOther(URI.create(follow ? "/following" : "/following?stopped=" + slug)).build();
@@ -62,7 +62,7 @@ public class FollowingPages {
     @Path("posts/{id}/bookmark")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response bookmark(@PathParam("id") long id, @FormParam("save") boolean save, @FormParam("back") String back) {
-        following.bookmark(viewer.get().id, id, save);
+        following.bookmark(viewer.id(), id, save);
         if (LIST.equals(back)) {
             return Response.seeOther(URI.create(save ? "/bookmarks" : "/bookmarks?removed=" + id)).build();
         }
@@ -73,7 +73,7 @@ public class FollowingPages {
     @Path("bookmarks")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance bookmarks(@QueryParam("removed") Long removed) {
-        long member = viewer.get().id;
+        long member = viewer.id();
         return Templates.bookmarks(following.bookmarks(member),
                 removed == null || following.isBookmarked(member, removed) ? null : following.post(removed).orElse(null));
     }
@@ -82,7 +82,7 @@ public class FollowingPages {
     @Path("following")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance followed(@QueryParam("stopped") String stopped) {
-        long member = viewer.get().id;
+        long member = viewer.id();
         return Templates.followed(following.followedConditions(member),
                 stopped == null || following.follows(member, stopped) ? null : following.condition(stopped).orElse(null));
     }

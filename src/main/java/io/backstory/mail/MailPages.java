@@ -71,7 +71,7 @@ public class MailPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response choose(MultivaluedMap<String, String> form) {
         return FormSubmission.submit(MailTopic.REPLIES.field(), () -> {
-            recipients.choose(viewer.get().id, frequencies(form));
+            recipients.choose(viewer.id(), frequencies(form));
             return Response.seeOther(URI.create("/settings/mail?saved=true")).build();
         }, refusal -> settingsPage(null, refusal.errors(), false, false));
     }
@@ -121,7 +121,7 @@ public class MailPages {
     }
 
     private TemplateInstance settingsPage(String enteredAddress, FieldErrors errors, boolean linkSent, boolean saved) {
-        MailRecipients.MailSettings settings = recipients.settings(viewer.get().id);
+        MailRecipients.MailSettings settings = recipients.settings(viewer.id());
         return Templates.settings(settings, Arrays.asList(MailFrequency.values()),
                 enteredAddress != null ? enteredAddress : settings.pendingAddress() != null ? settings.pendingAddress()
                         : settings.address(), errors, linkSent, saved);

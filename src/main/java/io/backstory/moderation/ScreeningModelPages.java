@@ -76,7 +76,7 @@ public class ScreeningModelPages {
     @POST
     @Path("retrain")
     public Response retrain() {
-        ScreeningModels.Retrained retrained = models.retrain(ScreeningModels.TrainedFor.MODERATOR, viewer.get().id);
+        ScreeningModels.Retrained retrained = models.retrain(ScreeningModels.TrainedFor.MODERATOR, viewer.id());
         return Response.seeOther(URI.create("/moderation/screening?" + (retrained.nothingNew() ? "unchanged=" : "trained=")
                 + retrained.version().id())).build();
     }
@@ -85,7 +85,7 @@ public class ScreeningModelPages {
     @Path("versions/{id}/use")
     public Response use(@PathParam("id") long id) {
         return FormSubmission.submit("version", () -> {
-            long replaced = models.use(id, viewer.get().id);
+            long replaced = models.use(id, viewer.id());
             return Response.seeOther(URI.create("/moderation/screening?used=" + id + "&replaced=" + replaced)).build();
         }, refusal -> page(views(), new Outcome(null, false, false, null, refusal.reason())));
     }

@@ -37,8 +37,8 @@ public class NotificationPages {
     @Path("notifications")
     public TemplateInstance list() {
         // Opening the list reads them: this view still marks which were new, the header's count drops to none.
-        List<NotificationService.Notification> shown = notifications.recent(viewer.get().id);
-        notifications.markAllRead(viewer.get().id);
+        List<NotificationService.Notification> shown = notifications.recent(viewer.id());
+        notifications.markAllRead(viewer.id());
         return Templates.notifications(shown);
     }
 
@@ -46,7 +46,7 @@ public class NotificationPages {
     @Path("notifications/read")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response markAllRead() {
-        notifications.markAllRead(viewer.get().id);
+        notifications.markAllRead(viewer.id());
         return Response.seeOther(URI.create("/notifications")).build();
     }
 }

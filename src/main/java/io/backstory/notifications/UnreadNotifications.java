@@ -24,7 +24,7 @@ public class UnreadNotifications {
     /** 0 for visitors. Counted once per request (the layout asks twice). */
     public long getCount() {
         if (count == null) {
-            count = viewer.isLoggedIn() ? notifications.unreadCount(viewer.get().id) : 0;
+            count = viewer.isLoggedIn() ? notifications.unreadCount(viewer.id()) : 0;
         }
         return count;
     }

@@ -34,7 +34,7 @@ public class PrivacyApi {
     @Path("me/export")
     @Operation(summary = "Everything you wrote and did: posts, comments, votes, flags, suggestions, notifications")
     public Map<String, Object> export() {
-        return privacy.export(currentMember.get().id);
+        return privacy.export(currentMember.id());
     }
 
     @DELETE
@@ -42,7 +42,7 @@ public class PrivacyApi {
     @Operation(summary = "Delete your account", description = "`content=keep` keeps your posts and comments as "
             + "\"former member\"; `content=remove` removes them. Votes, flags, notifications and your profile are erased.")
     public Response delete(@QueryParam("content") String content) {
-        privacy.delete(currentMember.get().id, keepContent(content));
+        privacy.delete(currentMember.id(), keepContent(content));
         return Response.noContent().build();
     }
 

@@ -44,7 +44,7 @@ public class PrivacyPages {
     @Path("settings/export")
     @Produces(MediaType.APPLICATION_JSON)
     public Response export() throws JsonProcessingException {
-        return Response.ok(json.writerWithDefaultPrettyPrinter().writeValueAsString(privacy.export(viewer.get().id)))
+        return Response.ok(json.writerWithDefaultPrettyPrinter().writeValueAsString(privacy.export(viewer.id())))
                 .header("Content-Disposition", "attachment; filename=\"backstory-my-data.json\"").build();
     }
 
@@ -61,7 +61,7 @@ public class PrivacyPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@FormParam("content") String content) {
         return FormSubmission.submit("content", () -> {
-            privacy.delete(viewer.get().id, PrivacyApi.keepContent(content));
+            privacy.delete(viewer.id(), PrivacyApi.keepContent(content));
             // End the session too, or the next page view would create a fresh profile for the same login.
             return Response.seeOther(URI.create("/logout")).build();
         }, refusal -> Templates.deleteAccount(refusal.errors()));

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class StatementCounter implements StatementInspector {
 
     private final AtomicInteger count = new AtomicInteger();
+    private final java.util.Queue<String> recorded = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean recording;
 
     @Override
     public String inspect(String sql) {
@@ -26,6 +28,9 @@ public class StatementCounter implements StatementInspector {
                 || Thread.currentThread().getName().startsWith(DeferredScreening.THREAD_NAME);
         if (!background) {
             count.incrementAndGet();
+            if (recording) {
+                recorded.add(sql);
+            }
         }
         return sql;
     }
@@ -35,5 +40,17 @@ public class StatementCounter implements StatementInspector {
         int before = count.get();
         action.run();
         return count.get() - before;
+    }
+
+    /** The statements sent while the action ran, as sent (the test's own requests only: tests run one at a time). */
+    public java.util.List<String> sentDuring(Runnable action) {
+        recorded.clear();
+        recording = true;
+        try {
+            action.run();
+        } finally {
+            recording = false;
+        }
+        return java.util.List.copyOf(recorded);
     }
 }
