@@ -27,7 +27,10 @@ public class CurrentMember {
         this.cache = cache;
     }
 
-    /** Who a login subject is, as pages read it on every request: kept per content generation, which a handle change or an account's deletion moves. */
+    /**
+     * Who a login subject is, as pages read it on every request: kept per content generation, which a handle change
+     * or an account's deletion moves.
+     */
     private record Known(long id, String handle) implements ReadCache.Weighed {
 
         @Override

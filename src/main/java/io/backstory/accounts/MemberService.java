@@ -24,7 +24,9 @@ public class MemberService {
         this.em = em;
     }
 
-    /** A member's id and handle by login subject, read without loading their profile; empty before their first visit. */
+    /**
+     * A member's id and handle by login subject, read without loading their profile; empty before their first visit.
+     */
     public Optional<IdAndHandle> idAndHandle(String subject) {
         return NamedRow.all(em.createNativeQuery("select id, handle from member where oidc_subject = ?1", Tuple.class)
                 .setParameter(1, subject)).stream().findFirst()
