@@ -19,24 +19,13 @@ public class CurrentMember {
     private final MemberService members;
     private final ReadCache cache;
     private Member member;
-    private Known known;
+    /** The member's id and handle, kept per content generation, which a handle change or an account's deletion moves. */
+    private MemberService.IdAndHandle known;
 
     public CurrentMember(SecurityIdentity identity, MemberService members, ReadCache cache) {
         this.identity = identity;
         this.members = members;
         this.cache = cache;
-    }
-
-    /**
-     * Who a login subject is, as pages read it on every request: kept per content generation, which a handle change
-     * or an account's deletion moves.
-     */
-    private record Known(long id, String handle) implements ReadCache.Weighed {
-
-        @Override
-        public int weight() {
-            return 64 + handle.length();
-        }
     }
 
     private record Subject(String value) {
@@ -86,19 +75,19 @@ public class CurrentMember {
         return isLoggedIn() ? known().handle() : null;
     }
 
-    private Known known() {
+    private MemberService.IdAndHandle known() {
         if (member != null) {
-            return new Known(member.id, member.handle);
+            return new MemberService.IdAndHandle(member.id, member.handle);
         }
         if (known == null) {
             if (identity.isAnonymous()) {
                 throw new IllegalStateException("No member is logged in");
             }
             // A member created by this request is not kept: its row is only sure once the request commits.
-            known = cache.get(new Subject(subject()), () -> members.idAndHandle(subject())
-                    .map(row -> new Known(row.id(), row.handle())).orElse(null));
+            known = cache.get(new Subject(subject()), () -> members.idAndHandle(subject()).orElse(null));
             if (known == null) {
-                known = new Known(get().id, get().handle);
+                Member created = get();
+                known = new MemberService.IdAndHandle(created.id, created.handle);
             }
         }
         return known;

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import io.backstory.platform.cache.ReadCache;
 import io.backstory.platform.db.NamedRow;
 import io.backstory.platform.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,13 @@ public class MemberService {
                 .map(row -> new IdAndHandle(row.number("id"), row.text("handle")));
     }
 
-    public record IdAndHandle(long id, String handle) {
+    /** Who a login subject is, as pages read it on every request (kept in the read cache: see {@link CurrentMember}). */
+    public record IdAndHandle(long id, String handle) implements ReadCache.Weighed {
+
+        @Override
+        public int weight() {
+            return 64 + handle.length();
+        }
     }
 
     /**

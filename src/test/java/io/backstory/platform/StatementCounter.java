@@ -1,5 +1,8 @@
 package io.backstory.platform;
 
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hibernate.resource.jdbc.spi.StatementInspector;
@@ -15,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class StatementCounter implements StatementInspector {
 
     private final AtomicInteger count = new AtomicInteger();
-    private final java.util.Queue<String> recorded = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<String> recorded = new ConcurrentLinkedQueue<>();
     private volatile boolean recording;
 
     @Override
@@ -43,7 +46,7 @@ public class StatementCounter implements StatementInspector {
     }
 
     /** The statements sent while the action ran, as sent (the test's own requests only: tests run one at a time). */
-    public java.util.List<String> sentDuring(Runnable action) {
+    public List<String> sentDuring(Runnable action) {
         recorded.clear();
         recording = true;
         try {
@@ -51,6 +54,6 @@ public class StatementCounter implements StatementInspector {
         } finally {
             recording = false;
         }
-        return java.util.List.copyOf(recorded);
+        return List.copyOf(recorded);
     }
 }

@@ -28,26 +28,15 @@ public record NamedRow(Tuple tuple) {
         return value == null ? null : ((Number) value).longValue();
     }
 
-    /** A column holding an array of numbers (SQL {@code array_agg}, say); empty for SQL null, as an aggregate of no rows is. */
+    /**
+     * A column holding an array of numbers (SQL {@code array_agg}, say; Hibernate hands it over boxed); empty for SQL
+     * null, as an aggregate of no rows is.
+     */
     public long[] numbers(String column) {
-        Object value = tuple.get(column);
-        if (value == null) {
+        Object[] items = (Object[]) tuple.get(column);
+        if (items == null) {
             return new long[0];
         }
-        if (value instanceof java.sql.Array array) {
-            try {
-                value = array.getArray();
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("cannot read the array in " + column, e);
-            }
-        }
-        if (value instanceof long[] longs) {
-            return longs;
-        }
-        if (value instanceof int[] ints) {
-            return java.util.Arrays.stream(ints).asLongStream().toArray();
-        }
-        Object[] items = (Object[]) value;
         long[] numbers = new long[items.length];
         for (int i = 0; i < items.length; i++) {
             numbers[i] = ((Number) items[i]).longValue();
