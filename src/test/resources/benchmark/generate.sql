@@ -143,10 +143,11 @@ join lateral (select 1 + (w.id::bigint * 7919 + j::bigint * 104729) % ${members}
 
 -- step: votes on comments
 create temp table gen_comment_weight as
-select id, author_id, quality, power(random(), -0.8) as weight from gen_comment;
-insert into comment_vote (comment_id, member_id, value, created_at)
-select w.id, v.member_id, case when random() < 0.5 + 0.48 * w.quality then 1 else -1 end, now() - interval '1 day' * random()
-from (select id, author_id, quality,
+select id, post_id, author_id, quality, power(random(), -0.8) as weight from gen_comment;
+-- post_id as migration V44's trigger sets it (triggers are off here)
+insert into comment_vote (comment_id, post_id, member_id, value, created_at)
+select w.id, w.post_id, v.member_id, case when random() < 0.5 + 0.48 * w.quality then 1 else -1 end, now() - interval '1 day' * random()
+from (select id, post_id, author_id, quality,
              least(${members} - 1, round(${comment_votes} * weight / sum(weight) over ()))::int as n
       from gen_comment_weight) w
 join lateral (select 1 + (w.id::bigint * 7919 + j::bigint * 104729) % ${members} as member_id

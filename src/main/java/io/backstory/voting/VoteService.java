@@ -96,28 +96,34 @@ public class VoteService {
     @Transactional
     public VotesOnPost onPost(long memberId, long postId) {
         // One row, the comments' columns as arrays: a long thread's hundreds of rows each cost more in the ORM than in
-        // the database. The aggregates of one query level read the rows in the same order, so the arrays line up.
+        // the database. The member's votes are read by (member, post) (V44), not probed comment by comment.
         List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
-                select coalesce(v.value, 0) as value, p.upvotes, p.downvotes, c.ids, c.values, c.upvotes as comment_upvotes,
-                    c.downvotes as comment_downvotes
+                select coalesce(v.value, 0) as value, p.upvotes, p.downvotes, c.ids, c.upvotes as comment_upvotes,
+                    c.downvotes as comment_downvotes, mine.ids as voted_ids, mine.values as voted_values
                 from post p left join post_vote v on v.post_id = p.id and v.member_id = ?1
                 cross join lateral (
-                    select array_agg(c.id) as ids, array_agg(coalesce(cv.value, 0)) as values,
-                        array_agg(c.upvotes) as upvotes, array_agg(c.downvotes) as downvotes
-                    from comment c left join comment_vote cv on cv.comment_id = c.id and cv.member_id = ?1
-                    where c.post_id = p.id) c
+                    select array_agg(id) as ids, array_agg(upvotes) as upvotes, array_agg(downvotes) as downvotes
+                    from comment where post_id = p.id) c
+                cross join lateral (
+                    select array_agg(comment_id) as ids, array_agg(value) as values
+                    from comment_vote where member_id = ?1 and post_id = p.id) mine
                 where p.id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId));
         if (rows.isEmpty()) {
             return new VotesOnPost(new Vote(0, 0, 0), Map.of());
         }
         NamedRow r = rows.get(0);
+        long[] votedIds = r.numbers("voted_ids");
+        long[] votedValues = r.numbers("voted_values");
+        Map<Long, Integer> voted = new HashMap<>(votedIds.length * 2);
+        for (int i = 0; i < votedIds.length; i++) {
+            voted.put(votedIds[i], (int) votedValues[i]);
+        }
         long[] ids = r.numbers("ids");
-        long[] values = r.numbers("values");
         long[] upvotes = r.numbers("comment_upvotes");
         long[] downvotes = r.numbers("comment_downvotes");
         Map<Long, Vote> comments = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
-            comments.put(ids[i], new Vote((int) values[i], (int) upvotes[i], (int) downvotes[i]));
+            comments.put(ids[i], new Vote(voted.getOrDefault(ids[i], 0), (int) upvotes[i], (int) downvotes[i]));
         }
         return new VotesOnPost(new Vote((int) r.number("value"), (int) r.number("upvotes"), (int) r.number("downvotes")),
                 comments);
