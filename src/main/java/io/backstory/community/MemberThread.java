@@ -14,8 +14,8 @@ import io.backstory.voting.VoteService;
 import io.quarkus.qute.RawString;
 
 /**
- * A post's comment tree as members see it, rendered once per content generation and shared by every member, like the
- * visitors' thread. Where one member's view differs, the render carries marks (HTML comments with a key chosen at
+ * A post's comment tree as members see it, or its whole page as readers who neither wrote it nor have a draft on it
+ * see it, rendered once per content generation and shared by every member, like the visitors' thread. Where one member's view differs, the render carries marks (HTML comments with a key chosen at
  * start-up, which no stored text can contain) around the parts that vary ({@link Varying}): a comment, which its own
  * author gets rendered again with their edit links and urgent-care notes; its vote buttons, rendered three times
  * (no vote, voted up, voted down) for the member's vote to pick; its points, replaced by the current tally (so a
@@ -24,7 +24,9 @@ import io.quarkus.qute.RawString;
  * of a few hundred references to bytes encoded once (UTF-8, as they are sent) instead of a template render, copied
  * once into the answer ({@link SharedPart#splice}). CSRF tokens are not in it: the vote buttons belong to the form the page
  * around puts the thread in ({@code id="votes"}), the accept buttons to one beside it ({@code form="accept"}), both
- * rendered per request.
+ * rendered per request. In the whole page, the parts around the thread that vary ({@link Varying#pageLevel}: the
+ * header's account menu, the CSRF fields, the post's votes and points, the bookmark button, the draft seal) are marked
+ * and rendered per member, small fragments instead of the page.
  */
 final class MemberThread implements ReadCache.Weighed {
 
@@ -43,7 +45,19 @@ final class MemberThread implements ReadCache.Weighed {
         /** The points: the current tally (a member who just took a vote back sees the count drop at once). */
         POINTS('p'),
         /** The accepted-answer button: for the post's author only. */
-        ACCEPT('a');
+        ACCEPT('a'),
+        /** The header's account menu (handle, counts). The parts from here on are the page's, around the thread. */
+        ACCOUNT('h'),
+        /** A form's CSRF fields. */
+        FORM_CODES('t'),
+        /** The reply form's draft seal (whose form, when opened). */
+        SEAL('s'),
+        /** The post's vote buttons. */
+        POST_VOTES('V'),
+        /** The post's points, counted now. */
+        POST_POINTS('P'),
+        /** The bookmark button. */
+        BOOKMARK('b');
 
         final char mark;
 
@@ -63,6 +77,16 @@ final class MemberThread implements ReadCache.Weighed {
         /** The mark starting this part of comment {@code id} (template side). */
         RawString start(long id) {
             return new RawString(MARK + mark + id + CLOSE);
+        }
+
+        /** The mark starting this part of the page (template side). */
+        RawString start() {
+            return start(0);
+        }
+
+        /** A part of the page around the thread, rendered whole for each member: what the shared render holds is dropped. */
+        boolean pageLevel() {
+            return ordinal() >= ACCOUNT.ordinal();
         }
     }
 
@@ -86,9 +110,13 @@ final class MemberThread implements ReadCache.Weighed {
     private record Slot(Varying kind, long id, List<List<Part>> variants) implements Part {
     }
 
-    /** One member's state on this thread, and how to render what the shared parts cannot hold. */
+    /**
+     * One member's state on this thread, and how to render what the shared parts cannot hold: their own comments, the
+     * points of comments they voted on, and (in the whole page) the page's parts.
+     */
     record Overlay(String handle, boolean postAuthor, Map<Long, VoteService.Vote> votes,
-            Function<CommentTree.Item, String> ownComment, Function<Integer, String> points) {
+            Function<CommentTree.Item, String> ownComment, Function<Integer, String> points,
+            Function<Varying, String> pagePart) {
     }
 
     private final List<Part> parts;
@@ -158,6 +186,27 @@ final class MemberThread implements ReadCache.Weighed {
         }
     }
 
+    /**
+     * Whether {@code text} is in a part that some member is sent as it is: a check that one member's CSRF fields or
+     * seal, rendered into a page's marked parts, never reach another.
+     */
+    boolean shares(String text) {
+        return shares(parts, text);
+    }
+
+    private static boolean shares(List<Part> parts, String text) {
+        for (Part part : parts) {
+            if (part instanceof Text shared && new String(shared.utf8(), StandardCharsets.UTF_8).contains(text)) {
+                return true;
+            }
+            if (part instanceof Slot slot && !slot.kind().pageLevel()
+                    && slot.variants().stream().anyMatch(variant -> shares(variant, text))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public int weight() {
         return weight;
@@ -179,6 +228,8 @@ final class MemberThread implements ReadCache.Weighed {
         private final Overlay overlay;
         /** Most comments share a handful of scores: each is rendered once per view, not once per comment. */
         private final Map<Integer, byte[]> pointsByScore = new HashMap<>();
+        /** A page's CSRF fields appear in several forms: rendered once. */
+        private final Map<Varying, byte[]> pageParts = new java.util.EnumMap<>(Varying.class);
         private final List<byte[]> chunks = new ArrayList<>(chunkCount);
 
         Rendering(Overlay overlay) {
@@ -200,6 +251,11 @@ final class MemberThread implements ReadCache.Weighed {
         }
 
         private void append(Slot slot) {
+            if (slot.kind().pageLevel()) {
+                append(pageParts.computeIfAbsent(slot.kind(),
+                        kind -> overlay.pagePart().apply(kind).getBytes(StandardCharsets.UTF_8)));
+                return;
+            }
             VoteService.Vote vote = overlay.votes().get(slot.id());
             switch (slot.kind()) {
                 case COMMENT -> {
@@ -224,6 +280,7 @@ final class MemberThread implements ReadCache.Weighed {
                         append(slot.variants().get(0));
                     }
                 }
+                default -> throw new IllegalStateException("a page's part is rendered per member: " + slot.kind());
             }
         }
     }

@@ -2,11 +2,13 @@ package io.backstory.community;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.community.WritingCheck.Preview;
 import io.backstory.drafts.Draft;
 import io.backstory.drafts.DraftMenu;
+import io.backstory.drafts.DraftSeal;
 import io.backstory.following.FollowingService;
 import io.backstory.moderation.ScreeningService;
 import io.backstory.platform.cache.ReadCache;
@@ -40,6 +42,23 @@ public class PostPage {
 
         /** A comment's points line ("3 points"), for the tallies of comments the viewer voted on. */
         static native TemplateInstance post$points(int score);
+
+        /** The parts of the page that vary between members who are not its author (see {@link MemberThread}). */
+        static native TemplateInstance post$postPoints(PostDetail post);
+
+        static native TemplateInstance post$postVotes(PostDetail post, Viewer viewer);
+
+        static native TemplateInstance post$bookmark(PostDetail post, Viewer viewer);
+
+        static native TemplateInstance post$seal(PostDetail post);
+    }
+
+    /** The layout's parts that vary between members, for the members' shared page. */
+    @CheckedTemplate(basePath = "fragments")
+    static class Fragments {
+        static native TemplateInstance account();
+
+        static native TemplateInstance csrf();
     }
 
     private final PostService posts;
@@ -50,9 +69,10 @@ public class PostPage {
     private final FollowingService following;
     private final ReadCache cache;
     private final DraftMenu drafts;
+    private final DraftSeal draftSeal;
 
     public PostPage(PostService posts, CommentService comments, TaxonomyCatalog catalog, CurrentMember viewer,
-            VoteService votes, FollowingService following, ReadCache cache, DraftMenu drafts) {
+            VoteService votes, FollowingService following, ReadCache cache, DraftMenu drafts, DraftSeal draftSeal) {
         this.posts = posts;
         this.comments = comments;
         this.catalog = catalog;
@@ -61,6 +81,7 @@ public class PostPage {
         this.following = following;
         this.cache = cache;
         this.drafts = drafts;
+        this.draftSeal = draftSeal;
     }
 
     /**
@@ -93,6 +114,35 @@ public class PostPage {
 
         public RawString acceptStart(long commentId) {
             return shared ? MemberThread.Varying.ACCEPT.start(commentId) : NOTHING;
+        }
+
+        /** Marks where a part of the page around the thread starts (shared only): see {@link MemberThread.Varying}. */
+        public RawString accountStart() {
+            return pageMark(MemberThread.Varying.ACCOUNT);
+        }
+
+        public RawString formCodesStart() {
+            return pageMark(MemberThread.Varying.FORM_CODES);
+        }
+
+        public RawString sealStart() {
+            return pageMark(MemberThread.Varying.SEAL);
+        }
+
+        public RawString postVotesStart() {
+            return pageMark(MemberThread.Varying.POST_VOTES);
+        }
+
+        public RawString postPointsStart() {
+            return pageMark(MemberThread.Varying.POST_POINTS);
+        }
+
+        public RawString bookmarkStart() {
+            return pageMark(MemberThread.Varying.BOOKMARK);
+        }
+
+        private RawString pageMark(MemberThread.Varying part) {
+            return shared ? part.start() : NOTHING;
         }
 
         /** Between two variants of a marked part (shared only). */
@@ -157,6 +207,9 @@ public class PostPage {
     private record SharedMemberThread(long postId, CommentTree.Sort sort) {
     }
 
+    private record SharedMemberPage(long postId, CommentTree.Sort sort) {
+    }
+
     /** What the author just did, confirmed on the post they are sent to (the address says so: {@code ?saved=new}). */
     public enum Saved {
         NEW, EDIT;
@@ -185,7 +238,8 @@ public class PostPage {
     /**
      * The post page as this reader sees it; {@code saved} confirms to its author what they just did. Rendered here, so
      * that a caller's transaction holds every read of the page, the header's included. A member's view is sent as
-     * bytes: the shared thread is kept encoded, and only the page around it is rendered.
+     * bytes: the members' shared page (or, for the post's author and a member with a draft here, the shared thread) is
+     * kept encoded, and only the member's own parts (or the page around the thread) are rendered.
      */
     Rendered render(long id, String sort, String saved) {
         CommentTree.Sort order = CommentTree.Sort.fromParameter(sort);
@@ -218,6 +272,14 @@ public class PostPage {
         Map<Long, VoteService.Vote> commentVotes = voted.comments();
         Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), commentVotes,
                 following.isBookmarked(memberId, id), 0, false);
+        Function<CommentTree.Item, String> ownComment = item -> Templates.post$comment(item, post, reader).render();
+        Function<Integer, String> points = score -> Templates.post$points(score).render();
+        if (draft == null && !reader.isAuthor(post.author())) {
+            // Most readers: the whole page is shared, with the few parts that are theirs rendered for them.
+            MemberThread shared = cache.get(new SharedMemberPage(id, order), () -> membersPage(post, order));
+            return new Rendered(null, SharedPart.join(shared.render(new MemberThread.Overlay(reader.handle(), false,
+                    commentVotes, ownComment, points, part -> pagePart(part, post, reader)))));
+        }
         MemberThread shared = cache.get(new SharedMemberThread(id, order), () -> {
             List<CommentNode> nodes = comments.thread(id, order);
             List<CommentTree.Item> items = CommentTree.layout(nodes);
@@ -225,13 +287,42 @@ public class PostPage {
                     Templates.post$thread(post, items, accepted(post, nodes), order, EVERY_MEMBER).render(), items);
         });
         List<byte[]> thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
-                commentVotes, item -> Templates.post$comment(item, post, reader).render(),
-                score -> Templates.post$points(score).render()));
+                commentVotes, ownComment, points, part -> {
+                    throw new IllegalStateException("the thread alone has no page parts");
+                }));
         // The comment form's remedy list comes when asked for, unless the member's draft has remedies chosen in it.
         String page = Templates.post(post, List.of(), null, order, null, reader,
                 reply.remedies.isEmpty() ? null : catalog.remediesByCategory(), reply,
                 FieldErrors.NONE, SharedPart.SLOT, draft, confirmed, null).render();
         return new Rendered(null, SharedPart.splice(page, thread));
+    }
+
+    /**
+     * The page as every member who did not write the post sees it before their own state is laid over it. Rendered on
+     * one member's request: their CSRF fields and seal must have gone into marked parts only, which is checked here.
+     */
+    private MemberThread membersPage(PostDetail post, CommentTree.Sort order) {
+        List<CommentNode> nodes = comments.thread(post.id(), order);
+        List<CommentTree.Item> items = CommentTree.layout(nodes);
+        MemberThread page = MemberThread.parse(Templates.post(post, items, accepted(post, nodes), order, null,
+                EVERY_MEMBER, null, CommentForm.empty(null), FieldErrors.NONE, null, null, null, null).render(), items);
+        if (page.shares(Fragments.csrf().render()) || page.shares(draftSeal.getValue())) {
+            throw new IllegalStateException("the members' page of post " + post.id() + " holds one member's form codes");
+        }
+        return page;
+    }
+
+    /** One of the page's parts as this member sees it (see {@link MemberThread.Varying#pageLevel}). */
+    private static String pagePart(MemberThread.Varying part, PostDetail post, Viewer reader) {
+        return switch (part) {
+            case ACCOUNT -> Fragments.account().render();
+            case FORM_CODES -> Fragments.csrf().render();
+            case SEAL -> Templates.post$seal(post).render();
+            case POST_VOTES -> Templates.post$postVotes(post, reader).render();
+            case POST_POINTS -> Templates.post$postPoints(post).render();
+            case BOOKMARK -> Templates.post$bookmark(post, reader).render();
+            default -> throw new IllegalStateException("not a part of the page: " + part);
+        };
     }
 
     /** The post page with one thread of its comments: the comment and its replies. */

@@ -2,6 +2,7 @@ package io.backstory.community;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -25,20 +26,25 @@ final class SharedPart {
         if (slot < 0) {
             throw new IllegalStateException("the page has no place for its shared part");
         }
-        byte[] before = page.substring(0, slot).getBytes(StandardCharsets.UTF_8);
-        byte[] after = page.substring(slot + SLOT.length()).getBytes(StandardCharsets.UTF_8);
-        int length = before.length + after.length;
+        List<byte[]> all = new ArrayList<>(parts.size() + 2);
+        all.add(page.substring(0, slot).getBytes(StandardCharsets.UTF_8));
+        all.addAll(parts);
+        all.add(page.substring(slot + SLOT.length()).getBytes(StandardCharsets.UTF_8));
+        return join(all);
+    }
+
+    /** {@code parts} one after the other, in an array of the exact length. */
+    static byte[] join(List<byte[]> parts) {
+        int length = 0;
         for (byte[] part : parts) {
             length += part.length;
         }
         byte[] html = new byte[length];
-        System.arraycopy(before, 0, html, 0, before.length);
-        int at = before.length;
+        int at = 0;
         for (byte[] part : parts) {
             System.arraycopy(part, 0, html, at, part.length);
             at += part.length;
         }
-        System.arraycopy(after, 0, html, at, after.length);
         return html;
     }
 }

@@ -39,7 +39,7 @@ class MemberThreadRenderTest {
 
     private static String as(String handle, boolean asker, Map<Long, VoteService.Vote> votes) {
         return utf8(THREAD.render(new MemberThread.Overlay(handle, asker, votes,
-                item -> "[" + item.node.author() + "'s own, rendered again]", score -> "now " + score)));
+                item -> "[" + item.node.author() + "'s own, rendered again]", score -> "now " + score, part -> "")));
     }
 
     /** The chunks of a render, as the text they make together. */
@@ -72,7 +72,7 @@ class MemberThreadRenderTest {
     @Test
     void textOutsideLatin1IsSentAsUtf8AndThePageAroundTakesTheThreadAtItsSlot() {
         MemberThread thread = MemberThread.parse("<p>Bien sûr ✓ 💪</p>", List.of());
-        List<byte[]> body = thread.render(new MemberThread.Overlay(null, false, Map.of(), item -> "", score -> ""));
+        List<byte[]> body = thread.render(new MemberThread.Overlay(null, false, Map.of(), item -> "", score -> "", part -> ""));
         assertEquals("<main>é <p>Bien sûr ✓ 💪</p> ü</main>", new String(
                 SharedPart.splice("<main>é " + SharedPart.SLOT + " ü</main>", body), StandardCharsets.UTF_8));
         assertThrows(IllegalStateException.class, () -> SharedPart.splice("<main></main>", body));
@@ -86,21 +86,45 @@ class MemberThreadRenderTest {
         java.util.List<Integer> rendered = new java.util.ArrayList<>();
         List<byte[]> body = thread.render(new MemberThread.Overlay("carol", false,
                 Map.of(1L, new VoteService.Vote(1, 3, 0), 2L, new VoteService.Vote(0, 3, 0)), item -> "",
-                score -> { rendered.add(score); return "[" + score + "]"; }));
+                score -> { rendered.add(score); return "[" + score + "]"; }, part -> ""));
         assertEquals("<ol>[3][3]</ol>", utf8(body));
         assertEquals(List.of(3), rendered);
     }
 
     @Test
     void membersGetTheSharedBytesThemselvesNotCopies() {
-        MemberThread.Overlay carol = new MemberThread.Overlay("carol", false, Map.of(), item -> "", score -> "");
-        MemberThread.Overlay dave = new MemberThread.Overlay("dave", false, Map.of(), item -> "", score -> "");
+        MemberThread.Overlay carol = new MemberThread.Overlay("carol", false, Map.of(), item -> "", score -> "", part -> "");
+        MemberThread.Overlay dave = new MemberThread.Overlay("dave", false, Map.of(), item -> "", score -> "", part -> "");
         List<byte[]> carols = THREAD.render(carol);
         List<byte[]> daves = THREAD.render(dave);
         assertEquals(carols.size(), daves.size());
         for (int i = 0; i < carols.size(); i++) {
             assertSame(carols.get(i), daves.get(i), "chunk " + i);
         }
+    }
+
+    @Test
+    void thePagesPartsAreRenderedForEachMemberOnceEachAndWhatTheSharedRenderHeldThereIsDropped() {
+        String marked = "<header>" + Varying.ACCOUNT.start() + "[the account menu of whoever rendered it]"
+                + MemberThread.end() + "</header><form>" + Varying.FORM_CODES.start() + "[their codes]" + MemberThread.end()
+                + "</form><form>" + Varying.FORM_CODES.start() + "[their codes]" + MemberThread.end() + "</form>" + MARKED;
+        MemberThread page = MemberThread.parse(marked, CommentTree.layout(List.of(ALICES, BOBS)));
+        List<Varying> asked = new java.util.ArrayList<>();
+        String carols = utf8(page.render(new MemberThread.Overlay("carol", false, Map.of(), item -> "", score -> "",
+                part -> { asked.add(part); return "(carol's " + part + ")"; })));
+        assertEquals("<header>(carol's ACCOUNT)</header><form>(carol's FORM_CODES)</form><form>(carol's FORM_CODES)</form>"
+                + "<ol>[alice's words][bob: 3 points (none) ]</ol>", carols);
+        assertEquals(List.of(Varying.ACCOUNT, Varying.FORM_CODES), asked, "each part once per view");
+    }
+
+    @Test
+    void whatTheSharedRenderHeldInThePagesPartsCountsAsNotShared() {
+        String marked = "<form>" + Varying.FORM_CODES.start() + "[dave's codes]" + MemberThread.end() + "</form>" + MARKED;
+        MemberThread page = MemberThread.parse(marked, CommentTree.layout(List.of(ALICES, BOBS)));
+        assertEquals(false, page.shares("dave's codes"));
+        assertEquals(true, page.shares("alice's words"));
+        assertEquals(true, page.shares("(down)"), "every variant of a comment's part is sent to some member");
+        assertEquals(true, MemberThread.parse("<form>[dave's codes]</form>", List.of()).shares("dave's codes"));
     }
 
     @Test

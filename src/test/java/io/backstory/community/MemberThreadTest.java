@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jsoup.nodes.Document;
@@ -166,6 +167,42 @@ class MemberThreadTest {
                 "the member who took the vote back sees the count as it is now");
         assertEquals("0 points", points(page(this.admin, path), comment),
                 "and so does every member");
+    }
+
+    @Test
+    void readersWhoDidNotWriteThePostShareItsWholePageEachWithTheirOwnMenuFormsAndButtons() {
+        long post = Posts.story(this.bob, "One page for its readers " + System.nanoTime());
+        Posts.comment(this.admin, post, null, "Heat first, then a short walk.");
+        String path = "/posts/" + post;
+        page(this.alice, path); // the members' page is made now, on alice's request (she is a moderator)
+        assertEquals(303, PageForms.submit(this.carol, path, path + "/bookmark", Map.of("save", "true")).statusCode());
+        assertEquals(303, PageForms.submit(this.carol, path, path + "/vote", Map.of("value", -1)).statusCode());
+        Document carol = page(this.carol, path);
+        Document alice = page(this.alice, path);
+
+        assertEquals(this.carol, carol.selectFirst("header a.handle").text());
+        assertEquals(this.alice, alice.selectFirst("header a.handle").text());
+        assertNull(carol.selectFirst("header a[href=/moderation]"), "the moderator's link is alice's alone");
+        assertNotNull(alice.selectFirst("header a[href=/moderation]"));
+        assertEquals("true", carol.selectFirst("#bookmark-" + post + " button").attr("aria-pressed"));
+        assertEquals("false", alice.selectFirst("#bookmark-" + post + " button").attr("aria-pressed"));
+        assertEquals("true", carol.selectFirst("#vote-posts-" + post + "-down").attr("aria-pressed"));
+        assertEquals("false", alice.selectFirst("#vote-posts-" + post + "-down").attr("aria-pressed"));
+        assertTrue(alice.selectFirst("#points-posts-" + post).text().startsWith("-1 point (0 up, 1 down)"),
+                "carol's vote is counted for everyone at once: " + alice.selectFirst("#points-posts-" + post).text());
+
+        // Every form carries its reader's own codes and the reply form their own seal; none are the other's.
+        for (String field : List.of("csrf-session", "csrf-token", "draft-owner")) {
+            Set<String> carols = Set.copyOf(carol.select("input[name=" + field + "]").eachAttr("value"));
+            Set<String> alices = Set.copyOf(alice.select("input[name=" + field + "]").eachAttr("value"));
+            assertEquals(1, carols.size(), field + ": " + carols);
+            assertEquals(1, alices.size(), field + ": " + alices);
+            if (!field.equals("csrf-token")) { // the token is the browser's (a cookie), the rest are the member's
+                assertFalse(carol.html().contains(alices.iterator().next()), field);
+                assertFalse(alice.html().contains(carols.iterator().next()), field);
+            }
+        }
+        assertEquals(4, carol.select("input[name=csrf-session]").size(), "post vote, bookmark, reply and thread votes");
     }
 
     private static Document page(String user, String path) {
