@@ -107,7 +107,12 @@ final class MemberThread implements ReadCache.Weighed {
     private record Text(byte[] utf8) implements Part {
     }
 
-    private record Slot(Varying kind, long id, List<List<Part>> variants) implements Part {
+    /**
+     * A varying part. A comment's also holds, encoded once, what most members get of it ({@code plain}: no vote, not
+     * its author, points as rendered) and the points it was rendered with, so that a view passes it in one piece.
+     */
+    private record Slot(Varying kind, long id, List<List<Part>> variants, byte[] plain, int renderedScore)
+            implements Part {
     }
 
     /**
@@ -137,12 +142,13 @@ final class MemberThread implements ReadCache.Weighed {
         Map<Long, CommentTree.Item> byId = new java.util.HashMap<>();
         items.forEach(item -> byId.put(item.node.id(), item));
         int[] at = {0};
-        List<Part> parts = parseParts(marked, at, false).get(0);
-        return new MemberThread(parts, byId, marked.length(), count(parts));
+        List<Part> parts = parseParts(marked, at, false, byId).get(0);
+        return new MemberThread(parts, byId, marked.length() + plainBytes(parts), count(parts));
     }
 
     /** Parts up to the end of the text, or (inside a slot) up to its end mark, split at its variant marks. */
-    private static List<List<Part>> parseParts(String marked, int[] at, boolean inSlot) {
+    private static List<List<Part>> parseParts(String marked, int[] at, boolean inSlot,
+            Map<Long, CommentTree.Item> items) {
         List<List<Part>> variants = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
         variants.add(parts);
@@ -166,18 +172,47 @@ final class MemberThread implements ReadCache.Weighed {
                 parts = new ArrayList<>();
                 variants.add(parts);
             } else {
-                parts.add(new Slot(Varying.of(kind), Long.parseLong(content.substring(1)), parseParts(marked, at, true)));
+                Varying varying = Varying.of(kind);
+                long id = Long.parseLong(content.substring(1));
+                List<List<Part>> slotVariants = parseParts(marked, at, true, items);
+                CommentTree.Item item = varying == Varying.COMMENT ? items.get(id) : null;
+                parts.add(item == null ? new Slot(varying, id, slotVariants, null, 0)
+                        : new Slot(varying, id, slotVariants, plain(slotVariants.get(0)), item.node.score()));
             }
         }
+    }
+
+    /** A comment as most members get it: the first variant of its parts, no accepted-answer button. */
+    private static byte[] plain(List<Part> parts) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            if (part instanceof Text text) {
+                bytes.writeBytes(text.utf8());
+            } else if (part instanceof Slot slot && slot.kind() != Varying.ACCEPT) {
+                bytes.writeBytes(plain(slot.variants().get(0)));
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** The chunks of a view that takes the first variant of every slot. */
     private static int count(List<Part> parts) {
         int count = 0;
         for (Part part : parts) {
-            count += part instanceof Slot slot ? count(slot.variants().get(0)) : 1;
+            count += part instanceof Slot slot && slot.plain() == null ? count(slot.variants().get(0)) : 1;
         }
         return count;
+    }
+
+    /** What the comments' plain copies add to the render's size. */
+    private static int plainBytes(List<Part> parts) {
+        int bytes = 0;
+        for (Part part : parts) {
+            if (part instanceof Slot slot && slot.plain() != null) {
+                bytes += slot.plain().length;
+            }
+        }
+        return bytes;
     }
 
     private static void addText(List<Part> parts, String html) {
@@ -262,6 +297,9 @@ final class MemberThread implements ReadCache.Weighed {
                     CommentTree.Item item = items.get(slot.id());
                     if (item.node.author() != null && item.node.author().equals(overlay.handle())) {
                         append(overlay.ownComment().apply(item).getBytes(StandardCharsets.UTF_8));
+                    } else if (!overlay.postAuthor() && (vote == null
+                            || (vote.value() == 0 && vote.score() == slot.renderedScore()))) {
+                        append(slot.plain()); // the usual case: nothing of this member's in it
                     } else {
                         append(slot.variants().get(0));
                     }

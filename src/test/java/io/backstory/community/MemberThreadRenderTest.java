@@ -63,6 +63,15 @@ class MemberThreadRenderTest {
     }
 
     @Test
+    void pointsThatChangedSinceTheRenderAreCountedNowWithoutTheMembersOwnVote() {
+        // bob's comment was rendered with 0 points (the node's tallies); two votes came since.
+        assertEquals("<ol>[alice's words][bob: now 2 (none) ]</ol>",
+                as("carol", false, Map.of(2L, new VoteService.Vote(0, 2, 0))));
+        assertEquals("<ol>[alice's words][bob: 3 points (none) ]</ol>",
+                as("carol", false, Map.of(2L, new VoteService.Vote(0, 0, 0))), "unchanged: passed as rendered");
+    }
+
+    @Test
     void theAskerGetsTheAcceptButtonsAndAnAuthorTheirOwnCommentRenderedAgain() {
         assertEquals("<ol>[alice's own, rendered again][bob: 3 points (none) (accept)]</ol>", as("alice", true, Map.of()));
         assertEquals("<ol>[alice's words][bob's own, rendered again]</ol>", as("bob", false, Map.of()));
