@@ -1,8 +1,10 @@
 package io.backstory.community;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.backstory.accounts.CurrentMember;
 import io.backstory.community.WritingCheck.Preview;
@@ -254,40 +256,41 @@ public class PostPage {
                     CommentForm.empty(null), FieldErrors.NONE, thread, null, null, null).render(), null);
         }
         long memberId = viewer.id();
-        // The post as everyone sees it (shared, as for visitors), with its tallies as of now and the member's vote.
-        VoteService.VotesOnPost voted = votes.onPost(memberId, id);
-        VoteService.Vote postVote = voted.post();
-        PostDetail post = cache.get(new SharedPost(id), () -> posts.get(id))
-                .withTallies(postVote.upvotes(), postVote.downvotes());
-        Saved confirmed = viewer.getHandle() != null && viewer.getHandle().equals(post.author())
-                ? Saved.fromParameter(saved) : null;
+        // The post as everyone sees it (shared, as for visitors); its tallies as of now come with the member's vote.
+        PostDetail sharedPost = cache.get(new SharedPost(id), () -> posts.get(id));
+        String handle = viewer.getHandle();
+        boolean author = handle != null && handle.equals(sharedPost.author());
+        Saved confirmed = author ? Saved.fromParameter(saved) : null;
         // With the account menu's draft count: one statement for both.
         Draft draft = drafts.find(memberId, "/posts/" + id).orElse(null);
         CommentForm reply = draft == null ? CommentForm.empty(null) : CommentForm.from(draft.asForm());
         if (comments.hasWaiting(id, memberId)) {
             // Their own comments waiting for a moderator's check are in no shared render: their thread is their own.
-            return new Rendered(postPage(post, comments.thread(id, order, memberId), order, null, reply, FieldErrors.NONE,
-                    draft, confirmed).render(), null);
+            return new Rendered(postPage(sharedPost, comments.thread(id, order, memberId), order, null, reply,
+                    FieldErrors.NONE, draft, confirmed).render(), null);
         }
-        Map<Long, VoteService.Vote> commentVotes = voted.comments();
-        Viewer reader = new Viewer(viewer.getHandle(), postVote.value(), commentVotes,
-                following.isBookmarked(memberId, id), 0, false);
+        // Most readers share the whole page; the post's author and a member with a draft here, the thread.
+        boolean wholePage = draft == null && !author;
+        Timed shared = wholePage ? cache.get(new SharedMemberPage(id, order), () -> timed(() -> membersPage(sharedPost, order)))
+                : cache.get(new SharedMemberThread(id, order), () -> timed(() -> {
+                    List<CommentNode> nodes = comments.thread(id, order);
+                    List<CommentTree.Item> items = CommentTree.layout(nodes);
+                    return MemberThread.parse(Templates.post$thread(sharedPost, items, accepted(sharedPost, nodes), order,
+                            EVERY_MEMBER).render(), items);
+                }));
+        VoteService.VotesOnPost voted = votes.onPost(memberId, id, shared.renderedAt());
+        VoteService.Vote postVote = voted.post();
+        PostDetail post = sharedPost.withTallies(postVote.upvotes(), postVote.downvotes());
+        Viewer reader = new Viewer(handle, postVote.value(), voted.comments(), following.isBookmarked(memberId, id), 0,
+                false);
         Function<CommentTree.Item, String> ownComment = item -> Templates.post$comment(item, post, reader).render();
         Function<Integer, String> points = score -> Templates.post$points(score).render();
-        if (draft == null && !reader.isAuthor(post.author())) {
-            // Most readers: the whole page is shared, with the few parts that are theirs rendered for them.
-            MemberThread shared = cache.get(new SharedMemberPage(id, order), () -> membersPage(post, order));
-            return new Rendered(null, SharedPart.join(shared.render(new MemberThread.Overlay(reader.handle(), false,
-                    commentVotes, ownComment, points, part -> pagePart(part, post, reader)))));
+        if (wholePage) {
+            return new Rendered(null, SharedPart.join(shared.render().render(new MemberThread.Overlay(handle, false,
+                    voted.comments(), ownComment, points, part -> pagePart(part, post, reader)))));
         }
-        MemberThread shared = cache.get(new SharedMemberThread(id, order), () -> {
-            List<CommentNode> nodes = comments.thread(id, order);
-            List<CommentTree.Item> items = CommentTree.layout(nodes);
-            return MemberThread.parse(
-                    Templates.post$thread(post, items, accepted(post, nodes), order, EVERY_MEMBER).render(), items);
-        });
-        List<byte[]> thread = shared.render(new MemberThread.Overlay(reader.handle(), reader.isAuthor(post.author()),
-                commentVotes, ownComment, points, part -> {
+        List<byte[]> thread = shared.render().render(new MemberThread.Overlay(handle, author, voted.comments(),
+                ownComment, points, part -> {
                     throw new IllegalStateException("the thread alone has no page parts");
                 }));
         // The comment form's remedy list comes when asked for, unless the member's draft has remedies chosen in it.
@@ -295,6 +298,23 @@ public class PostPage {
                 reply.remedies.isEmpty() ? null : catalog.remediesByCategory(), reply,
                 FieldErrors.NONE, SharedPart.SLOT, draft, confirmed, null).render();
         return new Rendered(null, SharedPart.splice(page, thread));
+    }
+
+    /**
+     * A members' render and when it was made, before its thread was read: a view lays over it the points that changed
+     * since (see {@link VoteService#onPost}).
+     */
+    private record Timed(MemberThread render, Instant renderedAt) implements ReadCache.Weighed {
+
+        @Override
+        public int weight() {
+            return render.weight();
+        }
+    }
+
+    private static Timed timed(Supplier<MemberThread> render) {
+        Instant started = Instant.now();
+        return new Timed(render.get(), started);
     }
 
     /**
@@ -347,12 +367,14 @@ public class PostPage {
 
     private TemplateInstance postPage(PostDetail post, List<CommentNode> thread, CommentTree.Sort sort, Long threadOf,
             CommentForm reply, FieldErrors errors, Draft draft, Saved saved, Preview check) {
-        VoteService.VotesOnPost voted = viewer.isLoggedIn() ? votes.onPost(viewer.id(), post.id()) : null;
+        // The thread is read now: the member's votes are all that is needed of the votes on its comments.
+        VoteService.VotesOnPost voted = viewer.isLoggedIn() ? votes.onPost(viewer.id(), post.id(), Instant.now()) : null;
         Viewer reader = viewer.isLoggedIn()
                 ? new Viewer(viewer.getHandle(), voted.post().value(), voted.comments(),
                         following.isBookmarked(viewer.id(), post.id()), waiting(thread), false)
                 : ANONYMOUS;
-        return Templates.post(post, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
+        PostDetail shown = voted == null ? post : post.withTallies(voted.post().upvotes(), voted.post().downvotes());
+        return Templates.post(shown, CommentTree.layout(thread), accepted(post, thread), sort, threadOf, reader,
                 catalog.remediesByCategory(), reply, errors, null, draft, saved, check);
     }
 

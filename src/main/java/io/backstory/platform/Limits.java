@@ -201,6 +201,10 @@ public interface Limits {
         /** How often search changes older than their retention are deleted. */
         @WithDefault("1h")
         Duration searchChangeTrimEvery();
+
+        /** How often logged changes of comments' tallies older than any shared render are deleted. */
+        @WithDefault("5m")
+        Duration tallyChangeTrimEvery();
     }
 
     /** The identity provider's check before a login. */

@@ -1,5 +1,7 @@
 package io.backstory.voting;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,47 +91,50 @@ public class VoteService {
     }
 
     /**
-     * The member's votes on a post and on each of its comments (0: none), with the tallies as they are now: pressed
-     * buttons, and points that never lag for a member. One statement (the post's row has no comment id), one indexed
-     * read of the post's comments.
+     * The member's vote on a post and the post's tallies as they are now, and the comments a render of its thread made
+     * at {@code renderedAt} shows wrongly to them: those they voted on (with their vote) and those whose tallies changed
+     * since (V45's log; {@link #SLOWEST_VOTE} earlier, for a vote whose transaction had not committed when the render
+     * read the thread), both with their tallies as they are now. Any other comment is as rendered. One statement: a
+     * few index ranges, whatever the thread's size.
      */
     @Transactional
-    public VotesOnPost onPost(long memberId, long postId) {
-        // One row, the comments' columns as arrays: a long thread's hundreds of rows each cost more in the ORM than in
-        // the database. The member's votes are read by (member, post) (V44), not probed comment by comment.
+    public VotesOnPost onPost(long memberId, long postId, Instant renderedAt) {
         List<NamedRow> rows = NamedRow.all(em.createNativeQuery("""
-                select coalesce(v.value, 0) as value, p.upvotes, p.downvotes, c.ids, c.upvotes as comment_upvotes,
-                    c.downvotes as comment_downvotes, mine.ids as voted_ids, mine.values as voted_values
+                select coalesce(v.value, 0) as value, p.upvotes, p.downvotes, c.ids, c.values, c.upvotes as comment_upvotes,
+                    c.downvotes as comment_downvotes
                 from post p left join post_vote v on v.post_id = p.id and v.member_id = ?1
                 cross join lateral (
-                    select array_agg(id) as ids, array_agg(upvotes) as upvotes, array_agg(downvotes) as downvotes
-                    from comment where post_id = p.id) c
-                cross join lateral (
-                    select array_agg(comment_id) as ids, array_agg(value) as values
-                    from comment_vote where member_id = ?1 and post_id = p.id) mine
-                where p.id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId));
+                    select array_agg(c.id) as ids, array_agg(coalesce(mine.value, 0)) as values,
+                        array_agg(c.upvotes) as upvotes, array_agg(c.downvotes) as downvotes
+                    from comment c left join comment_vote mine on mine.comment_id = c.id and mine.member_id = ?1
+                    where c.id in (select comment_id from comment_vote where member_id = ?1 and post_id = p.id
+                                   union select comment_id from comment_tally_change
+                                         where post_id = p.id and changed_at > ?3)) c
+                where p.id = ?2""", Tuple.class).setParameter(1, memberId).setParameter(2, postId)
+                .setParameter(3, renderedAt.minus(SLOWEST_VOTE)));
         if (rows.isEmpty()) {
             return new VotesOnPost(new Vote(0, 0, 0), Map.of());
         }
         NamedRow r = rows.get(0);
-        long[] votedIds = r.numbers("voted_ids");
-        long[] votedValues = r.numbers("voted_values");
-        Map<Long, Integer> voted = new HashMap<>(votedIds.length * 2);
-        for (int i = 0; i < votedIds.length; i++) {
-            voted.put(votedIds[i], (int) votedValues[i]);
-        }
         long[] ids = r.numbers("ids");
+        long[] values = r.numbers("values");
         long[] upvotes = r.numbers("comment_upvotes");
         long[] downvotes = r.numbers("comment_downvotes");
         Map<Long, Vote> comments = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
-            comments.put(ids[i], new Vote(voted.getOrDefault(ids[i], 0), (int) upvotes[i], (int) downvotes[i]));
+            comments.put(ids[i], new Vote((int) values[i], (int) upvotes[i], (int) downvotes[i]));
         }
         return new VotesOnPost(new Vote((int) r.number("value"), (int) r.number("upvotes"), (int) r.number("downvotes")),
                 comments);
     }
 
-    /** What {@link #onPost} reads: the vote on the post, and those on its comments by comment id. */
+    /**
+     * Longer than a vote's transaction can take between changing a comment's tallies and committing (and than the
+     * clocks of an instance and the database may differ): {@link #onPost} looks back this much before a render.
+     */
+    static final Duration SLOWEST_VOTE = Duration.ofMinutes(1);
+
+    /** What {@link #onPost} reads: the vote on the post, and by comment id those of its comments it names. */
     public record VotesOnPost(Vote post, Map<Long, Vote> comments) {
     }
 

@@ -90,7 +90,7 @@ class VotingTest {
         long post = story(bob, "One member changing their mind thirty times at once");
         Member voter = members.findOrCreate("undecided-clicker", "undecided");
         atOnce(30, i -> votes.vote(VoteTarget.POST, post, voter, i % 3 - 1));
-        int stored = votes.onPost(voter.id, post).post().value();
+        int stored = votes.onPost(voter.id, post, java.time.Instant.now()).post().value();
         given().when().get("/api/v1/posts/" + post).then().body("upvotes", equalTo(stored == 1 ? 1 : 0))
                 .body("downvotes", equalTo(stored == -1 ? 1 : 0));
     }

@@ -38,7 +38,7 @@ class TableOwnershipTest {
             entry("accounts", Set.of("member", "person_key_salt", "person_standing")),
             entry("community", Set.of("post", "comment", "post_revision", "comment_revision", "post_condition",
                     "post_remedy", "comment_remedy")),
-            entry("voting", Set.of("post_vote", "comment_vote")),
+            entry("voting", Set.of("post_vote", "comment_vote", "comment_tally_change")),
             entry("evidence", Set.of("condition_remedy_evidence")),
             entry("search", Set.of("search_change")),
             entry("following", Set.of("bookmark", "condition_follow")),
