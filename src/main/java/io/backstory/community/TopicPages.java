@@ -110,7 +110,7 @@ public class TopicPages {
             return Response.ok(Templates.condition(shared.condition(), new RawString(shared.text()), null), HTML).build();
         }
         // Rendered here, so that this transaction holds every read of the page, the header's counts included, and sent
-        // as bytes: only the page around the body goes through Qute, the body is copied in as it is kept.
+        // as bytes: only the page around the body goes through Qute, the body is sent as it is kept (SharedPart).
         String page = Templates.condition(shared.condition(), new RawString(SharedPart.SLOT),
                 follows.follows(viewer.id(), slug)).render();
         return Response.ok(SharedPart.splice(page, List.of(shared.html())), HTML).build();

@@ -17,7 +17,7 @@ class SharedPartTest {
     @Test
     void thePartsGoInTheSlotsPlaceInOrderAndThePageAroundIsSentAsUtf8() {
         byte[] page = SharedPart.splice("<h1>Ça</h1>" + SharedPart.SLOT + "<p>fin ✓</p>",
-                List.of(utf8("<ol>💪"), utf8(""), utf8("</ol>")));
+                List.of(utf8("<ol>💪"), utf8(""), utf8("</ol>"))).getBytes();
         assertArrayEquals(utf8("<h1>Ça</h1><ol>💪</ol><p>fin ✓</p>"), page);
     }
 
