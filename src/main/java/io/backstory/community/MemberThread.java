@@ -24,9 +24,10 @@ import io.quarkus.qute.RawString;
  * of a few hundred references to bytes encoded once (UTF-8, as they are sent) instead of a template render, copied
  * once into the answer ({@link SharedPart#splice}). CSRF tokens are not in it: the vote buttons belong to the form the page
  * around puts the thread in ({@code id="votes"}), the accept buttons to one beside it ({@code form="accept"}), both
- * rendered per request. In the whole page, the parts around the thread that vary ({@link Varying#pageLevel}: the
- * header's account menu, the CSRF fields, the post's votes and points, the bookmark button, the draft seal) are marked
- * and rendered per member, small fragments instead of the page.
+ * rendered per request. In the whole page, the parts around the thread that vary ({@link Varying#pageLevel}) are
+ * marked: the header's account menu, the CSRF fields, the draft seal and the post's points and score are small
+ * fragments rendered per member; the post's vote buttons and the bookmark button are in the render in each variant,
+ * and the member's state picks one.
  */
 final class MemberThread implements ReadCache.Weighed {
 
@@ -52,11 +53,13 @@ final class MemberThread implements ReadCache.Weighed {
         FORM_CODES('t'),
         /** The reply form's draft seal (whose form, when opened). */
         SEAL('s'),
-        /** The post's vote buttons. */
-        POST_VOTES('V'),
         /** The post's points, counted now. */
         POST_POINTS('P'),
-        /** The bookmark button. */
+        /** The post's score beside its vote buttons, counted now. */
+        POST_SCORE('S'),
+        /** The post's vote buttons: three variants, for no vote, voted up and voted down (chosen, not rendered). */
+        POST_VOTES('V'),
+        /** The bookmark button: two variants, not bookmarked and bookmarked (chosen, not rendered). */
         BOOKMARK('b');
 
         final char mark;
@@ -84,9 +87,14 @@ final class MemberThread implements ReadCache.Weighed {
             return start(0);
         }
 
-        /** A part of the page around the thread, rendered whole for each member: what the shared render holds is dropped. */
+        /** A part of the page around the thread: rendered for each member, or one of its variants chosen. */
         boolean pageLevel() {
             return ordinal() >= ACCOUNT.ordinal();
+        }
+
+        /** A part of the page whose variants are all in the shared render: a member's state picks one. */
+        boolean chosen() {
+            return this == POST_VOTES || this == BOOKMARK;
         }
     }
 
@@ -121,7 +129,7 @@ final class MemberThread implements ReadCache.Weighed {
      */
     record Overlay(String handle, boolean postAuthor, Map<Long, VoteService.Vote> votes,
             Function<CommentTree.Item, String> ownComment, Function<Integer, String> points,
-            Function<Varying, String> pagePart) {
+            Function<Varying, String> pagePart, java.util.function.ToIntFunction<Varying> pageChoice) {
     }
 
     private final List<Part> parts;
@@ -234,7 +242,7 @@ final class MemberThread implements ReadCache.Weighed {
             if (part instanceof Text shared && new String(shared.utf8(), StandardCharsets.UTF_8).contains(text)) {
                 return true;
             }
-            if (part instanceof Slot slot && !slot.kind().pageLevel()
+            if (part instanceof Slot slot && (!slot.kind().pageLevel() || slot.kind().chosen())
                     && slot.variants().stream().anyMatch(variant -> shares(variant, text))) {
                 return true;
             }
@@ -286,6 +294,10 @@ final class MemberThread implements ReadCache.Weighed {
         }
 
         private void append(Slot slot) {
+            if (slot.kind().chosen()) {
+                append(slot.variants().get(overlay.pageChoice().applyAsInt(slot.kind())));
+                return;
+            }
             if (slot.kind().pageLevel()) {
                 append(pageParts.computeIfAbsent(slot.kind(),
                         kind -> overlay.pagePart().apply(kind).getBytes(StandardCharsets.UTF_8)));

@@ -20,6 +20,7 @@ import io.backstory.voting.VoteService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -47,10 +48,6 @@ public class PostPage {
 
         /** The parts of the page that vary between members who are not its author (see {@link MemberThread}). */
         static native TemplateInstance post$postPoints(PostDetail post);
-
-        static native TemplateInstance post$postVotes(PostDetail post, Viewer viewer);
-
-        static native TemplateInstance post$bookmark(PostDetail post, Viewer viewer);
 
         static native TemplateInstance post$seal(PostDetail post);
     }
@@ -139,6 +136,10 @@ public class PostPage {
             return pageMark(MemberThread.Varying.POST_POINTS);
         }
 
+        public RawString postScoreStart() {
+            return pageMark(MemberThread.Varying.POST_SCORE);
+        }
+
         public RawString bookmarkStart() {
             return pageMark(MemberThread.Varying.BOOKMARK);
         }
@@ -155,6 +156,16 @@ public class PostPage {
         /** Where a marked part ends (shared only). */
         public RawString end() {
             return shared ? MemberThread.end() : NOTHING;
+        }
+
+        /** The post's vote buttons to render: as this viewer voted, or (shared) each way a member can have. */
+        public List<Integer> postVoteVariants() {
+            return shared ? SHARED_VOTE_VARIANTS : List.of(postVote);
+        }
+
+        /** The bookmark button to render: as this viewer has it, or (shared) both ways. */
+        public List<Boolean> bookmarkVariants() {
+            return shared ? SHARED_BOOKMARK_VARIANTS : List.of(bookmarked);
         }
 
         /** The votes to render buttons for: this viewer's own, or (shared) every one a member can have cast. */
@@ -199,6 +210,8 @@ public class PostPage {
     private static final Viewer EVERY_MEMBER = new Viewer(null, 0, Map.of(), false, 0, true);
     /** In the order {@link MemberThread} picks them: no vote, up, down. */
     private static final List<Integer> SHARED_VOTE_VARIANTS = List.of(0, 1, -1);
+    /** In the order {@link MemberThread} picks them: not bookmarked, bookmarked. */
+    private static final List<Boolean> SHARED_BOOKMARK_VARIANTS = List.of(false, true);
 
     private record SharedPost(long id) {
     }
@@ -228,9 +241,9 @@ public class PostPage {
 
     /**
      * A rendered post page: as text (a visitor's, which {@code platform/web/VisitorPages} may keep whole), or as the
-     * bytes sent (a member's, with the shared thread spliced in).
+     * bytes sent (a member's, with the shared parts spliced in: see {@link SharedPart}).
      */
-    record Rendered(String text, byte[] bytes) {
+    record Rendered(String text, Buffer bytes) {
 
         Object entity() {
             return text != null ? text : bytes;
@@ -287,10 +300,12 @@ public class PostPage {
         Function<Integer, String> points = score -> Templates.post$points(score).render();
         if (wholePage) {
             return new Rendered(null, SharedPart.join(shared.render().render(new MemberThread.Overlay(handle, false,
-                    voted.comments(), ownComment, points, part -> pagePart(part, post, reader)))));
+                    voted.comments(), ownComment, points, part -> pagePart(part, post), part -> pageChoice(part, reader)))));
         }
         List<byte[]> thread = shared.render().render(new MemberThread.Overlay(handle, author, voted.comments(),
                 ownComment, points, part -> {
+                    throw new IllegalStateException("the thread alone has no page parts");
+                }, part -> {
                     throw new IllegalStateException("the thread alone has no page parts");
                 }));
         // The comment form's remedy list comes when asked for, unless the member's draft has remedies chosen in it.
@@ -332,16 +347,24 @@ public class PostPage {
         return page;
     }
 
-    /** One of the page's parts as this member sees it (see {@link MemberThread.Varying#pageLevel}). */
-    private static String pagePart(MemberThread.Varying part, PostDetail post, Viewer reader) {
+    /** One of the page's parts rendered for this member (see {@link MemberThread.Varying#pageLevel}). */
+    private static String pagePart(MemberThread.Varying part, PostDetail post) {
         return switch (part) {
             case ACCOUNT -> Fragments.account().render();
             case FORM_CODES -> Fragments.csrf().render();
             case SEAL -> Templates.post$seal(post).render();
-            case POST_VOTES -> Templates.post$postVotes(post, reader).render();
             case POST_POINTS -> Templates.post$postPoints(post).render();
-            case BOOKMARK -> Templates.post$bookmark(post, reader).render();
-            default -> throw new IllegalStateException("not a part of the page: " + part);
+            case POST_SCORE -> String.valueOf(post.score());
+            default -> throw new IllegalStateException("not a rendered part of the page: " + part);
+        };
+    }
+
+    /** Which variant of one of the page's parts this member gets, in the order of the shared render's variants. */
+    private static int pageChoice(MemberThread.Varying part, Viewer reader) {
+        return switch (part) {
+            case POST_VOTES -> SHARED_VOTE_VARIANTS.indexOf(reader.postVote());
+            case BOOKMARK -> SHARED_BOOKMARK_VARIANTS.indexOf(reader.bookmarked());
+            default -> throw new IllegalStateException("not a chosen part of the page: " + part);
         };
     }
 

@@ -39,7 +39,7 @@ class MemberThreadRenderTest {
 
     private static String as(String handle, boolean asker, Map<Long, VoteService.Vote> votes) {
         return utf8(THREAD.render(new MemberThread.Overlay(handle, asker, votes,
-                item -> "[" + item.node.author() + "'s own, rendered again]", score -> "now " + score, part -> "")));
+                item -> "[" + item.node.author() + "'s own, rendered again]", score -> "now " + score, part -> "", part -> 0)));
     }
 
     /** The chunks of a render, as the text they make together. */
@@ -81,9 +81,9 @@ class MemberThreadRenderTest {
     @Test
     void textOutsideLatin1IsSentAsUtf8AndThePageAroundTakesTheThreadAtItsSlot() {
         MemberThread thread = MemberThread.parse("<p>Bien sûr ✓ 💪</p>", List.of());
-        List<byte[]> body = thread.render(new MemberThread.Overlay(null, false, Map.of(), item -> "", score -> "", part -> ""));
+        List<byte[]> body = thread.render(new MemberThread.Overlay(null, false, Map.of(), item -> "", score -> "", part -> "", part -> 0));
         assertEquals("<main>é <p>Bien sûr ✓ 💪</p> ü</main>", new String(
-                SharedPart.splice("<main>é " + SharedPart.SLOT + " ü</main>", body), StandardCharsets.UTF_8));
+                SharedPart.splice("<main>é " + SharedPart.SLOT + " ü</main>", body).getBytes(), StandardCharsets.UTF_8));
         assertThrows(IllegalStateException.class, () -> SharedPart.splice("<main></main>", body));
     }
 
@@ -95,15 +95,15 @@ class MemberThreadRenderTest {
         java.util.List<Integer> rendered = new java.util.ArrayList<>();
         List<byte[]> body = thread.render(new MemberThread.Overlay("carol", false,
                 Map.of(1L, new VoteService.Vote(1, 3, 0), 2L, new VoteService.Vote(0, 3, 0)), item -> "",
-                score -> { rendered.add(score); return "[" + score + "]"; }, part -> ""));
+                score -> { rendered.add(score); return "[" + score + "]"; }, part -> "", part -> 0));
         assertEquals("<ol>[3][3]</ol>", utf8(body));
         assertEquals(List.of(3), rendered);
     }
 
     @Test
     void membersGetTheSharedBytesThemselvesNotCopies() {
-        MemberThread.Overlay carol = new MemberThread.Overlay("carol", false, Map.of(), item -> "", score -> "", part -> "");
-        MemberThread.Overlay dave = new MemberThread.Overlay("dave", false, Map.of(), item -> "", score -> "", part -> "");
+        MemberThread.Overlay carol = new MemberThread.Overlay("carol", false, Map.of(), item -> "", score -> "", part -> "", part -> 0);
+        MemberThread.Overlay dave = new MemberThread.Overlay("dave", false, Map.of(), item -> "", score -> "", part -> "", part -> 0);
         List<byte[]> carols = THREAD.render(carol);
         List<byte[]> daves = THREAD.render(dave);
         assertEquals(carols.size(), daves.size());
@@ -120,10 +120,23 @@ class MemberThreadRenderTest {
         MemberThread page = MemberThread.parse(marked, CommentTree.layout(List.of(ALICES, BOBS)));
         List<Varying> asked = new java.util.ArrayList<>();
         String carols = utf8(page.render(new MemberThread.Overlay("carol", false, Map.of(), item -> "", score -> "",
-                part -> { asked.add(part); return "(carol's " + part + ")"; })));
+                part -> { asked.add(part); return "(carol's " + part + ")"; }, part -> 0)));
         assertEquals("<header>(carol's ACCOUNT)</header><form>(carol's FORM_CODES)</form><form>(carol's FORM_CODES)</form>"
                 + "<ol>[alice's words][bob: 3 points (none) ]</ol>", carols);
         assertEquals(List.of(Varying.ACCOUNT, Varying.FORM_CODES), asked, "each part once per view");
+    }
+
+    @Test
+    void aChosenPartOfThePageIsTheVariantTheMembersStatePicksWithItsOwnRenderedPartsInside() {
+        String marked = "<form>" + Varying.BOOKMARK.start() + "(save" + Varying.FORM_CODES.start() + "[codes]"
+                + MemberThread.end() + ")" + MemberThread.next() + "(saved" + Varying.FORM_CODES.start() + "[codes]"
+                + MemberThread.end() + ")" + MemberThread.end() + "</form>";
+        MemberThread page = MemberThread.parse(marked, List.of());
+        String saved = utf8(page.render(new MemberThread.Overlay("carol", false, Map.of(), item -> "", score -> "",
+                part -> "{carol's codes}", part -> part == Varying.BOOKMARK ? 1 : -1)));
+        assertEquals("<form>(saved{carol's codes})</form>", saved);
+        assertEquals(true, page.shares("(saved"), "both variants are shared");
+        assertEquals(false, page.shares("[codes]"), "the codes inside them are not");
     }
 
     @Test
