@@ -38,6 +38,7 @@ final class SharedPart {
     }
 
     /** {@code parts} one after the other, as one buffer over them (they must not change while it is sent). */
+    @SuppressWarnings("deprecation") // Vert.x 4 wraps a Netty buffer only so (Vert.x 5: BufferInternal.buffer)
     static Buffer join(List<byte[]> parts) {
         return Buffer.buffer(Unpooled.wrappedBuffer(parts.toArray(byte[][]::new)));
     }
