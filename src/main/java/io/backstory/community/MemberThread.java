@@ -1,13 +1,16 @@
 package io.backstory.community;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import io.backstory.platform.cache.ReadCache;
 import io.backstory.voting.VoteService;
@@ -129,7 +132,7 @@ final class MemberThread implements ReadCache.Weighed {
      */
     record Overlay(String handle, boolean postAuthor, Map<Long, VoteService.Vote> votes,
             Function<CommentTree.Item, String> ownComment, Function<Integer, String> points,
-            Function<Varying, String> pagePart, java.util.function.ToIntFunction<Varying> pageChoice) {
+            Function<Varying, String> pagePart, ToIntFunction<Varying> pageChoice) {
     }
 
     private final List<Part> parts;
@@ -147,7 +150,7 @@ final class MemberThread implements ReadCache.Weighed {
 
     /** Reads the marked render of {@code items} (the thread's layout). */
     static MemberThread parse(String marked, List<CommentTree.Item> items) {
-        Map<Long, CommentTree.Item> byId = new java.util.HashMap<>();
+        Map<Long, CommentTree.Item> byId = new HashMap<>();
         items.forEach(item -> byId.put(item.node.id(), item));
         int[] at = {0};
         List<Part> parts = parseParts(marked, at, false, byId).get(0);
@@ -192,7 +195,7 @@ final class MemberThread implements ReadCache.Weighed {
 
     /** A comment as most members get it: the first variant of its parts, no accepted-answer button. */
     private static byte[] plain(List<Part> parts) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (Part part : parts) {
             if (part instanceof Text text) {
                 bytes.writeBytes(text.utf8());
@@ -272,7 +275,7 @@ final class MemberThread implements ReadCache.Weighed {
         /** Most comments share a handful of scores: each is rendered once per view, not once per comment. */
         private final Map<Integer, byte[]> pointsByScore = new HashMap<>();
         /** A page's CSRF fields appear in several forms: rendered once. */
-        private final Map<Varying, byte[]> pageParts = new java.util.EnumMap<>(Varying.class);
+        private final Map<Varying, byte[]> pageParts = new EnumMap<>(Varying.class);
         private final List<byte[]> chunks = new ArrayList<>(chunkCount);
 
         Rendering(Overlay overlay) {
