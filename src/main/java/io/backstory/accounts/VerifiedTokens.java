@@ -1,12 +1,16 @@
 package io.backstory.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -14,7 +18,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.AuthorizationCodeTokens;
 import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,44 +28,57 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Bearer access tokens quarkus-oidc has verified, kept until they expire, so that the next request with the same token
- * skips the signature check and the parsing of its claims: about a third of the app's CPU on a member's page view
- * (README, "What makes it fast"). Asked before quarkus-oidc's own provider; on a miss it answers nothing and
- * quarkus-oidc verifies the token as always, and {@link KeepVerifiedTokens} keeps what it built.
+ * Tokens quarkus-oidc has verified, kept until they expire, so that the next request with the same tokens skips the
+ * signature checks and the parsing of their claims: about a third of the app's CPU on a member's page view (README,
+ * "What makes it fast"). Asked before quarkus-oidc's own provider; on a miss it answers nothing and quarkus-oidc
+ * verifies the tokens as always, and {@link KeepVerifiedTokens} keeps what it built.
  * <p>
- * Only an identity quarkus-oidc built from exactly that token string, for that tenant, is kept, so a token it refused
- * never gets in and a token that differs by one character misses. An entry lives no longer than the token's own
- * {@code exp}. As with any JWT checked locally, a key withdrawn from the realm's key set stops tokens signed with it
- * only when they expire (Keycloak's access tokens live 5 minutes). Browser sessions (code flow) are not kept: their
- * refresh depends on quarkus-oidc seeing each request.
+ * Two kinds are kept: a bearer access token (the API and scripts), and a browser session's ID and access tokens
+ * together (the session cookie's, for the pages). Only an identity quarkus-oidc built from exactly those token
+ * strings, for that tenant, is kept, so a token it refused never gets in and a token that differs by one character
+ * misses. A bearer entry lives no longer than its token's {@code exp}; a session's entry ends the refresh skew
+ * ({@code quarkus.oidc.token.refresh-token-time-skew}) before the earlier of its two tokens' {@code exp}, so that
+ * quarkus-oidc sees every request from the moment it would refresh the session. The identity built at the login's
+ * return or at a refresh is not kept (the next request's, from the new cookie, is). As with any JWT checked locally,
+ * a key withdrawn from the realm's key set stops tokens signed with it only when they expire (Keycloak's access
+ * tokens live 5 minutes).
  */
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
 
-    /** quarkus-oidc's name for the attribute of the request and the identity naming the tenant that checked the token. */
+    /** quarkus-oidc's name for the request's attribute naming the tenant that checks its tokens. */
     static final String TENANT_ID = "tenant-id";
+    /** quarkus-oidc marks the request that returns from the login ({@code new_authentication}) or refreshed the session. */
+    private static final Set<String> SESSION_CHANGES = Set.of("new_authentication", "refresh_token_grant_response");
     private static final long MAX_ENTRIES = 20_000;
-    /** Set on an identity answered from a kept token, so it is not kept again. */
+    /** Set on an identity answered from kept tokens, so it is not kept again. */
     private static final String FROM_KEPT_TOKEN = "backstory.from-kept-token";
     /** The attributes quarkus-oidc ties to the request it verified the token on. */
     private static final Set<String> REQUEST_BOUND = Set.of(RoutingContext.class.getName(),
             AuthenticationRequestContext.class.getName());
 
-    private record Key(String tenant, String token) {
+    /** The tenant and the tokens checked: a bearer token alone, or a session's ID token with its access token. */
+    private record Key(String tenant, String token, String sessionAccessToken) {
     }
 
     private record Verified(SecurityIdentity identity, Instant expires) {
     }
 
+    private final Duration refreshSkew;
     private final Cache<Key, Verified> verified = Caffeine.newBuilder()
             .maximumSize(MAX_ENTRIES)
             .expireAfter(Expiry.creating((Key key, Verified entry) -> Duration.between(Instant.now(), entry.expires())))
             .build();
     private final LongAdder hits = new LongAdder();
+
+    VerifiedTokens(@ConfigProperty(name = "quarkus.oidc.token.refresh-token-time-skew") Optional<Duration> refreshSkew) {
+        this.refreshSkew = refreshSkew.orElse(Duration.ZERO);
+    }
 
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
@@ -75,10 +94,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (routing == null || !isBearer(request.getToken().getClass()) || !(routing.get(TENANT_ID) instanceof String tenant)) {
-            return Uni.createFrom().nullItem();
-        }
-        Verified entry = verified.getIfPresent(new Key(tenant, request.getToken().getToken()));
+        Key key = routing == null ? null : key(request.getToken(), routing);
+        Verified entry = key == null ? null : verified.getIfPresent(key);
         if (entry == null || !entry.expires().isAfter(Instant.now())) {
             return Uni.createFrom().nullItem();
         }
@@ -90,18 +107,30 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return Uni.createFrom().item(copy(entry.identity(), thisRequest));
     }
 
-    /** Called by {@link KeepVerifiedTokens} with each identity quarkus-oidc built for a bearer token. */
-    void keep(SecurityIdentity identity) {
-        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        if (identity.isAnonymous() || credential == null || identity.getAttribute(FROM_KEPT_TOKEN) != null || identity.getCredential(IdTokenCredential.class) != null
-                || !(identity.getAttribute(TENANT_ID) instanceof String tenant)
-                || !(identity.getPrincipal() instanceof JsonWebToken jwt)
-                || !credential.getToken().equals(jwt.getRawToken()) || jwt.getExpirationTime() <= 0) {
+    /** Called by {@link KeepVerifiedTokens} with each identity quarkus-oidc built, and the request it was built on. */
+    void keep(SecurityIdentity identity, RoutingContext routing) {
+        if (identity.isAnonymous() || routing == null || identity.getAttribute(FROM_KEPT_TOKEN) != null
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0
+                || !(routing.get(TENANT_ID) instanceof String tenant)) {
             return;
         }
+        IdTokenCredential idToken = identity.getCredential(IdTokenCredential.class);
+        AccessTokenCredential accessToken = identity.getCredential(AccessTokenCredential.class);
         Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime());
+        Key session = idToken == null ? null : key(idToken, routing);
+        Key key;
+        if (idToken == null && accessToken != null && accessToken.getToken().equals(jwt.getRawToken())) {
+            key = new Key(tenant, accessToken.getToken(), null);
+        } else if (session != null && accessToken != null && idToken.getToken().equals(jwt.getRawToken())
+                && accessToken.getToken().equals(session.sessionAccessToken())) {
+            key = session;
+            Instant accessExpires = expiry(accessToken.getToken());
+            expires = (accessExpires.isBefore(expires) ? accessExpires : expires).minus(refreshSkew);
+        } else {
+            return;
+        }
         if (expires.isAfter(Instant.now())) {
-            verified.put(new Key(tenant, credential.getToken()), new Verified(copy(identity, Map.of()), expires));
+            verified.put(key, new Verified(copy(identity, Map.of()), expires));
         }
     }
 
@@ -110,8 +139,35 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return hits.sum();
     }
 
-    private static boolean isBearer(Class<?> credential) {
-        return credential == AccessTokenCredential.class;
+    /**
+     * The key of a request's tokens, or null if they are not kept: a bearer access token, or a session's ID token
+     * (not one quarkus-oidc made up for a provider that sent none) with the access token of the same cookie, on a
+     * request that neither returns from the login nor refreshed the session.
+     */
+    private static Key key(TokenCredential credential, RoutingContext routing) {
+        if (!(routing.get(TENANT_ID) instanceof String tenant)) {
+            return null;
+        }
+        if (credential.getClass() == AccessTokenCredential.class) {
+            return new Key(tenant, credential.getToken(), null);
+        }
+        if (credential instanceof IdTokenCredential idToken && !idToken.isInternal()
+                && routing.get(AuthorizationCodeTokens.class.getName()) instanceof AuthorizationCodeTokens tokens
+                && tokens.getAccessToken() != null && SESSION_CHANGES.stream().noneMatch(mark -> routing.get(mark) != null)) {
+            return new Key(tenant, credential.getToken(), tokens.getAccessToken());
+        }
+        return null;
+    }
+
+    /** The {@code exp} of a JWT quarkus-oidc has verified (read once, when its session is kept). */
+    private static Instant expiry(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            return Instant.EPOCH;
+        }
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        Long exp = claims.getLong("exp");
+        return exp == null ? Instant.EPOCH : Instant.ofEpochSecond(exp);
     }
 
     /**
