@@ -41,9 +41,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Two kinds are kept: a bearer access token (the API and scripts), and a browser session's ID and access tokens
  * together (the session cookie's, for the pages). Only an identity quarkus-oidc built from exactly those token
  * strings, for that tenant, is kept, so a token it refused never gets in and a token that differs by one character
- * misses. A bearer entry lives no longer than its token's {@code exp}; a session's entry ends the refresh skew
- * ({@code quarkus.oidc.token.refresh-token-time-skew}) before the earlier of its two tokens' {@code exp}, so that
- * quarkus-oidc sees every request from the moment it would refresh the session. The identity built at the login's
+ * misses. A bearer entry lives no longer than quarkus-oidc would accept its token: until its {@code exp}, and no
+ * longer than {@code quarkus.oidc.token.age} after its {@code iat} where that age is limited. A session's entry ends
+ * the refresh skew ({@code quarkus.oidc.token.refresh-token-time-skew}) before the earlier of its two tokens' ends, so
+ * that quarkus-oidc sees every request from the moment it would refresh the session. The identity built at the login's
  * return or at a refresh is not kept (the next request's, from the new cookie, is). As with any JWT checked locally,
  * a key withdrawn from the realm's key set stops tokens signed with it only when they expire (Keycloak's access
  * tokens live 5 minutes).
@@ -70,14 +71,18 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     private final Duration refreshSkew;
+    /** The longest quarkus-oidc accepts a token after it was issued, if limited ({@code quarkus.oidc.token.age}). */
+    private final Optional<Duration> maxAge;
     private final Cache<Key, Verified> verified = Caffeine.newBuilder()
             .maximumSize(MAX_ENTRIES)
             .expireAfter(Expiry.creating((Key key, Verified entry) -> Duration.between(Instant.now(), entry.expires())))
             .build();
     private final LongAdder hits = new LongAdder();
 
-    VerifiedTokens(@ConfigProperty(name = "quarkus.oidc.token.refresh-token-time-skew") Optional<Duration> refreshSkew) {
+    VerifiedTokens(@ConfigProperty(name = "quarkus.oidc.token.refresh-token-time-skew") Optional<Duration> refreshSkew,
+            @ConfigProperty(name = "quarkus.oidc.token.age") Optional<Duration> maxAge) {
         this.refreshSkew = refreshSkew.orElse(Duration.ZERO);
+        this.maxAge = maxAge;
     }
 
     @Override
@@ -116,7 +121,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         }
         IdTokenCredential idToken = identity.getCredential(IdTokenCredential.class);
         AccessTokenCredential accessToken = identity.getCredential(AccessTokenCredential.class);
-        Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime());
+        Instant expires = usableUntil(jwt.getExpirationTime(), jwt.getIssuedAtTime());
         Key session = idToken == null ? null : key(idToken, routing);
         Key key;
         if (idToken == null && accessToken != null && accessToken.getToken().equals(jwt.getRawToken())) {
@@ -124,8 +129,9 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         } else if (session != null && accessToken != null && idToken.getToken().equals(jwt.getRawToken())
                 && accessToken.getToken().equals(session.sessionAccessToken())) {
             key = session;
-            Instant accessExpires = expiry(accessToken.getToken());
-            expires = (accessExpires.isBefore(expires) ? accessExpires : expires).minus(refreshSkew);
+            JsonObject access = claims(accessToken.getToken());
+            Instant accessUsable = usableUntil(access.getLong("exp", 0L), access.getLong("iat", 0L));
+            expires = (accessUsable.isBefore(expires) ? accessUsable : expires).minus(refreshSkew);
         } else {
             return;
         }
@@ -159,15 +165,21 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return null;
     }
 
-    /** The {@code exp} of a JWT quarkus-oidc has verified (read once, when its session is kept). */
-    private static Instant expiry(String jwt) {
-        String[] parts = jwt.split("\\.");
-        if (parts.length < 2) {
-            return Instant.EPOCH;
+    /** Until when quarkus-oidc would accept a token of this expiry and issue time (epoch seconds). */
+    private Instant usableUntil(long exp, long issuedAt) {
+        Instant until = Instant.ofEpochSecond(exp);
+        if (maxAge.isPresent()) {
+            Instant tooOld = Instant.ofEpochSecond(issuedAt).plus(maxAge.get());
+            until = tooOld.isBefore(until) ? tooOld : until;
         }
-        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-        Long exp = claims.getLong("exp");
-        return exp == null ? Instant.EPOCH : Instant.ofEpochSecond(exp);
+        return until;
+    }
+
+    /** The claims of a JWT quarkus-oidc has verified (read once, when its session is kept). */
+    private static JsonObject claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        return parts.length < 2 ? new JsonObject()
+                : new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     }
 
     /**
