@@ -56,7 +56,11 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     static final String TENANT_ID = "tenant-id";
     /** quarkus-oidc marks the request that returns from the login ({@code new_authentication}) or refreshed the session. */
     private static final Set<String> SESSION_CHANGES = Set.of("new_authentication", "refresh_token_grant_response");
-    private static final long MAX_ENTRIES = 20_000;
+    /**
+     * Members active within a token's life (5 minutes); an entry (the identity, its claims and three token strings)
+     * weighs about 10 KB, so at most about 50 MB of the heap.
+     */
+    private static final long MAX_ENTRIES = 5_000;
     /** Set on an identity answered from kept tokens, so it is not kept again. */
     private static final String FROM_KEPT_TOKEN = "backstory.from-kept-token";
     /** The attributes quarkus-oidc ties to the request it verified the token on. */
