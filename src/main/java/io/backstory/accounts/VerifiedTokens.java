@@ -58,7 +58,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private static final Set<String> SESSION_CHANGES = Set.of("new_authentication", "refresh_token_grant_response");
     /**
      * Members active within a token's life (5 minutes); an entry (the identity, its claims and three token strings)
-     * weighs about 10 KB, so at most about 50 MB of the heap.
+     * weighs about 10 KB by an estimate of its strings and claims (not measured), so at most about 50 MB of the heap.
      */
     private static final long MAX_ENTRIES = 5_000;
     /** Set on an identity answered from kept tokens, so it is not kept again. */
