@@ -92,6 +92,19 @@ public final class LogisticRegression implements Classifier {
         return new LogisticRegression(average);
     }
 
+    /** A regression with these weights ([label][feature], the bias last), as {@link #weights} gave them. */
+    static LogisticRegression of(double[][] weights) {
+        return new LogisticRegression(copy(weights));
+    }
+
+    double[][] weights() {
+        return copy(weights);
+    }
+
+    private static double[][] copy(double[][] weights) {
+        return Arrays.stream(weights).map(double[]::clone).toArray(double[][]::new);
+    }
+
     /** The probability of each label for one row. */
     @Override
     public double[] probabilities(float[] row) {

@@ -62,10 +62,34 @@ public final class ModelTrainer {
      * nearest (without it, 35 of its sentences flagged instead of 25).
      */
     public static ModelTrainer standard() {
-        return new ModelTrainer((x, y, labels, classWeight) -> new NeighbourBlend(
-                LogisticRegression.train(x, y, labels, classWeight, LogisticRegression.Options.DEFAULT), x, y, classWeight,
-                NEIGHBOURS_VOTING, NEIGHBOUR_SHARE, VOTING_FLOOR), 2.0);
+        return new ModelTrainer((x, y, labels, classWeight) -> blend(
+                LogisticRegression.train(x, y, labels, classWeight, LogisticRegression.Options.DEFAULT), x, y, classWeight),
+                BENIGN_WEIGHT);
     }
+
+    /**
+     * The model {@code standard().train(raw)} made, from what that training learnt: its regression's weights
+     * ({@link #regressionWeights}) and its thresholds. Nothing is trained; the rest is recomputed from {@code raw}.
+     */
+    static ScreeningModel standardFrom(List<Example> raw, double[][] weights, ScreeningModel.Thresholds thresholds) {
+        ModelTrainer again = new ModelTrainer((x, y, labels, classWeight) -> blend(LogisticRegression.of(weights), x, y,
+                classWeight), BENIGN_WEIGHT);
+        Standardiser standardiser = Standardiser.of(raw);
+        List<Example> examples = raw.stream().map(standardiser::apply).toList();
+        return new ScreeningModel(standardiser, again.classifier(examples), thresholds, examples);
+    }
+
+    /** The weights of a standard model's regression, as {@link #standardFrom} takes them. */
+    static double[][] regressionWeights(ScreeningModel standard) {
+        return ((LogisticRegression) ((NeighbourBlend) standard.classifier()).base()).weights();
+    }
+
+    private static NeighbourBlend blend(Classifier base, float[][] x, int[] y, double[] classWeight) {
+        return new NeighbourBlend(base, x, y, classWeight, NEIGHBOURS_VOTING, NEIGHBOUR_SHARE, VOTING_FLOOR);
+    }
+
+    /** How much more a benign training sentence counts than its label's share alone would make it. */
+    static final double BENIGN_WEIGHT = 2.0;
 
     static final int NEIGHBOURS_VOTING = 10;
     static final double NEIGHBOUR_SHARE = 0.3;

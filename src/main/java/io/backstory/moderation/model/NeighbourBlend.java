@@ -32,6 +32,10 @@ final class NeighbourBlend implements Classifier {
         this.floor = floor;
     }
 
+    Classifier base() {
+        return base;
+    }
+
     @Override
     public double[] probabilities(float[] row) {
         double[] p = base.probabilities(row);

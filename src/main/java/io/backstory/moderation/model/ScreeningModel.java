@@ -77,6 +77,10 @@ public final class ScreeningModel {
         return thresholds;
     }
 
+    Classifier classifier() {
+        return classifier;
+    }
+
     /** The label the model calls for these features, with the labelled sentences most like it. */
     public Verdict judge(float[] raw) {
         float[] features = standardiser.apply(raw);

@@ -28,7 +28,8 @@ import jakarta.persistence.Tuple;
 
 /**
  * Holds the screening model in use and makes new ones. At start-up it reads the training sentences and their shipped
- * embeddings, embeds any the file lacks, and trains the shipped model on the training split (a few seconds). Retrains
+ * embeddings, embeds any the file lacks, and takes the shipped model the build trained on the training split
+ * ({@link ShippedModel}; or trains it, a few seconds, when the build's is for other sentences or code). Retrains
  * add the moderators' lessons ({@link ScreeningLessons}) to the same sentences; each is scored on the fixed evaluation
  * split and adopted only if it does not do worse than the model in use. Every version is a row of
  * {@code screening_model_version} (V31), fully described by the last lesson it learnt from, so any instance can
@@ -83,11 +84,13 @@ public class ScreeningModels {
         Split split = split(embedder, writeEmbeddings);
         training.addAll(split.training());
         evaluation.addAll(split.evaluation());
-        shipped = ModelTrainer.standard().train(training);
-        shippedScore = ModelScore.of(shipped, evaluation);
+        ShippedModel built = ShippedModel.of(split);
+        shipped = built.model();
+        shippedScore = built.score();
         inUse = new InUse(0, shipped);
-        LOG.infof("Screening model trained on %d sentences (%d kept for evaluation) in %d ms; thresholds %s; %s",
-                training.size(), evaluation.size(), (System.nanoTime() - started) / 1_000_000, shipped.thresholds(), shippedScore);
+        LOG.infof("Screening model %s on %d sentences (%d kept for evaluation) in %d ms; thresholds %s; %s",
+                built.fromBuild() ? "as the build trained it" : "trained", training.size(), evaluation.size(),
+                (System.nanoTime() - started) / 1_000_000, shipped.thresholds(), shippedScore);
     }
 
     void start(@Observes StartupEvent start, ClusterJobs jobs, Limits limits) {

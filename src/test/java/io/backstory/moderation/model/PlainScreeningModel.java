@@ -5,21 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The shipped screening model as {@link ScreeningModels} trains it at start-up, without Quarkus: the real e5
- * embeddings, the training split, the standard trainer. Built once per test JVM (a few seconds).
+ * The shipped screening model as {@link ScreeningModels} takes it up at start-up, without Quarkus: the real e5
+ * embeddings, the training split, the model the build trained on it ({@link ShippedModel}). Loaded once per test JVM.
  */
 public final class PlainScreeningModel {
 
     private static PlainScreeningModel shipped;
 
     private final SentenceEmbedder embedder;
+    private final ScreeningModels.Split split;
     private final ScreeningModel model;
     private final List<LabelledSentence> evaluation;
 
     private PlainScreeningModel() throws Exception {
         embedder = new SentenceEmbedder(Path.of(System.getProperty("java.io.tmpdir"), "backstory-native"));
-        ScreeningModels.Split split = ScreeningModels.split(embedder, Optional.empty());
-        model = ModelTrainer.standard().train(split.training());
+        split = ScreeningModels.split(embedder, Optional.empty());
+        model = ShippedModel.of(split).model();
         evaluation = split.evaluation().stream().map(e -> new LabelledSentence(e.label(), e.text())).toList();
     }
 
@@ -37,6 +38,15 @@ public final class PlainScreeningModel {
     /** What the model says of one sentence, as {@link ScreeningModels#judge} does. */
     public ScreeningModel.Verdict judge(String sentence) {
         return model.judge(embedder.features(sentence));
+    }
+
+    /** The shipped sentences with their features, as the model was trained on them. */
+    ScreeningModels.Split split() {
+        return split;
+    }
+
+    ScreeningModel model() {
+        return model;
     }
 
     public ScreeningModel.Thresholds thresholds() {
