@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Google Lighthouse 12 (npm), run against Debian's Chromium through CHROME_PATH. Installed on first use with the
+ * Google Lighthouse 12 (npm, through its Node.js API), run against Debian's Chromium through CHROME_PATH. Installed on first use with the
  * machine's npm into a per-version folder under ~/.cache/backstory (like Maven's ~/.m2, so a fresh clone does not
  * install it again; nothing is downloaded besides the npm package, no browser); reports go to target/lighthouse.
  */
@@ -27,30 +27,42 @@ public final class Lighthouse {
     private Lighthouse() {
     }
 
-    /** The four category scores (0-100) for the page; the full JSON report is kept beside them. */
-    public static Map<String, Integer> scores(String url, String name) throws IOException, InterruptedException {
-        Path cli = install();
-        Path report = HOME.resolve(name + ".report.json");
-        List<String> command = new ArrayList<>(List.of("node", cli.toString(), url, "--output=json",
-                "--output-path=" + report, "--quiet", "--only-categories=" + String.join(",", CATEGORIES),
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
-                        + "--disable-background-networking --disable-component-update --disable-sync --disable-quic "
-                        + "--no-first-run"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(HOME.resolve(name + ".log").toFile());
+    /**
+     * The four category scores (0-100) of each page (name to URL), in the order given; the full JSON reports are kept
+     * beside them. One Node.js process runs them all (src/test/resources/lighthouse/pages.mjs), each in its own Chromium.
+     */
+    public static Map<String, Map<String, Integer>> scores(Map<String, String> pages) throws IOException, InterruptedException {
+        install();
+        Path script = INSTALL.resolve("pages.mjs"); // beside node_modules, where its imports resolve
+        try (var in = Lighthouse.class.getResourceAsStream("/lighthouse/pages.mjs")) {
+            Files.write(script, in.readAllBytes());
+        }
+        List<String> command = new ArrayList<>(List.of("node", script.toString(),
+                "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
+                        + "--disable-component-update --disable-sync --disable-quic --no-first-run"));
+        pages.forEach((name, url) -> command.addAll(List.of(url, report(name).toString())));
+        Path log = HOME.resolve("lighthouse.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("CHROME_PATH", System.getProperty("browser.binary", "/usr/bin/chromium"));
-        run(builder, "Lighthouse on " + url, HOME.resolve(name + ".log"));
-        JsonNode categories = new ObjectMapper().readTree(report.toFile()).path("categories");
-        Map<String, Integer> scores = new LinkedHashMap<>();
-        for (String category : CATEGORIES) {
-            scores.put(category, (int) Math.round(categories.path(category).path("score").asDouble(-1) * 100));
+        run(builder, "Lighthouse on " + pages.values(), log);
+        Map<String, Map<String, Integer>> scores = new LinkedHashMap<>();
+        for (String name : pages.keySet()) {
+            JsonNode categories = new ObjectMapper().readTree(report(name).toFile()).path("categories");
+            Map<String, Integer> byCategory = new LinkedHashMap<>();
+            for (String category : CATEGORIES) {
+                byCategory.put(category, (int) Math.round(categories.path(category).path("score").asDouble(-1) * 100));
+            }
+            scores.put(name, byCategory);
         }
         return scores;
     }
 
-    private static synchronized Path install() throws IOException, InterruptedException {
+    private static Path report(String name) {
+        return HOME.resolve(name + ".report.json").toAbsolutePath();
+    }
+
+    private static synchronized void install() throws IOException, InterruptedException {
         Files.createDirectories(HOME);
-        Path cli = INSTALL.resolve("node_modules/lighthouse/cli/index.js");
         Path installed = INSTALL.resolve("installed");
         if (!Files.exists(installed)) { // written last, so an interrupted install is redone
             Files.createDirectories(INSTALL);
@@ -60,7 +72,6 @@ public final class Lighthouse {
             run(npm, "npm install lighthouse@" + VERSION, HOME.resolve("npm-install.log"));
             Files.writeString(installed, VERSION);
         }
-        return cli;
     }
 
     private static void run(ProcessBuilder builder, String what, Path log) throws IOException, InterruptedException {
