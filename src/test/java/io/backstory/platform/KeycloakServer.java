@@ -18,8 +18,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A real Keycloak for the integration tests: the distribution Maven unpacked into target/keycloak, started once per
- * test JVM on 127.0.0.1:8180 with the realm file that docker/ deploys, and stopped (SIGTERM) when the JVM exits.
+ * A real Keycloak for the integration tests: the distribution Maven unpacked once per machine into
+ * ~/.cache/backstory/keycloak (its first start builds it; later ones start as built), started once per test JVM on
+ * 127.0.0.1:8180 with the realm file that docker/ deploys and a new, empty database, and stopped (SIGTERM) when the
+ * JVM exits.
  * Its process id is recorded so a run that was killed cannot leave a stray Keycloak holding the port for the next.
  */
 public final class KeycloakServer {
@@ -39,7 +41,8 @@ public final class KeycloakServer {
         if (process != null && process.isAlive()) {
             return;
         }
-        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3"));
+        Path home = Path.of(System.getProperty("keycloak.home",
+                System.getProperty("user.home") + "/.cache/backstory/keycloak/keycloak-26.7.3"));
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak in " + home + ": run the tests through `./mvnw verify`, which unpacks it");
         }
