@@ -37,7 +37,7 @@ public final class Lighthouse {
         try (var in = Lighthouse.class.getResourceAsStream("/lighthouse/pages.mjs")) {
             Files.write(script, in.readAllBytes());
         }
-        List<String> command = new ArrayList<>(List.of("node", script.toString(),
+        List<String> command = new ArrayList<>(List.of("node", script.toString(), String.join(",", CATEGORIES),
                 "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
                         + "--disable-component-update --disable-sync --disable-quic --no-first-run"));
         pages.forEach((name, url) -> command.addAll(List.of(url, report(name).toString())));

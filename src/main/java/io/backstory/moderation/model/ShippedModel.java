@@ -34,7 +34,8 @@ public record ShippedModel(ScreeningModel model, ModelScore score, boolean fromB
 
     /** What decides the trained model besides its sentences: a change to any of these trains it anew. */
     private static final List<Class<?>> TRAINING_CODE = List.of(ModelTrainer.class, LogisticRegression.class,
-            NeighbourBlend.class, Standardiser.class, Rows.class, ScreeningModel.class, ModelScore.class, ShippedModel.class);
+            LogisticRegression.Options.class, NeighbourBlend.class, Standardiser.class, Rows.class, ScreeningModel.class,
+            ModelScore.class, ShippedModel.class);
 
     /** The model the build kept for exactly this split, or else one trained now. */
     static ShippedModel of(ScreeningModels.Split split) {
@@ -122,7 +123,9 @@ public record ShippedModel(ScreeningModel model, ModelScore score, boolean fromB
             }
         }
         for (Class<?> code : TRAINING_CODE) {
-            try (InputStream in = code.getResourceAsStream(code.getSimpleName() + ".class")) {
+            // the class file's own name: a nested class (the regression's options) is Outer$Nested.class
+            String file = code.getName().substring(code.getPackageName().length() + 1) + ".class";
+            try (InputStream in = code.getResourceAsStream(file)) {
                 if (in == null) {
                     return Optional.empty();
                 }

@@ -45,10 +45,6 @@ public final class PlainScreeningModel {
         return split;
     }
 
-    ScreeningModel model() {
-        return model;
-    }
-
     public ScreeningModel.Thresholds thresholds() {
         return model.thresholds();
     }
