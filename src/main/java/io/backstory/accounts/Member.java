@@ -78,7 +78,11 @@ public class Member extends PanacheEntityBase {
 
     /** Not allowed, saying until when, for anything a silenced member may not do (everything that others see). */
     public void requireNotSilenced() {
-        if (isSilenced()) {
+        requireNotSilenced(silencedUntil);
+    }
+
+    static void requireNotSilenced(Instant silencedUntil) {
+        if (silencedUntil != null && silencedUntil.isAfter(Instant.now())) {
             throw new NotAllowedException("A moderator has paused your posting until " + UNTIL.format(silencedUntil)
                     + ": until then you cannot post, comment, flag, vote, suggest tags or change your handle.");
         }
@@ -86,6 +90,10 @@ public class Member extends PanacheEntityBase {
 
     /** This person's rate-limit counter for {@code action}; rejoining does not reset it. */
     public String limitBucket(String action) {
+        return limitBucket(action, personKey);
+    }
+
+    static String limitBucket(String action, String personKey) {
         return action + ":" + personKey;
     }
 

@@ -41,14 +41,14 @@ public class VoteApi {
     @Operation(summary = "Vote a post up (1) or down (-1)")
     @APIResponse(responseCode = "403", description = "Your own post")
     public VoteState votePost(@PathParam("id") long id, VoteRequest request) {
-        return votes.vote(VoteTarget.POST, id, currentMember.get(), value(request));
+        return votes.vote(VoteTarget.POST, id, currentMember.id(), value(request));
     }
 
     @DELETE
     @Path("posts/{id}/vote")
     @Operation(summary = "Withdraw your vote on a post")
     public VoteState withdrawPost(@PathParam("id") long id) {
-        return votes.vote(VoteTarget.POST, id, currentMember.get(), 0);
+        return votes.vote(VoteTarget.POST, id, currentMember.id(), 0);
     }
 
     @PUT
@@ -56,14 +56,14 @@ public class VoteApi {
     @Operation(summary = "Vote a comment up (1) or down (-1)")
     @APIResponse(responseCode = "403", description = "Your own comment")
     public VoteState voteComment(@PathParam("id") long id, VoteRequest request) {
-        return votes.vote(VoteTarget.COMMENT, id, currentMember.get(), value(request));
+        return votes.vote(VoteTarget.COMMENT, id, currentMember.id(), value(request));
     }
 
     @DELETE
     @Path("comments/{id}/vote")
     @Operation(summary = "Withdraw your vote on a comment")
     public VoteState withdrawComment(@PathParam("id") long id) {
-        return votes.vote(VoteTarget.COMMENT, id, currentMember.get(), 0);
+        return votes.vote(VoteTarget.COMMENT, id, currentMember.id(), 0);
     }
 
     private static int value(VoteRequest request) {

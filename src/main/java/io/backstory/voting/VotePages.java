@@ -31,7 +31,7 @@ public class VotePages {
     @POST
     @Path("posts/{id}/vote")
     public Response votePost(@PathParam("id") long id, @FormParam("value") int value) {
-        votes.vote(VoteTarget.POST, id, currentMember.get(), value);
+        votes.vote(VoteTarget.POST, id, currentMember.id(), value);
         return Response.seeOther(URI.create("/posts/" + id)).build();
     }
 
@@ -39,7 +39,7 @@ public class VotePages {
     @Path("comments/{id}/vote")
     public Response voteComment(@PathParam("id") long id, @FormParam("value") int value,
             @FormParam("postId") long postId) {
-        votes.vote(VoteTarget.COMMENT, id, currentMember.get(), value);
+        votes.vote(VoteTarget.COMMENT, id, currentMember.id(), value);
         return Response.seeOther(URI.create("/posts/" + postId + "#c" + id)).build();
     }
 

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.backstory.accounts.Member;
 import io.backstory.accounts.MemberStanding;
+import io.backstory.accounts.MemberStanding.Actor;
 import io.backstory.platform.errors.InvalidInputException;
 import io.backstory.platform.errors.NotFoundException;
 import io.backstory.platform.errors.NotAllowedException;
@@ -53,33 +53,28 @@ public class VoteService {
         this.limits = limits;
     }
 
-    /** Sets the member's vote to {@code value} (1 or -1; 0 withdraws). Repeating a vote changes nothing. */
+    /**
+     * Sets the member's vote to {@code value} (1 or -1; 0 withdraws). Repeating a vote changes nothing. The voter is
+     * named by id: a vote reads the two facts about them it needs in its own transaction, not their whole profile.
+     */
     @Transactional
-    public VoteState vote(VoteTarget target, long id, Member voter, int value) {
+    public VoteState vote(VoteTarget target, long id, long voterId, int value) {
         if (value < -1 || value > 1) {
             throw new InvalidInputException("value", "must be 1 (up) or -1 (down)");
         }
+        Actor voter = standing.actor(voterId);
         voter.requireNotSilenced();
         // The voter's current vote is read after the target's lock is held: read in the locking statement, it would come
         // from the snapshot taken before the wait.
         LockedTarget locked = tallies.lockVisible(target.kind, id)
                 .orElseThrow(() -> new NotFoundException(capitalised(target.noun) + " " + id));
-        if (locked.authorId() != null && locked.authorId().equals(voter.id)) {
+        if (locked.authorId() != null && locked.authorId() == voterId) {
             throw new NotAllowedException("You cannot vote on your own " + target.noun + ".");
         }
         rateLimiter.acquire(voter.limitBucket("votes"), limits.votesPerHour(), java.time.Duration.ofHours(1));
-        int previous = currentVote(target, id, voter.id);
+        int previous = replaceVote(target, id, voterId, value);
         if (previous == value) {
             return new VoteState(value, locked.tallies());
-        }
-        if (value == 0) {
-            em.createNativeQuery("delete from " + target.voteTable + " where " + target.targetColumn
-                    + " = ?1 and member_id = ?2").setParameter(1, id).setParameter(2, voter.id).executeUpdate();
-        } else {
-            em.createNativeQuery("insert into " + target.voteTable + " (" + target.targetColumn
-                    + ", member_id, value) values (?1, ?2, ?3) on conflict (" + target.targetColumn
-                    + ", member_id) do update set value = excluded.value")
-                    .setParameter(1, id).setParameter(2, voter.id).setParameter(3, (short) value).executeUpdate();
         }
         int upDelta = (value == 1 ? 1 : 0) - (previous == 1 ? 1 : 0);
         int downDelta = (value == -1 ? 1 : 0) - (previous == -1 ? 1 : 0);
@@ -88,6 +83,21 @@ public class VoteService {
             standing.addHelped(locked.authorId(), upDelta);
         }
         return new VoteState(value, after);
+    }
+
+    /**
+     * Sets the member's vote row to {@code value} (0: none) unless it is that already, and returns the vote it replaced:
+     * one statement, whose snapshot is taken after the caller locked the target.
+     */
+    private int replaceVote(VoteTarget target, long id, long memberId, int value) {
+        String row = target.targetColumn + " = ?1 and member_id = ?2";
+        return ((Number) em.createNativeQuery("with previous as (select value from " + target.voteTable + " where " + row
+                + "), removed as (delete from " + target.voteTable + " where ?3 = 0 and " + row
+                + "), placed as (insert into " + target.voteTable + " (" + target.targetColumn + ", member_id, value)"
+                + " select ?1, ?2, ?3 where ?3 <> 0 and ?3 is distinct from (select value from previous)"
+                + " on conflict (" + target.targetColumn + ", member_id) do update set value = excluded.value)"
+                + " select coalesce((select value from previous), 0)")
+                .setParameter(1, id).setParameter(2, memberId).setParameter(3, (short) value).getSingleResult()).intValue();
     }
 
     /**
@@ -153,14 +163,6 @@ public class VoteService {
     @Transactional
     public void recountAfterVoterLeft(VoteTarget target, List<Long> ids) {
         tallies.recount(target.kind, ids).forEach(standing::recountHelped);
-    }
-
-    private int currentVote(VoteTarget target, long id, long memberId) {
-        @SuppressWarnings("unchecked")
-        List<Object> values = em.createNativeQuery("select value from " + target.voteTable + " where "
-                + target.targetColumn + " = ?1 and member_id = ?2").setParameter(1, id).setParameter(2, memberId)
-                .getResultList();
-        return values.isEmpty() ? 0 : ((Number) values.get(0)).intValue();
     }
 
     private static String capitalised(String noun) {

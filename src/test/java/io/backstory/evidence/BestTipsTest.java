@@ -81,7 +81,7 @@ class BestTipsTest {
     private void castVotes(VoteTarget target, long id, int up, int down) {
         for (int i = 0; i < up + down; i++) {
             Member voter = members.findOrCreate("tips-voter-" + i, "tipsvoter" + i);
-            votes.vote(target, id, voter, i < up ? 1 : -1);
+            votes.vote(target, id, voter.id, i < up ? 1 : -1);
         }
     }
 

@@ -78,7 +78,7 @@ class PrivacyTest {
                 + login + ": walking helped.", List.of("sciatica"),
                 List.of(new PostRequest.RemedyTag("walking", Outcome.HELPED)), null), member).id();
         comments.create(bobsPost, new CommentRequest("A comment signed " + login, null, List.of(), null), member);
-        votes.vote(VoteTarget.POST, bobsPost, member, 1);
+        votes.vote(VoteTarget.POST, bobsPost, member.id, 1);
         flags.flag(ReviewTarget.POST, bobsPost, member, FlagReason.OTHER, "flag note by " + login);
         taxonomy.suggest(new TaxonomyRequests.SuggestionRequest(TagSuggestion.Kind.REMEDY, "Suggestion from " + login, null,
                 "note by " + login), member);

@@ -61,9 +61,9 @@ class VotingTest {
         }
         atOnce(voters.size(), i -> {
             Member voter = voters.get(i);
-            votes.vote(VoteTarget.POST, post, voter, 1);
-            votes.vote(VoteTarget.POST, post, voter, 1); // repeated: changes nothing
-            votes.vote(VoteTarget.POST, post, voter, i % 5 == 0 ? 0 : i % 3 == 0 ? -1 : 1);
+            votes.vote(VoteTarget.POST, post, voter.id, 1);
+            votes.vote(VoteTarget.POST, post, voter.id, 1); // repeated: changes nothing
+            votes.vote(VoteTarget.POST, post, voter.id, i % 5 == 0 ? 0 : i % 3 == 0 ? -1 : 1);
         });
 
         Object[] table = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
@@ -81,7 +81,7 @@ class VotingTest {
     void theSameMemberVotingManyTimesAtOnceCountsOnce() throws Exception {
         long post = story(bob, "One member clicking upvote twenty times");
         Member voter = members.findOrCreate("impatient-clicker", "clicker");
-        atOnce(20, i -> votes.vote(VoteTarget.POST, post, voter, 1));
+        atOnce(20, i -> votes.vote(VoteTarget.POST, post, voter.id, 1));
         given().when().get("/api/v1/posts/" + post).then().body("upvotes", equalTo(1)).body("downvotes", equalTo(0));
     }
 
@@ -89,7 +89,7 @@ class VotingTest {
     void theSameMemberFlippingAndWithdrawingAtOnceLeavesTalliesEqualToTheStoredVote() throws Exception {
         long post = story(bob, "One member changing their mind thirty times at once");
         Member voter = members.findOrCreate("undecided-clicker", "undecided");
-        atOnce(30, i -> votes.vote(VoteTarget.POST, post, voter, i % 3 - 1));
+        atOnce(30, i -> votes.vote(VoteTarget.POST, post, voter.id, i % 3 - 1));
         int stored = votes.onPost(voter.id, post, java.time.Instant.now()).post().value();
         given().when().get("/api/v1/posts/" + post).then().body("upvotes", equalTo(stored == 1 ? 1 : 0))
                 .body("downvotes", equalTo(stored == -1 ? 1 : 0));
