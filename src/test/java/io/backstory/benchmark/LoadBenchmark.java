@@ -48,8 +48,9 @@ public final class LoadBenchmark {
 
     private final long seed = Long.getLong("benchmark.seed", 42);
     private final int seconds = Integer.getInteger("benchmark.seconds", 20);
-    private final int warmupSeconds = Integer.getInteger("benchmark.warmup-seconds", 8);
-    private final int warmupRoundSeconds = Integer.getInteger("benchmark.warmup-round-seconds", 15);
+    /** One warm-up round; a scenario is warmed up in rounds until its rate is steady (see {@link #warmUp}). */
+    private final int warmupSeconds = Integer.getInteger("benchmark.warmup-seconds", 15);
+    private final int warmupMaxRounds = Integer.getInteger("benchmark.warmup-max-rounds", 8);
     private final int connections = Integer.getInteger("benchmark.connections", 16);
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -59,10 +60,11 @@ public final class LoadBenchmark {
      * as a browser gets it (gzip), 0 where not measured.
      */
     record Result(String scenario, String path, double requestsPerSecond, double p50Ms, double p95Ms, double p99Ms,
-            long requests, long errors, long bytesPerView, long gzipBytes) {
+            long requests, long errors, long bytesPerView, long gzipBytes, int warmupRounds) {
 
         Result compressed(long bytes) {
-            return new Result(scenario, path, requestsPerSecond, p50Ms, p95Ms, p99Ms, requests, errors, bytesPerView, bytes);
+            return new Result(scenario, path, requestsPerSecond, p50Ms, p95Ms, p99Ms, requests, errors, bytesPerView, bytes,
+                    warmupRounds);
         }
     }
 
@@ -86,7 +88,7 @@ public final class LoadBenchmark {
         List<Run> runs = new ArrayList<>();
         for (Scale scale : scales) {
             runs.add(runScale(scale));
-            String report = Report.markdown(runs, seed, seconds, connections);
+            String report = Report.markdown(runs, seed, seconds, warmupSeconds, connections);
             Files.writeString(OUT.resolve("report.md"), report);
         }
         System.out.println(Files.readString(OUT.resolve("report.md")));
@@ -122,12 +124,6 @@ public final class LoadBenchmark {
                 }
                 recordQueryPlans(url, targets, KeycloakServer.token(VOTERS.get(0)), dir);
                 awaitSearchIndex(dir.resolve("app.log"));
-                String warmMember = KeycloakServer.token(VOTERS.get(1));
-                warmUpRound(dir, List.of(new Load("/css/backstory.css", null),
-                        new Load("/conditions/" + targets.condition, null), new Load("/posts/" + targets.bigThread, null),
-                        new Load(null, Scripts.loggedIn(warmMember, "/conditions/" + targets.condition)),
-                        new Load(null, Scripts.loggedIn(warmMember, "/posts/" + targets.bigThread)),
-                        new Load("/api/v1/posts?condition=" + targets.condition, null)));
                 List<Result> results = new ArrayList<>();
                 results.add(measure(dir, "static asset (ceiling)", "/css/backstory.css", null)
                         .compressed(gzipBytes("/css/backstory.css", null)));
@@ -135,19 +131,23 @@ public final class LoadBenchmark {
                         .compressed(gzipBytes("/conditions/" + targets.condition, null)));
                 results.add(measure(dir, "post page, 300 comments", "/posts/" + targets.bigThread, null)
                         .compressed(gzipBytes("/posts/" + targets.bigThread, null)));
-                // A member's view: the shared render of the thread with their own votes and buttons laid over it.
+                // A member's view: the shared render of the thread with their own votes and buttons laid over it. A fresh
+                // token for each scenario: they live 5 minutes, and a scenario's warm-up can take two.
                 String member = KeycloakServer.token(VOTERS.get(1));
                 results.add(measure(dir, "condition page, logged in", "/conditions/" + targets.condition,
                         Scripts.loggedIn(member, "/conditions/" + targets.condition))
                         .compressed(gzipBytes("/conditions/" + targets.condition, member)));
+                member = KeycloakServer.token(VOTERS.get(1));
                 results.add(measure(dir, "post page, 300 comments, logged in", "/posts/" + targets.bigThread,
                         Scripts.loggedIn(member, "/posts/" + targets.bigThread))
                         .compressed(gzipBytes("/posts/" + targets.bigThread, member)));
                 List<String> popular = SEARCHES.stream().map(q -> "/search?q=" + q.replace(" ", "+")).toList();
                 results.add(measure(dir, "search page", "/search?q=... (10 popular)", Scripts.rotatingPaths(popular))
                         .compressed(gzipBytes(popular.get(0), null)));
+                // Warmed up on three-word searches, so that the two-word searches measured are still new to the cache.
                 results.add(measure(dir, "search page, fresh queries", "/search?q=<2 random words>",
-                        Scripts.randomSearches(DatasetGenerator.vocabulary())));
+                        Scripts.randomSearches(DatasetGenerator.vocabulary(), 2),
+                        Scripts.randomSearches(DatasetGenerator.vocabulary(), 3)));
                 results.add(measure(dir, "JSON API post list", "/api/v1/posts?condition=" + targets.condition, null)
                         .compressed(gzipBytes("/api/v1/posts?condition=" + targets.condition, null)));
                 List<String> tokens = VOTERS.stream().map(KeycloakServer::token).toList(); // fresh: they live 5 minutes
@@ -231,24 +231,6 @@ public final class LoadBenchmark {
         Files.copy(dir.resolve("postgres.log"), dir.resolve("query-plans.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** A path to load (a visitor's), or a wrk script that sets its own (a member's). */
-    private record Load(String path, String script) {
-    }
-
-    /**
-     * One pass over the page scenarios before any is measured: a fresh JVM on 2 cores shared with wrk and PostgreSQL
-     * needs about a minute of a code path to compile it, so a scenario's own short warm-up measured the JIT too
-     * (a member's condition page went from 380 to 590 req/s over 45 s of load on 2026-12-01).
-     */
-    private void warmUpRound(Path dir, List<Load> loads) throws IOException, InterruptedException {
-        log("warming up: %d s on each of %d scenarios", warmupRoundSeconds, loads.size());
-        for (int i = 0; i < loads.size(); i++) {
-            Path lua = dir.resolve("warm-up-" + i + ".lua");
-            Files.writeString(lua, loads.get(i).script() == null ? "" : loads.get(i).script());
-            wrk(lua, loads.get(i).script() == null ? BASE + loads.get(i).path() : BASE, warmupRoundSeconds);
-        }
-    }
-
     /** Measures once the search index is built: it is built in the background at start and competes for the cores. */
     private static void awaitSearchIndex(Path appLog) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
@@ -262,26 +244,56 @@ public final class LoadBenchmark {
     }
 
     private Result measure(Path dir, String scenario, String path, String script) throws IOException, InterruptedException {
+        return measure(dir, scenario, path, script, script);
+    }
+
+    /** Warms the scenario up (with {@code warmUpScript}'s requests) until its rate is steady, then measures it. */
+    private Result measure(Path dir, String scenario, String path, String script, String warmUpScript)
+            throws IOException, InterruptedException {
         String fileName = scenario.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".lua";
+        String url = script == null ? BASE + path : BASE;
+        Path warmUpLua = dir.resolve("warm-up-" + fileName);
+        Files.writeString(warmUpLua, (warmUpScript == null ? "" : warmUpScript) + Scripts.REPORT);
+        int rounds = warmUp(scenario, warmUpLua, url);
         Path lua = dir.resolve(fileName);
         Files.writeString(lua, (script == null ? "" : script) + Scripts.REPORT);
-        String url = script == null ? BASE + path : BASE;
-        wrk(lua, url, warmupSeconds);
         String output = wrk(lua, url, seconds);
         Files.writeString(dir.resolve(fileName.replace(".lua", ".txt")), output);
+        Result result = parse(scenario, path, output, rounds);
+        log("%-28s %8.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d  %d bytes/view  (%d warm-up rounds)",
+                scenario, result.requestsPerSecond(), result.p50Ms(), result.p95Ms(), result.p99Ms(), result.errors(),
+                result.bytesPerView(), rounds);
+        return result;
+    }
+
+    /**
+     * Loads the scenario in rounds of {@code benchmark.warmup-seconds} until a round is no more than 5% faster than the
+     * fastest before it (at most {@code benchmark.warmup-max-rounds}); returns the rounds run. A fresh JVM on 2 cores
+     * shared with wrk and PostgreSQL compiles a code path over a minute or more of load: a member's 300-comment thread
+     * rose from 900 to 1,550 req/s over four rounds of 20 s (2026-12-03), so a fixed short warm-up measured the JIT.
+     */
+    private int warmUp(String scenario, Path lua, String url) throws IOException, InterruptedException {
+        double fastest = 0;
+        for (int round = 1; round <= warmupMaxRounds; round++) {
+            double rate = parse(scenario, "", wrk(lua, url, warmupSeconds), 0).requestsPerSecond();
+            if (round > 1 && rate <= fastest * 1.05) {
+                return round;
+            }
+            fastest = Math.max(fastest, rate);
+        }
+        return warmupMaxRounds;
+    }
+
+    private static Result parse(String scenario, String path, String output, int warmupRounds) {
         Matcher m = Pattern.compile("RESULT (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)").matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("wrk printed no result for " + scenario + ":\n" + output);
         }
         long requests = Long.parseLong(m.group(1));
         double durationSeconds = Long.parseLong(m.group(2)) / 1e6;
-        Result result = new Result(scenario, path, requests / durationSeconds, Long.parseLong(m.group(3)) / 1000.0,
+        return new Result(scenario, path, requests / durationSeconds, Long.parseLong(m.group(3)) / 1000.0,
                 Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0, requests, Long.parseLong(m.group(6)),
-                requests == 0 ? 0 : Long.parseLong(m.group(7)) / requests, 0);
-        log("%-28s %8.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d  %d bytes/view", scenario,
-                result.requestsPerSecond(), result.p50Ms(), result.p95Ms(), result.p99Ms(), result.errors(),
-                result.bytesPerView());
-        return result;
+                requests == 0 ? 0 : Long.parseLong(m.group(7)) / requests, 0, warmupRounds);
     }
 
     private String wrk(Path lua, String url, int duration) throws IOException, InterruptedException {
@@ -448,11 +460,15 @@ public final class LoadBenchmark {
             return "wrk.path = \"" + path + "\"\nwrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n";
         }
 
-        /** Two-word searches drawn from the whole vocabulary, so that nearly every one is new to the app's cache. */
-        static String randomSearches(List<String> words) {
-            return "local words = {" + quoted(words) + "}\n" + """
+        /** Searches of {@code count} words drawn from the whole vocabulary, so that nearly every one is new to the app's cache. */
+        static String randomSearches(List<String> words, int count) {
+            return "local words = {" + quoted(words) + "}\nlocal count = " + count + "\n" + """
                     request = function()
-                      return wrk.format("GET", "/search?q=" .. words[math.random(#words)] .. "+" .. words[math.random(#words)])
+                      local q = words[math.random(#words)]
+                      for i = 2, count do
+                        q = q .. "+" .. words[math.random(#words)]
+                      end
+                      return wrk.format("GET", "/search?q=" .. q)
                     end
                     """;
         }
@@ -485,11 +501,12 @@ public final class LoadBenchmark {
         private Report() {
         }
 
-        static String markdown(List<Run> runs, long seed, int seconds, int connections) {
+        static String markdown(List<Run> runs, long seed, int seconds, int warmupSeconds, int connections) {
             StringBuilder md = new StringBuilder("# Backstory load benchmark\n\n");
-            md.append(String.format(Locale.ROOT, "Run %s. wrk: 2 threads, %d connections, %d s per scenario after a warm-up; "
-                    + "app: packaged jar, prod profile, -Xmx512m; embedded PostgreSQL; dataset seed %d; %d cores.%n%n",
-                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), connections, seconds, seed,
+            md.append(String.format(Locale.ROOT, "Run %s. wrk: 2 threads, %d connections, %d s per scenario after warming it "
+                    + "up in rounds of %d s until a round is no more than 5%% faster than the fastest before it (rounds in the "
+                    + "table); app: packaged jar, prod profile, -Xmx512m; embedded PostgreSQL; dataset seed %d; %d cores.%n%n",
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), connections, seconds, warmupSeconds, seed,
                     Runtime.getRuntime().availableProcessors()));
             for (Run run : runs) {
                 md.append("## ").append(run.scale().name().toLowerCase(Locale.ROOT)).append("\n\n");
@@ -498,13 +515,13 @@ public final class LoadBenchmark {
                                 run.generateSeconds()));
                 double ceiling = run.results().get(0).requestsPerSecond();
                 md.append("| scenario | path | req/s | share of ceiling | p50 ms | p95 ms | p99 ms | requests | errors | bytes/view "
-                        + "| gzipped |\n");
-                md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                        + "| gzipped | warm-up rounds |\n");
+                md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
                 for (Result r : run.results()) {
-                    md.append(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %,d | %s |%n",
+                    md.append(String.format(Locale.ROOT, "| %s | `%s` | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %,d | %s | %d |%n",
                             r.scenario(), r.path(), r.requestsPerSecond(), r.requestsPerSecond() / ceiling, r.p50Ms(),
                             r.p95Ms(), r.p99Ms(), r.requests(), r.errors(), r.bytesPerView(),
-                            r.gzipBytes() == 0 ? "-" : String.format(Locale.ROOT, "%,d", r.gzipBytes())));
+                            r.gzipBytes() == 0 ? "-" : String.format(Locale.ROOT, "%,d", r.gzipBytes()), r.warmupRounds()));
                 }
                 md.append(String.format(Locale.ROOT, "%nAfter the run and %d texts of about %,d characters read by the "
                         + "screening model: heap used %.0f MB, RSS %.0f MB (-Xmx512m); "
@@ -519,7 +536,7 @@ public final class LoadBenchmark {
                 double small = result(byScale.get(Scale.SMALL), "condition page").p50Ms();
                 double large = result(byScale.get(Scale.LARGE), "condition page").p50Ms();
                 md.append(String.format(Locale.ROOT, "## Growth%n%nCondition page p50: small %.2f ms, large %.2f ms, "
-                        + "ratio %.2f (budget: at most 2): %s.%n", small, large, large / small, large / small <= 2 ? "met" : "MISSED"));
+                        + "ratio %.2f (budget: at most 1.2): %s.%n", small, large, large / small, large / small <= 1.2 ? "met" : "MISSED"));
             }
             return md.toString();
         }
@@ -532,13 +549,17 @@ public final class LoadBenchmark {
             Result search = result(run, "search page");
             Result freshSearch = result(run, "search page, fresh queries");
             Result votes = result(run, "vote write (JSON API)");
+            double ceiling = run.results().get(0).requestsPerSecond();
             List<String> lines = List.of(
                     check("condition page >= 1000 req/s and p99 < 50 ms", condition.requestsPerSecond() >= 1000 && condition.p99Ms() < 50),
                     check("post page with 300 comments >= 500 req/s and p99 < 100 ms", post.requestsPerSecond() >= 500 && post.p99Ms() < 100),
-                    check("the same for a logged-in member: condition page", conditionLoggedIn.requestsPerSecond() >= 1000
-                            && conditionLoggedIn.p99Ms() < 50),
-                    check("the same for a logged-in member: post page", postLoggedIn.requestsPerSecond() >= 500
-                            && postLoggedIn.p99Ms() < 100),
+                    check(String.format(Locale.ROOT, "visitors' condition and post pages at least 0.35 of the static ceiling "
+                            + "(%.2f and %.2f)", condition.requestsPerSecond() / ceiling, post.requestsPerSecond() / ceiling),
+                            condition.requestsPerSecond() >= 0.35 * ceiling && post.requestsPerSecond() >= 0.35 * ceiling),
+                    check("a logged-in member's condition page >= 1500 req/s and p99 < 50 ms",
+                            conditionLoggedIn.requestsPerSecond() >= 1500 && conditionLoggedIn.p99Ms() < 50),
+                    check("a logged-in member's post page with 300 comments >= 1000 req/s and p99 < 50 ms",
+                            postLoggedIn.requestsPerSecond() >= 1000 && postLoggedIn.p99Ms() < 50),
                     check(String.format(Locale.ROOT, "the logged-in post page at most 1.25 times the visitor's bytes "
                             + "(%.2f; gzipped %.2f)", (double) postLoggedIn.bytesPerView() / post.bytesPerView(),
                             (double) postLoggedIn.gzipBytes() / post.gzipBytes()),
@@ -546,6 +567,8 @@ public final class LoadBenchmark {
                     check("search p95 < 100 ms (popular searches)", search.p95Ms() < 100),
                     check("search p95 < 100 ms (fresh searches, not cached)", freshSearch.p95Ms() < 100),
                     check("votes >= 1000 writes/s, tallies exact", votes.requestsPerSecond() >= 1000 && run.tallyMismatches() == 0),
+                    check(String.format(Locale.ROOT, "RSS <= 900 MB at -Xmx512m with the screening model loaded (%.0f MB)",
+                            run.rssBytes() / 1048576.0), run.rssBytes() <= 900L * 1048576),
                     check("no errors (responses and log)", run.errorLines() == 0 && run.results().stream().allMatch(r -> r.errors() == 0)));
             return "Budget (meaningful on `large`):\n\n" + String.join("\n", lines) + "\n\n";
         }
