@@ -23,9 +23,10 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 
 /**
- * A question with 300 comments, in a real Chromium with JavaScript, against the packaged application: the thread
- * carries no form per comment, so a member votes in place through the thread's one vote form, flags a comment through
- * the form brought in on demand, and the asker marks the answer that helped.
+ * A question with 300 comments, in a real Chromium with JavaScript and then without, against the packaged application:
+ * the thread carries no form per comment, so a member votes in place through the thread's one vote form, flags a
+ * comment through the form brought in on demand (without scripts, its own page), and the asker marks the answer that
+ * helped.
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -93,6 +94,42 @@ class LongThreadIT {
             assertTrue(alice.findAll("button[form=accept]").isEmpty(), "the accept buttons are the asker's alone");
             assertEquals("true", alice.find(down).getAttribute("aria-pressed"),
                     "her vote is still hers after the asker's change");
+        }
+
+        // The same without JavaScript: the buttons send the thread's one vote form and the accept form, the flag link
+        // opens the flag page, and each comes back to the comment.
+        long votedWithoutScripts = comments.get(151);
+        long flaggedWithoutScripts = comments.get(298);
+        long otherAnswer = comments.get(8);
+        try (Browser alice = Browser.openWithoutJavaScript("alice-no-js");
+                Browser asker = Browser.openWithoutJavaScript("bob-no-js")) {
+            alice.logInThroughKeycloak("alice", "alice_long");
+            alice.go("/posts/" + question);
+            String up = "#c" + votedWithoutScripts + " > article > p.actions > button:first-of-type";
+            alice.clickAndWait(up);
+            assertTrue(alice.url().endsWith("/posts/" + question + "#c" + votedWithoutScripts), alice.url());
+            assertEquals("true", alice.find(up).getAttribute("aria-pressed"));
+            String points = alice.text("#m" + votedWithoutScripts + " > span:last-child");
+            assertTrue(points.contains("1 point") && !points.contains("-1"), points);
+
+            alice.clickAndWait("#c" + flaggedWithoutScripts + " a[href$='/flag']");
+            assertTrue(alice.url().endsWith("/comments/" + flaggedWithoutScripts + "/flag"), alice.url());
+            alice.click("form.flag-form input[value=SPAM]").clickAndWait("form.flag-form button[type=submit]");
+            assertTrue(alice.text("#flag-result").contains("a moderator will look at this comment"),
+                    alice.text("#flag-result"));
+            alice.clickAndWait("main a[href^='/posts/']");
+            assertTrue(alice.url().endsWith("/posts/" + question + "#c" + flaggedWithoutScripts), alice.url());
+
+            asker.logInThroughKeycloak("bob", "bob_long");
+            asker.go("/posts/" + question);
+            asker.clickAndWait("#c" + otherAnswer + " button[form=accept]");
+            assertEquals("Accepted answer", asker.text("#c" + otherAnswer + " .badge"));
+            assertTrue(asker.text(".accepted-answer").contains("Morning routine number 8:"), asker.text(".accepted-answer"));
+            assertTrue(asker.findAll("#c" + answer + " .badge").isEmpty(), "one accepted answer at a time");
+
+            alice.go("/posts/" + question);
+            assertEquals("true", alice.find(up).getAttribute("aria-pressed"), "her vote without scripts is kept");
+            assertTrue(alice.findAll("button[form=accept]").isEmpty(), "the accept buttons are still the asker's alone");
         }
     }
 

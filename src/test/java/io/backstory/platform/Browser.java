@@ -35,7 +35,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    private Browser(String name, int width, int height) {
+    private Browser(String name, int width, int height, boolean javaScript) {
         this.name = name;
         try {
             this.profile = Files.createTempDirectory("chromium-" + name);
@@ -49,6 +49,10 @@ public final class Browser implements AutoCloseable {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-quic", "--no-first-run", "--user-data-dir=" + profile,
                         "--window-size=" + width + "," + height);
+        if (!javaScript) {
+            // The pages' own scripts are blocked; chromedriver's (readiness checks, paste) still run, through DevTools.
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("browser.driver", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -59,7 +63,12 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser (own profile: no cookies) with a desktop-sized window. */
     public static Browser open(String name) {
-        return new Browser(name, 1366, 900);
+        return new Browser(name, 1366, 900, true);
+    }
+
+    /** The same with the pages' JavaScript switched off, as for a reader who blocks scripts. */
+    public static Browser openWithoutJavaScript(String name) {
+        return new Browser(name, 1366, 900, false);
     }
 
     public static String baseUrl() {
