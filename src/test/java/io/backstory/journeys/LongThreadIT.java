@@ -131,6 +131,15 @@ class LongThreadIT {
             assertEquals("true", alice.find(up).getAttribute("aria-pressed"), "her vote without scripts is kept");
             assertTrue(alice.findAll("button[form=accept]").isEmpty(), "the accept buttons are still the asker's alone");
         }
+        // A visitor reads the thread the members' votes went through: the points, no one's pressed buttons or forms.
+        try (Browser visitor = Browser.openWithoutJavaScript("visitor-no-js")) {
+            visitor.go("/posts/" + question);
+            assertEquals(300, visitor.findAll("ol.thread > li.comment").size());
+            assertTrue(visitor.findAll("[aria-pressed=true]").isEmpty(), "no member's vote shows as pressed");
+            assertTrue(visitor.findAll("form#votes").isEmpty() && visitor.findAll("button[form=accept]").isEmpty());
+            assertEquals("1 point", visitor.text("#points-comments-" + votedWithoutScripts));
+            assertEquals("Accepted answer", visitor.text("#c" + otherAnswer + " .badge"));
+        }
     }
 
     private static void handle(String token, String handle) {
