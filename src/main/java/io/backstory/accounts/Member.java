@@ -69,10 +69,6 @@ public class Member extends PanacheEntityBase {
     @Column(name = "silenced_until")
     public Instant silencedUntil;
 
-    public boolean isSilenced() {
-        return silencedUntil != null && silencedUntil.isAfter(Instant.now());
-    }
-
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Collection;
 
 import io.backstory.platform.content.ContentKind;
-import io.backstory.platform.db.NamedRow;
-import io.backstory.platform.errors.NotAllowedException;
 import io.backstory.platform.content.Tips;
 import io.backstory.platform.content.Visibility;
+import io.backstory.platform.db.NamedRow;
+import io.backstory.platform.errors.NotAllowedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -23,7 +23,7 @@ public class MemberStanding {
      * What an action needs to know about the member taking it, read in the action's own transaction: whether a
      * moderator silenced them, and the person behind the account for rate limits ({@link Member#personKey}).
      */
-    public record Actor(long id, String personKey, Instant silencedUntil) {
+    public record Actor(String personKey, Instant silencedUntil) {
 
         public void requireNotSilenced() {
             Member.requireNotSilenced(silencedUntil);
@@ -45,7 +45,7 @@ public class MemberStanding {
         return NamedRow.all(em.createNativeQuery(
                 "select person_key(oidc_subject) as person_key, silenced_until from member where id = ?1", Tuple.class)
                 .setParameter(1, memberId)).stream().findFirst()
-                .map(row -> new Actor(memberId, row.text("person_key"), row.instant("silenced_until")))
+                .map(row -> new Actor(row.text("person_key"), row.instant("silenced_until")))
                 .orElseThrow(() -> new NotAllowedException("Your account no longer exists: log in again."));
     }
 
